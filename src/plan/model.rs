@@ -1,0 +1,385 @@
+//! The plan tree (categories → items → requirements) and per-requirement progress.
+//!
+//! Raw texts are what the state file keeps; `units` and `deadline` are derived from them
+//! (see [`Plan::derive`]) so a parser improvement applies to old state files too.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::deadline::{Deadline, DeadlineKind};
+use super::units::Units;
+
+/// `C.I.R`: category number, item position in its category, requirement position in its
+/// item, all 1-based in document order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ReqId {
+    pub category: u32,
+    pub item: u32,
+    pub requirement: u32,
+}
+
+impl ReqId {
+    pub fn new(category: u32, item: u32, requirement: u32) -> Self {
+        Self {
+            category,
+            item,
+            requirement,
+        }
+    }
+}
+
+impl fmt::Display for ReqId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}.{}", self.category, self.item, self.requirement)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid requirement id `{0}` (expected C.I.R, e.g. 1.2.3)")]
+pub struct ParseIdError(pub String);
+
+impl FromStr for ReqId {
+    type Err = ParseIdError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let err = || ParseIdError(s.to_string());
+        let mut parts = s.trim().split('.');
+        let mut next = || -> Result<u32, ParseIdError> {
+            let n: u32 = parts.next().ok_or_else(err)?.parse().map_err(|_| err())?;
+            if n == 0 { Err(err()) } else { Ok(n) }
+        };
+        let id = ReqId::new(next()?, next()?, next()?);
+        if parts.next().is_some() {
+            return Err(err());
+        }
+        Ok(id)
+    }
+}
+
+impl Serialize for ReqId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for ReqId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    #[default]
+    Todo,
+    Doing,
+    Done,
+    Blocked,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [Status::Todo, Status::Doing, Status::Done, Status::Blocked];
+
+    /// The `s` key's cycle: todo → doing → done → blocked → todo.
+    pub fn next(self) -> Status {
+        match self {
+            Status::Todo => Status::Doing,
+            Status::Doing => Status::Done,
+            Status::Done => Status::Blocked,
+            Status::Blocked => Status::Todo,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Todo => "todo",
+            Status::Doing => "doing",
+            Status::Done => "done",
+            Status::Blocked => "blocked",
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid status `{0}` (expected todo|doing|done|blocked or 未开始|推进中|已完成|受阻)")]
+pub struct ParseStatusError(pub String);
+
+impl FromStr for Status {
+    type Err = ParseStatusError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_lowercase().as_str() {
+            "todo" | "未开始" => Ok(Status::Todo),
+            "doing" | "推进中" => Ok(Status::Doing),
+            "done" | "已完成" => Ok(Status::Done),
+            "blocked" | "受阻" => Ok(Status::Blocked),
+            _ => Err(ParseStatusError(s.to_string())),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    pub at: NaiveDateTime,
+    pub text: String,
+}
+
+/// One entry of a requirement's change history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    pub at: NaiveDateTime,
+    #[serde(flatten)]
+    pub what: ChangeKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ChangeKind {
+    Status { from: Status, to: Status },
+    Note { text: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Requirement {
+    pub id: ReqId,
+    pub text: String,
+    /// 责任部门 cell as written.
+    pub units_raw: String,
+    /// 时限及要求 cell as written.
+    pub deadline_raw: String,
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_changed: Option<NaiveDateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Change>,
+    /// Derived from `units_raw`.
+    #[serde(skip)]
+    pub units: Units,
+    /// Derived from `deadline_raw` and the plan year.
+    #[serde(skip)]
+    pub deadline: Deadline,
+}
+
+impl Requirement {
+    /// A fresh requirement with derived fields computed.
+    pub fn new(id: ReqId, text: String, units_raw: String, deadline_raw: String, year: i32) -> Self {
+        let mut r = Requirement {
+            id,
+            text,
+            units_raw,
+            deadline_raw,
+            status: Status::Todo,
+            status_changed: None,
+            completed_on: None,
+            notes: Vec::new(),
+            history: Vec::new(),
+            units: Units::default(),
+            deadline: Deadline::default(),
+        };
+        r.derive(year);
+        r
+    }
+
+    pub fn derive(&mut self, year: i32) {
+        self.units = Units::parse(&self.units_raw);
+        self.deadline = Deadline::parse(&self.deadline_raw, year);
+    }
+
+    /// Change status, recording history and the completion date. Returns false (and records
+    /// nothing) when the status is unchanged.
+    pub fn set_status(&mut self, to: Status, now: NaiveDateTime) -> bool {
+        let from = self.status;
+        if from == to {
+            return false;
+        }
+        self.status = to;
+        self.status_changed = Some(now);
+        self.completed_on = (to == Status::Done).then_some(now.date());
+        self.history.push(Change {
+            at: now,
+            what: ChangeKind::Status { from, to },
+        });
+        true
+    }
+
+    pub fn add_note(&mut self, text: &str, now: NaiveDateTime) {
+        let text = text.trim().to_string();
+        self.history.push(Change {
+            at: now,
+            what: ChangeKind::Note { text: text.clone() },
+        });
+        self.notes.push(Note { at: now, text });
+    }
+
+    /// Not done, a dated deadline, and its due date already passed.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.status != Status::Done
+            && self.deadline.kind == DeadlineKind::Date
+            && self.deadline.due(today).is_some_and(|d| d < today)
+    }
+
+    /// Days until the due date (negative when past); `None` without a due date.
+    pub fn days_left(&self, today: NaiveDate) -> Option<i64> {
+        self.deadline.days_left(today)
+    }
+
+    /// Not done and due within `days` days from today (today included, overdue excluded).
+    pub fn is_due_within(&self, today: NaiveDate, days: i64) -> bool {
+        self.status != Status::Done
+            && self.days_left(today).is_some_and(|d| (0..=days).contains(&d))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    pub name: String,
+    pub requirements: Vec<Requirement>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Category {
+    pub number: u32,
+    pub name: String,
+    pub items: Vec<Item>,
+}
+
+impl Category {
+    pub fn requirements(&self) -> impl Iterator<Item = &Requirement> {
+        self.items.iter().flat_map(|i| i.requirements.iter())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    pub title: String,
+    pub year: i32,
+    /// File name the plan was imported from (`builtin:…` for the embedded seed).
+    pub source: String,
+    pub categories: Vec<Category>,
+}
+
+impl Plan {
+    /// Recompute every requirement's derived fields (after loading from JSON).
+    pub fn derive(&mut self) {
+        let year = self.year;
+        for r in self.requirements_mut() {
+            r.derive(year);
+        }
+    }
+
+    pub fn requirements(&self) -> impl Iterator<Item = &Requirement> {
+        self.categories.iter().flat_map(Category::requirements)
+    }
+
+    pub fn requirements_mut(&mut self) -> impl Iterator<Item = &mut Requirement> {
+        self.categories
+            .iter_mut()
+            .flat_map(|c| c.items.iter_mut())
+            .flat_map(|i| i.requirements.iter_mut())
+    }
+
+    pub fn item_count(&self) -> usize {
+        self.categories.iter().map(|c| c.items.len()).sum()
+    }
+
+    pub fn requirement_count(&self) -> usize {
+        self.requirements().count()
+    }
+
+    pub fn category(&self, number: u32) -> Option<&Category> {
+        self.categories.iter().find(|c| c.number == number)
+    }
+
+    /// Ids are positional, so lookup is direct indexing, not a scan.
+    pub fn get(&self, id: ReqId) -> Option<&Requirement> {
+        let cat = self.category(id.category)?;
+        let item = cat.items.get(id.item.checked_sub(1)? as usize)?;
+        item.requirements.get(id.requirement.checked_sub(1)? as usize)
+    }
+
+    pub fn get_mut(&mut self, id: ReqId) -> Option<&mut Requirement> {
+        let cat = self.categories.iter_mut().find(|c| c.number == id.category)?;
+        let item = cat.items.get_mut(id.item.checked_sub(1)? as usize)?;
+        item.requirements.get_mut(id.requirement.checked_sub(1)? as usize)
+    }
+}
+
+/// Progress counts over a set of requirements, relative to `today`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub total: usize,
+    pub todo: usize,
+    pub doing: usize,
+    pub done: usize,
+    pub blocked: usize,
+    pub overdue: usize,
+    /// Not done and due within the next 7 days (today included).
+    pub due_soon: usize,
+}
+
+impl Counts {
+    pub const DUE_SOON_DAYS: i64 = 7;
+
+    pub fn of<'a>(reqs: impl IntoIterator<Item = &'a Requirement>, today: NaiveDate) -> Counts {
+        let mut c = Counts::default();
+        for r in reqs {
+            c.total += 1;
+            match r.status {
+                Status::Todo => c.todo += 1,
+                Status::Doing => c.doing += 1,
+                Status::Done => c.done += 1,
+                Status::Blocked => c.blocked += 1,
+            }
+            if r.is_overdue(today) {
+                c.overdue += 1;
+            } else if r.is_due_within(today, Self::DUE_SOON_DAYS) {
+                c.due_soon += 1;
+            }
+        }
+        c
+    }
+
+    /// Share done, 0.0..=1.0 (0 for an empty set).
+    #[allow(clippy::cast_precision_loss)]
+    pub fn ratio(&self) -> f64 {
+        if self.total == 0 { 0.0 } else { self.done as f64 / self.total as f64 }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_round_trip_and_errors() {
+        let id: ReqId = "2.2.4".parse().expect("valid id");
+        assert_eq!(id, ReqId::new(2, 2, 4));
+        assert_eq!(id.to_string(), "2.2.4");
+        for bad in ["", "1", "1.2", "1.2.3.4", "a.b.c", "0.1.1", "1.-1.1"] {
+            assert!(bad.parse::<ReqId>().is_err(), "{bad} should be rejected");
+        }
+    }
+
+    #[test]
+    fn status_parses_english_and_chinese() {
+        assert_eq!("已完成".parse::<Status>(), Ok(Status::Done));
+        assert_eq!("DOING".parse::<Status>(), Ok(Status::Doing));
+        assert_eq!("受阻".parse::<Status>(), Ok(Status::Blocked));
+        assert!("finished".parse::<Status>().is_err());
+        assert_eq!(Status::Blocked.next(), Status::Todo);
+    }
+}
