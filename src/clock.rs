@@ -16,7 +16,10 @@ impl Clock {
     }
 
     pub fn system() -> Self {
-        Clock { today: Local::now().date_naive(), fixed: false }
+        Clock {
+            today: Local::now().date_naive(),
+            fixed: false,
+        }
     }
 
     /// Timestamp for a change: the reference date at the current wall-clock time, so that

@@ -1,1 +1,69 @@
-fn main() {}
+//! Wiring only: parse the command line, read the clock, load the state, run one command or
+//! open the dashboard. Errors print as one `duban: …` line; usage mistakes exit 2, other
+//! failures 1.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use duban::cli::commands::{self, CliError, Context};
+use duban::cli::{self, Cli};
+use duban::clock::Clock;
+use duban::i18n::Lang;
+use duban::store::{State, Store};
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return ExitCode::from(cli::report_clap_error(&e)),
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("duban: {e:#}");
+            ExitCode::from(e.downcast_ref::<CliError>().map_or(1, CliError::exit_code))
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // The only place the system clock is read.
+    let clock = cli.today.map_or_else(Clock::system, Clock::fixed);
+    let lang = cli.lang.unwrap_or_default();
+    let store = commands::resolve_store(cli.state)?;
+
+    let Some(command) = cli.command else {
+        // Load before the terminal is taken over, so file errors print normally.
+        let (state, _existed) = commands::load_state(&store)?;
+        return open_dashboard(store, state, clock, lang);
+    };
+    let out = commands::run(command, &Context { store, clock, lang })?;
+    print(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The dashboard lands with the next change; until then say so.
+#[allow(clippy::unnecessary_wraps)] // same signature as the dashboard entry point to come
+fn open_dashboard(
+    store: Store,
+    state: State,
+    clock: Clock,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
+    let _ = (store, state, clock, lang);
+    eprintln!("duban: the dashboard is not available yet; see `duban --help` for the commands");
+    Ok(ExitCode::from(1))
+}
+
+/// Write to stdout; a closed pipe (`duban list | head`) is not an error.
+fn print(out: &str) -> io::Result<()> {
+    let mut stdout = io::stdout().lock();
+    match stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}

@@ -6,5 +6,7 @@ pub mod model;
 pub mod units;
 
 pub use deadline::{Deadline, DeadlineKind};
-pub use model::{Category, Change, ChangeKind, Counts, Item, Note, Plan, ReqId, Requirement, Status};
+pub use model::{
+    Category, Change, ChangeKind, Counts, Item, Note, Plan, ReqId, Requirement, Status,
+};
 pub use units::{Unit, Units};

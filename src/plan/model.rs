@@ -85,6 +85,7 @@ impl Status {
     pub const ALL: [Status; 4] = [Status::Todo, Status::Doing, Status::Done, Status::Blocked];
 
     /// The `s` key's cycle: todo → doing → done → blocked → todo.
+    #[must_use]
     pub fn next(self) -> Status {
         match self {
             Status::Todo => Status::Doing,
@@ -176,7 +177,13 @@ pub struct Requirement {
 
 impl Requirement {
     /// A fresh requirement with derived fields computed.
-    pub fn new(id: ReqId, text: String, units_raw: String, deadline_raw: String, year: i32) -> Self {
+    pub fn new(
+        id: ReqId,
+        text: String,
+        units_raw: String,
+        deadline_raw: String,
+        year: i32,
+    ) -> Self {
         let mut r = Requirement {
             id,
             text,
@@ -240,7 +247,9 @@ impl Requirement {
     /// Not done and due within `days` days from today (today included, overdue excluded).
     pub fn is_due_within(&self, today: NaiveDate, days: i64) -> bool {
         self.status != Status::Done
-            && self.days_left(today).is_some_and(|d| (0..=days).contains(&d))
+            && self
+                .days_left(today)
+                .is_some_and(|d| (0..=days).contains(&d))
     }
 }
 
@@ -308,13 +317,18 @@ impl Plan {
     pub fn get(&self, id: ReqId) -> Option<&Requirement> {
         let cat = self.category(id.category)?;
         let item = cat.items.get(id.item.checked_sub(1)? as usize)?;
-        item.requirements.get(id.requirement.checked_sub(1)? as usize)
+        item.requirements
+            .get(id.requirement.checked_sub(1)? as usize)
     }
 
     pub fn get_mut(&mut self, id: ReqId) -> Option<&mut Requirement> {
-        let cat = self.categories.iter_mut().find(|c| c.number == id.category)?;
+        let cat = self
+            .categories
+            .iter_mut()
+            .find(|c| c.number == id.category)?;
         let item = cat.items.get_mut(id.item.checked_sub(1)? as usize)?;
-        item.requirements.get_mut(id.requirement.checked_sub(1)? as usize)
+        item.requirements
+            .get_mut(id.requirement.checked_sub(1)? as usize)
     }
 }
 
@@ -356,7 +370,11 @@ impl Counts {
     /// Share done, 0.0..=1.0 (0 for an empty set).
     #[allow(clippy::cast_precision_loss)]
     pub fn ratio(&self) -> f64 {
-        if self.total == 0 { 0.0 } else { self.done as f64 / self.total as f64 }
+        if self.total == 0 {
+            0.0
+        } else {
+            self.done as f64 / self.total as f64
+        }
     }
 }
 

@@ -1,0 +1,197 @@
+//! The command line: clap definitions here, execution in [`commands`].
+//!
+//! Every global override is an `Option` so "not given" stays distinguishable from a default.
+
+pub mod commands;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+
+use crate::i18n::Lang;
+use crate::plan::{ReqId, Status};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "duban",
+    version,
+    about = "督办 — supervise a government work plan from the terminal"
+)]
+pub struct Cli {
+    /// State file (default: the platform data directory, e.g. ~/.local/share/duban/state.json)
+    #[arg(long, global = true, env = "DUBAN_STATE", value_name = "PATH")]
+    pub state: Option<PathBuf>,
+
+    /// Reference date for countdowns and overdue checks (default: the local date)
+    #[arg(long, global = true, env = "DUBAN_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub today: Option<NaiveDate>,
+
+    /// Language of labels and messages (default: zh)
+    #[arg(
+        long,
+        global = true,
+        env = "DUBAN_LANG",
+        value_enum,
+        ignore_case = true
+    )]
+    pub lang: Option<Lang>,
+
+    /// Without a command, open the dashboard.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load a plan document (任务分解表) into the state file
+    Import {
+        /// The plan document
+        file: PathBuf,
+        /// Replace a state that already records progress (statuses, notes)
+        #[arg(long)]
+        force: bool,
+    },
+    /// List requirements, optionally filtered (filters combine with AND)
+    List {
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one requirement in full
+    Show {
+        /// Requirement id, e.g. 2.2.4
+        id: ReqId,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Progress totals and a per-category table
+    Summary {
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a requirement's status
+    Set {
+        /// Requirement id, e.g. 1.1.1
+        id: ReqId,
+        /// todo|doing|done|blocked (or 未开始|推进中|已完成|受阻)
+        status: Status,
+        /// Also add a note
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Add a note to a requirement
+    Note {
+        /// Requirement id, e.g. 1.1.1
+        id: ReqId,
+        /// The note
+        text: String,
+    },
+}
+
+#[derive(Debug, Clone, Default, Args)]
+pub struct FilterArgs {
+    /// Only this category (its number)
+    #[arg(long, value_name = "N")]
+    pub category: Option<u32>,
+    /// Only requirements naming this unit, in any role (exact name)
+    #[arg(long, value_name = "NAME")]
+    pub unit: Option<String>,
+    /// Only this status
+    #[arg(long, value_name = "S")]
+    pub status: Option<Status>,
+    /// Only overdue requirements
+    #[arg(long)]
+    pub overdue: bool,
+    /// Only requirements due within DAYS days (today included, overdue excluded)
+    #[arg(long, value_name = "DAYS")]
+    pub due_within: Option<u32>,
+}
+
+/// Strict `YYYY-MM-DD`, so `2021-13-01` is an error rather than a guess.
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| "not a valid date (expected YYYY-MM-DD)".to_string())
+}
+
+/// Print a clap error and give its exit code. Bad values (`--today 2021-13-01`, an unknown
+/// status or malformed id) become one `duban: …` line; usage errors keep clap's usage hint;
+/// `--help`/`--version` print normally and succeed.
+pub fn report_clap_error(err: &clap::Error) -> u8 {
+    use clap::error::ErrorKind;
+    let one_line = matches!(
+        err.kind(),
+        ErrorKind::ValueValidation | ErrorKind::InvalidValue
+    );
+    if one_line {
+        let rendered = err.render().to_string();
+        let first = rendered.lines().next().unwrap_or_default();
+        eprintln!("duban: {}", first.strip_prefix("error: ").unwrap_or(first));
+    } else {
+        // Nothing useful is left to do if stderr/stdout itself is gone.
+        let _ = err.print();
+    }
+    u8::try_from(err.exit_code()).unwrap_or(2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn parses_globals_after_the_command() {
+        let cli = Cli::try_parse_from([
+            "duban",
+            "list",
+            "--overdue",
+            "--today",
+            "2021-09-20",
+            "--lang",
+            "en",
+        ])
+        .expect("valid");
+        assert_eq!(cli.today, NaiveDate::from_ymd_opt(2021, 9, 20));
+        assert_eq!(cli.lang, Some(Lang::En));
+        assert!(
+            matches!(cli.command, Some(Command::List { filter, json: false }) if filter.overdue)
+        );
+    }
+
+    #[test]
+    fn rejects_bad_values() {
+        for args in [
+            &["duban", "--today", "2021-13-01", "summary"][..],
+            &["duban", "set", "1.1.1", "finished"],
+            &["duban", "show", "1.x.1"],
+        ] {
+            let err = Cli::try_parse_from(args).expect_err("invalid");
+            assert_eq!(
+                err.kind(),
+                clap::error::ErrorKind::ValueValidation,
+                "{args:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn chinese_status_is_accepted() {
+        let cli = Cli::try_parse_from(["duban", "set", "1.1.1", "已完成"]).expect("valid");
+        assert!(matches!(
+            cli.command,
+            Some(Command::Set {
+                status: Status::Done,
+                ..
+            })
+        ));
+    }
+}

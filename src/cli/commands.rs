@@ -1,0 +1,225 @@
+//! Running the subcommands. Each returns the text for stdout; `main` prints it.
+//!
+//! Anything that saves loads the state file first, so an unreadable file stops the command
+//! before a byte is written.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDateTime, Timelike};
+
+use super::{Command, FilterArgs};
+use crate::clock::Clock;
+use crate::i18n::Lang;
+use crate::plan::import::{self, ImportError};
+use crate::plan::{ReqId, Status};
+use crate::report::{self, Filter, FilterError, query, text::terminal_width};
+use crate::store::{State, Store, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// The user asked for something that does not exist or makes no sense (exit 2).
+    #[error("{0}")]
+    Usage(String),
+    #[error(transparent)]
+    Filter(#[from] FilterError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Import(#[from] ImportError),
+    /// A command declined to act (exit 1), e.g. import over recorded progress.
+    #[error("{0}")]
+    Refused(String),
+    #[error(
+        "cannot find a data directory for the state file; pass --state PATH or set DUBAN_STATE"
+    )]
+    NoDataDir,
+}
+
+impl CliError {
+    /// 2 for mistakes in the command line, 1 for everything else.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Usage(_) | CliError::Filter(_) => 2,
+            _ => 1,
+        }
+    }
+}
+
+/// What every command needs: where the state lives, the reference date, the language.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub store: Store,
+    pub clock: Clock,
+    pub lang: Lang,
+}
+
+/// `--state`/`DUBAN_STATE`, else the platform data directory.
+pub fn resolve_store(state: Option<PathBuf>) -> Result<Store, CliError> {
+    state
+        .or_else(Store::default_path)
+        .map(Store::new)
+        .ok_or(CliError::NoDataDir)
+}
+
+/// The saved state, or the built-in plan when there is no state file yet. The flag says
+/// whether the file existed. Nothing is written here: a first run is saved on the first edit.
+pub fn load_state(store: &Store) -> Result<(State, bool), CliError> {
+    match store.load()? {
+        Some(state) => Ok((state, true)),
+        None => Ok((State::new(import::builtin()), false)),
+    }
+}
+
+pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
+    let today = ctx.clock.today;
+    let lang = ctx.lang;
+    match command {
+        Command::Import { file, force } => import(&file, force, ctx),
+        Command::List { filter, json } => {
+            let (state, _) = load_state(&ctx.store)?;
+            let filter = to_filter(filter);
+            filter.check(&state.plan)?;
+            let entries = filter.select(&state.plan, today);
+            Ok(if json {
+                let rows: Vec<_> = entries
+                    .iter()
+                    .map(|e| report::requirement_row(e, today))
+                    .collect();
+                report::json::to_string(&rows)
+            } else {
+                report::table::list(&entries, today, lang, terminal_width())
+            })
+        }
+        Command::Show { id, json } => {
+            let (state, _) = load_state(&ctx.store)?;
+            let entry = query::entry(&state.plan, id).ok_or_else(|| unknown_id(id))?;
+            Ok(if json {
+                report::json::to_string(&report::requirement_detail(&entry, today))
+            } else {
+                report::show::show(&entry, today, lang, terminal_width())
+            })
+        }
+        Command::Summary { json } => {
+            let (state, _) = load_state(&ctx.store)?;
+            Ok(if json {
+                report::json::to_string(&report::json::summary(&state.plan, today))
+            } else {
+                report::table::summary(&state.plan, today, lang, terminal_width())
+            })
+        }
+        Command::Set { id, status, note } => set(id, status, note.as_deref(), ctx),
+        Command::Note { id, text } => note(id, &text, ctx),
+    }
+}
+
+fn to_filter(args: FilterArgs) -> Filter {
+    Filter {
+        category: args.category,
+        unit: args.unit,
+        status: args.status,
+        overdue: args.overdue,
+        due_within: args.due_within.map(i64::from),
+    }
+}
+
+fn unknown_id(id: ReqId) -> CliError {
+    CliError::Usage(format!("no requirement {id} in this plan"))
+}
+
+/// Edits are stamped to the second: sub-second digits only clutter the file and output.
+fn now(clock: Clock) -> NaiveDateTime {
+    let now = clock.now();
+    now.with_nanosecond(0).unwrap_or(now)
+}
+
+fn note_text(text: &str) -> Result<&str, CliError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(CliError::Usage("the note is empty".into()));
+    }
+    Ok(text)
+}
+
+fn set(id: ReqId, status: Status, note: Option<&str>, ctx: &Context) -> Result<String, CliError> {
+    let note = note.map(note_text).transpose()?;
+    let (mut state, _) = load_state(&ctx.store)?;
+    let now = now(ctx.clock);
+    let lang = ctx.lang;
+    let r = state.plan.get_mut(id).ok_or_else(|| unknown_id(id))?;
+    let from = r.status;
+    let changed = r.set_status(status, now);
+    if let Some(text) = note {
+        r.add_note(text, now);
+    }
+    let mut msg = if changed {
+        format!("{id} {} → {}", lang.status(from), lang.status(status))
+    } else {
+        match lang {
+            Lang::Zh => format!("{id} 已是{}，状态未改变", lang.status(status)),
+            Lang::En => format!("{id} is already {}; status unchanged", lang.status(status)),
+        }
+    };
+    if note.is_some() {
+        msg.push_str(lang.pick("（已添加备注）", " (note added)"));
+    }
+    if changed || note.is_some() {
+        ctx.store.save(&state)?;
+    }
+    msg.push('\n');
+    Ok(msg)
+}
+
+fn note(id: ReqId, text: &str, ctx: &Context) -> Result<String, CliError> {
+    let text = note_text(text)?;
+    let (mut state, _) = load_state(&ctx.store)?;
+    let now = now(ctx.clock);
+    state
+        .plan
+        .get_mut(id)
+        .ok_or_else(|| unknown_id(id))?
+        .add_note(text, now);
+    ctx.store.save(&state)?;
+    Ok(match ctx.lang {
+        Lang::Zh => format!("{id} 已添加备注：{text}\n"),
+        Lang::En => format!("{id} note added: {text}\n"),
+    })
+}
+
+/// Replace the state's plan with a document's. Parsing comes first and the current state is
+/// loaded before anything is written, so a bad document or an unreadable state file leaves
+/// the file as it was.
+fn import(file: &Path, force: bool, ctx: &Context) -> Result<String, CliError> {
+    let plan = import::import_file(file)?;
+    let existing = ctx.store.load()?;
+    let replaced_progress = existing.as_ref().is_some_and(State::has_progress);
+    if replaced_progress && !force {
+        return Err(CliError::Refused(format!(
+            "{} already records progress (statuses, notes or history); importing would discard it. \
+             Use --force to replace it anyway",
+            ctx.store.path().display()
+        )));
+    }
+    let state = State::new(plan);
+    ctx.store.save(&state)?;
+    let p = &state.plan;
+    let (cats, items, reqs) = (p.categories.len(), p.item_count(), p.requirement_count());
+    let path = ctx.store.path().display();
+    let mut msg = match ctx.lang {
+        Lang::Zh => format!(
+            "已导入 {}：{cats} 个类别，{items} 项事项，{reqs} 条要求 → {path}",
+            p.title
+        ),
+        Lang::En => format!(
+            "imported {}: {cats} categories, {items} items, {reqs} requirements → {path}",
+            p.title
+        ),
+    };
+    if replaced_progress {
+        msg.push_str(
+            ctx.lang
+                .pick("（原有进度已被替换）", " (previous progress replaced)"),
+        );
+    }
+    msg.push('\n');
+    Ok(msg)
+}

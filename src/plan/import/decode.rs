@@ -1,0 +1,77 @@
+//! Bytes → text. Plans arrive as UTF-8 (with or without BOM), UTF-16 with BOM, or GBK /
+//! GB18030 from older Windows tools; the encoding is sniffed, never asked for.
+
+use encoding_rs::{Encoding, GB18030};
+
+use super::ImportError;
+
+/// Decodes a document: BOM if any, else valid UTF-8, else GB18030 without a single
+/// malformed sequence. Refuses empty files and binary data.
+pub fn decode(bytes: &[u8], file: &str) -> Result<String, ImportError> {
+    let whole_file = |problem: &str| ImportError::new(file, 0, problem);
+    if bytes.is_empty() {
+        return Err(whole_file("the file is empty"));
+    }
+    let text = if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        enc.decode_without_bom_handling_and_without_replacement(&bytes[bom_len..])
+            .ok_or_else(|| {
+                whole_file(&format!(
+                    "not valid {} text despite its byte-order mark",
+                    enc.name()
+                ))
+            })?
+            .into_owned()
+    } else if let Ok(s) = std::str::from_utf8(bytes) {
+        s.to_string()
+    } else {
+        GB18030
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .ok_or_else(|| whole_file("not a text document: neither UTF-8, UTF-16 nor GB18030"))?
+            .into_owned()
+    };
+    if text.contains('\0') {
+        return Err(whole_file(
+            "not a text document: it contains NUL bytes (binary data?)",
+        ));
+    }
+    if text.trim().is_empty() {
+        return Err(whole_file("the file is empty"));
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_every_supported_encoding() {
+        let text = "永济市2021年\t具体要求\r\n";
+        let gbk = GB18030.encode(text).0.into_owned();
+        let mut utf8_bom = b"\xEF\xBB\xBF".to_vec();
+        utf8_bom.extend_from_slice(text.as_bytes());
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for u in text.encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        for bytes in [text.as_bytes().to_vec(), utf8_bom, le, be, gbk] {
+            assert_eq!(decode(&bytes, "f").as_deref(), Ok(text));
+        }
+    }
+
+    #[test]
+    fn refuses_empty_and_binary() {
+        for bytes in [
+            &b""[..],
+            b"\xEF\xBB\xBF",
+            b" \n\n",
+            b"PK\x03\x04\0\0",
+            b"\xFF\x80\xFF",
+        ] {
+            let e = decode(bytes, "f").expect_err("refused");
+            assert_eq!(e.line, 0);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! JSON output. The shapes here are a documented interface (README "JSON output"): fields are
+//! only ever added, and keep their order. Status and deadline kinds use the English codes
+//! (`todo`, `date`, …) whatever `--lang` says.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Serialize;
+
+use super::query::Entry;
+use crate::plan::{Change, Counts, DeadlineKind, Note, Plan, ReqId, Status, Unit};
+
+/// One requirement, as printed by `list --json` and `show --json` and reused by exports.
+#[derive(Debug, Clone, Serialize)]
+pub struct RequirementRow<'a> {
+    pub id: ReqId,
+    pub category: u32,
+    pub category_name: String,
+    pub item: String,
+    pub text: &'a str,
+    pub units_raw: &'a str,
+    /// Every unit, leads first.
+    pub units: Vec<&'a str>,
+    pub lead: Vec<&'a str>,
+    pub cooperating: Vec<&'a str>,
+    /// The collective units among `units` (各镇（街道）, 市直各有关单位…).
+    pub collective: Vec<&'a str>,
+    pub status: Status,
+    pub status_changed: Option<NaiveDateTime>,
+    pub completed_on: Option<NaiveDate>,
+    pub overdue: bool,
+    pub days_left: Option<i64>,
+    pub report_to: Option<&'a str>,
+    pub deadline: DeadlineRow<'a>,
+    pub notes: &'a [Note],
+    /// Only in `show --json`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub history: Option<&'a [Change]>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DeadlineRow<'a> {
+    pub raw: &'a str,
+    pub kind: DeadlineKind,
+    pub due: Option<NaiveDate>,
+    pub milestones: &'a [NaiveDate],
+}
+
+fn names<'a>(units: impl IntoIterator<Item = &'a Unit>) -> Vec<&'a str> {
+    units.into_iter().map(|u| u.name.as_str()).collect()
+}
+
+/// Build the row for one requirement; `today` decides `overdue`, `days_left` and `due`.
+pub fn requirement_row<'a>(e: &Entry<'a>, today: NaiveDate) -> RequirementRow<'a> {
+    let r = e.requirement;
+    RequirementRow {
+        id: r.id,
+        category: e.category.number,
+        // Names may carry the document's line breaks; JSON consumers want one line.
+        category_name: super::text::one_line(&e.category.name).into_owned(),
+        item: super::text::one_line(&e.item.name).into_owned(),
+        text: &r.text,
+        units_raw: &r.units_raw,
+        units: names(r.units.all()),
+        lead: names(&r.units.lead),
+        cooperating: names(&r.units.cooperating),
+        collective: names(r.units.all().filter(|u| u.collective)),
+        status: r.status,
+        status_changed: r.status_changed,
+        completed_on: r.completed_on,
+        overdue: r.is_overdue(today),
+        days_left: r.days_left(today),
+        report_to: r.deadline.report_to.as_deref(),
+        deadline: DeadlineRow {
+            raw: &r.deadline_raw,
+            kind: r.deadline.kind,
+            due: r.deadline.due(today),
+            milestones: &r.deadline.milestones,
+        },
+        notes: &r.notes,
+        history: None,
+    }
+}
+
+/// The row plus the requirement's history (`show --json`).
+pub fn requirement_detail<'a>(e: &Entry<'a>, today: NaiveDate) -> RequirementRow<'a> {
+    RequirementRow {
+        history: Some(&e.requirement.history),
+        ..requirement_row(e, today)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary<'a> {
+    pub title: &'a str,
+    pub year: i32,
+    pub source: &'a str,
+    pub today: NaiveDate,
+    pub requirements: usize,
+    pub items: usize,
+    pub todo: usize,
+    pub doing: usize,
+    pub done: usize,
+    pub blocked: usize,
+    pub overdue: usize,
+    pub due_within_7: usize,
+    pub categories: Vec<CategorySummary>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CategorySummary {
+    pub number: u32,
+    pub name: String,
+    pub items: usize,
+    pub requirements: usize,
+    pub done: usize,
+    pub overdue: usize,
+}
+
+pub fn summary(plan: &Plan, today: NaiveDate) -> Summary<'_> {
+    let c = Counts::of(plan.requirements(), today);
+    Summary {
+        title: &plan.title,
+        year: plan.year,
+        source: &plan.source,
+        today,
+        requirements: c.total,
+        items: plan.item_count(),
+        todo: c.todo,
+        doing: c.doing,
+        done: c.done,
+        blocked: c.blocked,
+        overdue: c.overdue,
+        due_within_7: c.due_soon,
+        categories: plan
+            .categories
+            .iter()
+            .map(|cat| {
+                let cc = Counts::of(cat.requirements(), today);
+                CategorySummary {
+                    number: cat.number,
+                    name: super::text::one_line(&cat.name).into_owned(),
+                    items: cat.items.len(),
+                    requirements: cc.total,
+                    done: cc.done,
+                    overdue: cc.overdue,
+                }
+            })
+            .collect(),
+    }
+}
+
+/// Pretty JSON with a final newline. Serializing these plain structs cannot fail; the
+/// error arm exists only because serde's signature has one.
+pub fn to_string<T: Serialize>(value: &T) -> String {
+    match serde_json::to_string_pretty(value) {
+        Ok(mut s) => {
+            s.push('\n');
+            s
+        }
+        // Still valid JSON, so a consumer sees the problem instead of a parse failure.
+        Err(e) => format!("{}\n", serde_json::json!({ "error": e.to_string() })),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{Category, Item, Requirement};
+    use crate::report::query;
+
+    fn plan() -> Plan {
+        let mut r = Requirement::new(
+            ReqId::new(1, 1, 1),
+            "做好财政信息公开".into(),
+            "市财政局".into(),
+            "2021年11月15日前完成。".into(),
+            2021,
+        );
+        let at = NaiveDate::from_ymd_opt(2021, 9, 1)
+            .and_then(|d| d.and_hms_opt(8, 0, 0))
+            .expect("time");
+        r.add_note("已布置", at);
+        Plan {
+            title: "测试".into(),
+            year: 2021,
+            source: "test".into(),
+            categories: vec![Category {
+                number: 1,
+                name: "扩大公开范围\n打造阳光政府".into(),
+                items: vec![Item {
+                    name: "事项".into(),
+                    requirements: vec![r],
+                }],
+            }],
+        }
+    }
+
+    #[test]
+    fn row_has_documented_fields_in_order() {
+        let p = plan();
+        let today = NaiveDate::from_ymd_opt(2021, 9, 20).expect("date");
+        let e = query::entry(&p, ReqId::new(1, 1, 1)).expect("exists");
+        let v = serde_json::to_value(requirement_row(&e, today)).expect("json");
+        assert_eq!(v["id"], "1.1.1");
+        assert_eq!(v["category"], 1);
+        assert_eq!(v["category_name"], "扩大公开范围 打造阳光政府");
+        assert_eq!(v["status"], "todo");
+        assert_eq!(v["overdue"], false);
+        assert_eq!(v["deadline"]["raw"], "2021年11月15日前完成。");
+        assert_eq!(v["notes"][0]["text"], "已布置");
+        assert_eq!(v["notes"][0]["at"], "2021-09-01T08:00:00");
+        assert!(v.get("history").is_none());
+        let d = serde_json::to_value(requirement_detail(&e, today)).expect("json");
+        assert_eq!(d["history"][0]["kind"], "note");
+    }
+
+    #[test]
+    fn summary_counts() {
+        let p = plan();
+        let today = NaiveDate::from_ymd_opt(2021, 9, 20).expect("date");
+        let v = serde_json::to_value(summary(&p, today)).expect("json");
+        assert_eq!(v["today"], "2021-09-20");
+        assert_eq!(v["requirements"], 1);
+        assert_eq!(v["todo"], 1);
+        assert_eq!(v["categories"][0]["items"], 1);
+    }
+}

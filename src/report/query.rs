@@ -1,0 +1,237 @@
+//! Selecting requirements: the `Filter` shared by `duban list` and (later) the dashboard.
+
+use chrono::NaiveDate;
+
+use crate::plan::{Category, Item, Plan, ReqId, Requirement, Status};
+
+/// A requirement with the category and item it sits in (output needs their names).
+#[derive(Debug, Clone, Copy)]
+pub struct Entry<'a> {
+    pub category: &'a Category,
+    pub item: &'a Item,
+    pub requirement: &'a Requirement,
+}
+
+/// Every requirement in document order.
+pub fn entries(plan: &Plan) -> impl Iterator<Item = Entry<'_>> {
+    plan.categories.iter().flat_map(|category| {
+        category.items.iter().flat_map(move |item| {
+            item.requirements.iter().map(move |requirement| Entry {
+                category,
+                item,
+                requirement,
+            })
+        })
+    })
+}
+
+/// One requirement by id, by position like [`Plan::get`].
+pub fn entry(plan: &Plan, id: ReqId) -> Option<Entry<'_>> {
+    let category = plan.category(id.category)?;
+    let item = category
+        .items
+        .get(usize::try_from(id.item.checked_sub(1)?).ok()?)?;
+    let requirement = item
+        .requirements
+        .get(usize::try_from(id.requirement.checked_sub(1)?).ok()?)?;
+    Some(Entry {
+        category,
+        item,
+        requirement,
+    })
+}
+
+/// Conditions that all must hold (AND). The default filter matches everything.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Category number.
+    pub category: Option<u32>,
+    /// Exact unit name (trimmed), in any role.
+    pub unit: Option<String>,
+    pub status: Option<Status>,
+    /// Only overdue requirements ([`Requirement::is_overdue`]).
+    pub overdue: bool,
+    /// Only requirements not done and due within this many days (today included).
+    pub due_within: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FilterError {
+    #[error("no category {number} in this plan (categories: {available})")]
+    UnknownCategory { number: u32, available: String },
+    #[error("no requirement names the unit `{0}` (names must match exactly, e.g. 市卫体局)")]
+    UnknownUnit(String),
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+
+    pub fn matches(&self, r: &Requirement, today: NaiveDate) -> bool {
+        self.category.is_none_or(|n| r.id.category == n)
+            && self.unit.as_deref().is_none_or(|u| r.units.contains(u))
+            && self.status.is_none_or(|s| r.status == s)
+            && (!self.overdue || r.is_overdue(today))
+            && self.due_within.is_none_or(|d| r.is_due_within(today, d))
+    }
+
+    /// The matching requirements in document order.
+    pub fn select<'a>(&self, plan: &'a Plan, today: NaiveDate) -> Vec<Entry<'a>> {
+        entries(plan)
+            .filter(|e| self.matches(e.requirement, today))
+            .collect()
+    }
+
+    /// Reject a category or unit the plan does not have: with exact matching, a typo would
+    /// otherwise look like "nothing to do".
+    pub fn check(&self, plan: &Plan) -> Result<(), FilterError> {
+        if let Some(number) = self.category.filter(|&n| plan.category(n).is_none()) {
+            let available = plan
+                .categories
+                .iter()
+                .map(|c| c.number.to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Err(FilterError::UnknownCategory { number, available });
+        }
+        if let Some(unit) = self
+            .unit
+            .as_deref()
+            .filter(|u| !plan.requirements().any(|r| r.units.contains(u)))
+        {
+            return Err(FilterError::UnknownUnit(unit.trim().to_string()));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{Category, Item};
+
+    fn plan() -> Plan {
+        let req = |c, i, r, units: &str, deadline: &str| {
+            Requirement::new(
+                ReqId::new(c, i, r),
+                format!("要求{c}.{i}.{r}"),
+                units.into(),
+                deadline.into(),
+                2021,
+            )
+        };
+        Plan {
+            title: "测试".into(),
+            year: 2021,
+            source: "test".into(),
+            categories: vec![
+                Category {
+                    number: 1,
+                    name: "甲".into(),
+                    items: vec![Item {
+                        name: "事项一".into(),
+                        requirements: vec![
+                            req(1, 1, 1, "市财政局", "2021年8月15日前完成。"),
+                            req(1, 1, 2, "市卫体局、市民政局", "2021年9月25日前完成。"),
+                        ],
+                    }],
+                },
+                Category {
+                    number: 2,
+                    name: "乙".into(),
+                    items: vec![Item {
+                        name: "事项二".into(),
+                        requirements: vec![req(2, 1, 1, "市民政局", "立即落实并长期坚持。")],
+                    }],
+                },
+            ],
+        }
+    }
+
+    fn ids(entries: &[Entry<'_>]) -> Vec<String> {
+        entries
+            .iter()
+            .map(|e| e.requirement.id.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn empty_filter_keeps_everything_in_order() {
+        let today = NaiveDate::from_ymd_opt(2021, 9, 20).expect("date");
+        let f = Filter::default();
+        assert!(f.is_empty());
+        assert_eq!(ids(&f.select(&plan(), today)), ["1.1.1", "1.1.2", "2.1.1"]);
+    }
+
+    #[test]
+    fn category_and_status_combine() {
+        let today = NaiveDate::from_ymd_opt(2021, 9, 20).expect("date");
+        let mut p = plan();
+        let now = today.and_hms_opt(9, 0, 0).expect("time");
+        p.get_mut(ReqId::new(1, 1, 2))
+            .expect("exists")
+            .set_status(Status::Doing, now);
+        let f = Filter {
+            category: Some(1),
+            status: Some(Status::Todo),
+            ..Filter::default()
+        };
+        assert_eq!(ids(&f.select(&p, today)), ["1.1.1"]);
+        let f = Filter {
+            category: Some(2),
+            status: Some(Status::Doing),
+            ..Filter::default()
+        };
+        assert!(f.select(&p, today).is_empty());
+    }
+
+    #[test]
+    fn unknown_category_is_an_error() {
+        let f = Filter {
+            category: Some(9),
+            ..Filter::default()
+        };
+        let err = f.check(&plan()).expect_err("no category 9");
+        assert_eq!(
+            err.to_string(),
+            "no category 9 in this plan (categories: 1, 2)"
+        );
+    }
+
+    #[test]
+    fn entry_lookup() {
+        let p = plan();
+        let e = entry(&p, ReqId::new(2, 1, 1)).expect("exists");
+        assert_eq!(e.item.name, "事项二");
+        assert!(entry(&p, ReqId::new(2, 2, 1)).is_none());
+        assert!(entry(&p, ReqId::new(3, 1, 1)).is_none());
+    }
+
+    // Unit and deadline filters depend on the parsers (plan::units, plan::deadline).
+    #[test]
+    fn unit_overdue_and_due_within() {
+        let today = NaiveDate::from_ymd_opt(2021, 9, 20).expect("date");
+        let p = plan();
+        let f = Filter {
+            unit: Some(" 市民政局 ".into()),
+            ..Filter::default()
+        };
+        assert_eq!(ids(&f.select(&p, today)), ["1.1.2", "2.1.1"]);
+        let f = Filter {
+            overdue: true,
+            ..Filter::default()
+        };
+        assert_eq!(ids(&f.select(&p, today)), ["1.1.1"]);
+        let f = Filter {
+            due_within: Some(7),
+            ..Filter::default()
+        };
+        assert_eq!(ids(&f.select(&p, today)), ["1.1.2"]);
+        let f = Filter {
+            unit: Some("卫体局".into()),
+            ..Filter::default()
+        };
+        assert!(f.check(&p).is_err());
+    }
+}

@@ -1,0 +1,328 @@
+//! `duban show ID`: one requirement in full, as labelled fields with wrapped values.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::query::Entry;
+use super::text::{one_line, pad, width, wrap};
+use crate::i18n::Lang;
+use crate::plan::{ChangeKind, DeadlineKind, Requirement, Status, Unit};
+
+/// Labelled lines: the label column is as wide as the widest label of the language.
+struct Sheet {
+    out: String,
+    label_width: usize,
+    value_width: usize,
+}
+
+impl Sheet {
+    fn field(&mut self, label: &str, value: &str) {
+        for (i, line) in wrap(value, self.value_width).iter().enumerate() {
+            let label = if i == 0 { label } else { "" };
+            let row = format!("{}{line}", pad(label, self.label_width));
+            self.out.push_str(row.trim_end());
+            self.out.push('\n');
+        }
+    }
+
+    /// A field with several entries (notes, history), one or more lines each.
+    fn list(&mut self, label: &str, values: &[String], empty: &str) {
+        if values.is_empty() {
+            self.field(label, empty);
+        }
+        for (i, v) in values.iter().enumerate() {
+            self.field(if i == 0 { label } else { "" }, v);
+        }
+    }
+}
+
+fn stamp(at: NaiveDateTime) -> String {
+    at.format("%Y-%m-%d %H:%M").to_string()
+}
+
+pub fn show(e: &Entry<'_>, today: NaiveDate, lang: Lang, total_width: usize) -> String {
+    let r = e.requirement;
+    let labels = Labels::of(lang);
+    let label_width = labels.widest() + 2;
+    let mut s = Sheet {
+        out: String::new(),
+        label_width,
+        value_width: total_width.saturating_sub(label_width).max(20),
+    };
+    s.field(labels.id, &r.id.to_string());
+    s.field(
+        labels.category,
+        &format!("{} {}", e.category.number, one_line(&e.category.name)),
+    );
+    s.field(labels.item, &one_line(&e.item.name));
+    s.field(labels.text, &r.text);
+    units(&mut s, r, lang, &labels);
+    s.field(
+        labels.deadline,
+        if r.deadline_raw.trim().is_empty() {
+            "-"
+        } else {
+            &r.deadline_raw
+        },
+    );
+    s.field(labels.understood, &understood(r, today, lang));
+    if let Some(to) = &r.deadline.report_to {
+        s.field(labels.report_to, to);
+    }
+    let status = match r.status_changed {
+        Some(at) => match lang {
+            Lang::Zh => format!("{}（{} 更新）", lang.status(r.status), stamp(at)),
+            Lang::En => format!("{} (changed {})", lang.status(r.status), stamp(at)),
+        },
+        None => lang.status(r.status).to_string(),
+    };
+    s.field(labels.status, &status);
+    if let Some(done) = r.completed_on {
+        s.field(labels.completed, &done.to_string());
+    }
+    let none = lang.pick("（无）", "(none)");
+    let notes: Vec<String> = r
+        .notes
+        .iter()
+        .map(|n| format!("{}  {}", stamp(n.at), n.text))
+        .collect();
+    s.list(labels.notes, &notes, none);
+    let history: Vec<String> = r
+        .history
+        .iter()
+        .map(|c| match &c.what {
+            ChangeKind::Status { from, to } => {
+                format!(
+                    "{}  {} → {}",
+                    stamp(c.at),
+                    lang.status(*from),
+                    lang.status(*to)
+                )
+            }
+            ChangeKind::Note { text } => {
+                format!("{}  {}{text}", stamp(c.at), lang.pick("备注：", "note: "))
+            }
+        })
+        .collect();
+    s.list(labels.history, &history, none);
+    s.out
+}
+
+fn units(s: &mut Sheet, r: &Requirement, lang: Lang, labels: &Labels) {
+    let join = |units: &[Unit]| {
+        units
+            .iter()
+            .map(|u| {
+                if u.collective {
+                    format!("{}{}", u.name, lang.pick("[统称]", " [collective]"))
+                } else {
+                    u.name.clone()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(lang.pick("、", ", "))
+    };
+    let u = &r.units;
+    if u.explicit_lead {
+        s.field(labels.lead, &join(&u.lead));
+        if !u.cooperating.is_empty() {
+            s.field(labels.cooperating, &join(&u.cooperating));
+        }
+    } else if u.lead.is_empty() && u.cooperating.is_empty() {
+        s.field(
+            labels.units,
+            if r.units_raw.trim().is_empty() {
+                "-"
+            } else {
+                &r.units_raw
+            },
+        );
+    } else {
+        // Without 牵头 every listed unit is responsible; don't call them "lead".
+        let all: Vec<Unit> = u.all().cloned().collect();
+        s.field(labels.units, &join(&all));
+    }
+}
+
+/// How the deadline text was understood: kind, milestones, the due date and days left.
+fn understood(r: &Requirement, today: NaiveDate, lang: Lang) -> String {
+    let d = &r.deadline;
+    let mut parts = vec![lang.kind(d.kind).to_string()];
+    if !d.milestones.is_empty() {
+        let dates = d
+            .milestones
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        parts.push(format!("{} {dates}", lang.pick("节点", "milestones")));
+    }
+    if let Some(due) = d.due(today) {
+        let mut due_text = format!("{} {due}", lang.pick("到期", "due"));
+        if r.status != Status::Done && d.kind != DeadlineKind::None {
+            let days = lang.days((due - today).num_days());
+            let (open, close) = match lang {
+                Lang::Zh => ("（", "）"),
+                Lang::En => (" (", ")"),
+            };
+            due_text.extend([open, &days, close]);
+        }
+        parts.push(due_text);
+    }
+    parts.join(lang.pick("；", "; "))
+}
+
+struct Labels {
+    id: &'static str,
+    category: &'static str,
+    item: &'static str,
+    text: &'static str,
+    lead: &'static str,
+    cooperating: &'static str,
+    units: &'static str,
+    deadline: &'static str,
+    understood: &'static str,
+    report_to: &'static str,
+    status: &'static str,
+    completed: &'static str,
+    notes: &'static str,
+    history: &'static str,
+}
+
+impl Labels {
+    fn of(l: Lang) -> Labels {
+        Labels {
+            id: l.pick("编号", "id"),
+            category: l.pick("类别", "category"),
+            item: l.pick("事项", "item"),
+            text: l.pick("要求", "requirement"),
+            lead: l.pick("牵头", "lead"),
+            cooperating: l.pick("配合", "cooperating"),
+            units: l.pick("责任", "units"),
+            deadline: l.pick("时限", "deadline"),
+            understood: l.pick("理解", "understood"),
+            report_to: l.pick("报送", "report to"),
+            status: l.pick("状态", "status"),
+            completed: l.pick("完成", "completed"),
+            notes: l.pick("备注", "notes"),
+            history: l.pick("历史", "history"),
+        }
+    }
+
+    fn widest(&self) -> usize {
+        [
+            self.id,
+            self.category,
+            self.item,
+            self.text,
+            self.lead,
+            self.cooperating,
+            self.units,
+            self.deadline,
+            self.understood,
+            self.report_to,
+            self.status,
+            self.completed,
+            self.notes,
+            self.history,
+        ]
+        .iter()
+        .map(|l| width(l))
+        .max()
+        .unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{Category, Item, ReqId};
+
+    fn at() -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2021, 9, 20)
+            .and_then(|d| d.and_hms_opt(10, 5, 0))
+            .expect("time")
+    }
+
+    fn render(r: &Requirement, lang: Lang, width: usize) -> String {
+        let category = Category {
+            number: 2,
+            name: "优化便民举措\n提升公开质效".into(),
+            items: vec![],
+        };
+        let item = Item {
+            name: "加强政策多样化解读".into(),
+            requirements: vec![],
+        };
+        let e = Entry {
+            category: &category,
+            item: &item,
+            requirement: r,
+        };
+        show(&e, at().date(), lang, width)
+    }
+
+    #[test]
+    fn shows_every_field_wrapped() {
+        let mut r = Requirement::new(
+            ReqId::new(2, 2, 4),
+            "依托政务服务中心和政府网站,设立政策咨询综合服务窗口,为企业和群众提供“一号答”“一站式”的政策咨询服务。".into(),
+            "市政府办公室".into(),
+            "2021年11月底前完成。".into(),
+            2021,
+        );
+        r.set_status(Status::Done, at());
+        r.add_note("窗口已设立", at());
+        let out = render(&r, Lang::Zh, 40);
+        assert!(
+            out.starts_with("编号  2.2.4\n类别  2 优化便民举措 提升公开质效\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("事项  加强政策多样化解读\n要求  依托政务服务中心和政府网站"),
+            "{out}"
+        );
+        assert!(
+            out.contains("状态  已完成（2021-09-20 10:05 更新）"),
+            "{out}"
+        );
+        assert!(out.contains("完成  2021-09-20"), "{out}");
+        assert!(out.contains("备注  2021-09-20 10:05  窗口已设立"), "{out}");
+        assert!(
+            out.contains(
+                "历史  2021-09-20 10:05  未开始 → 已完成\n      2021-09-20 10:05  备注：窗口已设立"
+            ),
+            "{out}"
+        );
+        assert!(out.lines().all(|l| width(l) <= 40), "{out}");
+    }
+
+    // Unit roles and the understood deadline come from the parsers (plan::units, plan::deadline).
+    #[test]
+    fn lead_cooperating_and_deadline() {
+        let r = Requirement::new(
+            ReqId::new(2, 2, 4),
+            "设立政策咨询综合服务窗口。".into(),
+            "市政府办公室、市审批服务管理局牵头，各镇（街道）抓好落实".into(),
+            "2021年11月底前，各单位将相关工作完成情况报送至市政府办公室209室。".into(),
+            2021,
+        );
+        let out = render(&r, Lang::En, 100);
+        assert!(
+            out.contains("lead         市政府办公室, 市审批服务管理局\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("cooperating  各镇（街道） [collective]\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("understood   date; milestones 2021-11-30; due 2021-11-30 (71d left)\n"),
+            "{out}"
+        );
+        assert!(out.contains("report to    市政府办公室209室\n"), "{out}");
+        assert!(
+            out.contains("notes        (none)\nhistory      (none)\n"),
+            "{out}"
+        );
+    }
+}

@@ -1,0 +1,269 @@
+//! Plain tables: `duban list` and `duban summary`.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+
+use super::query::Entry;
+use super::text::{one_line, pad, pad_left, truncate, width};
+use crate::i18n::Lang;
+use crate::plan::{Counts, Plan, Status};
+
+const GAP: &str = "  ";
+/// Unit names beyond this are cut, so the requirement text keeps most of the line.
+const MAX_UNIT_WIDTH: usize = 24;
+/// The text column never gets narrower than this, even if the line then overflows.
+const MIN_TEXT_WIDTH: usize = 12;
+
+/// Columns: id, status, countdown, lead unit, text (cut with "…" to fit `total_width`).
+pub fn list(entries: &[Entry<'_>], today: NaiveDate, lang: Lang, total_width: usize) -> String {
+    let header = [
+        lang.pick("编号", "id"),
+        lang.pick("状态", "status"),
+        lang.pick("时限", "due"),
+        lang.pick("责任单位", "lead unit"),
+        lang.pick("要求", "requirement"),
+    ];
+    let rows: Vec<[String; 4]> = entries
+        .iter()
+        .map(|e| {
+            let r = e.requirement;
+            let unit = r.units.primary().map_or("-", |u| u.name.as_str());
+            [
+                r.id.to_string(),
+                lang.status(r.status).to_string(),
+                lang.countdown(r, today),
+                truncate(unit, MAX_UNIT_WIDTH).into_owned(),
+            ]
+        })
+        .collect();
+
+    let mut widths = [0; 4];
+    for (i, w) in widths.iter_mut().enumerate() {
+        *w = rows
+            .iter()
+            .map(|row| width(&row[i]))
+            .chain([width(header[i])])
+            .max()
+            .unwrap_or(0);
+    }
+    let fixed: usize = widths.iter().map(|w| w + GAP.len()).sum();
+    let text_width = total_width.saturating_sub(fixed).max(MIN_TEXT_WIDTH);
+
+    let mut out = String::new();
+    let line = |out: &mut String, cells: [&str; 4], text: &str| {
+        for (cell, w) in cells.iter().zip(widths) {
+            out.push_str(&pad(cell, w));
+            out.push_str(GAP);
+        }
+        out.push_str(&truncate(&one_line(text), text_width));
+        out.push('\n');
+    };
+    line(
+        &mut out,
+        [header[0], header[1], header[2], header[3]],
+        header[4],
+    );
+    for (row, e) in rows.iter().zip(entries) {
+        line(
+            &mut out,
+            [&row[0], &row[1], &row[2], &row[3]],
+            &e.requirement.text,
+        );
+    }
+    let n = entries.len();
+    match lang {
+        Lang::Zh => {
+            let _ = writeln!(out, "共 {n} 条");
+        }
+        Lang::En => {
+            let _ = writeln!(out, "{n} requirement{}", if n == 1 { "" } else { "s" });
+        }
+    }
+    out
+}
+
+/// Title, date, totals by status, overdue / due soon, and one row per category.
+pub fn summary(plan: &Plan, today: NaiveDate, lang: Lang, total_width: usize) -> String {
+    let c = Counts::of(plan.requirements(), today);
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", one_line(&plan.title));
+    let _ = match lang {
+        Lang::Zh => writeln!(
+            out,
+            "年度 {}  今天 {today}  来源 {}\n\n类别 {} 个，事项 {} 项，要求 {} 条",
+            plan.year,
+            plan.source,
+            plan.categories.len(),
+            plan.item_count(),
+            c.total
+        ),
+        Lang::En => writeln!(
+            out,
+            "year {}  today {today}  source {}\n\n{} categories, {} items, {} requirements",
+            plan.year,
+            plan.source,
+            plan.categories.len(),
+            plan.item_count(),
+            c.total
+        ),
+    };
+    let by_status = Status::ALL
+        .iter()
+        .map(|&s| format!("{} {}", lang.status(s), count(&c, s)))
+        .collect::<Vec<_>>()
+        .join(GAP);
+    let _ = writeln!(out, "{by_status}");
+    let _ = writeln!(
+        out,
+        "{} {}{GAP}{} {}\n",
+        lang.pick("逾期", "overdue"),
+        c.overdue,
+        lang.pick("7天内到期", "due within 7 days"),
+        c.due_soon
+    );
+    out.push_str(&category_table(plan, today, lang, total_width));
+    out
+}
+
+fn count(c: &Counts, s: Status) -> usize {
+    match s {
+        Status::Todo => c.todo,
+        Status::Doing => c.doing,
+        Status::Done => c.done,
+        Status::Blocked => c.blocked,
+    }
+}
+
+fn category_table(plan: &Plan, today: NaiveDate, lang: Lang, total_width: usize) -> String {
+    let header = [
+        lang.pick("编号", "no."),
+        lang.pick("类别", "category"),
+        lang.pick("事项", "items"),
+        lang.pick("要求", "reqs"),
+        lang.pick("已完成", "done"),
+        lang.pick("逾期", "overdue"),
+    ];
+    let rows: Vec<[String; 6]> = plan
+        .categories
+        .iter()
+        .map(|cat| {
+            let cc = Counts::of(cat.requirements(), today);
+            [
+                cat.number.to_string(),
+                one_line(&cat.name).into_owned(),
+                cat.items.len().to_string(),
+                cc.total.to_string(),
+                cc.done.to_string(),
+                cc.overdue.to_string(),
+            ]
+        })
+        .collect();
+    let mut widths = [0; 6];
+    for (i, w) in widths.iter_mut().enumerate() {
+        *w = rows
+            .iter()
+            .map(|row| width(&row[i]))
+            .chain([width(header[i])])
+            .max()
+            .unwrap_or(0);
+    }
+    // The name column gives way when the terminal is narrow.
+    let others: usize = widths
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != 1)
+        .map(|(_, w)| w + GAP.len())
+        .sum();
+    widths[1] = widths[1].min(
+        total_width
+            .saturating_sub(others + GAP.len())
+            .max(MIN_TEXT_WIDTH),
+    );
+
+    let mut out = String::new();
+    let mut line = |cells: [&str; 6]| {
+        let mut s = String::new();
+        for (i, (cell, w)) in cells.iter().zip(widths).enumerate() {
+            if i > 0 {
+                s.push_str(GAP);
+            }
+            match i {
+                0 => s.push_str(&pad(cell, w)),
+                1 => s.push_str(&pad(&truncate(cell, w), w)),
+                _ => s.push_str(&pad_left(cell, w)),
+            }
+        }
+        out.push_str(s.trim_end());
+        out.push('\n');
+    };
+    line(header);
+    for row in &rows {
+        line([&row[0], &row[1], &row[2], &row[3], &row[4], &row[5]]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{Category, Item, ReqId, Requirement};
+    use crate::report::query::Filter;
+
+    fn plan() -> Plan {
+        let req = |r, text: &str| {
+            Requirement::new(
+                ReqId::new(1, 1, r),
+                text.into(),
+                "市财政局".into(),
+                String::new(),
+                2021,
+            )
+        };
+        Plan {
+            title: "测试计划".into(),
+            year: 2021,
+            source: "test.txt".into(),
+            categories: vec![Category {
+                number: 1,
+                name: "扩大公开范围\n打造阳光政府".into(),
+                items: vec![Item {
+                    name: "事项".into(),
+                    requirements: vec![req(1, "短"), req(2, &"很长的要求文本".repeat(20))],
+                }],
+            }],
+        }
+    }
+
+    #[test]
+    fn list_lines_fit_the_width() {
+        let p = plan();
+        let today = NaiveDate::from_ymd_opt(2021, 9, 20).expect("date");
+        let entries = Filter::default().select(&p, today);
+        let out = list(&entries, today, Lang::Zh, 60);
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines[0].starts_with("编号"), "{out}");
+        assert!(lines[1].starts_with("1.1.1  未开始"), "{out}");
+        assert!(lines[2].ends_with('…'), "{out}");
+        assert!(lines.iter().all(|l| width(l) <= 60), "{out}");
+        assert_eq!(lines.last(), Some(&"共 2 条"));
+        let en = list(&entries, today, Lang::En, 60);
+        assert!(
+            en.contains("todo") && en.ends_with("2 requirements\n"),
+            "{en}"
+        );
+    }
+
+    #[test]
+    fn summary_has_category_rows() {
+        let p = plan();
+        let today = NaiveDate::from_ymd_opt(2021, 9, 20).expect("date");
+        let out = summary(&p, today, Lang::Zh, 100);
+        assert!(out.contains("类别 1 个，事项 1 项，要求 2 条"), "{out}");
+        assert!(
+            out.contains("未开始 2  推进中 0  已完成 0  受阻 0"),
+            "{out}"
+        );
+        assert!(out.contains("1     扩大公开范围 打造阳光政府"), "{out}");
+    }
+}

@@ -1,0 +1,11 @@
+//! The command line end to end: every command, its JSON, and the error paths (exit codes,
+//! one-line `duban: …` messages, state files left untouched). Each test has its own
+//! temporary state file and a fixed `--today 2021-09-20`.
+
+mod cli {
+    pub mod edit;
+    pub mod files;
+    pub mod list;
+    pub mod show;
+    pub mod support;
+}
