@@ -1,8 +1,10 @@
 //! duban (督办): supervise a government work plan from the terminal.
 
+pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod i18n;
 pub mod plan;
 pub mod report;
 pub mod store;
+pub mod ui;

@@ -43,17 +43,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The dashboard lands with the next change; until then say so.
-#[allow(clippy::unnecessary_wraps)] // same signature as the dashboard entry point to come
+/// The dashboard: `duban::app::run` takes over the terminal and gives it back on exit.
 fn open_dashboard(
     store: Store,
     state: State,
     clock: Clock,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
-    let _ = (store, state, clock, lang);
-    eprintln!("duban: the dashboard is not available yet; see `duban --help` for the commands");
-    Ok(ExitCode::from(1))
+    duban::app::run(store, state, clock, lang)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Write to stdout; a closed pipe (`duban list | head`) is not an error.

@@ -1,6 +1,7 @@
 //! The domain: no terminal or file-format code beyond the document importer.
 
 pub mod deadline;
+pub mod generate;
 pub mod import;
 pub mod model;
 pub mod units;

@@ -1,0 +1,334 @@
+//! The dashboard's state and its single mutation path, [`App::update`].
+//!
+//! Keys become [`Action`]s through the [`Keymap`]; `update(action, now)` is the only code that
+//! changes the plan, the cursor or the mode, and it saves every edit through [`Persist`].
+//! Drawing (`crate::ui`) reads `&App`.
+
+pub mod action;
+mod edit;
+pub mod input;
+mod key;
+pub mod keymap;
+mod nav;
+mod run;
+mod tree;
+mod view;
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{NaiveDate, NaiveDateTime};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, MouseEventKind};
+
+pub use action::{Action, Edit};
+pub use edit::{BulkChange, Persist};
+pub use input::LineEditor;
+pub use keymap::{Key, KeyMode, Keymap, KeymapError};
+pub use run::run;
+pub use tree::{Row, Selection, TreePath};
+pub use view::View;
+
+use crate::i18n::Lang;
+use crate::plan::Counts;
+use crate::store::State;
+
+/// The three panes, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Categories,
+    Tree,
+    Detail,
+}
+
+impl Pane {
+    fn next(self) -> Pane {
+        match self {
+            Pane::Categories => Pane::Tree,
+            Pane::Tree => Pane::Detail,
+            Pane::Detail => Pane::Categories,
+        }
+    }
+
+    fn prev(self) -> Pane {
+        self.next().next()
+    }
+}
+
+/// What has the keyboard besides the panes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    /// The `?` overlay, scrolled by this many lines.
+    Help {
+        scroll: usize,
+    },
+    /// Typing a note for the selected requirement.
+    Note(LineEditor),
+    /// Waiting for y/n before changing every requirement of an item.
+    Confirm(BulkChange),
+}
+
+/// The status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct App {
+    state: State,
+    store: Box<dyn Persist>,
+    keymap: Keymap,
+    lang: Lang,
+    today: NaiveDate,
+    /// Progress per category (same order as the plan) and overall, kept current on every edit
+    /// by recounting only the touched category.
+    counts: Vec<Counts>,
+    total: Counts,
+    cursor: TreePath,
+    /// The cursor each category had when the user left it.
+    remembered: HashMap<usize, TreePath>,
+    /// (category index, item index) of collapsed items; everything starts expanded.
+    collapsed: HashSet<(usize, usize)>,
+    focus: Pane,
+    mode: Mode,
+    detail_scroll: usize,
+    message: Option<Message>,
+    /// An edit is in memory but not in the state file (the last save failed).
+    unsaved: bool,
+    /// `q` was pressed once while unsaved; the next one quits anyway.
+    quit_armed: bool,
+    quit: bool,
+    /// Geometry of the last frame (written by drawing).
+    pub view: View,
+}
+
+impl App {
+    /// A dashboard on `state` in Chinese with the default keymap; see [`App::with_lang`] and
+    /// [`App::with_keymap`].
+    pub fn new(state: State, store: Box<dyn Persist>, today: NaiveDate) -> App {
+        let mut app = App {
+            state,
+            store,
+            keymap: Keymap::default(),
+            lang: Lang::Zh,
+            today,
+            counts: Vec::new(),
+            total: Counts::default(),
+            cursor: TreePath::default(),
+            remembered: HashMap::new(),
+            collapsed: HashSet::new(),
+            focus: Pane::Tree,
+            mode: Mode::Normal,
+            detail_scroll: 0,
+            message: None,
+            unsaved: false,
+            quit_armed: false,
+            quit: false,
+            view: View::default(),
+        };
+        app.recount_all();
+        app.cursor = app.first_requirement(0);
+        app.clamp_cursor();
+        app
+    }
+
+    #[must_use]
+    pub fn with_lang(mut self, lang: Lang) -> App {
+        self.lang = lang;
+        self
+    }
+
+    #[must_use]
+    pub fn with_keymap(mut self, keymap: Keymap) -> App {
+        self.keymap = keymap;
+        self
+    }
+
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    pub fn plan(&self) -> &crate::plan::Plan {
+        &self.state.plan
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    pub fn focus(&self) -> Pane {
+        self.focus
+    }
+
+    pub fn mode(&self) -> &Mode {
+        &self.mode
+    }
+
+    pub fn cursor(&self) -> TreePath {
+        self.cursor
+    }
+
+    pub fn message(&self) -> Option<&Message> {
+        self.message.as_ref()
+    }
+
+    pub fn unsaved(&self) -> bool {
+        self.unsaved
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    pub fn detail_scroll(&self) -> usize {
+        self.detail_scroll
+    }
+
+    /// Where edits are saved, for the status line.
+    pub fn store_location(&self) -> String {
+        self.store.location()
+    }
+
+    /// Progress of the category at `index` (plan order).
+    pub fn category_counts(&self, index: usize) -> Counts {
+        self.counts.get(index).copied().unwrap_or_default()
+    }
+
+    pub fn total_counts(&self) -> Counts {
+        self.total
+    }
+
+    /// The keymap mode for the current [`Mode`].
+    pub fn key_mode(&self) -> KeyMode {
+        match self.mode {
+            Mode::Normal | Mode::Help { .. } => KeyMode::Normal,
+            Mode::Confirm(_) => KeyMode::Confirm,
+            Mode::Note(_) => KeyMode::Input,
+        }
+    }
+
+    /// Translate a terminal event into an action for the current mode. Pure: `update` acts.
+    pub fn action_for(&self, event: &Event) -> Option<Action> {
+        match event {
+            Event::Key(k) if k.kind != KeyEventKind::Release => {
+                let key = Key::from_event(*k);
+                let mode = self.key_mode();
+                if let Some(a) = self.keymap.action(mode, key) {
+                    return Some(a.clone());
+                }
+                match (mode, key.code) {
+                    (KeyMode::Input, KeyCode::Char(c)) if !key.ctrl && !key.alt => {
+                        Some(Action::Edit(Edit::Insert(c)))
+                    }
+                    _ => None,
+                }
+            }
+            Event::Paste(text) if matches!(self.mode, Mode::Note(_)) => {
+                Some(Action::Edit(Edit::Paste(text.clone())))
+            }
+            Event::Mouse(m) => {
+                let (column, row) = (m.column, m.row);
+                match m.kind {
+                    MouseEventKind::Down(_) => Some(Action::Click { column, row }),
+                    MouseEventKind::ScrollUp => Some(Action::ScrollUp { column, row }),
+                    MouseEventKind::ScrollDown => Some(Action::ScrollDown { column, row }),
+                    _ => None,
+                }
+            }
+            Event::Resize(..) => Some(Action::Resize),
+            _ => None,
+        }
+    }
+
+    /// The one place state changes. `now` stamps history entries; its date is the reference
+    /// date for countdowns (it rolls over at midnight unless `--today` fixed it).
+    pub fn update(&mut self, action: Action, now: NaiveDateTime) {
+        if now.date() != self.today {
+            self.today = now.date();
+            self.recount_all();
+        }
+        match action {
+            Action::Shutdown => return self.shutdown(),
+            Action::Tick | Action::Resize => return,
+            _ => {}
+        }
+        match &self.mode {
+            Mode::Normal => self.update_normal(&action, now),
+            Mode::Help { .. } => self.update_help(&action),
+            Mode::Confirm(_) => self.update_confirm(&action, now),
+            Mode::Note(_) => self.update_note(action, now),
+        }
+    }
+
+    fn update_help(&mut self, action: &Action) {
+        let Mode::Help { scroll } = &mut self.mode else {
+            return;
+        };
+        let max = self.view.help_max.get();
+        let page = self.view.help_height.get().max(2) - 1;
+        // The window may have grown since the last move.
+        *scroll = (*scroll).min(max);
+        match action {
+            Action::Up | Action::ScrollUp { .. } => *scroll = scroll.saturating_sub(1),
+            Action::Down | Action::ScrollDown { .. } => *scroll = (*scroll + 1).min(max),
+            Action::PageUp => *scroll = scroll.saturating_sub(page),
+            Action::PageDown => *scroll = (*scroll + page).min(max),
+            Action::First => *scroll = 0,
+            Action::Last => *scroll = max,
+            Action::Help | Action::Back | Action::Quit | Action::Click { .. } => {
+                self.mode = Mode::Normal;
+            }
+            _ => {}
+        }
+    }
+
+    fn set_message(&mut self, text: impl Into<String>, error: bool) {
+        self.message = Some(Message {
+            text: text.into(),
+            error,
+        });
+    }
+
+    fn recount_all(&mut self) {
+        let today = self.today;
+        self.counts = self
+            .state
+            .plan
+            .categories
+            .iter()
+            .map(|c| Counts::of(c.requirements(), today))
+            .collect();
+        self.retotal();
+    }
+
+    /// Recount one category after an edit: O(its requirements), not the plan's.
+    fn recount(&mut self, category: usize) {
+        if let (Some(slot), Some(cat)) = (
+            self.counts.get_mut(category),
+            self.state.plan.categories.get(category),
+        ) {
+            *slot = Counts::of(cat.requirements(), self.today);
+        }
+        self.retotal();
+    }
+
+    fn retotal(&mut self) {
+        self.total = self.counts.iter().fold(Counts::default(), |a, c| Counts {
+            total: a.total + c.total,
+            todo: a.todo + c.todo,
+            doing: a.doing + c.doing,
+            done: a.done + c.done,
+            blocked: a.blocked + c.blocked,
+            overdue: a.overdue + c.overdue,
+            due_soon: a.due_soon + c.due_soon,
+        });
+    }
+}

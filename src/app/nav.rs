@@ -1,0 +1,271 @@
+//! Normal-mode actions: moving the cursor, focus, folding, scrolling, mouse.
+
+use chrono::NaiveDateTime;
+use ratatui::layout::Position;
+
+use super::tree::TreePath;
+use super::{Action, App, Mode, Pane};
+
+impl App {
+    pub(super) fn update_normal(&mut self, action: &Action, now: NaiveDateTime) {
+        if *action != Action::Quit {
+            self.quit_armed = false;
+        }
+        let edit = matches!(
+            action,
+            Action::ToggleDone | Action::CycleStatus | Action::AddNote
+        );
+        if edit && self.view.too_small.get() {
+            return;
+        }
+        match action {
+            Action::Up => self.step(-1),
+            Action::Down => self.step(1),
+            Action::PageUp => self.step(-self.page()),
+            Action::PageDown => self.step(self.page()),
+            Action::First => self.jump_end(false),
+            Action::Last => self.jump_end(true),
+            Action::Left => self.left(),
+            Action::Right => self.right(),
+            Action::NextPane => self.focus = self.focus.next(),
+            Action::PrevPane => self.focus = self.focus.prev(),
+            Action::JumpCategory(n) => self.jump_category(*n),
+            Action::ToggleExpand => self.toggle_expand(),
+            Action::ToggleDone => self.toggle_done(now),
+            Action::CycleStatus => self.cycle_status(now),
+            Action::AddNote => self.start_note(),
+            Action::Help => self.mode = Mode::Help { scroll: 0 },
+            Action::Back => self.message = None,
+            Action::Quit => self.request_quit(),
+            Action::Click { column, row } => self.click(Position::new(*column, *row)),
+            Action::ScrollUp { column, row } => self.wheel(Position::new(*column, *row), -1),
+            Action::ScrollDown { column, row } => self.wheel(Position::new(*column, *row), 1),
+            Action::Confirm(_)
+            | Action::Edit(_)
+            | Action::SubmitNote
+            | Action::CancelNote
+            | Action::Tick
+            | Action::Resize
+            | Action::Shutdown => {}
+        }
+    }
+
+    /// Rows per page in the focused pane (from the last frame; at least 1).
+    fn page(&self) -> isize {
+        let height = |r: ratatui::layout::Rect| usize::from(r.height);
+        let rows = match self.focus {
+            Pane::Categories => {
+                height(self.view.categories.get()) / self.view.category_lines.get().max(1)
+            }
+            Pane::Tree => height(self.view.tree.get()),
+            Pane::Detail => height(self.view.detail.get()),
+        };
+        isize::try_from(rows.saturating_sub(1).max(1)).unwrap_or(1)
+    }
+
+    /// Move by `delta` rows in the focused pane.
+    fn step(&mut self, delta: isize) {
+        match self.focus {
+            Pane::Categories => {
+                let last = self.plan().categories.len().saturating_sub(1);
+                let to = self.cursor.category.saturating_add_signed(delta).min(last);
+                self.select_category(to);
+            }
+            Pane::Tree => {
+                let mut p = self.cursor;
+                for _ in 0..delta.unsigned_abs() {
+                    let next = if delta > 0 {
+                        self.next_path(p)
+                    } else {
+                        self.prev_path(p)
+                    };
+                    match next {
+                        Some(n) => p = n,
+                        None => break,
+                    }
+                }
+                self.set_cursor(p);
+            }
+            Pane::Detail => self.scroll_detail(delta),
+        }
+    }
+
+    fn scroll_detail(&mut self, delta: isize) {
+        let max = self.view.detail_max.get();
+        self.detail_scroll = self
+            .detail_scroll
+            .min(max)
+            .saturating_add_signed(delta)
+            .min(max);
+    }
+
+    fn jump_end(&mut self, last: bool) {
+        match self.focus {
+            Pane::Categories => {
+                let to = if last {
+                    self.plan().categories.len().saturating_sub(1)
+                } else {
+                    0
+                };
+                self.select_category(to);
+            }
+            Pane::Tree => {
+                let c = self.cursor.category;
+                let p = if last {
+                    self.last_path(c)
+                } else {
+                    Self::first_path(c)
+                };
+                self.set_cursor(p);
+            }
+            // "The end" even before a frame has measured it; drawing clamps it.
+            Pane::Detail => self.detail_scroll = if last { usize::MAX } else { 0 },
+        }
+    }
+
+    fn left(&mut self) {
+        match self.focus {
+            Pane::Categories => {}
+            Pane::Detail => self.focus = Pane::Tree,
+            Pane::Tree => {
+                let p = self.cursor;
+                if p.requirement.is_some() {
+                    self.set_cursor(TreePath {
+                        requirement: None,
+                        ..p
+                    });
+                } else if self.is_expanded(p.category, p.item) && self.selected_item().is_some() {
+                    self.collapsed.insert((p.category, p.item));
+                } else {
+                    self.focus = Pane::Categories;
+                }
+            }
+        }
+    }
+
+    fn right(&mut self) {
+        match self.focus {
+            Pane::Categories => self.focus = Pane::Tree,
+            Pane::Detail => {}
+            Pane::Tree => {
+                let p = self.cursor;
+                let has_reqs = self
+                    .selected_item()
+                    .is_some_and(|it| !it.requirements.is_empty());
+                if p.requirement.is_some() || self.selected_item().is_none() {
+                    self.focus = Pane::Detail;
+                } else if !self.is_expanded(p.category, p.item) {
+                    self.collapsed.remove(&(p.category, p.item));
+                } else if has_reqs {
+                    self.set_cursor(TreePath {
+                        requirement: Some(0),
+                        ..p
+                    });
+                } else {
+                    self.focus = Pane::Detail;
+                }
+            }
+        }
+    }
+
+    fn toggle_expand(&mut self) {
+        if self.focus == Pane::Categories {
+            self.focus = Pane::Tree;
+            return;
+        }
+        let p = self.cursor;
+        if self.selected_item().is_none() {
+            return;
+        }
+        if self.is_expanded(p.category, p.item) {
+            self.collapsed.insert((p.category, p.item));
+            self.set_cursor(TreePath {
+                requirement: None,
+                ..p
+            });
+        } else {
+            self.collapsed.remove(&(p.category, p.item));
+        }
+    }
+
+    fn jump_category(&mut self, number: u32) {
+        let Some(index) = self
+            .plan()
+            .categories
+            .iter()
+            .position(|c| c.number == number)
+        else {
+            let text = match self.lang {
+                crate::i18n::Lang::Zh => format!("没有第{number}类"),
+                crate::i18n::Lang::En => format!("there is no category {number}"),
+            };
+            return self.set_message(text, false);
+        };
+        self.select_category(index);
+        let p = self.first_requirement(index);
+        self.collapsed.remove(&(p.category, p.item));
+        self.set_cursor(p);
+        self.focus = Pane::Tree;
+    }
+
+    /// Show another category, restoring the cursor it had when last left.
+    pub(super) fn select_category(&mut self, index: usize) {
+        if index == self.cursor.category || index >= self.plan().categories.len() {
+            return;
+        }
+        self.remembered.insert(self.cursor.category, self.cursor);
+        let p = self
+            .remembered
+            .get(&index)
+            .copied()
+            .unwrap_or_else(|| self.first_requirement(index));
+        // If its item was collapsed since, clamping moves the cursor to the item row.
+        self.cursor = p;
+        self.clamp_cursor();
+        self.view.tree_offset.set(0);
+        self.detail_scroll = 0;
+    }
+
+    pub(super) fn set_cursor(&mut self, p: TreePath) {
+        if p != self.cursor {
+            self.detail_scroll = 0;
+        }
+        self.cursor = p;
+    }
+
+    fn click(&mut self, at: Position) {
+        let v = &self.view;
+        let (cats, tree, detail) = (v.categories.get(), v.tree.get(), v.detail.get());
+        if cats.contains(at) {
+            let lines = v.category_lines.get().max(1);
+            let index = v.category_offset.get() + usize::from(at.y - cats.y) / lines;
+            self.focus = Pane::Categories;
+            self.select_category(index);
+        } else if tree.contains(at) {
+            let row = v.tree_offset.get() + usize::from(at.y - tree.y);
+            self.focus = Pane::Tree;
+            if row < self.tree_len()
+                && let Some(p) = self.path_at_row(row)
+            {
+                self.set_cursor(p);
+            }
+        } else if detail.contains(at) {
+            self.focus = Pane::Detail;
+        }
+    }
+
+    fn wheel(&mut self, at: Position, delta: isize) {
+        let v = &self.view;
+        if v.detail.get().contains(at) {
+            self.scroll_detail(delta * 3);
+        } else if v.tree.get().contains(at) {
+            let focus = std::mem::replace(&mut self.focus, Pane::Tree);
+            self.step(delta);
+            self.focus = focus;
+        } else if v.categories.get().contains(at) {
+            let focus = std::mem::replace(&mut self.focus, Pane::Categories);
+            self.step(delta);
+            self.focus = focus;
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! The terminal loop: take over the terminal, turn events into actions, draw, and always give
+//! the terminal back (on quit, error, panic or a termination signal).
+
+use std::io::{self, stdout};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::thread;
+use std::time::Duration;
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
+use ratatui::crossterm::execute;
+
+use super::{Action, App, Keymap};
+use crate::clock::Clock;
+use crate::i18n::Lang;
+use crate::store::{State, Store};
+
+/// How long to wait for input before checking signals and the date. Short, so a SIGTERM is
+/// handled promptly even when the user is idle.
+const POLL: Duration = Duration::from_millis(250);
+
+/// Open the dashboard on `state`, saving edits through `store`. Everything fallible that does
+/// not need the terminal (the keymap, signal handlers) happens before it is taken over, so
+/// those errors print normally.
+pub fn run(store: Store, state: State, mut clock: Clock, lang: Lang) -> anyhow::Result<()> {
+    let keymap = Keymap::load()?;
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in termination_signals() {
+        // A second signal while the first is being handled kills the process outright.
+        signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&stop))?;
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let mut app = App::new(state, Box::new(store), clock.today)
+        .with_lang(lang)
+        .with_keymap(keymap);
+
+    let mut terminal = ratatui::init();
+    install_panic_hook();
+    // Mouse and paste are extras: if the terminal refuses them, keep going without.
+    let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
+    let result = event_loop(&mut terminal, &mut app, &mut clock, &stop);
+    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
+    ratatui::restore();
+    result
+}
+
+#[cfg(unix)]
+fn termination_signals() -> [i32; 3] {
+    use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGTERM};
+    [SIGTERM, SIGHUP, SIGINT]
+}
+
+#[cfg(not(unix))]
+fn termination_signals() -> [i32; 2] {
+    use signal_hook::consts::signal::{SIGINT, SIGTERM};
+    [SIGTERM, SIGINT]
+}
+
+/// `ratatui::init` installs a hook that leaves raw mode and the alternate screen; add what it
+/// does not know about (mouse capture, bracketed paste), then let it run.
+fn install_panic_hook() {
+    let restore = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
+        restore(info);
+    }));
+}
+
+/// Read terminal events on their own thread. crossterm's `read` can spin forever inside
+/// itself once the terminal is gone (a closed window hangs up the tty and every read returns
+/// EOF); reading elsewhere keeps the main loop free to notice SIGHUP, save and exit.
+fn spawn_input() -> io::Result<Receiver<io::Result<Event>>> {
+    let (tx, rx) = mpsc::channel();
+    thread::Builder::new()
+        .name("duban-input".into())
+        .spawn(move || {
+            loop {
+                let ev = event::read();
+                let failed = ev.is_err();
+                if tx.send(ev).is_err() || failed {
+                    break;
+                }
+            }
+        })?;
+    Ok(rx)
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    clock: &mut Clock,
+    stop: &AtomicBool,
+) -> anyhow::Result<()> {
+    let input = spawn_input()?;
+    let mut redraw = true;
+    while !app.should_quit() {
+        if stop.load(Ordering::SeqCst) {
+            // Save first; `run` restores the terminal on the way out.
+            app.update(Action::Shutdown, clock.now());
+            break;
+        }
+        if redraw {
+            terminal.draw(|frame| crate::ui::draw(frame, app))?;
+        }
+        redraw = false;
+        let mut next = match input.recv_timeout(POLL) {
+            Ok(ev) => Some(ev),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => anyhow::bail!("the terminal input closed"),
+        };
+        // Drain what is queued (a paste, a held key) before drawing again.
+        while let Some(ev) = next {
+            if let Some(action) = app.action_for(&ev?) {
+                app.update(action, clock.now());
+                redraw = true;
+            }
+            next = if app.should_quit() {
+                None
+            } else {
+                input.try_recv().ok()
+            };
+        }
+        if clock.refresh() {
+            // A new day: countdowns and overdue counts change.
+            app.update(Action::Tick, clock.now());
+            redraw = true;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,177 @@
+//! Categories pane: number, name, progress (`[3/10]` and a bar) and overdue count per
+//! category. Two lines per category when there is room, one otherwise.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::theme::THEME;
+use super::wrap::{self, width};
+use crate::app::{App, Pane, View};
+use crate::i18n::Lang;
+use crate::plan::{Category, Counts};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let focused = app.focus() == Pane::Categories;
+    let block = super::pane(app.lang().pick("分类", "Categories"), focused, area.width);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    app.view.categories.set(inner);
+    let cats = &app.plan().categories;
+    if inner.is_empty() {
+        return;
+    }
+    if cats.is_empty() {
+        let line = Line::styled(
+            wrap::truncate(
+                app.lang().pick("（空计划）", "(empty plan)"),
+                usize::from(inner.width),
+            ),
+            THEME.dim,
+        );
+        return super::draw_lines(&[line], inner, buf);
+    }
+    let lines_per = if usize::from(inner.height) >= 2 * cats.len() {
+        2
+    } else {
+        1
+    };
+    let visible = usize::from(inner.height) / lines_per;
+    let selected = app.cursor().category;
+    let offset = View::follow(
+        app.view.category_offset.get(),
+        selected,
+        visible,
+        cats.len(),
+    );
+    app.view.category_offset.set(offset);
+    app.view.category_lines.set(lines_per);
+
+    let cols = usize::from(inner.width);
+    let mut y = inner.y;
+    for (index, cat) in cats.iter().enumerate().skip(offset).take(visible) {
+        let counts = app.category_counts(index);
+        let lines = if lines_per == 2 {
+            two_lines(app.lang(), cat, counts, cols)
+        } else {
+            vec![one_line(cat, counts, cols)]
+        };
+        let height = u16::try_from(lines.len()).unwrap_or(1);
+        let rows = Rect::new(inner.x, y, inner.width, height).intersection(inner);
+        super::draw_lines(&lines, rows, buf);
+        if index == selected {
+            buf.set_style(
+                rows,
+                if focused {
+                    THEME.selected
+                } else {
+                    THEME.selected_unfocused
+                },
+            );
+        }
+        y = y.saturating_add(height);
+    }
+    let spare = Rect::new(inner.x, y, inner.width, inner.bottom().saturating_sub(y));
+    summary(app, spare, buf);
+}
+
+/// The selected category's status breakdown, in the room left below the list (if any).
+fn summary(app: &App, area: Rect, buf: &mut Buffer) {
+    let lang = app.lang();
+    let c = app.category_counts(app.cursor().category);
+    let pairs = [
+        (lang.status(crate::plan::Status::Todo), c.todo, THEME.text),
+        (
+            lang.status(crate::plan::Status::Doing),
+            c.doing,
+            THEME.doing,
+        ),
+        (lang.status(crate::plan::Status::Done), c.done, THEME.done),
+        (
+            lang.status(crate::plan::Status::Blocked),
+            c.blocked,
+            THEME.blocked,
+        ),
+        (lang.pick("逾期", "overdue"), c.overdue, THEME.overdue),
+        (lang.pick("7天内", "due 7d"), c.due_soon, THEME.due_soon),
+    ];
+    let cols = usize::from(area.width);
+    let label_w = pairs.iter().map(|(l, _, _)| width(l)).max().unwrap_or(0);
+    let cell_w = 1 + label_w + 4;
+    let per_line = if cols >= 2 * cell_w { 2 } else { 1 };
+    let rows = pairs.len().div_ceil(per_line);
+    if usize::from(area.height) < rows + 2 || cols < cell_w {
+        return;
+    }
+    let mut lines = vec![
+        Line::default(),
+        Line::styled(lang.pick("本类概况", "This category"), THEME.label),
+    ];
+    for chunk in pairs.chunks(per_line) {
+        let mut spans = Vec::new();
+        for &(label, n, style) in chunk {
+            spans.push(Span::styled(
+                format!(" {}", wrap::fit(label, label_w)),
+                THEME.dim,
+            ));
+            spans.push(Span::styled(
+                format!("{n:>4}"),
+                if n > 0 { style } else { THEME.dim },
+            ));
+        }
+        lines.push(Line::from(spans));
+    }
+    super::draw_lines(&lines, area, buf);
+}
+
+fn overdue_style(c: Counts) -> ratatui::style::Style {
+    if c.overdue > 0 {
+        THEME.overdue
+    } else {
+        THEME.dim
+    }
+}
+
+/// `1 扩大公开范围打造阳光政府` / `  [3/10] ━━━──── 逾期2`
+fn two_lines(lang: Lang, cat: &Category, c: Counts, cols: usize) -> Vec<Line<'static>> {
+    let number = format!("{} ", cat.number);
+    let name = wrap::truncate(&cat.name, cols.saturating_sub(width(&number))).into_owned();
+    let first = Line::from(vec![
+        Span::styled(number, THEME.key),
+        Span::styled(name, THEME.title),
+    ]);
+
+    let progress = format!("  [{}/{}] ", c.done, c.total);
+    let overdue = if c.overdue > 0 {
+        match lang {
+            Lang::Zh => format!(" 逾期{}", c.overdue),
+            Lang::En => format!(" {} late", c.overdue),
+        }
+    } else {
+        String::new()
+    };
+    let bar_w = cols.saturating_sub(width(&progress) + width(&overdue));
+    let mut second = vec![Span::styled(progress, THEME.text)];
+    second.extend(super::bar(c.ratio(), bar_w));
+    second.push(Span::styled(overdue, overdue_style(c)));
+    vec![first, Line::from(second)]
+}
+
+/// `1 扩大公开.. 3/10 !2` when there is no room for two lines per category.
+fn one_line(cat: &Category, c: Counts, cols: usize) -> Line<'static> {
+    let number = format!("{} ", cat.number);
+    let progress = format!(" {}/{}", c.done, c.total);
+    let overdue = if c.overdue > 0 {
+        format!(" !{}", c.overdue)
+    } else {
+        String::new()
+    };
+    let room = cols.saturating_sub(width(&number) + width(&progress) + width(&overdue));
+    Line::from(vec![
+        Span::styled(number, THEME.key),
+        Span::styled(wrap::fit(&cat.name, room), THEME.title),
+        Span::styled(progress, THEME.text),
+        Span::styled(overdue, overdue_style(c)),
+    ])
+}

@@ -1,0 +1,296 @@
+//! Detail pane: the selected requirement in full (or a summary of the selected item), wrapped
+//! for Chinese, scrollable.
+
+use chrono::NaiveDateTime;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::theme::{self, THEME, Urgency};
+use super::wrap::{self, width};
+use crate::app::{App, Pane};
+use crate::i18n::Lang;
+use crate::plan::{ChangeKind, Counts, DeadlineKind, Item, Requirement};
+
+/// At most this many requirements are listed in an item summary (items are small in practice;
+/// this keeps a pathological one from costing a frame).
+const ITEM_LIST_MAX: usize = 500;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let focused = app.focus() == Pane::Detail;
+    let lang = app.lang();
+    let title = match (app.selected_requirement(), app.selected_item()) {
+        (Some(r), _) => format!("{} {}", lang.pick("详情", "Detail"), r.id),
+        (None, Some(_)) => lang.pick("事项概况", "Item").to_string(),
+        _ => lang.pick("详情", "Detail").to_string(),
+    };
+    let mut block = super::pane(&title, focused, area.width);
+    let inner = block.inner(area);
+    app.view.detail.set(inner);
+    let cols = usize::from(inner.width);
+    let lines = match (app.selected_requirement(), app.selected_item()) {
+        (Some(r), Some(item)) => requirement_lines(app, r, item, cols),
+        (None, Some(item)) => item_lines(app, item, cols),
+        _ => vec![Line::styled(
+            lang.pick("（未选中）", "(nothing selected)"),
+            THEME.dim,
+        )],
+    };
+    let height = usize::from(inner.height);
+    let max = lines.len().saturating_sub(height);
+    app.view.detail_max.set(max);
+    let scroll = app.detail_scroll().min(max);
+    if max > 0 && height > 0 && inner.width >= 12 {
+        let end = (scroll + height).min(lines.len());
+        let pos = format!(" {}-{}/{} ", scroll + 1, end, lines.len());
+        block = block.title_bottom(Line::styled(pos, THEME.dim).right_aligned());
+    }
+    block.render(area, buf);
+    let visible: Vec<Line<'_>> = lines.into_iter().skip(scroll).take(height).collect();
+    super::draw_lines(&visible, inner, buf);
+}
+
+/// `label  value`, the value wrapped under itself (hanging indent).
+fn field(
+    out: &mut Vec<Line<'static>>,
+    label: &str,
+    label_w: usize,
+    value: &str,
+    style: Style,
+    cols: usize,
+) {
+    let value_w = cols.saturating_sub(label_w);
+    if value_w < 4 {
+        // Too narrow for two columns: label above value.
+        out.push(Line::styled(
+            wrap::truncate(label, cols).into_owned(),
+            THEME.label,
+        ));
+        out.extend(
+            wrap::wrap(value, cols)
+                .into_iter()
+                .map(|l| Line::styled(l, style)),
+        );
+        return;
+    }
+    for (i, text) in wrap::wrap(value, value_w).into_iter().enumerate() {
+        let head = if i == 0 {
+            wrap::fit(label, label_w)
+        } else {
+            " ".repeat(label_w)
+        };
+        out.push(Line::from(vec![
+            Span::styled(head, THEME.label),
+            Span::styled(text, style),
+        ]));
+    }
+}
+
+fn paragraph(out: &mut Vec<Line<'static>>, text: &str, style: Style, cols: usize, indent: usize) {
+    let pad = " ".repeat(indent.min(cols / 2));
+    for l in wrap::wrap(text, cols.saturating_sub(pad.len())) {
+        out.push(Line::from(vec![
+            Span::raw(pad.clone()),
+            Span::styled(l, style),
+        ]));
+    }
+}
+
+fn stamp(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%d %H:%M").to_string()
+}
+
+fn requirement_lines(app: &App, r: &Requirement, item: &Item, cols: usize) -> Vec<Line<'static>> {
+    let lang = app.lang();
+    let mut out = Vec::new();
+    let status = format!("{} {}", theme::status_mark(r.status), lang.status(r.status));
+    let changed = match r.status_changed {
+        Some(t) => format!("  {} {}", lang.pick("更新于", "since"), stamp(t)),
+        None => String::new(),
+    };
+    let changed = wrap::truncate(&changed, cols.saturating_sub(8)).into_owned();
+    out.push(Line::from(vec![
+        Span::styled(status, THEME.status(r.status)),
+        Span::styled(changed, THEME.dim),
+    ]));
+    out.push(Line::default());
+    paragraph(&mut out, &r.text, THEME.text, cols, 0);
+    out.push(Line::default());
+    deadline_and_units(&mut out, app, r, item, cols);
+    out.push(Line::default());
+    notes_and_history(&mut out, lang, r, cols);
+    out
+}
+
+/// The labelled fields: deadline as written and as understood, where to report, units.
+fn deadline_and_units(
+    out: &mut Vec<Line<'static>>,
+    app: &App,
+    r: &Requirement,
+    item: &Item,
+    cols: usize,
+) {
+    let (lang, today) = (app.lang(), app.today());
+    let labels = if lang == Lang::Zh {
+        ["时限", "解析", "报送", "牵头", "配合", "责任", "事项"]
+    } else {
+        [
+            "Deadline", "Parsed", "Report", "Lead", "With", "Units", "Item",
+        ]
+    };
+    let label_w = labels.iter().map(|l| width(l)).max().unwrap_or(0) + 2;
+    let mut add =
+        |label: &str, value: &str, style: Style| field(out, label, label_w, value, style, cols);
+    let raw = if r.deadline_raw.trim().is_empty() {
+        lang.pick("（无）", "(none)")
+    } else {
+        &r.deadline_raw
+    };
+    add(labels[0], raw, THEME.text);
+    add(
+        labels[1],
+        &understood(lang, r, today),
+        THEME.urgency(Urgency::of(r, today)),
+    );
+    if let Some(to) = &r.deadline.report_to {
+        add(labels[2], to, THEME.text);
+    }
+    let names = |units: &[crate::plan::Unit]| {
+        units
+            .iter()
+            .map(|u| u.name.as_str())
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    if r.units.lead.is_empty() {
+        // Not understood: show the cell as written rather than nothing.
+        add(labels[5], &r.units_raw, THEME.text);
+    } else {
+        add(labels[3], &names(&r.units.lead), THEME.text);
+        if !r.units.cooperating.is_empty() {
+            add(labels[4], &names(&r.units.cooperating), THEME.text);
+        }
+    }
+    add(labels[6], &wrap::one_line(&item.name), THEME.dim);
+}
+
+/// Notes (newest first, wrapped) and the change history (newest first, one line each).
+fn notes_and_history(out: &mut Vec<Line<'static>>, lang: Lang, r: &Requirement, cols: usize) {
+    let heading = format!("{} ({})", lang.pick("备注", "Notes"), r.notes.len());
+    out.push(Line::styled(heading, THEME.label));
+    if r.notes.is_empty() {
+        let hint = lang.pick("  （无，按 n 添加）", "  (none; press n to add)");
+        out.push(Line::styled(
+            wrap::truncate(hint, cols).into_owned(),
+            THEME.dim,
+        ));
+    }
+    for n in r.notes.iter().rev() {
+        out.push(Line::styled(format!("  {}", stamp(n.at)), THEME.dim));
+        paragraph(out, &n.text, THEME.text, cols, 4);
+    }
+    if r.history.is_empty() {
+        return;
+    }
+    out.push(Line::default());
+    let heading = format!("{} ({})", lang.pick("历史", "History"), r.history.len());
+    out.push(Line::styled(heading, THEME.label));
+    for c in r.history.iter().rev() {
+        let what = match &c.what {
+            ChangeKind::Status { from, to } => {
+                format!("{} -> {}", lang.status(*from), lang.status(*to))
+            }
+            ChangeKind::Note { text } => {
+                format!("{}: {}", lang.pick("备注", "note"), wrap::one_line(text))
+            }
+        };
+        let line = format!("  {}  {what}", stamp(c.at));
+        out.push(Line::styled(
+            wrap::truncate(&line, cols).into_owned(),
+            THEME.dim,
+        ));
+    }
+}
+
+/// What was understood from the deadline text: kind, dates, countdown.
+fn understood(lang: Lang, r: &Requirement, today: chrono::NaiveDate) -> String {
+    let d = &r.deadline;
+    let mut parts = vec![lang.kind(d.kind).to_string()];
+    if !d.milestones.is_empty() {
+        let dates: Vec<String> = d
+            .milestones
+            .iter()
+            .map(|m| m.format("%Y-%m-%d").to_string())
+            .collect();
+        parts.push(dates.join(lang.pick("、", ", ")));
+    }
+    if matches!(
+        d.kind,
+        DeadlineKind::Monthly | DeadlineKind::Quarterly | DeadlineKind::Yearly
+    ) && let Some(due) = d.due(today)
+    {
+        parts.push(format!(
+            "{} {}",
+            lang.pick("本期截至", "this period ends"),
+            due.format("%Y-%m-%d")
+        ));
+    }
+    if let Some(days) = r.days_left(today) {
+        parts.push(if r.status == crate::plan::Status::Done {
+            lang.status(r.status).to_string()
+        } else {
+            lang.days(days)
+        });
+    }
+    parts.join("  ")
+}
+
+fn item_lines(app: &App, item: &Item, cols: usize) -> Vec<Line<'static>> {
+    let lang = app.lang();
+    let today = app.today();
+    let mut out = Vec::new();
+    paragraph(&mut out, &wrap::one_line(&item.name), THEME.title, cols, 0);
+    if let Some(cat) = app.current_category() {
+        let line = format!("{} {}", cat.number, wrap::one_line(&cat.name));
+        out.push(Line::styled(
+            wrap::truncate(&line, cols).into_owned(),
+            THEME.dim,
+        ));
+    }
+    let c = Counts::of(&item.requirements, today);
+    let summary = match lang {
+        Lang::Zh => format!(
+            "完成 {}/{}，推进中 {}，受阻 {}，逾期 {}",
+            c.done, c.total, c.doing, c.blocked, c.overdue
+        ),
+        Lang::En => format!(
+            "done {}/{}, doing {}, blocked {}, overdue {}",
+            c.done, c.total, c.doing, c.blocked, c.overdue
+        ),
+    };
+    out.push(Line::default());
+    paragraph(&mut out, &summary, THEME.text, cols, 0);
+    out.push(Line::default());
+    for r in item.requirements.iter().take(ITEM_LIST_MAX) {
+        let head = format!("{} {} ", theme::status_mark(r.status), r.id);
+        let countdown = lang.countdown(r, today);
+        let tail = if countdown.is_empty() {
+            String::new()
+        } else {
+            format!(" {countdown}")
+        };
+        let room = cols.saturating_sub(width(&head) + width(&tail));
+        out.push(Line::from(vec![
+            Span::styled(head, THEME.status(r.status)),
+            Span::styled(wrap::fit(&r.text, room), THEME.text),
+            Span::styled(tail, THEME.urgency(Urgency::of(r, today))),
+        ]));
+    }
+    if item.requirements.len() > ITEM_LIST_MAX {
+        let more = item.requirements.len() - ITEM_LIST_MAX;
+        out.push(Line::styled(format!(".. +{more}"), THEME.dim));
+    }
+    out
+}

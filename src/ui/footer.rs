@@ -1,0 +1,210 @@
+//! Footer: the status line (messages, save errors, the note input) above key hints generated
+//! from the keymap.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+
+use super::theme::THEME;
+use super::wrap::{self, width};
+use crate::app::{Action, App, Edit, KeyMode, Keymap, Mode};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let [status, hints] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ]));
+    let cols = usize::from(area.width);
+    let line = match app.mode() {
+        Mode::Note(editor) => {
+            let prompt = prompt(app);
+            let (shown, _) = editor.view(cols.saturating_sub(width(&prompt)));
+            Line::from(vec![
+                Span::styled(prompt, THEME.label),
+                Span::styled(shown, THEME.input),
+            ])
+        }
+        _ => status_line(app, cols),
+    };
+    super::draw_lines(&[line], status, buf);
+    if app.message().is_some_and(|m| m.error) && !matches!(app.mode(), Mode::Note(_)) {
+        // Errors fill the whole row so they cannot be missed.
+        buf.set_style(status, THEME.error);
+    }
+    super::draw_lines(&[Line::from(hint_spans(app, cols))], hints, buf);
+}
+
+fn prompt(app: &App) -> String {
+    let id = app
+        .selected_requirement()
+        .map(|r| r.id.to_string())
+        .unwrap_or_default();
+    format!(" {} {id}> ", app.lang().pick("备注", "note"))
+}
+
+/// The terminal cursor position while typing a note.
+pub fn caret(app: &App, area: Rect) -> Option<Position> {
+    let Mode::Note(editor) = app.mode() else {
+        return None;
+    };
+    if area.height == 0 || area.width == 0 {
+        return None;
+    }
+    let prompt_w = width(&prompt(app));
+    let (_, caret) = editor.view(usize::from(area.width).saturating_sub(prompt_w));
+    let x = (prompt_w + caret).min(usize::from(area.width) - 1);
+    Some(Position::new(
+        area.x + u16::try_from(x).unwrap_or(0),
+        area.y,
+    ))
+}
+
+fn status_line(app: &App, cols: usize) -> Line<'static> {
+    let lang = app.lang();
+    let mut spans = Vec::new();
+    if app.unsaved() && !app.message().is_some_and(|m| m.error) {
+        spans.push(Span::styled(
+            lang.pick("[未保存] ", "[unsaved] "),
+            THEME.error,
+        ));
+    }
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    let room = cols.saturating_sub(used + 1);
+    if let Some(m) = app.message() {
+        let style = if m.error { THEME.error } else { THEME.info };
+        spans.push(Span::styled(
+            format!(" {}", wrap::truncate(&m.text, room)),
+            style,
+        ));
+    } else {
+        let text = format!(
+            "{}{}",
+            lang.pick("状态文件 ", "state file "),
+            app.store_location()
+        );
+        spans.push(Span::styled(
+            format!(" {}", wrap::truncate(&text, room)),
+            THEME.dim,
+        ));
+    }
+    Line::from(spans)
+}
+
+/// Key labels for a group of actions: `↑↓` when every key is one column, else `k/j`.
+pub fn keys_label(keymap: &Keymap, mode: KeyMode, actions: &[Action]) -> Option<String> {
+    let keys: Vec<String> = actions
+        .iter()
+        .filter_map(|a| keymap.keys(mode, a).first())
+        .map(ToString::to_string)
+        .collect();
+    if keys.len() != actions.len() {
+        return None;
+    }
+    let sep = if keys.iter().all(|k| width(k) == 1) {
+        ""
+    } else {
+        "/"
+    };
+    Some(keys.join(sep))
+}
+
+/// The hints for the current mode, most useful first; the last two (help and quit in normal
+/// mode) are always kept and the others are dropped from the end when the row is too short.
+fn hint_spans(app: &App, cols: usize) -> Vec<Span<'static>> {
+    let lang = app.lang();
+    let km = app.keymap();
+    let mode = app.key_mode();
+    let mut hints: Vec<(String, &'static str)> = Vec::new();
+    let mut add = |actions: &[Action], label: &'static str| {
+        if let Some(keys) = keys_label(km, mode, actions) {
+            hints.push((keys, label));
+        }
+    };
+    match app.mode() {
+        Mode::Normal => {
+            add(&[Action::Up, Action::Down], Action::Up.short(lang));
+            add(&[Action::ToggleDone], Action::ToggleDone.short(lang));
+            add(&[Action::CycleStatus], Action::CycleStatus.short(lang));
+            add(&[Action::AddNote], Action::AddNote.short(lang));
+            add(&[Action::Left, Action::Right], Action::Left.short(lang));
+            add(&[Action::NextPane], Action::NextPane.short(lang));
+            let n = u32::try_from(app.plan().categories.len())
+                .unwrap_or(0)
+                .min(9);
+            let jump = if n > 0 { category_keys(km, n) } else { None };
+            add(&[Action::Help], Action::Help.short(lang));
+            add(&[Action::Quit], Action::Quit.short(lang));
+            if let Some(keys) = jump {
+                // Before help and quit, which stay last.
+                hints.insert(
+                    hints.len().saturating_sub(2),
+                    (keys, Action::JumpCategory(1).short(lang)),
+                );
+            }
+        }
+        Mode::Help { .. } => {
+            add(&[Action::Up, Action::Down], lang.pick("滚动", "scroll"));
+            add(
+                &[Action::PageUp, Action::PageDown],
+                lang.pick("翻页", "page"),
+            );
+            add(&[Action::Back, Action::Help], Action::Back.short(lang));
+        }
+        Mode::Confirm(_) => {
+            add(&[Action::Confirm(true)], Action::Confirm(true).short(lang));
+            add(
+                &[Action::Confirm(false)],
+                Action::Confirm(false).short(lang),
+            );
+        }
+        Mode::Note(_) => {
+            add(
+                &[Action::Edit(Edit::ClearToStart)],
+                Action::Edit(Edit::ClearToStart).short(lang),
+            );
+            add(&[Action::SubmitNote], Action::SubmitNote.short(lang));
+            add(&[Action::CancelNote], Action::CancelNote.short(lang));
+        }
+    }
+    fit_hints(&hints, cols)
+}
+
+/// `1-6` when categories 1..n are bound to the keys `1`..`n`, else the first and last keys.
+fn category_keys(km: &Keymap, n: u32) -> Option<String> {
+    let first = km
+        .keys(KeyMode::Normal, &Action::JumpCategory(1))
+        .first()?
+        .to_string();
+    let last = km
+        .keys(KeyMode::Normal, &Action::JumpCategory(n))
+        .first()?
+        .to_string();
+    Some(if n == 1 {
+        first
+    } else {
+        format!("{first}-{last}")
+    })
+}
+
+fn fit_hints(hints: &[(String, &'static str)], cols: usize) -> Vec<Span<'static>> {
+    let cost = |(k, l): &(String, &str)| width(k) + 1 + width(l) + 2;
+    let keep = hints.len().saturating_sub(2);
+    // The last hint's two trailing spaces may fall off the edge.
+    let mut budget = (cols + 1).saturating_sub(hints[keep..].iter().map(cost).sum::<usize>());
+    let mut chosen: Vec<&(String, &str)> = Vec::new();
+    for h in &hints[..keep] {
+        let c = cost(h);
+        if c > budget {
+            break;
+        }
+        budget -= c;
+        chosen.push(h);
+    }
+    chosen.extend(&hints[keep..]);
+    let mut spans = vec![Span::raw(" ")];
+    for (key, label) in chosen {
+        spans.push(Span::styled(key.clone(), THEME.key));
+        spans.push(Span::styled(format!(" {label}  "), THEME.dim));
+    }
+    spans
+}

@@ -1,0 +1,250 @@
+//! Drawing the dashboard from `&App`: the screen layout here, one file per pane.
+//!
+//! Domain → widget conversion lives in the pane files; styles come from [`theme`]; text is
+//! wrapped and cut by [`wrap`] (never `Paragraph::wrap`, which mishandles Chinese).
+
+pub mod categories;
+pub mod detail;
+pub mod dialog;
+pub mod footer;
+pub mod header;
+pub mod help;
+pub mod theme;
+pub mod tree;
+pub mod wrap;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Widget};
+
+use crate::app::{App, Mode};
+use crate::i18n::Lang;
+use theme::THEME;
+
+/// Below this the panes cannot show anything useful; a message asks for more room instead.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+/// From this width the detail pane sits right of the tree instead of below it.
+pub const WIDE: u16 = 140;
+
+/// Draw one frame, and put the terminal cursor at the note caret (input methods place their
+/// candidate window there).
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    frame.render_widget(app, area);
+    if let Some(caret) = caret(app, area) {
+        frame.set_cursor_position(caret);
+    }
+}
+
+/// Where the terminal cursor belongs: at the caret while typing a note, else hidden.
+pub fn caret(app: &App, area: Rect) -> Option<ratatui::layout::Position> {
+    if too_small(area) || !matches!(app.mode(), Mode::Note(_)) {
+        return None;
+    }
+    footer::caret(app, Screen::new(area).footer)
+}
+
+/// The regions of the screen.
+#[derive(Debug, Clone, Copy)]
+pub struct Screen {
+    pub header: Rect,
+    pub categories: Rect,
+    pub tree: Rect,
+    pub detail: Rect,
+    pub footer: Rect,
+}
+
+impl Screen {
+    pub fn new(area: Rect) -> Screen {
+        use Constraint::{Fill, Length};
+        let [header, body, footer] =
+            area.layout(&Layout::vertical([Length(2), Fill(1), Length(2)]));
+        let side = (area.width * 3 / 10).clamp(24, 34);
+        if area.width >= WIDE {
+            let [categories, tree, detail] =
+                body.layout(&Layout::horizontal([Length(side), Fill(5), Fill(4)]));
+            Screen {
+                header,
+                categories,
+                tree,
+                detail,
+                footer,
+            }
+        } else {
+            let [categories, right] = body.layout(&Layout::horizontal([Length(side), Fill(1)]));
+            let [tree, detail] = right.layout(&Layout::vertical([Fill(3), Fill(2)]));
+            Screen {
+                header,
+                categories,
+                tree,
+                detail,
+                footer,
+            }
+        }
+    }
+}
+
+fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        self.view.too_small.set(too_small(area));
+        if too_small(area) {
+            return render_too_small(self.lang(), area, buf);
+        }
+        let Screen {
+            header,
+            categories,
+            tree,
+            detail,
+            footer,
+        } = Screen::new(area);
+        header::render(self, header, buf);
+        categories::render(self, categories, buf);
+        tree::render(self, tree, buf);
+        detail::render(self, detail, buf);
+        footer::render(self, footer, buf);
+        match self.mode() {
+            Mode::Help { .. } => help::render(self, area, buf),
+            Mode::Confirm(change) => dialog::render(self, change, area, buf),
+            Mode::Normal | Mode::Note(_) => {}
+        }
+    }
+}
+
+/// "Enlarge the window", centred, in whatever room there is (down to nothing at 0×0).
+fn render_too_small(lang: Lang, area: Rect, buf: &mut Buffer) {
+    let text = match lang {
+        Lang::Zh => format!(
+            "请放大窗口\n至少 {MIN_WIDTH}x{MIN_HEIGHT}，当前 {}x{}",
+            area.width, area.height
+        ),
+        Lang::En => format!(
+            "Please enlarge the window\nneed {MIN_WIDTH}x{MIN_HEIGHT}, now {}x{}",
+            area.width, area.height
+        ),
+    };
+    let lines = wrap::wrap(&text, usize::from(area.width));
+    let top = area
+        .height
+        .saturating_sub(u16::try_from(lines.len()).unwrap_or(u16::MAX))
+        / 2;
+    for (i, line) in lines.iter().enumerate() {
+        let Ok(dy) = u16::try_from(i) else { break };
+        let y = area.y + top + dy;
+        if y >= area.bottom() {
+            break;
+        }
+        let w = u16::try_from(wrap::width(line)).unwrap_or(u16::MAX);
+        let x = area.x + area.width.saturating_sub(w) / 2;
+        let style = if i == 0 { THEME.overdue } else { THEME.dim };
+        buf.set_stringn(x, y, line, usize::from(area.width), style);
+    }
+}
+
+/// A bordered pane with a title, highlighted when focused.
+fn pane(title: &str, focused: bool, width: u16) -> Block<'static> {
+    let room = usize::from(width).saturating_sub(4);
+    let style = if focused {
+        THEME.focused_border.patch(THEME.title)
+    } else {
+        THEME.title
+    };
+    Block::bordered()
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(THEME.border(focused))
+        .title(Line::from(Span::styled(
+            format!(" {} ", wrap::truncate(title, room.saturating_sub(2))),
+            style,
+        )))
+}
+
+/// A progress bar `━━━───` of `width` columns (box-drawing lines, like the borders, so it
+/// renders wherever the borders do).
+fn bar(ratio: f64, width: usize) -> Vec<Span<'static>> {
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_precision_loss
+    )]
+    let filled = ((ratio.clamp(0.0, 1.0) * width as f64).round() as usize).min(width);
+    vec![
+        Span::styled("━".repeat(filled), THEME.bar_filled),
+        Span::styled("─".repeat(width - filled), THEME.bar_empty),
+    ]
+}
+
+/// Draw `lines` top to bottom in `area`, each cut to the width.
+fn draw_lines(lines: &[Line<'_>], area: Rect, buf: &mut Buffer) {
+    for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
+        put_line(buf, area.x, y, line, area.width);
+    }
+}
+
+/// Draw one line cut to `width`. Unlike `Buffer::set_line`, nothing is drawn after a span
+/// that had to be cut: when a wide character does not fit in the last column, `set_line` would
+/// let the next span's narrow text fill the gap (`逾期 4  7天内到期 0` cut to `逾期 4  70`).
+fn put_line(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, width: u16) {
+    let end = x.saturating_add(width).min(buf.area.right());
+    let mut x = x;
+    for span in &line.spans {
+        let room = end.saturating_sub(x);
+        let style = line.style.patch(span.style);
+        let (next, _) = buf.set_stringn(x, y, &span.content, usize::from(room), style);
+        if wrap::width(&span.content) > usize::from(room) {
+            break;
+        }
+        x = next;
+    }
+}
+
+/// A centred rectangle of at most `width`×`height` inside `area`.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_is_drawn_after_a_cut_span() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 4, 1));
+        let line = Line::from(vec![Span::raw("ab "), Span::raw("中"), Span::raw("7")]);
+        put_line(&mut buf, 0, 0, &line, 4);
+        assert_eq!(buf, Buffer::with_lines(["ab  "]));
+        // `Buffer::set_line` would have let the `7` into the gap.
+        let mut buf = Buffer::empty(Rect::new(0, 0, 4, 1));
+        buf.set_line(0, 0, &line, 4);
+        assert_eq!(buf, Buffer::with_lines(["ab 7"]));
+    }
+
+    #[test]
+    fn bars_fill_by_ratio_within_their_width() {
+        let text = |spans: Vec<Span<'_>>| {
+            spans
+                .iter()
+                .map(|s| s.content.to_string())
+                .collect::<String>()
+        };
+        assert_eq!(text(bar(0.25, 8)), "━━──────");
+        assert_eq!(text(bar(1.5, 3)), "━━━");
+        assert_eq!(text(bar(0.5, 0)), "");
+    }
+}

@@ -1,0 +1,12 @@
+//! The dashboard without a terminal: state transitions through `App::update`, panes rendered
+//! into buffers, and whole screens as insta snapshots (`tests/snapshots/`). Every test uses a
+//! fixed reference date (2021-09-20) and its own temporary state file.
+
+mod dashboard {
+    pub mod edits;
+    pub mod panes;
+    pub mod props;
+    pub mod screens;
+    pub mod state;
+    pub mod support;
+}

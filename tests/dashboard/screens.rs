@@ -1,0 +1,77 @@
+//! Whole screens on the built-in plan, as insta snapshots in `tests/snapshots/`.
+
+use duban::app::{Action, App};
+use duban::i18n::Lang;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::support::{feed, screen_app};
+
+fn screen(app: &App, width: u16, height: u16) -> TestBackend {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal
+        .draw(|frame| duban::ui::draw(frame, app))
+        .expect("draw");
+    terminal.backend().clone()
+}
+
+macro_rules! snapshot {
+    ($name:expr, $value:expr) => {
+        insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!($name, $value);
+        })
+    };
+}
+
+#[test]
+fn zh_80x24_first_start() {
+    let app = screen_app(Lang::Zh);
+    snapshot!("zh_80x24", screen(&app, 80, 24));
+}
+
+#[test]
+fn zh_160x48_category_6_after_an_edit() {
+    let mut app = screen_app(Lang::Zh);
+    feed(&mut app, [Action::JumpCategory(6), Action::CycleStatus]);
+    snapshot!("zh_160x48_category6", screen(&app, 160, 48));
+}
+
+#[test]
+fn en_80x24() {
+    let mut app = screen_app(Lang::En);
+    feed(&mut app, [Action::JumpCategory(2), Action::Down]);
+    snapshot!("en_80x24", screen(&app, 80, 24));
+}
+
+#[test]
+fn en_160x48() {
+    let app = screen_app(Lang::En);
+    snapshot!("en_160x48", screen(&app, 160, 48));
+}
+
+#[test]
+fn zh_help_overlay() {
+    let mut app = screen_app(Lang::Zh);
+    feed(&mut app, [Action::Help]);
+    snapshot!("zh_help_100x30", screen(&app, 100, 30));
+}
+
+#[test]
+fn zh_confirm_dialog_on_an_item() {
+    let mut app = screen_app(Lang::Zh);
+    feed(
+        &mut app,
+        [Action::JumpCategory(6), Action::Up, Action::ToggleDone],
+    );
+    snapshot!("zh_confirm_100x30", screen(&app, 100, 30));
+}
+
+#[test]
+fn zh_typing_a_note() {
+    let mut app = screen_app(Lang::Zh);
+    feed(&mut app, [Action::AddNote]);
+    for c in "已与办公室对接".chars() {
+        feed(&mut app, [Action::Edit(duban::app::Edit::Insert(c))]);
+    }
+    snapshot!("zh_note_80x24", screen(&app, 80, 24));
+}
