@@ -3,6 +3,7 @@
 //! Every global override is an `Option` so "not given" stays distinguishable from a default.
 
 pub mod commands;
+pub mod reports;
 
 use std::path::PathBuf;
 
@@ -10,7 +11,9 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 
 use crate::i18n::Lang;
+use crate::plan::import::Format;
 use crate::plan::{ReqId, Status};
+use crate::report::export::Format as ExportFormat;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -46,11 +49,23 @@ pub struct Cli {
 pub enum Command {
     /// Load a plan document (任务分解表) into the state file
     Import {
-        /// The plan document
+        /// The plan document: .docx, .xlsx, .csv, .md (pipe table) or Word's text export
         file: PathBuf,
+        /// Read the file as this format instead of deciding from its name and content
+        #[arg(long, value_name = "text|docx|xlsx|csv|md")]
+        format: Option<Format>,
+        /// The workbook sheet to read (default: the first)
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
         /// Replace a state that already records progress (statuses, notes)
-        #[arg(long)]
+        #[arg(long, conflicts_with = "merge")]
         force: bool,
+        /// A revised plan: keep each requirement's progress, archive the removed ones
+        #[arg(long)]
+        merge: bool,
+        /// With --merge: apply the changes without asking
+        #[arg(long, short = 'y', requires = "merge")]
+        yes: bool,
     },
     /// List requirements, optionally filtered (filters combine with AND)
     List {
@@ -59,6 +74,9 @@ pub enum Command {
         /// Print JSON instead of a table
         #[arg(long)]
         json: bool,
+        /// List the requirements revised plans removed (kept with their progress) instead
+        #[arg(long)]
+        archived: bool,
     },
     /// Show one requirement in full
     Show {
@@ -90,6 +108,47 @@ pub enum Command {
         id: ReqId,
         /// The note
         text: String,
+    },
+    /// Write the report: the ledger as CSV or XLSX, a Markdown or printable HTML report, or
+    /// the whole state as JSON
+    Export {
+        /// Output format (default: from the extension of -o)
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        format: Option<ExportFormat>,
+        /// Output file, written atomically (default: stdout; xlsx goes to
+        /// duban-report-YYYY-MM-DD.xlsx in the current directory)
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Add the changes since a snapshot (md, html, xlsx): its label, or a date for the
+        /// latest snapshot taken on or before it
+        #[arg(long, value_name = "LABEL|DATE")]
+        since: Option<String>,
+    },
+    /// Freeze the current statuses, to report what changed since (本期 vs 上期)
+    Snapshot {
+        /// Name of the snapshot (default: the reference date, YYYY-MM-DD)
+        #[arg(long, value_name = "TEXT", conflicts_with = "list")]
+        label: Option<String>,
+        /// Retake a snapshot that has the same label
+        #[arg(long, conflicts_with = "list")]
+        replace: bool,
+        /// List the snapshots instead of taking one
+        #[arg(long)]
+        list: bool,
+        /// With --list: print JSON
+        #[arg(long, requires = "list")]
+        json: bool,
+    },
+    /// What changed since a snapshot: newly done, newly overdue, status changes, notes,
+    /// progress by category and unit now vs then
+    Report {
+        /// The snapshot: its label, or a date for the latest taken on or before it
+        /// (default: the latest snapshot)
+        #[arg(long, value_name = "LABEL|DATE")]
+        since: Option<String>,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -163,7 +222,7 @@ mod tests {
         assert_eq!(cli.today, NaiveDate::from_ymd_opt(2021, 9, 20));
         assert_eq!(cli.lang, Some(Lang::En));
         assert!(
-            matches!(cli.command, Some(Command::List { filter, json: false }) if filter.overdue)
+            matches!(cli.command, Some(Command::List { filter, json: false, .. }) if filter.overdue)
         );
     }
 

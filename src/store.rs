@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::plan::merge::Archived;
 use crate::plan::{Plan, ReqId};
+use crate::report::snapshot::Snapshot;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -22,6 +24,17 @@ pub const FILE_NAME: &str = "state.json";
 pub struct State {
     pub schema: u32,
     pub plan: Plan,
+    /// Frozen statuses for period reports (`duban snapshot`), oldest first. Added within
+    /// schema 1: absent in older files, omitted while empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub snapshots: Vec<Snapshot>,
+    /// Requirements a revised plan dropped (`duban import --merge`), with their progress;
+    /// shown only by `duban list --archived`. Added within schema 1, omitted while empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub archived: Vec<Archived>,
+    /// One-line summary of the last merge, for the dashboard to show once and then clear.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merge_notice: Option<String>,
 }
 
 impl State {
@@ -29,13 +42,18 @@ impl State {
         State {
             schema: SCHEMA_VERSION,
             plan,
+            snapshots: Vec::new(),
+            archived: Vec::new(),
+            merge_notice: None,
         }
     }
 
     /// Whether any requirement carries progress worth keeping: a status other than todo,
     /// notes, or history (a requirement set back to todo still has its trail).
+    /// Archived requirements count: replacing the state would lose them too.
     pub fn has_progress(&self) -> bool {
-        self.plan.requirements().any(|r| {
+        let archived = self.archived.iter().map(|a| &a.requirement);
+        self.plan.requirements().chain(archived).any(|r| {
             r.status != crate::plan::Status::Todo || !r.notes.is_empty() || !r.history.is_empty()
         })
     }
@@ -148,6 +166,9 @@ fn parse(bytes: &[u8]) -> Result<State, String> {
     let mut state: State = serde_json::from_slice(bytes).map_err(|e| json_problem(&e))?;
     check_ids(&state.plan)?;
     state.plan.derive();
+    for a in &mut state.archived {
+        a.requirement.derive(a.year);
+    }
     Ok(state)
 }
 

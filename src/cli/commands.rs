@@ -3,6 +3,8 @@
 //! Anything that saves loads the state file first, so an unreadable file stops the command
 //! before a byte is written.
 
+use std::fmt::Write as _;
+use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDateTime, Timelike};
@@ -11,6 +13,7 @@ use super::{Command, FilterArgs};
 use crate::clock::Clock;
 use crate::i18n::Lang;
 use crate::plan::import::{self, ImportError};
+use crate::plan::merge;
 use crate::plan::{ReqId, Status};
 use crate::report::{self, Filter, FilterError, query, text::terminal_width};
 use crate::store::{State, Store, StoreError};
@@ -26,6 +29,8 @@ pub enum CliError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Import(#[from] ImportError),
+    #[error(transparent)]
+    Export(#[from] crate::report::export::ExportError),
     /// A command declined to act (exit 1), e.g. import over recorded progress.
     #[error("{0}")]
     Refused(String),
@@ -74,10 +79,34 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
     let today = ctx.clock.today;
     let lang = ctx.lang;
     match command {
-        Command::Import { file, force } => import(&file, force, ctx),
-        Command::List { filter, json } => {
+        Command::Import {
+            file,
+            format,
+            sheet,
+            force,
+            merge,
+            yes,
+        } => {
+            let options = import::Options { format, sheet };
+            if merge {
+                merge_import(&file, &options, yes, ctx)
+            } else {
+                import(&file, &options, force, ctx)
+            }
+        }
+        Command::List {
+            filter,
+            json,
+            archived,
+        } => {
             let (state, _) = load_state(&ctx.store)?;
             let filter = to_filter(filter);
+            if archived {
+                let (list, width) = (&state.archived, terminal_width());
+                return Ok(report::merge::archived(
+                    list, &filter, today, lang, json, width,
+                ));
+            }
             filter.check(&state.plan)?;
             let entries = filter.select(&state.plan, today);
             Ok(if json {
@@ -109,6 +138,18 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
         }
         Command::Set { id, status, note } => set(id, status, note.as_deref(), ctx),
         Command::Note { id, text } => note(id, &text, ctx),
+        Command::Export {
+            format,
+            output,
+            since,
+        } => super::reports::export(format, output.as_deref(), since.as_deref(), ctx),
+        Command::Snapshot {
+            label,
+            replace,
+            list,
+            json,
+        } => super::reports::snapshot(label.as_deref(), replace, list, json, ctx),
+        Command::Report { since, json } => super::reports::report(since.as_deref(), json, ctx),
     }
 }
 
@@ -188,8 +229,13 @@ fn note(id: ReqId, text: &str, ctx: &Context) -> Result<String, CliError> {
 /// Replace the state's plan with a document's. Parsing comes first and the current state is
 /// loaded before anything is written, so a bad document or an unreadable state file leaves
 /// the file as it was.
-fn import(file: &Path, force: bool, ctx: &Context) -> Result<String, CliError> {
-    let plan = import::import_file(file)?;
+fn import(
+    file: &Path,
+    options: &import::Options,
+    force: bool,
+    ctx: &Context,
+) -> Result<String, CliError> {
+    let plan = import::import_file_with(file, options)?;
     let existing = ctx.store.load()?;
     let replaced_progress = existing.as_ref().is_some_and(State::has_progress);
     if replaced_progress && !force {
@@ -222,4 +268,82 @@ fn import(file: &Path, force: bool, ctx: &Context) -> Result<String, CliError> {
     }
     msg.push('\n');
     Ok(msg)
+}
+
+/// Import a revised plan over the current one, keeping progress (see [`crate::plan::merge`]).
+/// The change list is shown and confirmed before anything is written.
+fn merge_import(
+    file: &Path,
+    options: &import::Options,
+    yes: bool,
+    ctx: &Context,
+) -> Result<String, CliError> {
+    let new = import::import_file_with(file, options)?;
+    let (mut state, _) = load_state(&ctx.store)?;
+    let merged = merge::merge(&state.plan, new, now(ctx.clock));
+    let lang = ctx.lang;
+    let changes = report::merge::changes(&merged.report, lang, terminal_width());
+    let mut out = String::new();
+    if yes || merged.report.is_empty() {
+        out.push_str(&changes);
+    } else {
+        let stdin = io::stdin();
+        let terminal = stdin.is_terminal();
+        confirm(
+            &changes,
+            lang,
+            terminal,
+            &mut stdin.lock(),
+            &mut io::stdout(),
+        )?;
+    }
+    let notice = report::merge::notice(&merged.report, lang);
+    state.plan = merged.plan;
+    state.archived.extend(merged.archived);
+    state.merge_notice = Some(notice.clone());
+    ctx.store.save(&state)?;
+    let _ = writeln!(out, "{notice} → {}", ctx.store.path().display());
+    Ok(out)
+}
+
+/// Show the changes and ask y/N. Without a terminal to ask on, refuse rather than guess.
+fn confirm(
+    changes: &str,
+    lang: Lang,
+    terminal: bool,
+    input: &mut impl BufRead,
+    output: &mut impl Write,
+) -> Result<(), CliError> {
+    // A closed stdout only loses the listing; the answer still decides.
+    let _ = output.write_all(changes.as_bytes());
+    if !terminal {
+        return Err(CliError::Refused(
+            lang.pick(
+                "未合并：需要确认，但标准输入不是终端；确认无误后加 --yes 重新运行",
+                "not merged: confirmation needed but stdin is not a terminal; \
+                 pass --yes to merge without asking",
+            )
+            .into(),
+        ));
+    }
+    let _ = write!(
+        output,
+        "{}",
+        lang.pick("按以上变更合并？[y/N] ", "Merge these changes? [y/N] ")
+    );
+    let _ = output.flush();
+    let mut answer = String::new();
+    input
+        .read_line(&mut answer)
+        .map_err(|e| CliError::Refused(format!("cannot read the answer: {e}")))?;
+    match answer.trim().to_lowercase().as_str() {
+        "y" | "yes" | "是" => Ok(()),
+        _ => Err(CliError::Refused(
+            lang.pick(
+                "已取消，状态文件未改动",
+                "cancelled; the state file is unchanged",
+            )
+            .into(),
+        )),
+    }
 }

@@ -3,6 +3,7 @@
 pub mod deadline;
 pub mod generate;
 pub mod import;
+pub mod merge;
 pub mod model;
 pub mod units;
 

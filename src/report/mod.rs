@@ -3,9 +3,12 @@
 //! Everything here is a pure function of the plan, `today` and the language, returning the
 //! text to print; only `main` writes to stdout.
 
+pub mod export;
 pub mod json;
+pub mod merge;
 pub mod query;
 pub mod show;
+pub mod snapshot;
 pub mod table;
 pub mod text;
 

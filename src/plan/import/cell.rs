@@ -56,6 +56,18 @@ pub fn key(name: &str) -> String {
     name.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// Comparison key for texts across plan versions: no whitespace, and full-width ASCII
+/// (，：（）１) folded to half-width, since revisions retype punctuation freely.
+pub fn compare_key(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
 /// A category number as written in a 序号 cell: "1", "1.", "１", "一、", "（二）", "十二".
 pub fn parse_number(cell: &str) -> Option<u32> {
     let s = cell
@@ -104,6 +116,52 @@ fn chinese_number(s: &str) -> Option<u32> {
         [t, '十', u] => Some(10 * chinese_digit(t)? + chinese_digit(u)?),
         _ => None,
     }
+}
+
+/// "附件1", "附件：" above the title of an official attachment is not the title.
+pub fn is_attachment_label(line: &str) -> bool {
+    line.trim().strip_prefix("附件").is_some_and(|rest| {
+        rest.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ':' | '：' | ' '))
+    })
+}
+
+/// Splits a section heading's leading number from its name: "一、紧扣发展大局" →
+/// ("一、", "紧扣发展大局"); also "（二）…", "3．…", "4、…". Without a number the prefix is empty.
+pub fn split_number_prefix(heading: &str) -> (&str, &str) {
+    let s = heading.trim();
+    let end = if let Some(inner) = s.strip_prefix(['(', '（']) {
+        // "（二）": the closing bracket must follow a short number.
+        inner
+            .find([')', '）'])
+            .filter(|&i| i > 0 && i <= 9)
+            .map(|i| {
+                let close = inner[i..].chars().next().map_or(0, char::len_utf8);
+                s.len() - inner.len() + i + close
+            })
+    } else {
+        let digits = s
+            .char_indices()
+            .find(|&(_, c)| !is_numeral(c))
+            .map_or(s.len(), |(i, _)| i);
+        let sep = s[digits..].chars().next();
+        match sep {
+            Some(c @ ('、' | '.' | '．' | '，' | ',' | ' ' | '\u{3000}')) if digits > 0 => {
+                // "1.2" is a number, not "1." followed by a name.
+                let after = &s[digits + c.len_utf8()..];
+                (!after.starts_with(|d: char| d.is_ascii_digit())).then_some(digits + c.len_utf8())
+            }
+            _ => None,
+        }
+    };
+    match end.filter(|&e| parse_number(&s[..e]).is_some()) {
+        Some(e) => (&s[..e], s[e..].trim()),
+        None => ("", s),
+    }
+}
+
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c) || "零一二三四五六七八九十".contains(c)
 }
 
 /// The first 19xx/20xx year written as "2021年" in `text`.
@@ -170,6 +228,32 @@ mod tests {
         for s in ["", "0", "一二", "a", "第一", "99999999999"] {
             assert_eq!(parse_number(s), None, "{s}");
         }
+    }
+
+    #[test]
+    fn section_headings_split_into_number_and_name() {
+        for (heading, prefix, name) in [
+            ("一、紧扣发展大局", "一、", "紧扣发展大局"),
+            ("（二）提升质效", "（二）", "提升质效"),
+            ("(3)拓宽渠道", "(3)", "拓宽渠道"),
+            ("4．健全保障", "4．", "健全保障"),
+            ("十二、其他", "十二、", "其他"),
+            ("五 亮点工程", "五 ", "亮点工程"),
+            ("1.2万户", "", "1.2万户"),
+            ("一把手工程", "", "一把手工程"),
+            ("（注）说明", "", "（注）说明"),
+            ("附件", "", "附件"),
+        ] {
+            assert_eq!(split_number_prefix(heading), (prefix, name), "{heading}");
+        }
+    }
+
+    #[test]
+    fn attachment_labels() {
+        for s in ["附件1", "附件：", " 附件 2 "] {
+            assert!(is_attachment_label(s), "{s}");
+        }
+        assert!(!is_attachment_label("附件一览表"));
     }
 
     #[test]

@@ -1,14 +1,18 @@
 //! The format-neutral table every reader produces, and the one path from its rows to the
-//! plan tree: column detection, continuation of merged cells, page-break repeats, ids,
-//! title and year.
+//! plan tree: column detection, continuation of merged cells, page-break repeats, section
+//! rows, ids, title and year.
+//!
+//! Readers express merged cells the way Word's text layout does: a cell covered by a merge
+//! is an empty string (it continues the cell above), and a row merged across the whole
+//! table is a row of one cell (a section heading).
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use super::ImportError;
+use super::assemble::{self, Names};
 use super::cell::{self, key};
 use super::columns::{self, Columns};
-use crate::plan::model::{Category, Item, Plan, ReqId, Requirement};
+use crate::plan::model::Plan;
 
 /// How many leading rows may precede the header (title, "附件1", notes).
 pub const HEADER_SEARCH_ROWS: usize = 10;
@@ -16,7 +20,7 @@ pub const HEADER_SEARCH_ROWS: usize = 10;
 /// One table row as read from the document, cells unnormalized (line breaks kept).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
-    /// 1-based line (or spreadsheet row) where the row starts.
+    /// 1-based line (or spreadsheet/table row) where the row starts.
     pub line: usize,
     pub cells: Vec<String>,
 }
@@ -33,17 +37,13 @@ pub struct Table {
 impl Table {
     /// Splits a reader's rows into leading rows, header and data. The header is the first
     /// row naming a requirement column; without a title from the reader, the first
-    /// non-empty leading row supplies it.
+    /// non-empty leading row that is not an attachment label supplies it.
     pub fn from_rows(
         title: Option<(String, usize)>,
         mut rows: Vec<Row>,
         file: &str,
     ) -> Result<Table, ImportError> {
-        let found = rows
-            .iter()
-            .take(HEADER_SEARCH_ROWS)
-            .position(|r| Columns::detect(&r.cells).is_some());
-        let Some(at) = found else {
+        let Some(at) = header_position(&rows) else {
             let line = rows.first().map_or(1, |r| r.line);
             return Err(ImportError::new(
                 file,
@@ -58,13 +58,14 @@ impl Table {
         let header = rows.pop().expect("the header row is at index `at`");
         let title = title.or_else(|| {
             rows.iter().find_map(|r| {
-                let text: Vec<String> = r.cells.iter().map(|c| cell::normalize(c)).collect();
-                let text = text
+                let text: Vec<String> = r
+                    .cells
                     .iter()
+                    .map(|c| cell::normalize(c))
                     .filter(|c| !c.is_empty())
-                    .cloned()
-                    .collect::<Vec<_>>();
-                (!text.is_empty()).then(|| (text.join(" "), r.line))
+                    .collect();
+                let text = text.join(" ");
+                (!text.is_empty() && !cell::is_attachment_label(&text)).then_some((text, r.line))
             })
         });
         let (title, title_line) = title.map_or((None, 0), |(t, l)| (Some(t), l));
@@ -77,15 +78,25 @@ impl Table {
     }
 }
 
-/// A data row after validation, cells normalized.
-struct Record {
-    line: usize,
-    number: String,
-    category: String,
-    item: String,
-    text: String,
-    units: String,
-    deadline: String,
+/// Index of the header among the first [`HEADER_SEARCH_ROWS`] rows; readers that choose
+/// between several tables use it to skip tables without one.
+pub fn header_position(rows: &[Row]) -> Option<usize> {
+    rows.iter()
+        .take(HEADER_SEARCH_ROWS)
+        .position(|r| Columns::detect(&r.cells).is_some())
+}
+
+/// A data row after validation, cells normalized. A section row has a category (and the
+/// number written before it) but no requirement text.
+pub(super) struct Record {
+    pub line: usize,
+    pub section: bool,
+    pub number: String,
+    pub category: String,
+    pub item: String,
+    pub text: String,
+    pub units: String,
+    pub deadline: String,
 }
 
 /// Turns a table into the plan tree. Fails on the first malformed row; never returns a
@@ -111,10 +122,20 @@ pub fn build_plan(table: &Table, file: &str) -> Result<Plan, ImportError> {
         stem.filter(|s| !s.is_empty())
             .unwrap_or_else(|| "plan".to_string())
     });
-    let records = records(table, &cols, &title, file)?;
-    if records.is_empty() {
-        return Err(err(header.line, "header row but no data rows".into()));
+    let mut records = records(table, &cols, &title, file)?;
+    if records.iter().all(|r| r.section) {
+        let problem = match records.first() {
+            Some(r) => format!(
+                "no requirement rows, only section headings (rows of a single cell, the first \
+                 at {}); a requirement row needs a {} cell",
+                r.line,
+                key(&header.cells[cols.requirement])
+            ),
+            None => "header row but no data rows".into(),
+        };
+        return Err(err(header.line, problem));
     }
+    drop_empty_sections(&mut records);
     let year = cell::find_year(&title)
         .or_else(|| records.iter().find_map(|r| cell::find_year(&r.deadline)))
         .ok_or_else(|| match table.title {
@@ -127,12 +148,11 @@ pub fn build_plan(table: &Table, file: &str) -> Result<Plan, ImportError> {
                 "no title line with a year above the table; add one like 2021年".into(),
             ),
         })?;
-    let numbers = category_numbers(&records, &cols);
     let names = Names {
         header,
         cols: &cols,
     };
-    let categories = assemble(&records, &numbers, &names, year, file)?;
+    let categories = assemble::categories(&records, &names, year, file)?;
     Ok(Plan {
         title,
         year,
@@ -148,9 +168,41 @@ fn records(
     file: &str,
 ) -> Result<Vec<Record>, ImportError> {
     let width = table.header.cells.len();
-    let mut out = Vec::new();
+    let header_keys: Vec<String> = table.header.cells.iter().map(|c| key(c)).collect();
+    let mut out: Vec<Record> = Vec::new();
     for row in &table.rows {
         if row.cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        // A header repeated inside the table (pasted pages, split tables) is not data.
+        if row
+            .cells
+            .iter()
+            .map(|c| key(c))
+            .eq(header_keys.iter().cloned())
+        {
+            continue;
+        }
+        if let Some(heading) = section_heading(row, width, cols) {
+            if let Some(name) = cols.category.map(|i| key(&table.header.cells[i])) {
+                let problem = format!(
+                    "row {} spans the whole table (a section heading?), but the table has a \
+                     {name} column for categories",
+                    row.line
+                );
+                return Err(ImportError::new(file, row.line, problem));
+            }
+            let (number, name) = cell::split_number_prefix(&heading);
+            out.push(Record {
+                line: row.line,
+                section: true,
+                number: number.to_string(),
+                category: name.to_string(),
+                item: String::new(),
+                text: String::new(),
+                units: String::new(),
+                deadline: String::new(),
+            });
             continue;
         }
         if row.cells.len() != width {
@@ -167,13 +219,17 @@ fn records(
             let problem = format!("the {name} cell is empty but the row has other content");
             return Err(ImportError::new(file, row.line, problem));
         }
-        // Without a category column the whole plan is one category named after it.
+        // Without a category column the whole plan is one category named after it, unless
+        // section rows divide it: then rows continue the section above.
+        let sectioned = out.iter().any(|r| r.section);
         let (number, category) = match cols.category {
             Some(_) => (get(cols.number), get(cols.category)),
+            None if sectioned => (String::new(), String::new()),
             None => (String::new(), title.to_string()),
         };
         out.push(Record {
             line: row.line,
+            section: false,
             number,
             category,
             item: get(cols.item),
@@ -185,141 +241,29 @@ fn records(
     Ok(out)
 }
 
-/// Category number per name key. The 序号 column is trusted only when it is consistent:
-/// every category row numbered, one number per category, no number shared, no number
-/// without a category (a 序号 that counts rows instead). Otherwise categories are
-/// numbered by position.
-fn category_numbers(records: &[Record], cols: &Columns) -> HashMap<String, u32> {
-    let mut order: Vec<String> = Vec::new();
-    let mut seen: HashMap<String, Option<u32>> = HashMap::new();
-    let mut trusted = cols.number.is_some() && cols.category.is_some();
-    for r in records {
-        if r.category.is_empty() {
-            trusted &= r.number.is_empty();
-            continue;
-        }
-        let k = key(&r.category);
-        let n = cell::parse_number(&r.number);
-        match seen.get(&k) {
-            None => {
-                order.push(k.clone());
-                seen.insert(k, n);
-                trusted &= n.is_some();
-            }
-            // A repeat may leave 序号 empty; a different number is a conflict.
-            Some(first) => trusted &= r.number.is_empty() || n == *first,
-        }
-    }
-    let mut numbers: HashMap<String, u32> = HashMap::new();
-    if trusted {
-        for (k, n) in &seen {
-            numbers.insert(k.clone(), n.unwrap_or_default());
-        }
-        let mut distinct: Vec<u32> = numbers.values().copied().collect();
-        distinct.sort_unstable();
-        distinct.dedup();
-        if distinct.len() == numbers.len() {
-            return numbers;
-        }
-        numbers.clear();
-    }
-    for (i, k) in order.into_iter().enumerate() {
-        numbers.insert(k, to_u32(i + 1));
-    }
-    numbers
+/// A heading with no requirement under it (followed by another heading, or last) would be
+/// an empty category.
+fn drop_empty_sections(records: &mut Vec<Record>) {
+    let keep: Vec<bool> = (0..records.len())
+        .map(|i| !records[i].section || records.get(i + 1).is_some_and(|next| !next.section))
+        .collect();
+    let mut keep = keep.into_iter();
+    records.retain(|_| keep.next().unwrap_or(true));
 }
 
-/// Header cells as written, for messages that name a column.
-struct Names<'a> {
-    header: &'a Row,
-    cols: &'a Columns,
-}
-
-impl Names<'_> {
-    fn of(&self, col: Option<usize>) -> String {
-        col.map(|i| key(&self.header.cells[i])).unwrap_or_default()
+/// The text of a row that heads a section: a row of one cell in a wider table (a merge
+/// across the whole table), or — in a table without a category column — a row whose only
+/// text sits in a first column that is not the requirement column and is more than a bare
+/// number.
+fn section_heading(row: &Row, width: usize, cols: &Columns) -> Option<String> {
+    if width > 1 && row.cells.len() == 1 {
+        return Some(cell::normalize(&row.cells[0]));
     }
-}
-
-fn assemble(
-    records: &[Record],
-    numbers: &HashMap<String, u32>,
-    names: &Names<'_>,
-    year: i32,
-    file: &str,
-) -> Result<Vec<Category>, ImportError> {
-    let mut cats: Vec<Category> = Vec::new();
-    // (category index, item index) that an empty cell continues.
-    let mut current: Option<(usize, Option<usize>)> = None;
-    for r in records {
-        if !r.category.is_empty() {
-            // Page breaks repeat the category row: same name, same category.
-            let k = key(&r.category);
-            let ci = cats
-                .iter()
-                .position(|c| key(&c.name) == k)
-                .unwrap_or_else(|| {
-                    let number = numbers.get(&k).copied().unwrap_or_default();
-                    cats.push(Category {
-                        number,
-                        name: r.category.clone(),
-                        items: Vec::new(),
-                    });
-                    cats.len() - 1
-                });
-            current = Some((ci, cats[ci].items.len().checked_sub(1)));
-        }
-        let Some((ci, ii)) = current else {
-            let problem = format!(
-                "the {} cell is empty and there is no category above to continue",
-                names.of(names.cols.category)
-            );
-            return Err(ImportError::new(file, r.line, problem));
-        };
-        let cat = &mut cats[ci];
-        // No item column, or a new category row with no item: the item is the category.
-        let item_name = if names.cols.item.is_some() {
-            r.item.clone()
-        } else {
-            cat.name.clone()
-        };
-        let ii = match (item_name.is_empty(), ii) {
-            (true, Some(i)) => i,
-            (true, None) => item_index(cat, cat.name.clone()),
-            (false, _) => item_index(cat, item_name),
-        };
-        current = Some((ci, Some(ii)));
-        let number = cat.number;
-        let item = &mut cat.items[ii];
-        let id = ReqId::new(number, to_u32(ii + 1), to_u32(item.requirements.len() + 1));
-        let req = Requirement::new(
-            id,
-            r.text.clone(),
-            r.units.clone(),
-            r.deadline.clone(),
-            year,
-        );
-        item.requirements.push(req);
+    if cols.category.is_some() || cols.requirement == 0 {
+        return None;
     }
-    Ok(cats)
-}
-
-/// The item of that name (an item repeated after a page break is the same item), else a
-/// new one.
-fn item_index(cat: &mut Category, name: String) -> usize {
-    let k = key(&name);
-    cat.items
-        .iter()
-        .position(|i| key(&i.name) == k)
-        .unwrap_or_else(|| {
-            cat.items.push(Item {
-                name,
-                requirements: Vec::new(),
-            });
-            cat.items.len() - 1
-        })
-}
-
-fn to_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
+    let (first, rest) = row.cells.split_first()?;
+    let text = cell::normalize(first);
+    let only_first = rest.iter().all(|c| c.trim().is_empty());
+    (only_first && cell::parse_number(&text).is_none()).then_some(text)
 }

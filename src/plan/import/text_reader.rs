@@ -16,6 +16,7 @@
 //! and cells; meaning is [`build_plan`](super::table::build_plan)'s business.
 
 use super::ImportError;
+use super::cell::is_attachment_label;
 use super::table::{Row, Table};
 
 /// Whitespace that pads a line but is not the TAB cell marker.
@@ -64,14 +65,6 @@ pub fn read_table(text: &str, file: &str) -> Result<Table, ImportError> {
         ));
     }
     Table::from_rows(title, rows, file)
-}
-
-/// "附件1", "附件：" above the title of an official attachment is not the title.
-fn is_attachment_label(line: &str) -> bool {
-    line.trim().strip_prefix("附件").is_some_and(|rest| {
-        rest.chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ':' | '：' | ' '))
-    })
 }
 
 #[cfg(test)]

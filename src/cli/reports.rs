@@ -1,0 +1,115 @@
+//! `duban export`, `duban snapshot` and `duban report`: the commands behind the weekly
+//! report. Like every command, each returns the text for stdout.
+
+use std::path::Path;
+
+use chrono::Timelike;
+
+use super::commands::{CliError, Context, load_state};
+use crate::i18n::Lang;
+use crate::report::export::{self, Format};
+use crate::report::json;
+use crate::report::snapshot::{self, Snapshot, changes, render};
+use crate::report::text::terminal_width;
+
+fn usage(msg: impl Into<String>) -> CliError {
+    CliError::Usage(msg.into())
+}
+
+/// `-o -` is stdout, as for most command-line tools.
+fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+pub fn export(
+    format: Option<Format>,
+    output: Option<&Path>,
+    since: Option<&str>,
+    ctx: &Context,
+) -> Result<String, CliError> {
+    let output = output.filter(|p| !is_stdout(p));
+    let format = match (format, output) {
+        (Some(f), _) => f,
+        (None, Some(path)) => Format::from_path(path).ok_or_else(|| {
+            usage(format!(
+                "cannot tell the format from `{}`; use --format csv|xlsx|md|html|json",
+                path.display()
+            ))
+        })?,
+        (None, None) => {
+            return Err(usage(
+                "choose a format: --format csv|xlsx|md|html|json, or -o FILE with one of those extensions",
+            ));
+        }
+    };
+    if since.is_some() && !format.supports_since() {
+        return Err(usage("--since works with the md, html and xlsx formats"));
+    }
+    let (state, _) = load_state(&ctx.store)?;
+    let today = ctx.clock.today;
+    let since = since
+        .map(|key| snapshot::find(&state.snapshots, Some(key)))
+        .transpose()
+        .map_err(|e| usage(e.to_string()))?;
+    let changes = since.map(|s| changes::compute(s, &state.plan, today));
+    let bytes = export::render(&state, today, ctx.lang, format, changes.as_ref())?;
+
+    let path = match output {
+        Some(path) => path.to_path_buf(),
+        // A workbook is never dumped on a terminal: it gets its dated name instead.
+        None if format.is_binary() => Path::new(".").join(export::dated_name(format, today)),
+        // Text formats are built as UTF-8, so this never replaces anything.
+        None => return Ok(String::from_utf8_lossy(&bytes).into_owned()),
+    };
+    export::write_atomic(&path, &bytes)?;
+    let shown = path.strip_prefix(".").unwrap_or(&path).display();
+    Ok(match ctx.lang {
+        Lang::Zh => format!("已导出 {shown}\n"),
+        Lang::En => format!("exported {shown}\n"),
+    })
+}
+
+pub fn snapshot(
+    label: Option<&str>,
+    replace: bool,
+    list: bool,
+    json_out: bool,
+    ctx: &Context,
+) -> Result<String, CliError> {
+    let (mut state, _) = load_state(&ctx.store)?;
+    if list {
+        return Ok(if json_out {
+            json::to_string(&render::list_json(&state.snapshots))
+        } else {
+            render::list(&state.snapshots, ctx.lang, terminal_width())
+        });
+    }
+    let today = ctx.clock.today;
+    let now = ctx.clock.now();
+    let now = now.with_nanosecond(0).unwrap_or(now);
+    let label = label.map_or_else(|| today.to_string(), ToString::to_string);
+    let snap = Snapshot::take(&state.plan, &label, now, today);
+    let (total, done, overdue) = (snap.requirements.len(), snap.done(), snap.overdue());
+    snapshot::add(&mut state.snapshots, snap, replace).map_err(|e| usage(e.to_string()))?;
+    ctx.store.save(&state)?;
+    let label = label.trim();
+    Ok(match ctx.lang {
+        Lang::Zh => {
+            format!("已记录快照「{label}」：共{total}项，已完成{done}项，逾期{overdue}项\n")
+        }
+        Lang::En => format!(
+            "snapshot \"{label}\" taken: {total} requirements, {done} done, {overdue} overdue\n"
+        ),
+    })
+}
+
+pub fn report(since: Option<&str>, json_out: bool, ctx: &Context) -> Result<String, CliError> {
+    let (state, _) = load_state(&ctx.store)?;
+    let snap = snapshot::find(&state.snapshots, since).map_err(|e| usage(e.to_string()))?;
+    let c = changes::compute(snap, &state.plan, ctx.clock.today);
+    Ok(if json_out {
+        json::to_string(&c)
+    } else {
+        render::changes(&c, &state.plan, ctx.lang, terminal_width())
+    })
+}

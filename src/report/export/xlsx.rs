@@ -1,0 +1,232 @@
+//! The workbook: one sheet per view — the ledger with category subtotals, the overdue list
+//! grouped by lead unit, the per-unit summary, and (with `--since`) the changes this period.
+//! Every sheet has a title row and a frozen header row, column widths measured in display
+//! columns (a Chinese character counts two), wrapped cells with row heights to match, real
+//! dates, status colours, and A4 print settings.
+
+use chrono::NaiveDate;
+use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
+
+mod changes;
+mod sheet;
+
+use super::doc::{Section, Tone};
+use super::ledger::{self, Row, col};
+use crate::i18n::Lang;
+use crate::plan::{Counts, Plan};
+use crate::report::query::Entry;
+use crate::report::text::one_line;
+use sheet::{Sheet, Styles};
+
+/// Sheet names, in order.
+pub fn sheet_names(lang: Lang, with_changes: bool) -> Vec<&'static str> {
+    let mut names = vec![
+        lang.pick("工作台账", "Ledger"),
+        lang.pick("逾期未办结清单", "Overdue by lead unit"),
+        lang.pick("单位汇总", "Units"),
+    ];
+    if with_changes {
+        names.push(lang.pick("本期变化", "Changes"));
+    }
+    names
+}
+
+pub fn render(
+    plan: &Plan,
+    today: NaiveDate,
+    lang: Lang,
+    changes: Option<&Section>,
+) -> Result<Vec<u8>, XlsxError> {
+    let s = Styles::new();
+    let names = sheet_names(lang, changes.is_some());
+    let mut wb = Workbook::new();
+    ledger_sheet(wb.add_worksheet(), names[0], plan, today, lang, &s)?;
+    overdue_sheet(wb.add_worksheet(), names[1], plan, today, lang, &s)?;
+    units_sheet(wb.add_worksheet(), names[2], plan, today, lang, &s)?;
+    if let Some(section) = changes {
+        changes::sheet(wb.add_worksheet(), names[3], section, &s)?;
+    }
+    wb.save_to_buffer()
+}
+
+fn ledger_sheet(
+    ws: &mut Worksheet,
+    name: &str,
+    plan: &Plan,
+    today: NaiveDate,
+    lang: Lang,
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    let mut sh = Sheet::new(ws, name, &[9, 16, 18, 48, 18, 22, 28, 12, 16, 30, 12])?;
+    sh.ws.set_landscape().set_print_fit_to_pages(1, 0);
+    let title = ledger::dated_title(&one_line(&plan.title), today, lang);
+    sh.title_and_header(&title, &ledger::header(lang), s)?;
+    for cat in &plan.categories {
+        for item in &cat.items {
+            for requirement in &item.requirements {
+                let row = Row {
+                    entry: Entry {
+                        category: cat,
+                        item,
+                        requirement,
+                    },
+                    today,
+                };
+                ledger_row(&mut sh, &row, lang, s)?;
+            }
+        }
+        let c = Counts::of(cat.requirements(), today);
+        subtotal(
+            &mut sh,
+            lang.pick("小计", "Subtotal"),
+            &one_line(&cat.name),
+            &c,
+            lang,
+            s,
+        )?;
+    }
+    let all = Counts::of(plan.requirements(), today);
+    subtotal(&mut sh, lang.pick("合计", "Total"), "", &all, lang, s)?;
+    sh.ws
+        .autofilter(1, 0, sh.row.saturating_sub(1), sh.last_col())?;
+    sh.finish()
+}
+
+fn ledger_row(sh: &mut Sheet<'_>, row: &Row<'_>, lang: Lang, s: &Styles) -> Result<(), XlsxError> {
+    let cells = row.cells(lang);
+    for (i, text) in cells.iter().enumerate() {
+        match i {
+            col::DUE => sh.date(i, row.due(), text, s)?,
+            col::COMPLETED => sh.date(i, row.requirement().completed_on, text, s)?,
+            col::STATUS => sh.text(i, text, s.tone(Tone::of(row)))?,
+            _ => sh.text(i, text, &s.cell)?,
+        }
+    }
+    sh.next_row();
+    Ok(())
+}
+
+fn subtotal(
+    sh: &mut Sheet<'_>,
+    label: &str,
+    name: &str,
+    c: &Counts,
+    lang: Lang,
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    for i in 0..ledger::COLUMNS {
+        let text = match i {
+            col::ID => label.to_string(),
+            col::CATEGORY => name.to_string(),
+            col::TEXT => ledger::summary_line(c, lang),
+            _ => String::new(),
+        };
+        sh.text(i, &text, &s.subtotal)?;
+    }
+    sh.next_row();
+    Ok(())
+}
+
+fn overdue_sheet(
+    ws: &mut Worksheet,
+    name: &str,
+    plan: &Plan,
+    today: NaiveDate,
+    lang: Lang,
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    let mut sh = Sheet::new(ws, name, &[18, 9, 48, 22, 28, 12, 10, 16, 30])?;
+    sh.ws.set_landscape().set_print_fit_to_pages(1, 0);
+    let title = ledger::dated_title(
+        lang.pick("逾期未办结清单", "Overdue requirements"),
+        today,
+        lang,
+    );
+    let header = [
+        lang.pick("牵头单位", "Lead unit"),
+        lang.pick("序号", "No."),
+        lang.pick("具体要求", "Requirement"),
+        lang.pick("配合单位", "Cooperating units"),
+        lang.pick("完成时限", "Deadline"),
+        lang.pick("到期日", "Due"),
+        lang.pick("逾期天数", "Days overdue"),
+        lang.pick("状态", "Status"),
+        lang.pick("进展情况", "Progress"),
+    ];
+    sh.title_and_header(&title, &header, s)?;
+    let groups = ledger::overdue_by_lead(plan, today, lang);
+    if groups.is_empty() {
+        sh.banner(
+            lang.pick("无逾期未办结事项。", "Nothing is overdue."),
+            &s.cell,
+        )?;
+    }
+    for g in &groups {
+        let banner = match lang {
+            Lang::Zh => format!("{}（逾期{}项）", g.unit, g.rows.len()),
+            Lang::En => format!("{} ({} overdue)", g.unit, g.rows.len()),
+        };
+        sh.banner(&banner, &s.group)?;
+        for row in &g.rows {
+            let cells = row.cells(lang);
+            sh.text(0, &g.unit, &s.cell)?;
+            sh.text(1, &cells[col::ID], &s.cell)?;
+            sh.text(2, &cells[col::TEXT], &s.cell)?;
+            sh.text(3, &cells[col::COOPERATING], &s.cell)?;
+            sh.text(4, &cells[col::DEADLINE], &s.cell)?;
+            sh.date(5, row.due(), &cells[col::DUE], s)?;
+            sh.number(
+                6,
+                usize::try_from(row.overdue_days().unwrap_or(0)).unwrap_or(0),
+                &s.number,
+            )?;
+            sh.text(7, lang.status(row.requirement().status), &s.overdue)?;
+            sh.text(8, &cells[col::PROGRESS], &s.cell)?;
+            sh.next_row();
+        }
+    }
+    sh.finish()
+}
+
+fn units_sheet(
+    ws: &mut Worksheet,
+    name: &str,
+    plan: &Plan,
+    today: NaiveDate,
+    lang: Lang,
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    let mut sh = Sheet::new(ws, name, &[30, 8, 8, 8, 8, 8, 10])?;
+    let title = ledger::dated_title(lang.pick("单位汇总", "Units"), today, lang);
+    let header = [
+        lang.pick("单位", "Unit"),
+        lang.pick("牵头", "Lead"),
+        lang.pick("配合", "Cooperating"),
+        lang.pick("合计", "Total"),
+        lang.pick("已完成", "Done"),
+        lang.pick("逾期", "Overdue"),
+        lang.pick("完成率", "Done %"),
+    ];
+    sh.title_and_header(&title, &header, s)?;
+    for u in ledger::unit_summary(plan, today) {
+        sh.text(0, &u.name, &s.cell)?;
+        sh.number(1, u.lead, &s.number)?;
+        sh.number(2, u.cooperating, &s.number)?;
+        sh.number(3, u.total, &s.number)?;
+        sh.number(4, u.done, &s.number)?;
+        let f = if u.overdue > 0 { &s.overdue } else { &s.number };
+        sh.number(5, u.overdue, f)?;
+        #[allow(clippy::cast_precision_loss)]
+        let ratio = if u.total == 0 {
+            0.0
+        } else {
+            u.done as f64 / u.total as f64
+        };
+        sh.ws
+            .write_number_with_format(sh.row, 6, ratio, &s.percent)?;
+        sh.next_row();
+    }
+    sh.ws
+        .autofilter(1, 0, sh.row.saturating_sub(1), sh.last_col())?;
+    sh.finish()
+}

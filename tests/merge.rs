@@ -1,0 +1,9 @@
+//! Revised plans: `merge` keeps every requirement's progress across inserted, removed,
+//! renumbered and edited rows; `duban import --merge` shows, confirms and archives.
+
+mod merge {
+    pub mod cli;
+    pub mod library;
+    pub mod prompt;
+    pub mod support;
+}
