@@ -3,6 +3,7 @@
 //! Anything that saves loads the state file first, so an unreadable file stops the command
 //! before a byte is written.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -298,6 +299,15 @@ fn merge_import(
         )?;
     }
     let notice = report::merge::notice(&merged.report, lang);
+    // Snapshots name requirements by id; follow the renumbering so `report --since`
+    // compares each requirement with its own past.
+    let moved: HashMap<ReqId, ReqId> = (merged.report.changed.iter())
+        .map(|m| (m.old_id, m.new_id))
+        .collect();
+    let removed: HashSet<ReqId> = merged.report.removed.iter().map(|b| b.id).collect();
+    report::snapshot::remap_ids(&mut state.snapshots, |id| {
+        (!removed.contains(&id)).then(|| moved.get(&id).copied().unwrap_or(id))
+    });
     state.plan = merged.plan;
     state.archived.extend(merged.archived);
     state.merge_notice = Some(notice.clone());

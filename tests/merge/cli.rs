@@ -209,3 +209,19 @@ fn a_bad_revision_leaves_the_state_alone() {
         .stderr(predicate::str::contains("revised.md"));
     assert_eq!(read(&env.state()), before);
 }
+
+#[test]
+fn snapshots_follow_renumbered_requirements() {
+    let env = Env::with_progress();
+    env.cmd()
+        .args(["snapshot", "--label", "合并前"])
+        .assert()
+        .success();
+    env.merge().arg("--yes").assert().success();
+    let report = env.json(&["report", "--since", "合并前", "--json"]);
+    // 1.1.2 (done before) is now 1.1.3: comparing by old ids would report the inserted,
+    // untouched 1.1.2 and the moved 1.1.3 as status changes.
+    assert_eq!(report["status_changes"], serde_json::json!([]), "{report}");
+    assert_eq!(report["newly_done"], serde_json::json!([]), "{report}");
+    assert_eq!(report["added_requirements"], serde_json::json!(["1.1.2"]));
+}
