@@ -4,6 +4,7 @@
 
 pub mod commands;
 pub mod reports;
+pub mod views;
 
 use std::path::PathBuf;
 
@@ -139,6 +140,39 @@ pub enum Command {
         #[arg(long, requires = "list")]
         json: bool,
     },
+    /// What is due: overdue, today, within 7 and 30 days, later, then recurring and ongoing
+    Agenda {
+        /// Only overdue rows and those due within N days
+        #[arg(long, value_name = "N")]
+        days: Option<u32>,
+        /// Include done requirements
+        #[arg(long)]
+        all: bool,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every unit's workload: lead/cooperating counts, progress, overdue, reports owed
+    Units {
+        #[arg(
+            long,
+            value_name = "COLUMN",
+            help = "Sort by this column, largest first (name sorts A→Z): name|lead|cooperating|\
+                    done|doing|blocked|due_7|overdue|oldest_overdue_days|reports_outstanding"
+        )]
+        sort: Option<crate::plan::workload::UnitColumn>,
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record that this period's report (报送) for a requirement was submitted
+    ReportSubmitted {
+        /// Requirement id, e.g. 1.1.4
+        id: ReqId,
+        /// A note on the submission
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
     /// What changed since a snapshot: newly done, newly overdue, status changes, notes,
     /// progress by category and unit now vs then
     Report {
@@ -169,6 +203,10 @@ pub struct FilterArgs {
     /// Only requirements due within DAYS days (today included, overdue excluded)
     #[arg(long, value_name = "DAYS")]
     pub due_within: Option<u32>,
+    /// Only requirements whose text, item, category, units or notes contain TEXT
+    /// (case-insensitive)
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
 }
 
 /// Strict `YYYY-MM-DD`, so `2021-13-01` is an error rather than a guess.

@@ -4,6 +4,7 @@
 
 use std::io::{self, Write};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::Parser;
 
@@ -11,7 +12,7 @@ use duban::cli::commands::{self, CliError, Context};
 use duban::cli::{self, Cli};
 use duban::clock::Clock;
 use duban::i18n::Lang;
-use duban::store::{State, Store};
+use duban::store::{State, Store, StoreError};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -34,6 +35,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let store = commands::resolve_store(cli.state)?;
 
     let Some(command) = cli.command else {
+        // The dashboard is the one writer for as long as it runs; while another duban holds
+        // the lock, this one opens read-only.
+        let _lock = match store.lock(Duration::ZERO) {
+            Ok(lock) => Some(lock),
+            Err(StoreError::Locked { pid, .. }) => {
+                store.set_read_only(pid);
+                None
+            }
+            Err(e) => return Err(e.into()),
+        };
         // Load before the terminal is taken over, so file errors print normally.
         let (state, _existed) = commands::load_state(&store)?;
         return open_dashboard(store, state, clock, lang);

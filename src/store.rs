@@ -1,14 +1,32 @@
 //! The JSON state file: versioned schema, atomic save, load with clear errors.
 //!
-//! A file that exists but cannot be used (unreadable, bad JSON, a newer schema) is reported
-//! as [`StoreError::Unreadable`] and must never be overwritten: callers load before they
-//! save, and a failed load stops them before anything is written.
+//! What it promises (README "Your data"):
+//! - The file is only ever replaced atomically ([`write`]); the version it replaces is kept
+//!   as `state.json.bak`; temp files of a killed writer are removed by the next writer.
+//! - One writer at a time: writers hold `state.json.lock` ([`lock`]).
+//! - A file changed on disk since it was loaded (a sync tool, a hand edit) is not overwritten
+//!   blindly: [`Store::save_changes`] re-applies the edit to the newer file, or keeps both.
+//! - A file that exists but cannot be used (unreadable, bad JSON, a newer schema) is reported
+//!   as [`StoreError::Unreadable`] and never overwritten: callers load before they save.
+//!   Older schemas are migrated ([`migrate`]).
+
+mod changes;
+mod lock;
+mod migrate;
+mod write;
 
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
+
+pub use changes::SaveReport;
+use changes::{Fingerprint, content_hash};
+pub use lock::{Lock, lock_path};
+pub use write::backup_path;
 
 use crate::plan::merge::Archived;
 use crate::plan::{Plan, ReqId};
@@ -18,6 +36,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// The file name inside the platform data directory.
 pub const FILE_NAME: &str = "state.json";
+
+/// How long a CLI edit waits for another writer to finish.
+pub const CLI_LOCK_WAIT: Duration = Duration::from_secs(2);
 
 /// Everything duban keeps: the plan tree with each requirement's progress.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -63,21 +84,58 @@ impl State {
 pub enum StoreError {
     #[error("{path}: {problem}")]
     Unreadable { path: PathBuf, problem: String },
-    #[error("{path}: cannot save: {source}")]
+    #[error("{path}: cannot save: {source}; the file on disk was left as it was")]
     Save {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path} is being edited by another duban ({}); try again when it has finished", holder(*.pid))]
+    Locked { path: PathBuf, pid: Option<u32> },
+    #[error("{path}: cannot take the lock: {source}")]
+    Lock {
         path: PathBuf,
         source: std::io::Error,
     },
 }
 
+fn holder(pid: Option<u32>) -> String {
+    pid.map_or_else(|| "pid unknown".into(), |p| format!("pid {p}"))
+}
+
+/// The state as this process last knew the file: its fingerprint (`None`: no file) and
+/// content, the base an edit is re-applied against when the file changed meanwhile.
+#[derive(Debug, Clone)]
+struct Base {
+    fingerprint: Option<Fingerprint>,
+    state: State,
+}
+
+#[derive(Debug, Default)]
+struct Shared {
+    base: Option<Base>,
+    /// Set when another process holds the lock: saving is refused.
+    read_only: Option<ReadOnly>,
+}
+
+/// This store may not save: another process (`holder`, when it wrote its pid) is the writer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadOnly {
+    pub holder: Option<u32>,
+}
+
+/// The state file at one path. Clones share what was loaded, so any of them can save.
 #[derive(Debug, Clone)]
 pub struct Store {
     path: PathBuf,
+    shared: Arc<Mutex<Shared>>,
 }
 
 impl Store {
     pub fn new(path: impl Into<PathBuf>) -> Self {
-        Store { path: path.into() }
+        Store {
+            path: path.into(),
+            shared: Arc::default(),
+        }
     }
 
     /// `state.json` in the platform data directory (`~/.local/share/duban/` on Linux);
@@ -90,27 +148,71 @@ impl Store {
         &self.path
     }
 
+    fn shared(&self) -> std::sync::MutexGuard<'_, Shared> {
+        self.shared.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Become the one writer: take `state.json.lock`, waiting up to `wait` for another holder,
+    /// then remove temp files a killed writer left. Hold the returned lock while editing.
+    pub fn lock(&self, wait: Duration) -> Result<Lock, StoreError> {
+        let lock = lock::acquire(&self.path, wait)?;
+        write::remove_stray_temps(&self.path);
+        Ok(lock)
+    }
+
+    /// Another process (`pid`) is the writer: every save is refused from now on.
+    pub fn set_read_only(&self, pid: Option<u32>) {
+        self.shared().read_only = Some(ReadOnly { holder: pid });
+    }
+
+    /// Set when this store may not save.
+    pub fn read_only(&self) -> Option<ReadOnly> {
+        self.shared().read_only
+    }
+
     /// `None` when the file does not exist yet.
     pub fn load(&self) -> Result<Option<State>, StoreError> {
         let bytes = match fs::read(&self.path) {
             Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(self.unreadable(format!("cannot read: {e}"))),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                self.shared().base = None;
+                return Ok(None);
+            }
+            Err(e) => return Err(self.unreadable(&format!("cannot read: {e}"))),
         };
-        parse(&bytes)
-            .map(Some)
-            .map_err(|problem| self.unreadable(problem))
+        let meta = fs::metadata(&self.path).ok();
+        let state = parse(&bytes).map_err(|problem| self.unreadable(&problem))?;
+        self.shared().base = Some(Base {
+            fingerprint: Some(Fingerprint::of(&bytes, meta.as_ref())),
+            state: state.clone(),
+        });
+        Ok(Some(state))
     }
 
-    /// Write the whole state atomically: a temporary file in the same directory, fsync,
-    /// rename over the old file, fsync the directory. The old file's permissions are kept.
-    /// A missing parent directory is created.
-    pub fn save(&self, state: &State) -> Result<(), StoreError> {
-        // Serialize first, so a failure here cannot touch the file at all.
-        let mut bytes =
-            serde_json::to_vec_pretty(state).map_err(|e| self.save_error(io::Error::other(e)))?;
-        bytes.push(b'\n');
+    /// Record a state that was not read from the file (the built-in plan before the first
+    /// save) as the base for [`Store::save_changes`].
+    pub fn assume_absent(&self, state: &State) {
+        self.shared().base = Some(Base {
+            fingerprint: None,
+            state: state.clone(),
+        });
+    }
 
+    /// Write the whole state, replacing whatever the file holds (import, snapshot: the
+    /// caller loaded it moments ago under the lock). See [`Store::save_changes`] for edits.
+    pub fn save(&self, state: &State) -> Result<(), StoreError> {
+        self.refuse_if_read_only()?;
+        let bytes = serialize(state).map_err(|e| self.save_error(e))?;
+        let fingerprint = self.write(&bytes)?;
+        self.shared().base = Some(Base {
+            fingerprint: Some(fingerprint),
+            state: state.clone(),
+        });
+        Ok(())
+    }
+
+    /// The atomic replace itself; returns the new file's fingerprint.
+    fn write(&self, bytes: &[u8]) -> Result<Fingerprint, StoreError> {
         if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {
             fs::create_dir_all(dir).map_err(|e| self.save_error(e))?;
         }
@@ -122,15 +224,44 @@ impl Store {
             }
             _ => self.path.clone(),
         };
-        let mut file = atomic_write_file::AtomicWriteFile::options()
-            .open(&target)
-            .map_err(|e| self.save_error(e))?;
-        file.write_all(&bytes).map_err(|e| self.save_error(e))?;
-        // Dropping without commit discards the temporary file; commit fsyncs file and directory.
-        file.commit().map_err(|e| self.save_error(e))
+        // Only a file that loads is worth keeping as the backup. The one we loaded or saved
+        // last is known to; anything else is parsed to find out.
+        let known = self
+            .shared()
+            .base
+            .as_ref()
+            .and_then(|b| b.fingerprint)
+            .map(|f| f.hash);
+        let good = fs::read(&target)
+            .is_ok_and(|old| known == Some(content_hash(&old)) || parse(&old).is_ok());
+        write::replace(&target, bytes, good).map_err(|e| self.save_error(e))?;
+        let meta = fs::metadata(&target).ok();
+        Ok(Fingerprint::of(bytes, meta.as_ref()))
     }
 
-    fn unreadable(&self, problem: String) -> StoreError {
+    fn refuse_if_read_only(&self) -> Result<(), StoreError> {
+        match self.read_only() {
+            Some(ro) => Err(StoreError::Locked {
+                path: self.path.clone(),
+                pid: ro.holder,
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// The problem, plus how to recover when a backup exists.
+    fn unreadable(&self, problem: &str) -> StoreError {
+        let bak = backup_path(&self.path);
+        let problem = if bak.is_file() {
+            format!(
+                "{problem}\nThe file was left as it was. The previous good version is {}: \
+                 check it, then copy it over {} to recover",
+                bak.display(),
+                self.path.display()
+            )
+        } else {
+            format!("{problem}\nThe file was left as it was.")
+        };
         StoreError::Unreadable {
             path: self.path.clone(),
             problem,
@@ -145,25 +276,42 @@ impl Store {
     }
 }
 
+/// Pretty JSON with a final newline. Serializing first means a failure here cannot touch
+/// the file at all.
+fn serialize(state: &State) -> io::Result<Vec<u8>> {
+    let mut bytes = serde_json::to_vec_pretty(state).map_err(io::Error::other)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
 /// Just the version, read before the rest so a newer file is named as such instead of
 /// failing on whatever field changed.
 #[derive(Deserialize)]
 struct Header {
-    schema: u32,
+    #[serde(default)]
+    schema: Option<u32>,
 }
 
 fn parse(bytes: &[u8]) -> Result<State, String> {
     let header: Header = serde_json::from_slice(bytes).map_err(|e| json_problem(&e))?;
-    if header.schema > SCHEMA_VERSION {
+    let version = header.schema.unwrap_or(0);
+    if version > SCHEMA_VERSION {
         return Err(format!(
-            "written by a newer duban (schema {}); this version reads schema {SCHEMA_VERSION}",
-            header.schema
+            "written by a newer duban (schema {version}); this version reads schema \
+             {SCHEMA_VERSION} and older. Upgrade duban to open it"
         ));
     }
-    if header.schema == 0 {
-        return Err("unknown schema version 0".into());
-    }
-    let mut state: State = serde_json::from_slice(bytes).map_err(|e| json_problem(&e))?;
+    let mut state: State = if version == SCHEMA_VERSION {
+        // Straight from the bytes, so errors keep their line and column.
+        serde_json::from_slice(bytes).map_err(|e| json_problem(&e))?
+    } else {
+        let value: serde_json::Value =
+            serde_json::from_slice(bytes).map_err(|e| json_problem(&e))?;
+        let from = migrate::version(&value)?;
+        let value = migrate::upgrade(value, from)?;
+        serde_json::from_value(value)
+            .map_err(|e| format!("invalid schema {from} state file: {e}"))?
+    };
     check_ids(&state.plan)?;
     state.plan.derive();
     for a in &mut state.archived {
@@ -294,7 +442,12 @@ mod tests {
         store.save(&state).expect("second save");
         let loaded = store.load().expect("load").expect("present");
         assert_eq!(loaded.plan.title, "改过的标题");
-        assert_eq!(dir_entries(dir.path()), vec!["state.json".to_string()]);
+        assert_eq!(dir_entries(dir.path()), ["state.json", "state.json.bak"]);
+        let bak = Store::new(backup_path(store.path()));
+        assert_eq!(
+            bak.load().expect("bak").expect("present").plan.title,
+            "测试计划"
+        );
     }
 
     #[cfg(unix)]
@@ -379,5 +532,54 @@ mod tests {
             r.history.clear();
         }
         assert!(!state.has_progress());
+    }
+
+    #[test]
+    fn schema_0_is_migrated_and_written_back_as_current() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::new(dir.path().join("state.json"));
+        let mut value = serde_json::to_value(sample()).expect("value");
+        value.as_object_mut().expect("object").remove("schema");
+        fs::write(store.path(), serde_json::to_vec(&value).expect("json")).expect("write");
+        let loaded = store.load().expect("schema 0 loads").expect("present");
+        assert_eq!(loaded, sample());
+        store.save(&loaded).expect("save");
+        let text = fs::read_to_string(store.path()).expect("read");
+        assert!(text.starts_with("{\n  \"schema\": 1,"), "{text}");
+        let old = fs::read_to_string(backup_path(store.path())).expect("bak");
+        assert!(
+            !old.contains("\"schema\""),
+            "the schema 0 original is the backup"
+        );
+    }
+
+    #[test]
+    fn an_unreadable_file_points_at_the_backup() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::new(dir.path().join("state.json"));
+        store.save(&sample()).expect("save");
+        store
+            .save(&sample())
+            .expect("save again, making the backup");
+        let truncated = &fs::read(store.path()).expect("read")[..100];
+        fs::write(store.path(), truncated).expect("truncate");
+        let msg = store.load().expect_err("truncated").to_string();
+        assert!(msg.contains("EOF while parsing"), "{msg}");
+        assert!(msg.contains("state.json.bak"), "{msg}");
+        assert_eq!(
+            fs::read(store.path()).expect("read"),
+            truncated,
+            "untouched"
+        );
+    }
+
+    #[test]
+    fn a_read_only_store_refuses_to_save() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::new(dir.path().join("state.json"));
+        store.set_read_only(Some(4242));
+        let err = store.save(&sample()).expect_err("read-only");
+        assert!(err.to_string().contains("pid 4242"), "{err}");
+        assert!(!store.path().exists());
     }
 }

@@ -5,8 +5,11 @@
 mod dashboard {
     pub mod edits;
     pub mod panes;
+    pub mod progress;
     pub mod props;
     pub mod screens;
+    pub mod search;
     pub mod state;
     pub mod support;
+    pub mod views;
 }

@@ -126,7 +126,10 @@ fn browse_mark_done_quit_and_find_it_saved() {
     s.press("6");
     s.wait_for(&["强化机构职能", "详情 6.1.1"]);
     s.press(" ");
-    let screen = s.wait_for(&["6.1.1 未开始 -> 已完成"]);
+    // Marking done asks for the optional 办结说明; Enter leaves it empty.
+    s.wait_for(&["办结说明（可空） 6.1.1>"]);
+    s.press("\r");
+    let screen = s.wait_for(&["6.1.1 -> 已完成"]);
     assert!(
         screen.contains("[x] 6.1.1"),
         "the tree shows the mark:\n{screen}"
@@ -195,6 +198,8 @@ fn english_labels_and_a_hangup_exits_cleanly_with_the_terminal_restored() {
     let mut s = Session::start(&state, dir.path(), &["--lang", "en"]);
     s.wait_for(&["Categories", "progress", "? help", "36d overdue"]);
     s.press(" ");
+    s.wait_for(&["completion note (optional) 1.1.1>"]);
+    s.press("\r");
     s.wait_for(&["(saved)"]);
     // The killer sends SIGHUP only, as a closing terminal would (`Child::kill` follows it with
     // SIGKILL after 200 ms, which would not test our handler).
@@ -220,4 +225,34 @@ fn english_labels_and_a_hangup_exits_cleanly_with_the_terminal_restored() {
             .expect("saved")
             .contains("\"done\"")
     );
+}
+
+#[test]
+fn the_agenda_view_shows_overdue_first_and_undo_restores_the_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let state = dir.path().join("state.json");
+    let mut s = Session::start(&state, dir.path(), &[]);
+    s.wait_for(&CATEGORIES);
+    s.press("a");
+    let screen = s.wait_for(&["日程 30 项", "待报送 7", "逾期 (4)", "1.1.1", "详情 1.1.1"]);
+    let overdue = screen.find("逾期 (4)").expect("heading");
+    let first = screen.find("1.1.1").expect("row");
+    assert!(overdue < first, "the overdue group comes first:\n{screen}");
+    // Search within the agenda: the chip shows, the list narrows.
+    s.press("/政务新媒体\r");
+    s.wait_for(&["[搜:政务新媒体]", "3.1.1"]);
+    s.press("c");
+    s.wait_for(&["已清除筛选"]);
+    // Done from the agenda, then undone: the file holds the state after undo.
+    s.press("g \r");
+    s.wait_for(&["1.1.1 -> 已完成"]);
+    s.press("u");
+    s.wait_for(&["已撤销"]);
+    s.press("q");
+    assert!(s.wait_exit().success());
+    let saved = std::fs::read_to_string(&state).expect("state file written");
+    let json: serde_json::Value = serde_json::from_str(&saved).expect("JSON");
+    let first = &json["plan"]["categories"][0]["items"][0]["requirements"][0];
+    assert_eq!(first["id"], "1.1.1");
+    assert_eq!(first["status"].as_str().unwrap_or("todo"), "todo");
 }

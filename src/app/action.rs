@@ -1,5 +1,6 @@
 //! What the user (or the terminal) asks for, independent of which key did it.
 
+use super::page::Page;
 use crate::i18n::Lang;
 
 /// Every change to the dashboard goes through `App::update` with one of these.
@@ -25,8 +26,37 @@ pub enum Action {
     ToggleDone,
     /// todo → doing → done → blocked → todo.
     CycleStatus,
+    /// Tree: expand / collapse the item. Units: open the unit's requirements.
     ToggleExpand,
     AddNote,
+    /// The note selected in the detail pane: edit its text / delete it (after y/n).
+    EditNote,
+    DeleteNote,
+    /// Mark this period's report (报送) submitted, with an optional note.
+    SubmitReport,
+    /// Write today's report (.html + .xlsx) next to the state file.
+    Export,
+    /// Undo / redo the last change (saved at once, like any edit).
+    Undo,
+    Redo,
+    // Views.
+    ShowPage(Page),
+    NextPage,
+    /// Agenda: list done requirements too.
+    ToggleShowDone,
+    /// Units: sort by the next column / reverse the order.
+    SortNext,
+    SortReverse,
+    // Search and filters.
+    Search,
+    NextMatch,
+    PrevMatch,
+    ClearFilters,
+    FilterOverdue,
+    FilterDue,
+    FilterStatus,
+    FilterUnit,
+    FilterCategory,
     // Overlays and leaving.
     Help,
     /// Close the overlay, or clear the status line.
@@ -78,6 +108,9 @@ pub enum Edit {
 impl Action {
     /// What the action does, for the `?` help overlay.
     pub fn describe(&self, lang: Lang) -> String {
+        if let Some(s) = self.describe_more(lang) {
+            return s.to_string();
+        }
         let s = match self {
             Action::Up => lang.pick("上移 / 向上滚动", "move up / scroll up"),
             Action::Down => lang.pick("下移 / 向下滚动", "move down / scroll down"),
@@ -100,15 +133,21 @@ impl Action {
                 "jump to category, select its first requirement",
             ),
             Action::ToggleDone => lang.pick(
-                "在已完成与未开始之间切换（在事项上：全部，需确认）",
-                "toggle done / todo (on an item: all of it, confirmed)",
+                "标为已完成（先问办结说明，可空）或改回未开始；在事项上：全部，需确认",
+                "mark done (asks for an optional completion note) or back to todo; on an item: all, confirmed",
             ),
             Action::CycleStatus => lang.pick(
                 "依次切换状态：未开始、推进中、已完成、受阻",
                 "cycle status: todo, doing, done, blocked",
             ),
-            Action::ToggleExpand => lang.pick("展开 / 折叠事项", "expand / collapse item"),
-            Action::AddNote => lang.pick("添加备注", "add a note"),
+            Action::ToggleExpand => lang.pick(
+                "展开 / 折叠事项；单位视图中查看该单位的要求",
+                "expand / collapse item; in units: open the unit",
+            ),
+            Action::AddNote => lang.pick(
+                "添加备注（搜索生效时 n 为下一个匹配）",
+                "add a note (n is next match while a search is active)",
+            ),
             Action::Help => lang.pick("帮助（本页）", "help (this page)"),
             Action::Back => lang.pick("关闭弹窗 / 清除消息", "close overlay / clear message"),
             Action::Quit => lang.pick("退出（修改已随时保存）", "quit (edits are already saved)"),
@@ -126,14 +165,71 @@ impl Action {
                 Edit::ClearToStart => lang.pick("删除光标前全部文字", "delete to start of line"),
                 Edit::Insert(_) | Edit::Paste(_) => lang.pick("输入", "type"),
             },
-            Action::Click { .. }
-            | Action::ScrollUp { .. }
-            | Action::ScrollDown { .. }
-            | Action::Tick
-            | Action::Resize
-            | Action::Shutdown => "",
+            _ => "",
         };
         s.to_string()
+    }
+
+    /// Descriptions of the progress, view, search and filter actions.
+    fn describe_more(&self, lang: Lang) -> Option<&'static str> {
+        Some(match self {
+            Action::EditNote => lang.pick(
+                "修改所选备注（在详情窗格用上下键选中）",
+                "edit the selected note (select it in the detail pane)",
+            ),
+            Action::DeleteNote => lang.pick(
+                "删除所选备注（需确认）",
+                "delete the selected note (asks first)",
+            ),
+            Action::SubmitReport => lang.pick(
+                "本期已报送（可附说明）",
+                "mark this period's report submitted (optional note)",
+            ),
+            Action::Export => lang.pick(
+                "导出今日报告（HTML 和 Excel，存于状态文件所在目录）",
+                "export today's report (HTML and Excel, next to the state file)",
+            ),
+            Action::Undo => lang.pick("撤销上一次修改", "undo the last change"),
+            Action::Redo => lang.pick("重做", "redo"),
+            Action::ShowPage(Page::Tree) => lang.pick("任务树视图", "tree view"),
+            Action::ShowPage(Page::Agenda) => lang.pick(
+                "日程视图（按到期分组：逾期、今天、7天内、30天内、以后、周期性、长期）",
+                "agenda view (overdue, today, 7 days, 30 days, later, recurring, ongoing)",
+            ),
+            Action::ShowPage(Page::Units) => {
+                lang.pick("单位视图（各单位工作量）", "units view (workload per unit)")
+            }
+            Action::NextPage => lang.pick("切换到下一个视图", "next view"),
+            Action::ToggleShowDone => {
+                lang.pick("日程：显示 / 隐藏已完成", "agenda: show / hide done")
+            }
+            Action::SortNext => lang.pick("单位表：按下一列排序", "units: sort by next column"),
+            Action::SortReverse => lang.pick("单位表：反转排序", "units: reverse the order"),
+            Action::Search => lang.pick(
+                "搜索（内容、事项、单位、备注；边输边筛）",
+                "search text, item, units, notes (as you type)",
+            ),
+            Action::NextMatch => lang.pick("下一个匹配", "next match"),
+            Action::PrevMatch => lang.pick("上一个匹配", "previous match"),
+            Action::ClearFilters => lang.pick("清除搜索和全部筛选", "clear search and filters"),
+            Action::FilterOverdue => lang.pick("筛选：只看逾期", "filter: overdue"),
+            Action::FilterDue => lang.pick(
+                "筛选：7天内 / 30天内到期 / 关",
+                "filter: due within 7 / 30 days / off",
+            ),
+            Action::FilterStatus => lang.pick(
+                "筛选：状态（未开始、推进中、已完成、受阻、关）",
+                "filter: status (todo, doing, done, blocked, off)",
+            ),
+            Action::FilterUnit => lang.pick(
+                "筛选：所选单位（或所选要求的牵头单位）/ 关",
+                "filter: selected unit (or lead unit) / off",
+            ),
+            Action::FilterCategory => {
+                lang.pick("筛选：当前分类 / 关", "filter: this category / off")
+            }
+            _ => return None,
+        })
     }
 
     /// A one- or two-word label for the footer hints.
@@ -147,6 +243,25 @@ impl Action {
             Action::CycleStatus => lang.pick("状态", "status"),
             Action::ToggleExpand => lang.pick("展开", "expand"),
             Action::AddNote => lang.pick("备注", "note"),
+            Action::EditNote => lang.pick("改备注", "edit note"),
+            Action::DeleteNote => lang.pick("删备注", "delete note"),
+            Action::SubmitReport => lang.pick("报送", "report"),
+            Action::Export => lang.pick("导出", "export"),
+            Action::Undo => lang.pick("撤销", "undo"),
+            Action::Redo => lang.pick("重做", "redo"),
+            Action::ShowPage(p) => p.label(lang),
+            Action::NextPage => lang.pick("视图", "view"),
+            Action::ToggleShowDone => lang.pick("已完成", "done"),
+            Action::SortNext => lang.pick("排序", "sort"),
+            Action::SortReverse => lang.pick("反序", "reverse"),
+            Action::Search => lang.pick("搜索", "search"),
+            Action::NextMatch | Action::PrevMatch => lang.pick("匹配", "match"),
+            Action::ClearFilters => lang.pick("清除筛选", "clear"),
+            Action::FilterOverdue
+            | Action::FilterDue
+            | Action::FilterStatus
+            | Action::FilterUnit
+            | Action::FilterCategory => lang.pick("筛选", "filter"),
             Action::Help => lang.pick("帮助", "help"),
             Action::Back => lang.pick("关闭", "close"),
             Action::Quit => lang.pick("退出", "quit"),

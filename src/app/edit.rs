@@ -4,17 +4,25 @@
 use chrono::NaiveDateTime;
 
 use super::input::LineEditor;
-use super::tree::TreePath;
-use super::{Action, App, Mode};
+use super::{Action, App, Mode, Prompt};
 use crate::i18n::Lang;
 use crate::plan::{ReqId, Status};
-use crate::store::{State, Store, StoreError};
+use crate::store::{ReadOnly, SaveReport, State, Store, StoreError};
 
 /// Where edits go. The real one is [`Store`]; tests inject one that fails.
 pub trait Persist {
     fn save(&mut self, state: &State) -> Result<(), StoreError>;
     /// Shown in the status line (the state file path).
     fn location(&self) -> String;
+    /// Save edits; may replace `state` with the file's newer content plus the edits when
+    /// another program changed the file meanwhile (see [`Store::save_changes`]).
+    fn save_changes(&mut self, state: &mut State) -> Result<SaveReport, StoreError> {
+        self.save(state).map(|()| SaveReport::default())
+    }
+    /// Set when another duban is the writer and edits must be refused.
+    fn read_only(&self) -> Option<ReadOnly> {
+        None
+    }
 }
 
 impl Persist for Store {
@@ -24,6 +32,14 @@ impl Persist for Store {
 
     fn location(&self) -> String {
         self.path().display().to_string()
+    }
+
+    fn save_changes(&mut self, state: &mut State) -> Result<SaveReport, StoreError> {
+        Store::save_changes(self, state)
+    }
+
+    fn read_only(&self) -> Option<ReadOnly> {
+        Store::read_only(self)
     }
 }
 
@@ -39,21 +55,20 @@ pub struct BulkChange {
 
 impl App {
     pub(super) fn toggle_done(&mut self, now: NaiveDateTime) {
-        let p = self.cursor;
         if let Some(r) = self.selected_requirement() {
-            let to = if r.status == Status::Done {
-                Status::Todo
+            if r.status == Status::Done {
+                self.set_status(r.id, Status::Todo, now);
             } else {
-                Status::Done
-            };
-            self.set_status(p, to, now);
-        } else if let Some(item) = self.selected_item() {
+                self.start_complete();
+            }
+        } else if let Some(item) = self.item_row() {
             if item.requirements.is_empty() {
                 return;
             }
             let all_done = item.requirements.iter().all(|r| r.status == Status::Done);
             let to = if all_done { Status::Todo } else { Status::Done };
             let count = item.requirements.iter().filter(|r| r.status != to).count();
+            let p = self.cursor;
             self.mode = Mode::Confirm(BulkChange {
                 category: p.category,
                 item: p.item,
@@ -63,11 +78,21 @@ impl App {
         }
     }
 
+    /// The item row selected in the tree view (edits on it concern all its requirements).
+    fn item_row(&self) -> Option<&crate::plan::Item> {
+        (self.page == super::Page::Tree)
+            .then(|| self.tree_item())
+            .flatten()
+    }
+
     pub(super) fn cycle_status(&mut self, now: NaiveDateTime) {
         if let Some(r) = self.selected_requirement() {
             let to = r.status.next();
-            self.set_status(self.cursor, to, now);
-        } else if self.selected_item().is_some() {
+            if Self::asks_completion(r.status, to) {
+                return self.start_complete();
+            }
+            self.set_status(r.id, to, now);
+        } else if self.item_row().is_some() {
             let text = self.lang.pick(
                 "状态针对单项要求：请选中一项要求（在事项上按空格可批量完成）",
                 "status applies to one requirement: select one (Space on an item changes all)",
@@ -76,30 +101,16 @@ impl App {
         }
     }
 
-    fn set_status(&mut self, p: TreePath, to: Status, now: NaiveDateTime) {
-        let lang = self.lang;
-        let Some(r) = p
-            .requirement
-            .and_then(|r| self.item_mut(p)?.requirements.get_mut(r))
-        else {
+    pub(super) fn set_status(&mut self, id: ReqId, to: Status, now: NaiveDateTime) {
+        let Some(from) = self.plan().get(id).map(|r| r.status) else {
             return;
         };
-        let from = r.status;
-        if !r.set_status(to, now) {
-            return;
-        }
-        let summary = format!("{} {} -> {}", r.id, lang.status(from), lang.status(to));
-        self.recount(p.category);
-        self.save(&summary);
-    }
-
-    fn item_mut(&mut self, p: TreePath) -> Option<&mut crate::plan::Item> {
-        self.state
-            .plan
-            .categories
-            .get_mut(p.category)?
-            .items
-            .get_mut(p.item)
+        let summary = format!(
+            "{id} {} -> {}",
+            self.lang.status(from),
+            self.lang.status(to)
+        );
+        self.change(&[id], &summary, |r| r.set_status(to, now));
     }
 
     pub(super) fn update_confirm(&mut self, action: &Action, now: NaiveDateTime) {
@@ -110,29 +121,28 @@ impl App {
         match action {
             Action::Confirm(true) => {
                 self.mode = Mode::Normal;
-                let p = TreePath {
-                    category: change.category,
-                    item: change.item,
-                    requirement: None,
+                let Some(item) = self
+                    .state
+                    .plan
+                    .categories
+                    .get(change.category)
+                    .and_then(|c| c.items.get(change.item))
+                else {
+                    return;
                 };
-                let Some(item) = self.item_mut(p) else { return };
-                let mut changed = 0;
-                for r in &mut item.requirements {
-                    changed += usize::from(r.set_status(change.to, now));
-                }
+                let ids: Vec<ReqId> = item.requirements.iter().map(|r| r.id).collect();
                 let name = crate::ui::wrap::one_line(&item.name).into_owned();
-                self.recount(change.category);
+                let status = self.lang.status(change.to);
+                let count = item
+                    .requirements
+                    .iter()
+                    .filter(|r| r.status != change.to)
+                    .count();
                 let summary = match self.lang {
-                    Lang::Zh => format!(
-                        "「{name}」{changed} 项要求 -> {}",
-                        self.lang.status(change.to)
-                    ),
-                    Lang::En => format!(
-                        "{name}: {changed} requirement(s) -> {}",
-                        self.lang.status(change.to)
-                    ),
+                    Lang::Zh => format!("「{name}」{count} 项要求 -> {status}"),
+                    Lang::En => format!("{name}: {count} requirement(s) -> {status}"),
                 };
-                self.save(&summary);
+                self.change(&ids, &summary, |r| r.set_status(change.to, now));
             }
             Action::Confirm(false) => {
                 self.mode = Mode::Normal;
@@ -144,8 +154,8 @@ impl App {
 
     pub(super) fn start_note(&mut self) {
         if self.selected_requirement().is_some() {
-            self.mode = Mode::Note(LineEditor::default());
-        } else if self.selected_item().is_some() {
+            self.mode = Mode::Input(Prompt::Note, LineEditor::default());
+        } else if self.item_row().is_some() {
             let text = self.lang.pick(
                 "备注针对单项要求：请先选中一项要求",
                 "notes belong to a requirement: select one first",
@@ -154,53 +164,52 @@ impl App {
         }
     }
 
-    pub(super) fn update_note(&mut self, action: Action, now: NaiveDateTime) {
-        let Mode::Note(editor) = &mut self.mode else {
+    pub(super) fn update_input(&mut self, action: Action, now: NaiveDateTime) {
+        let Mode::Input(prompt, editor) = &mut self.mode else {
             return;
         };
+        let prompt = *prompt;
         match action {
             Action::Edit(e) => editor.apply(e),
             Action::CancelNote => {
                 self.mode = Mode::Normal;
-                self.set_message(self.lang.pick("已取消备注", "note cancelled"), false);
+                let text = match prompt {
+                    Prompt::Note => self.lang.pick("已取消备注", "note cancelled"),
+                    Prompt::Complete => self
+                        .lang
+                        .pick("已取消，状态未改", "cancelled, status unchanged"),
+                    Prompt::EditNote(_) | Prompt::Report => self.lang.pick("已取消", "cancelled"),
+                };
+                self.set_message(text, false);
             }
             Action::SubmitNote => {
                 let text = editor.text().trim().to_string();
                 self.mode = Mode::Normal;
-                if text.is_empty() {
-                    return self.set_message(
-                        self.lang
-                            .pick("备注为空，未添加", "empty note, nothing added"),
-                        false,
-                    );
-                }
-                let p = self.cursor;
-                let Some(r) = p
-                    .requirement
-                    .and_then(|r| self.item_mut(p)?.requirements.get_mut(r))
-                else {
-                    return;
-                };
-                r.add_note(&text, now);
-                let id: ReqId = r.id;
-                let summary = match self.lang {
-                    Lang::Zh => format!("{id} 已添加备注"),
-                    Lang::En => format!("{id}: note added"),
-                };
-                self.save(&summary);
+                self.submit_input(prompt, &text, now);
             }
             _ => {}
         }
     }
 
     /// Save the whole state now; report the outcome after `summary` in the status line.
-    fn save(&mut self, summary: &str) {
+    pub(super) fn save(&mut self, summary: &str) {
         self.unsaved = true;
-        match self.store.save(&self.state) {
-            Ok(()) => {
+        match self.store.save_changes(&mut self.state) {
+            Ok(report) => {
                 self.unsaved = false;
                 let saved = self.lang.pick("已保存", "saved");
-                self.set_message(format!("{summary} ({saved})"), false);
+                let mut text = format!("{summary} ({saved})");
+                if report.reloaded {
+                    // The state is now the file's newer content: redo everything derived.
+                    self.recount_all();
+                    self.clamp_cursor();
+                    self.data_changed();
+                }
+                let conflict = !report.conflicts.is_empty();
+                if let Some(notice) = report.message(self.lang) {
+                    text = format!("{text}; {notice}");
+                }
+                self.set_message(text, conflict);
             }
             Err(e) => {
                 let text = match self.lang {
@@ -220,7 +229,7 @@ impl App {
     /// only when asked a second time.
     pub(super) fn request_quit(&mut self) {
         if self.unsaved && !self.quit_armed {
-            if let Err(e) = self.store.save(&self.state) {
+            if let Err(e) = self.store.save_changes(&mut self.state) {
                 self.quit_armed = true;
                 let keys: Vec<String> = self
                     .keymap
@@ -244,7 +253,7 @@ impl App {
 
     /// A termination signal: save what is unsaved (best effort) and quit.
     pub(super) fn shutdown(&mut self) {
-        if self.unsaved && self.store.save(&self.state).is_ok() {
+        if self.unsaved && self.store.save_changes(&mut self.state).is_ok() {
             self.unsaved = false;
         }
         self.quit = true;

@@ -6,7 +6,8 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use super::action::{Action, Edit};
+use super::action::Action;
+use super::bindings;
 pub use super::key::Key;
 
 pub const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
@@ -17,16 +18,24 @@ pub const KEYMAP_ENV: &str = "DUBAN_KEYMAP";
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum KeyMode {
     Normal,
+    /// Checked before `Normal` while a search is active (`n`/`N` step through matches).
+    Search,
     Confirm,
     Input,
 }
 
 impl KeyMode {
-    pub const ALL: [KeyMode; 3] = [KeyMode::Normal, KeyMode::Confirm, KeyMode::Input];
+    pub const ALL: [KeyMode; 4] = [
+        KeyMode::Normal,
+        KeyMode::Search,
+        KeyMode::Confirm,
+        KeyMode::Input,
+    ];
 
     pub fn section(self) -> &'static str {
         match self {
             KeyMode::Normal => "normal",
+            KeyMode::Search => "search",
             KeyMode::Confirm => "confirm",
             KeyMode::Input => "input",
         }
@@ -35,58 +44,13 @@ impl KeyMode {
     /// The bindable actions of this mode, by their name in the keymap file, in help order.
     pub fn actions(self) -> &'static [(&'static str, Action)] {
         match self {
-            KeyMode::Normal => &NORMAL,
-            KeyMode::Confirm => &CONFIRM,
-            KeyMode::Input => &INPUT,
+            KeyMode::Normal => &bindings::NORMAL,
+            KeyMode::Search => &bindings::SEARCH,
+            KeyMode::Confirm => &bindings::CONFIRM,
+            KeyMode::Input => &bindings::INPUT,
         }
     }
 }
-
-static NORMAL: [(&str, Action); 26] = [
-    ("up", Action::Up),
-    ("down", Action::Down),
-    ("left", Action::Left),
-    ("right", Action::Right),
-    ("page_up", Action::PageUp),
-    ("page_down", Action::PageDown),
-    ("first", Action::First),
-    ("last", Action::Last),
-    ("next_pane", Action::NextPane),
-    ("prev_pane", Action::PrevPane),
-    ("toggle_done", Action::ToggleDone),
-    ("cycle_status", Action::CycleStatus),
-    ("toggle_expand", Action::ToggleExpand),
-    ("add_note", Action::AddNote),
-    ("help", Action::Help),
-    ("back", Action::Back),
-    ("quit", Action::Quit),
-    ("category_1", Action::JumpCategory(1)),
-    ("category_2", Action::JumpCategory(2)),
-    ("category_3", Action::JumpCategory(3)),
-    ("category_4", Action::JumpCategory(4)),
-    ("category_5", Action::JumpCategory(5)),
-    ("category_6", Action::JumpCategory(6)),
-    ("category_7", Action::JumpCategory(7)),
-    ("category_8", Action::JumpCategory(8)),
-    ("category_9", Action::JumpCategory(9)),
-];
-
-static CONFIRM: [(&str, Action); 2] = [
-    ("yes", Action::Confirm(true)),
-    ("no", Action::Confirm(false)),
-];
-
-static INPUT: [(&str, Action); 9] = [
-    ("save", Action::SubmitNote),
-    ("cancel", Action::CancelNote),
-    ("left", Action::Edit(Edit::Left)),
-    ("right", Action::Edit(Edit::Right)),
-    ("home", Action::Edit(Edit::Home)),
-    ("end", Action::Edit(Edit::End)),
-    ("backspace", Action::Edit(Edit::Backspace)),
-    ("delete", Action::Edit(Edit::Delete)),
-    ("clear", Action::Edit(Edit::ClearToStart)),
-];
 
 #[derive(Debug, thiserror::Error)]
 pub enum KeymapError {
@@ -234,7 +198,7 @@ fn apply(
             .find(|m| m.section() == section)
             .ok_or_else(|| {
                 invalid(format!(
-                    "unknown section [{section}] (expected [normal], [confirm] or [input])"
+                    "unknown section [{section}] (expected [normal], [search], [confirm] or [input])"
                 ))
             })?;
         let actions = value
@@ -329,9 +293,9 @@ mod tests {
     #[test]
     fn user_overrides_replace_keys() {
         let km =
-            Keymap::from_toml(Some(("user.toml", "[normal]\nquit = [\"x\"]\n"))).expect("valid");
+            Keymap::from_toml(Some(("user.toml", "[normal]\nquit = [\"z\"]\n"))).expect("valid");
         assert_eq!(
-            km.action(KeyMode::Normal, Key::plain(KeyCode::Char('x'))),
+            km.action(KeyMode::Normal, Key::plain(KeyCode::Char('z'))),
             Some(&Action::Quit)
         );
         assert_eq!(
@@ -340,7 +304,7 @@ mod tests {
         );
         assert_eq!(
             km.keys(KeyMode::Normal, &Action::Quit),
-            [Key::plain(KeyCode::Char('x'))]
+            [Key::plain(KeyCode::Char('z'))]
         );
     }
 

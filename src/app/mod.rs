@@ -5,13 +5,21 @@
 //! Drawing (`crate::ui`) reads `&App`.
 
 pub mod action;
+mod bindings;
+mod counts;
 mod edit;
+pub mod filter;
+mod history;
 pub mod input;
 mod key;
 pub mod keymap;
 mod nav;
+pub mod page;
+pub mod progress;
+mod read_only;
 mod run;
 mod tree;
+pub mod units;
 mod view;
 
 use std::collections::{HashMap, HashSet};
@@ -21,14 +29,20 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, MouseEventKind};
 
 pub use action::{Action, Edit};
 pub use edit::{BulkChange, Persist};
+pub use filter::{Filter, Matches};
+pub use history::UNDO_LIMIT;
 pub use input::LineEditor;
 pub use keymap::{Key, KeyMode, Keymap, KeymapError};
+pub use page::{ListEntry, Page, ReqList};
+pub use progress::Prompt;
 pub use run::run;
 pub use tree::{Row, Selection, TreePath};
+pub use units::UnitsView;
 pub use view::View;
 
 use crate::i18n::Lang;
 use crate::plan::Counts;
+use crate::plan::escalation::{Escalation, EscalationRules};
 use crate::store::State;
 
 /// The three panes, in Tab order.
@@ -61,8 +75,13 @@ pub enum Mode {
     Help {
         scroll: usize,
     },
-    /// Typing a note for the selected requirement.
-    Note(LineEditor),
+    /// Typing text for the selected requirement: a note, a note's new text, the 办结说明
+    /// when marking done, or the note with a report.
+    Input(Prompt, LineEditor),
+    /// Waiting for y/n before deleting note `index` (in `notes` order).
+    ConfirmDelete(usize),
+    /// Typing a search (`/`); the matches follow every keystroke.
+    Search(LineEditor),
     /// Waiting for y/n before changing every requirement of an item.
     Confirm(BulkChange),
 }
@@ -98,6 +117,20 @@ pub struct App {
     /// `q` was pressed once while unsaved; the next one quits anyway.
     quit_armed: bool,
     quit: bool,
+    /// Which view fills the body, and the lists of the list views.
+    page: Page,
+    agenda: page::Agenda,
+    units: UnitsView,
+    /// Views whose list must be rebuilt before it is shown.
+    stale: Vec<Page>,
+    filter: Filter,
+    /// What the filter lets through; `None` when no filter is active.
+    matches: Option<Matches>,
+    history: history::History,
+    /// The note selected in the detail pane, counted newest first.
+    note_cursor: Option<usize>,
+    /// 三色督办 thresholds.
+    rules: EscalationRules,
     /// Geometry of the last frame (written by drawing).
     pub view: View,
 }
@@ -124,11 +157,21 @@ impl App {
             unsaved: false,
             quit_armed: false,
             quit: false,
+            page: Page::Tree,
+            agenda: page::Agenda::default(),
+            units: UnitsView::default(),
+            stale: Page::ALL.to_vec(),
+            filter: Filter::default(),
+            matches: None,
+            history: history::History::default(),
+            note_cursor: None,
+            rules: EscalationRules::default(),
             view: View::default(),
         };
         app.recount_all();
         app.cursor = app.first_requirement(0);
         app.clamp_cursor();
+        app.show_merge_notice();
         app
     }
 
@@ -142,6 +185,17 @@ impl App {
     pub fn with_keymap(mut self, keymap: Keymap) -> App {
         self.keymap = keymap;
         self
+    }
+
+    #[must_use]
+    pub fn with_rules(mut self, rules: EscalationRules) -> App {
+        self.rules = rules;
+        self
+    }
+
+    /// The 三色督办 colour of `r` today.
+    pub fn escalation(&self, r: &crate::plan::Requirement) -> Escalation {
+        crate::plan::escalation::escalation(r, self.today, &self.rules)
     }
 
     pub fn state(&self) -> &State {
@@ -210,9 +264,14 @@ impl App {
     pub fn key_mode(&self) -> KeyMode {
         match self.mode {
             Mode::Normal | Mode::Help { .. } => KeyMode::Normal,
-            Mode::Confirm(_) => KeyMode::Confirm,
-            Mode::Note(_) => KeyMode::Input,
+            Mode::Confirm(_) | Mode::ConfirmDelete(_) => KeyMode::Confirm,
+            Mode::Input(..) | Mode::Search(_) => KeyMode::Input,
         }
+    }
+
+    /// Undo steps available (and redo steps).
+    pub fn undo_depth(&self) -> (usize, usize) {
+        (self.history.can_undo(), self.history.can_redo())
     }
 
     /// Translate a terminal event into an action for the current mode. Pure: `update` acts.
@@ -221,6 +280,12 @@ impl App {
             Event::Key(k) if k.kind != KeyEventKind::Release => {
                 let key = Key::from_event(*k);
                 let mode = self.key_mode();
+                let searching = mode == KeyMode::Normal
+                    && matches!(self.mode, Mode::Normal)
+                    && self.filter.search.is_some();
+                if searching && let Some(a) = self.keymap.action(KeyMode::Search, key) {
+                    return Some(a.clone());
+                }
                 if let Some(a) = self.keymap.action(mode, key) {
                     return Some(a.clone());
                 }
@@ -231,7 +296,7 @@ impl App {
                     _ => None,
                 }
             }
-            Event::Paste(text) if matches!(self.mode, Mode::Note(_)) => {
+            Event::Paste(text) if matches!(self.mode, Mode::Input(..) | Mode::Search(_)) => {
                 Some(Action::Edit(Edit::Paste(text.clone())))
             }
             Event::Mouse(m) => {
@@ -254,17 +319,28 @@ impl App {
         if now.date() != self.today {
             self.today = now.date();
             self.recount_all();
+            self.data_changed();
         }
         match action {
             Action::Shutdown => return self.shutdown(),
             Action::Tick | Action::Resize => return,
             _ => {}
         }
+        if self.mode == Mode::Normal && self.refuse_read_only(&action) {
+            return;
+        }
+        let selected = self.selected_requirement().map(|r| r.id);
         match &self.mode {
             Mode::Normal => self.update_normal(&action, now),
             Mode::Help { .. } => self.update_help(&action),
             Mode::Confirm(_) => self.update_confirm(&action, now),
-            Mode::Note(_) => self.update_note(action, now),
+            Mode::ConfirmDelete(_) => self.update_confirm_delete(&action, now),
+            Mode::Input(..) => self.update_input(action, now),
+            Mode::Search(_) => self.update_search(action),
+        }
+        self.refresh();
+        if self.selected_requirement().map(|r| r.id) != selected {
+            self.note_cursor = None;
         }
     }
 
@@ -294,41 +370,6 @@ impl App {
         self.message = Some(Message {
             text: text.into(),
             error,
-        });
-    }
-
-    fn recount_all(&mut self) {
-        let today = self.today;
-        self.counts = self
-            .state
-            .plan
-            .categories
-            .iter()
-            .map(|c| Counts::of(c.requirements(), today))
-            .collect();
-        self.retotal();
-    }
-
-    /// Recount one category after an edit: O(its requirements), not the plan's.
-    fn recount(&mut self, category: usize) {
-        if let (Some(slot), Some(cat)) = (
-            self.counts.get_mut(category),
-            self.state.plan.categories.get(category),
-        ) {
-            *slot = Counts::of(cat.requirements(), self.today);
-        }
-        self.retotal();
-    }
-
-    fn retotal(&mut self) {
-        self.total = self.counts.iter().fold(Counts::default(), |a, c| Counts {
-            total: a.total + c.total,
-            todo: a.todo + c.todo,
-            doing: a.doing + c.doing,
-            done: a.done + c.done,
-            blocked: a.blocked + c.blocked,
-            overdue: a.overdue + c.overdue,
-            due_soon: a.due_soon + c.due_soon,
         });
     }
 }

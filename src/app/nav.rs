@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use ratatui::layout::Position;
 
 use super::tree::TreePath;
-use super::{Action, App, Mode, Pane};
+use super::{Action, App, Mode, Page, Pane};
 
 impl App {
     pub(super) fn update_normal(&mut self, action: &Action, now: NaiveDateTime) {
@@ -13,29 +13,73 @@ impl App {
         }
         let edit = matches!(
             action,
-            Action::ToggleDone | Action::CycleStatus | Action::AddNote
+            Action::ToggleDone
+                | Action::CycleStatus
+                | Action::AddNote
+                | Action::Undo
+                | Action::Redo
+                | Action::EditNote
+                | Action::DeleteNote
+                | Action::SubmitReport
         );
         if edit && self.view.too_small.get() {
             return;
         }
         match action {
+            Action::Up if self.step_note(-1) => {}
+            Action::Down if self.step_note(1) => {}
             Action::Up => self.step(-1),
             Action::Down => self.step(1),
-            Action::PageUp => self.step(-self.page()),
-            Action::PageDown => self.step(self.page()),
+            Action::PageUp => self.step(-self.page_rows()),
+            Action::PageDown => self.step(self.page_rows()),
             Action::First => self.jump_end(false),
             Action::Last => self.jump_end(true),
             Action::Left => self.left(),
             Action::Right => self.right(),
+            Action::NextPane | Action::PrevPane if self.page != Page::Tree => {
+                self.focus = if self.focus == Pane::Detail {
+                    Pane::Tree
+                } else {
+                    Pane::Detail
+                };
+            }
             Action::NextPane => self.focus = self.focus.next(),
             Action::PrevPane => self.focus = self.focus.prev(),
-            Action::JumpCategory(n) => self.jump_category(*n),
+            Action::JumpCategory(n) => {
+                self.show_page(Page::Tree);
+                self.jump_category(*n);
+            }
+            Action::ToggleExpand if self.page == Page::Units => self.drill_in(),
             Action::ToggleExpand => self.toggle_expand(),
             Action::ToggleDone => self.toggle_done(now),
             Action::CycleStatus => self.cycle_status(now),
             Action::AddNote => self.start_note(),
+            Action::EditNote => self.start_edit_note(),
+            Action::DeleteNote => self.ask_delete_note(),
+            Action::SubmitReport => self.start_report(),
+            Action::Export => self.export(),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::ShowPage(p) => self.show_page(*p),
+            Action::NextPage => self.cycle_page(),
+            Action::ToggleShowDone => self.toggle_agenda_done(),
+            Action::SortNext => self.next_sort(),
+            Action::SortReverse => self.reverse_sort(),
+            Action::Search => self.start_search(),
+            Action::NextMatch => self.jump_match(true, false),
+            Action::PrevMatch => self.jump_match(false, false),
+            Action::ClearFilters => self.clear_filters(),
+            Action::FilterOverdue => self.toggle_overdue_filter(),
+            Action::FilterDue => self.cycle_due_filter(),
+            Action::FilterStatus => self.cycle_status_filter(),
+            Action::FilterUnit => self.toggle_unit_filter(),
+            Action::FilterCategory => self.toggle_category_filter(),
             Action::Help => self.mode = Mode::Help { scroll: 0 },
-            Action::Back => self.message = None,
+            Action::Back => {
+                if !self.drill_out() {
+                    self.message = None;
+                }
+            }
             Action::Quit => self.request_quit(),
             Action::Click { column, row } => self.click(Position::new(*column, *row)),
             Action::ScrollUp { column, row } => self.wheel(Position::new(*column, *row), -1),
@@ -51,7 +95,7 @@ impl App {
     }
 
     /// Rows per page in the focused pane (from the last frame; at least 1).
-    fn page(&self) -> isize {
+    fn page_rows(&self) -> isize {
         let height = |r: ratatui::layout::Rect| usize::from(r.height);
         let rows = match self.focus {
             Pane::Categories => {
@@ -65,6 +109,18 @@ impl App {
 
     /// Move by `delta` rows in the focused pane.
     fn step(&mut self, delta: isize) {
+        if self.page != Page::Tree && self.focus != Pane::Detail {
+            if let Some(list) = self.current_list_mut() {
+                let before = list.cursor;
+                list.step(delta);
+                if list.cursor != before {
+                    self.detail_scroll = 0;
+                }
+            } else {
+                self.units_step(delta);
+            }
+            return;
+        }
         match self.focus {
             Pane::Categories => {
                 let last = self.plan().categories.len().saturating_sub(1);
@@ -100,6 +156,19 @@ impl App {
     }
 
     fn jump_end(&mut self, last: bool) {
+        if self.page != Page::Tree && self.focus != Pane::Detail {
+            if let Some(list) = self.current_list_mut() {
+                list.jump(last);
+            } else {
+                self.units.cursor = if last {
+                    self.units.rows.len().saturating_sub(1)
+                } else {
+                    0
+                };
+            }
+            self.detail_scroll = 0;
+            return;
+        }
         match self.focus {
             Pane::Categories => {
                 let to = if last {
@@ -124,6 +193,14 @@ impl App {
     }
 
     fn left(&mut self) {
+        if self.page != Page::Tree {
+            if self.focus == Pane::Detail {
+                self.focus = Pane::Tree;
+            } else {
+                self.drill_out();
+            }
+            return;
+        }
         match self.focus {
             Pane::Categories => {}
             Pane::Detail => self.focus = Pane::Tree,
@@ -134,7 +211,7 @@ impl App {
                         requirement: None,
                         ..p
                     });
-                } else if self.is_expanded(p.category, p.item) && self.selected_item().is_some() {
+                } else if self.is_expanded(p.category, p.item) && self.tree_item().is_some() {
                     self.collapsed.insert((p.category, p.item));
                 } else {
                     self.focus = Pane::Categories;
@@ -144,6 +221,13 @@ impl App {
     }
 
     fn right(&mut self) {
+        if self.page == Page::Units && self.units.drill.is_none() {
+            return self.drill_in();
+        }
+        if self.page != Page::Tree {
+            self.focus = Pane::Detail;
+            return;
+        }
         match self.focus {
             Pane::Categories => self.focus = Pane::Tree,
             Pane::Detail => {}
@@ -152,7 +236,7 @@ impl App {
                 let has_reqs = self
                     .selected_item()
                     .is_some_and(|it| !it.requirements.is_empty());
-                if p.requirement.is_some() || self.selected_item().is_none() {
+                if p.requirement.is_some() || self.tree_item().is_none() {
                     self.focus = Pane::Detail;
                 } else if !self.is_expanded(p.category, p.item) {
                     self.collapsed.remove(&(p.category, p.item));
@@ -174,7 +258,7 @@ impl App {
             return;
         }
         let p = self.cursor;
-        if self.selected_item().is_none() {
+        if self.tree_item().is_none() {
             return;
         }
         if self.is_expanded(p.category, p.item) {
@@ -241,6 +325,20 @@ impl App {
             let index = v.category_offset.get() + usize::from(at.y - cats.y) / lines;
             self.focus = Pane::Categories;
             self.select_category(index);
+        } else if tree.contains(at) && self.page != Page::Tree {
+            let row = v.tree_offset.get() + usize::from(at.y - tree.y);
+            self.focus = Pane::Tree;
+            if let Some(list) = self.current_list_mut() {
+                if matches!(
+                    list.entries.get(row),
+                    Some(super::ListEntry::Requirement { .. })
+                ) {
+                    list.cursor = row;
+                    self.detail_scroll = 0;
+                }
+            } else if row < self.units.rows.len() {
+                self.units.cursor = row;
+            }
         } else if tree.contains(at) {
             let row = v.tree_offset.get() + usize::from(at.y - tree.y);
             self.focus = Pane::Tree;

@@ -29,6 +29,7 @@ const POLL: Duration = Duration::from_millis(250);
 /// those errors print normally.
 pub fn run(store: Store, state: State, mut clock: Clock, lang: Lang) -> anyhow::Result<()> {
     let keymap = Keymap::load()?;
+    let rules = crate::plan::escalation::EscalationRules::load().map_err(anyhow::Error::msg)?;
     let stop = Arc::new(AtomicBool::new(false));
     for signal in termination_signals() {
         // A second signal while the first is being handled kills the process outright.
@@ -37,7 +38,8 @@ pub fn run(store: Store, state: State, mut clock: Clock, lang: Lang) -> anyhow::
     }
     let mut app = App::new(state, Box::new(store), clock.today)
         .with_lang(lang)
-        .with_keymap(keymap);
+        .with_keymap(keymap)
+        .with_rules(rules);
 
     let mut terminal = ratatui::init();
     install_panic_hook();

@@ -181,14 +181,12 @@ impl App {
         }
     }
 
-    pub fn selected_item(&self) -> Option<&Item> {
+    pub fn tree_item(&self) -> Option<&Item> {
         self.current_category()?.items.get(self.cursor.item)
     }
 
-    pub fn selected_requirement(&self) -> Option<&Requirement> {
-        self.selected_item()?
-            .requirements
-            .get(self.cursor.requirement?)
+    pub fn tree_requirement(&self) -> Option<&Requirement> {
+        self.tree_item()?.requirements.get(self.cursor.requirement?)
     }
 
     /// The row after `p` in tree order, if any.

@@ -17,7 +17,7 @@ use crate::plan::import::{self, ImportError};
 use crate::plan::merge;
 use crate::plan::{ReqId, Status};
 use crate::report::{self, Filter, FilterError, query, text::terminal_width};
-use crate::store::{State, Store, StoreError};
+use crate::store::{SaveReport, State, Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
@@ -70,15 +70,37 @@ pub fn resolve_store(state: Option<PathBuf>) -> Result<Store, CliError> {
 /// The saved state, or the built-in plan when there is no state file yet. The flag says
 /// whether the file existed. Nothing is written here: a first run is saved on the first edit.
 pub fn load_state(store: &Store) -> Result<(State, bool), CliError> {
-    match store.load()? {
-        Some(state) => Ok((state, true)),
-        None => Ok((State::new(import::builtin()), false)),
+    if let Some(state) = store.load()? {
+        return Ok((state, true));
+    }
+    let state = State::new(import::builtin());
+    store.assume_absent(&state);
+    Ok((state, false))
+}
+
+/// Whether `command` may write the state file: those run holding the writer's lock, so two
+/// duban processes never write at once.
+fn writes(command: &Command) -> bool {
+    match command {
+        Command::Import { .. }
+        | Command::Set { .. }
+        | Command::Note { .. }
+        | Command::ReportSubmitted { .. } => true,
+        Command::Snapshot { list, .. } => !list,
+        _ => false,
     }
 }
 
 pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
     let today = ctx.clock.today;
     let lang = ctx.lang;
+    // Held until the command returns; a dashboard or another edit holding it makes this
+    // wait briefly, then fail with the holder's pid.
+    let _lock = if writes(&command) {
+        Some(ctx.store.lock(crate::store::CLI_LOCK_WAIT)?)
+    } else {
+        None
+    };
     match command {
         Command::Import {
             file,
@@ -111,9 +133,17 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
             filter.check(&state.plan)?;
             let entries = filter.select(&state.plan, today);
             Ok(if json {
+                let rules = super::views::rules()?;
                 let rows: Vec<_> = entries
                     .iter()
-                    .map(|e| report::requirement_row(e, today))
+                    .map(|e| {
+                        super::views::with_rules(
+                            report::requirement_row(e, today),
+                            e,
+                            today,
+                            &rules,
+                        )
+                    })
                     .collect();
                 report::json::to_string(&rows)
             } else {
@@ -124,7 +154,9 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
             let (state, _) = load_state(&ctx.store)?;
             let entry = query::entry(&state.plan, id).ok_or_else(|| unknown_id(id))?;
             Ok(if json {
-                report::json::to_string(&report::requirement_detail(&entry, today))
+                let rules = super::views::rules()?;
+                let row = report::requirement_detail(&entry, today);
+                report::json::to_string(&super::views::with_rules(row, &entry, today, &rules))
             } else {
                 report::show::show(&entry, today, lang, terminal_width())
             })
@@ -151,6 +183,11 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
             json,
         } => super::reports::snapshot(label.as_deref(), replace, list, json, ctx),
         Command::Report { since, json } => super::reports::report(since.as_deref(), json, ctx),
+        Command::Agenda { days, all, json } => super::views::agenda(days, all, json, ctx),
+        Command::Units { sort, json } => super::views::units(sort, json, ctx),
+        Command::ReportSubmitted { id, note } => {
+            super::views::report_submitted(id, note.as_deref(), ctx)
+        }
     }
 }
 
@@ -161,6 +198,7 @@ fn to_filter(args: FilterArgs) -> Filter {
         status: args.status,
         overdue: args.overdue,
         due_within: args.due_within.map(i64::from),
+        search: args.search.filter(|q| !q.trim().is_empty()),
     }
 }
 
@@ -192,6 +230,10 @@ fn set(id: ReqId, status: Status, note: Option<&str>, ctx: &Context) -> Result<S
     let changed = r.set_status(status, now);
     if let Some(text) = note {
         r.add_note(text, now);
+        // `set ID done --note TEXT`: the note is also the 办结说明 (completion note).
+        if status == Status::Done {
+            r.completion_note = Some(text.to_string());
+        }
     }
     let mut msg = if changed {
         format!("{id} {} → {}", lang.status(from), lang.status(status))
@@ -205,7 +247,8 @@ fn set(id: ReqId, status: Status, note: Option<&str>, ctx: &Context) -> Result<S
         msg.push_str(lang.pick("（已添加备注）", " (note added)"));
     }
     if changed || note.is_some() {
-        ctx.store.save(&state)?;
+        let report = ctx.store.save_changes(&mut state)?;
+        push_notice(&mut msg, &report, lang);
     }
     msg.push('\n');
     Ok(msg)
@@ -220,11 +263,22 @@ fn note(id: ReqId, text: &str, ctx: &Context) -> Result<String, CliError> {
         .get_mut(id)
         .ok_or_else(|| unknown_id(id))?
         .add_note(text, now);
-    ctx.store.save(&state)?;
-    Ok(match ctx.lang {
-        Lang::Zh => format!("{id} 已添加备注：{text}\n"),
-        Lang::En => format!("{id} note added: {text}\n"),
-    })
+    let report = ctx.store.save_changes(&mut state)?;
+    let mut msg = match ctx.lang {
+        Lang::Zh => format!("{id} 已添加备注：{text}"),
+        Lang::En => format!("{id} note added: {text}"),
+    };
+    push_notice(&mut msg, &report, ctx.lang);
+    msg.push('\n');
+    Ok(msg)
+}
+
+/// A second line when the file had changed on disk (see [`Store::save_changes`]).
+fn push_notice(msg: &mut String, report: &SaveReport, lang: Lang) {
+    if let Some(notice) = report.message(lang) {
+        msg.push('\n');
+        msg.push_str(&notice);
+    }
 }
 
 /// Replace the state's plan with a document's. Parsing comes first and the current state is

@@ -419,6 +419,10 @@ const REPORT_MARKERS: &str = "报送至 报送到 上报至 上报到 报至 送
 /// The recipient of 报送至…: text after the marker up to the next punctuation (outside
 /// brackets, so "市政府办公室（209室）" stays whole).
 fn report_target(raw: &str) -> Option<String> {
+    // Every marker (and 报送/上报 below) has 报 or 送: most texts have neither and need no scan.
+    if !raw.contains(['报', '送']) {
+        return None;
+    }
     let s: Vec<char> = raw.chars().collect();
     let after = |i: usize, markers: &str| {
         let marker = markers.split(' ').find(|m| starts(&s, i, m))?;

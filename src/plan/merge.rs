@@ -184,11 +184,7 @@ pub fn merge(old: &Plan, mut new: Plan, now: NaiveDateTime) -> Merged {
         .collect();
     for (r, from) in new.requirements_mut().zip(carried) {
         if let Some(from) = from {
-            r.status = from.status;
-            r.status_changed = from.status_changed;
-            r.completed_on = from.completed_on;
-            r.notes = from.notes;
-            r.history = from.history;
+            r.take_progress(from);
         }
     }
     Merged {

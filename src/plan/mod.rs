@@ -1,11 +1,18 @@
 //! The domain: no terminal or file-format code beyond the document importer.
 
+pub mod agenda;
+pub mod counts;
 pub mod deadline;
+pub mod escalation;
 pub mod generate;
 pub mod import;
 pub mod merge;
 pub mod model;
+pub mod progress;
+pub mod reporting;
+pub mod search;
 pub mod units;
+pub mod workload;
 
 pub use deadline::{Deadline, DeadlineKind};
 pub use model::{

@@ -9,7 +9,9 @@ use std::str::FromStr;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
+pub use super::counts::Counts;
 use super::deadline::{Deadline, DeadlineKind};
+pub use super::reporting::ReportSubmission;
 use super::units::Units;
 
 /// `C.I.R`: category number, item position in its category, requirement position in its
@@ -145,8 +147,28 @@ pub struct Change {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ChangeKind {
-    Status { from: Status, to: Status },
-    Note { text: String },
+    Status {
+        from: Status,
+        to: Status,
+    },
+    Note {
+        text: String,
+    },
+    /// A note's text was replaced; `index` is its position in `notes` at the time.
+    NoteEdited {
+        index: usize,
+        from: String,
+        to: String,
+    },
+    /// A note was removed; `text` keeps what it said.
+    NoteDeleted {
+        index: usize,
+        text: String,
+    },
+    /// A report (报送) was submitted for `period` (see [`super::reporting`]).
+    Report {
+        period: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -167,6 +189,12 @@ pub struct Requirement {
     pub notes: Vec<Note>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<Change>,
+    /// 办结说明: what was done, given when marking done; cleared when reopened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completion_note: Option<String>,
+    /// Reports (报送) submitted, oldest first (see [`super::reporting`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reports: Vec<ReportSubmission>,
     /// Derived from `units_raw`.
     #[serde(skip)]
     pub units: Units,
@@ -194,6 +222,8 @@ impl Requirement {
             completed_on: None,
             notes: Vec::new(),
             history: Vec::new(),
+            completion_note: None,
+            reports: Vec::new(),
             units: Units::default(),
             deadline: Deadline::default(),
         };
@@ -216,6 +246,9 @@ impl Requirement {
         self.status = to;
         self.status_changed = Some(now);
         self.completed_on = (to == Status::Done).then_some(now.date());
+        if to != Status::Done {
+            self.completion_note = None;
+        }
         self.history.push(Change {
             at: now,
             what: ChangeKind::Status { from, to },
@@ -310,7 +343,16 @@ impl Plan {
     }
 
     pub fn category(&self, number: u32) -> Option<&Category> {
-        self.categories.iter().find(|c| c.number == number)
+        self.categories.get(self.category_index(number)?)
+    }
+
+    /// Where category `number` is. Categories are normally numbered 1, 2, 3… in order, so
+    /// that place is tried first (O(1) lookups by id in large plans); a scan covers the rest.
+    fn category_index(&self, number: u32) -> Option<usize> {
+        let guess = usize::try_from(number).ok()?.checked_sub(1);
+        guess
+            .filter(|&i| self.categories.get(i).is_some_and(|c| c.number == number))
+            .or_else(|| self.categories.iter().position(|c| c.number == number))
     }
 
     /// Ids are positional, so lookup is direct indexing, not a scan.
@@ -322,59 +364,11 @@ impl Plan {
     }
 
     pub fn get_mut(&mut self, id: ReqId) -> Option<&mut Requirement> {
-        let cat = self
-            .categories
-            .iter_mut()
-            .find(|c| c.number == id.category)?;
+        let ci = self.category_index(id.category)?;
+        let cat = self.categories.get_mut(ci)?;
         let item = cat.items.get_mut(id.item.checked_sub(1)? as usize)?;
         item.requirements
             .get_mut(id.requirement.checked_sub(1)? as usize)
-    }
-}
-
-/// Progress counts over a set of requirements, relative to `today`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Counts {
-    pub total: usize,
-    pub todo: usize,
-    pub doing: usize,
-    pub done: usize,
-    pub blocked: usize,
-    pub overdue: usize,
-    /// Not done and due within the next 7 days (today included).
-    pub due_soon: usize,
-}
-
-impl Counts {
-    pub const DUE_SOON_DAYS: i64 = 7;
-
-    pub fn of<'a>(reqs: impl IntoIterator<Item = &'a Requirement>, today: NaiveDate) -> Counts {
-        let mut c = Counts::default();
-        for r in reqs {
-            c.total += 1;
-            match r.status {
-                Status::Todo => c.todo += 1,
-                Status::Doing => c.doing += 1,
-                Status::Done => c.done += 1,
-                Status::Blocked => c.blocked += 1,
-            }
-            if r.is_overdue(today) {
-                c.overdue += 1;
-            } else if r.is_due_within(today, Self::DUE_SOON_DAYS) {
-                c.due_soon += 1;
-            }
-        }
-        c
-    }
-
-    /// Share done, 0.0..=1.0 (0 for an empty set).
-    #[allow(clippy::cast_precision_loss)]
-    pub fn ratio(&self) -> f64 {
-        if self.total == 0 {
-            0.0
-        } else {
-            self.done as f64 / self.total as f64
-        }
     }
 }
 

@@ -6,6 +6,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use super::query::Entry;
+use crate::plan::escalation::{Escalation, EscalationRules, escalation};
+use crate::plan::reporting::{ReportDuty, ReportSubmission, report_duty};
 use crate::plan::{Change, Counts, DeadlineKind, Note, Plan, ReqId, Status, Unit};
 
 /// One requirement, as printed by `list --json` and `show --json` and reused by exports.
@@ -34,6 +36,36 @@ pub struct RequirementRow<'a> {
     /// Only in `show --json`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub history: Option<&'a [Change]>,
+    /// 三色督办 colour: `none`, `blue`, `yellow` or `red` (default thresholds unless the
+    /// command loaded `escalation.toml`).
+    pub escalation: Escalation,
+    /// Reports (报送) submitted, oldest first.
+    pub reports: &'a [ReportSubmission],
+    /// This period's report duty; `null` when the requirement owes none.
+    pub report_due: Option<ReportDueRow>,
+    /// 办结说明 given when marked done.
+    pub completion_note: Option<&'a str>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportDueRow {
+    /// `2021-09`, `2021-Q3`, `2021` or `once`.
+    pub period: String,
+    pub due: NaiveDate,
+    /// The date this period's report was submitted; `null` while outstanding.
+    pub submitted: Option<NaiveDate>,
+    pub to: Option<String>,
+}
+
+impl From<ReportDuty> for ReportDueRow {
+    fn from(d: ReportDuty) -> Self {
+        ReportDueRow {
+            period: d.period,
+            due: d.due,
+            submitted: d.submitted.map(|s| s.submitted_on),
+            to: d.to,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -77,6 +109,10 @@ pub fn requirement_row<'a>(e: &Entry<'a>, today: NaiveDate) -> RequirementRow<'a
         },
         notes: &r.notes,
         history: None,
+        escalation: escalation(r, today, &EscalationRules::default()),
+        reports: &r.reports,
+        report_due: report_duty(r, today).map(ReportDueRow::from),
+        completion_note: r.completion_note.as_deref(),
     }
 }
 

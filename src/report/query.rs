@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::plan::{Category, Item, Plan, ReqId, Requirement, Status};
+use crate::plan::{Category, Item, Plan, ReqId, Requirement, Status, search};
 
 /// A requirement with the category and item it sits in (output needs their names).
 #[derive(Debug, Clone, Copy)]
@@ -53,6 +53,27 @@ pub struct Filter {
     pub overdue: bool,
     /// Only requirements not done and due within this many days (today included).
     pub due_within: Option<i64>,
+    /// Case-insensitive substring of the requirement text, item or category name, units
+    /// text, notes or completion note (see [`Filter::matches_entry`]).
+    pub search: Option<String>,
+}
+
+/// Whether the requirement's own texts contain `needle` (ignoring case): text, units text,
+/// notes and completion note.
+pub fn requirement_contains(r: &Requirement, needle: &str) -> bool {
+    search::contains(&r.text, needle)
+        || search::contains(&r.units_raw, needle)
+        || r.notes.iter().any(|n| search::contains(&n.text, needle))
+        || r.completion_note
+            .as_deref()
+            .is_some_and(|n| search::contains(n, needle))
+}
+
+/// [`requirement_contains`] plus the item and category names.
+pub fn entry_contains(e: &Entry<'_>, needle: &str) -> bool {
+    requirement_contains(e.requirement, needle)
+        || search::contains(&e.item.name, needle)
+        || search::contains(&e.category.name, needle)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -68,7 +89,22 @@ impl Filter {
         *self == Filter::default()
     }
 
+    /// All conditions on the requirement alone; `search` looks at the requirement's own
+    /// texts here (use [`Filter::matches_entry`] to include item and category names).
     pub fn matches(&self, r: &Requirement, today: NaiveDate) -> bool {
+        self.search
+            .as_deref()
+            .is_none_or(|q| requirement_contains(r, q))
+            && self.matches_except_search(r, today)
+    }
+
+    /// All conditions, with `search` also matching the item and category names.
+    pub fn matches_entry(&self, e: &Entry<'_>, today: NaiveDate) -> bool {
+        self.search.as_deref().is_none_or(|q| entry_contains(e, q))
+            && self.matches_except_search(e.requirement, today)
+    }
+
+    fn matches_except_search(&self, r: &Requirement, today: NaiveDate) -> bool {
         self.category.is_none_or(|n| r.id.category == n)
             && self.unit.as_deref().is_none_or(|u| r.units.contains(u))
             && self.status.is_none_or(|s| r.status == s)
@@ -79,7 +115,7 @@ impl Filter {
     /// The matching requirements in document order.
     pub fn select<'a>(&self, plan: &'a Plan, today: NaiveDate) -> Vec<Entry<'a>> {
         entries(plan)
-            .filter(|e| self.matches(e.requirement, today))
+            .filter(|e| self.matches_entry(e, today))
             .collect()
     }
 

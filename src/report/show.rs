@@ -5,7 +5,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::query::Entry;
 use super::text::{one_line, pad, width, wrap};
 use crate::i18n::Lang;
-use crate::plan::{ChangeKind, DeadlineKind, Requirement, Status, Unit};
+use crate::plan::progress::describe;
+use crate::plan::reporting::{period_label, report_duty};
+use crate::plan::{DeadlineKind, Requirement, Status, Unit};
 
 /// Labelled lines: the label column is as wide as the widest label of the language.
 struct Sheet {
@@ -68,6 +70,7 @@ pub fn show(e: &Entry<'_>, today: NaiveDate, lang: Lang, total_width: usize) -> 
     if let Some(to) = &r.deadline.report_to {
         s.field(labels.report_to, to);
     }
+    reports(&mut s, r, today, lang);
     let status = match r.status_changed {
         Some(at) => match lang {
             Lang::Zh => format!("{}（{} 更新）", lang.status(r.status), stamp(at)),
@@ -79,6 +82,9 @@ pub fn show(e: &Entry<'_>, today: NaiveDate, lang: Lang, total_width: usize) -> 
     if let Some(done) = r.completed_on {
         s.field(labels.completed, &done.to_string());
     }
+    if let Some(note) = &r.completion_note {
+        s.field(lang.pick("办结", "done note"), note);
+    }
     let none = lang.pick("（无）", "(none)");
     let notes: Vec<String> = r
         .notes
@@ -89,22 +95,41 @@ pub fn show(e: &Entry<'_>, today: NaiveDate, lang: Lang, total_width: usize) -> 
     let history: Vec<String> = r
         .history
         .iter()
-        .map(|c| match &c.what {
-            ChangeKind::Status { from, to } => {
-                format!(
-                    "{}  {} → {}",
-                    stamp(c.at),
-                    lang.status(*from),
-                    lang.status(*to)
-                )
-            }
-            ChangeKind::Note { text } => {
-                format!("{}  {}{text}", stamp(c.at), lang.pick("备注：", "note: "))
-            }
-        })
+        .map(|c| format!("{}  {}", stamp(c.at), describe(&c.what, lang)))
         .collect();
     s.list(labels.history, &history, none);
     s.out
+}
+
+/// This period's report duty (报送) and the submissions so far.
+fn reports(s: &mut Sheet, r: &Requirement, today: NaiveDate, lang: Lang) {
+    if let Some(duty) = report_duty(r, today) {
+        let period = period_label(&duty.period, lang);
+        let state = match (&duty.submitted, lang) {
+            (Some(sub), Lang::Zh) => format!("已报送（{}）", sub.submitted_on),
+            (Some(sub), Lang::En) => format!("submitted {}", sub.submitted_on),
+            (None, _) => lang.pick("未报送", "outstanding").to_string(),
+        };
+        let value = match lang {
+            Lang::Zh => format!("{period}，{} 前：{state}", duty.due),
+            Lang::En => format!("{period}, by {}: {state}", duty.due),
+        };
+        s.field(lang.pick("应报", "report due"), &value);
+    }
+    let done: Vec<String> = r
+        .reports
+        .iter()
+        .map(|sub| {
+            let period = period_label(&sub.period, lang);
+            match &sub.note {
+                Some(n) => format!("{}  {period}  {n}", sub.submitted_on),
+                None => format!("{}  {period}", sub.submitted_on),
+            }
+        })
+        .collect();
+    if !done.is_empty() {
+        s.list(lang.pick("已报", "reports"), &done, "");
+    }
 }
 
 fn units(s: &mut Sheet, r: &Requirement, lang: Lang, labels: &Labels) {

@@ -10,7 +10,7 @@ use ratatui::widgets::Widget;
 
 use super::theme::{self, THEME, Urgency};
 use super::wrap::{self, width};
-use crate::app::{App, Pane};
+use crate::app::{App, Pane, View};
 use crate::i18n::Lang;
 use crate::plan::{ChangeKind, Counts, DeadlineKind, Item, Requirement};
 
@@ -30,7 +30,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     app.view.detail.set(inner);
     let cols = usize::from(inner.width);
+    let unit_table = app.page() == crate::app::Page::Units && app.units().drill.is_none();
     let lines = match (app.selected_requirement(), app.selected_item()) {
+        _ if unit_table => super::units::detail_lines(app, cols),
         (Some(r), Some(item)) => requirement_lines(app, r, item, cols),
         (None, Some(item)) => item_lines(app, item, cols),
         _ => vec![Line::styled(
@@ -41,7 +43,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let height = usize::from(inner.height);
     let max = lines.len().saturating_sub(height);
     app.view.detail_max.set(max);
-    let scroll = app.detail_scroll().min(max);
+    // A note selected for editing is kept in view.
+    let selected = lines.iter().position(|l| l.style == THEME.selected);
+    let scroll = match selected {
+        Some(at) => View::follow(app.detail_scroll().min(max), at, height, lines.len()),
+        None => app.detail_scroll().min(max),
+    };
     if max > 0 && height > 0 && inner.width >= 12 {
         let end = (scroll + height).min(lines.len());
         let pos = format!(" {}-{}/{} ", scroll + 1, end, lines.len());
@@ -53,7 +60,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// `label  value`, the value wrapped under itself (hanging indent).
-fn field(
+pub(super) fn field(
     out: &mut Vec<Line<'static>>,
     label: &str,
     label_w: usize,
@@ -88,7 +95,13 @@ fn field(
     }
 }
 
-fn paragraph(out: &mut Vec<Line<'static>>, text: &str, style: Style, cols: usize, indent: usize) {
+pub(super) fn paragraph(
+    out: &mut Vec<Line<'static>>,
+    text: &str,
+    style: Style,
+    cols: usize,
+    indent: usize,
+) {
     let pad = " ".repeat(indent.min(cols / 2));
     for l in wrap::wrap(text, cols.saturating_sub(pad.len())) {
         out.push(Line::from(vec![
@@ -98,7 +111,19 @@ fn paragraph(out: &mut Vec<Line<'static>>, text: &str, style: Style, cols: usize
     }
 }
 
-fn stamp(t: NaiveDateTime) -> String {
+/// Mark the search text in already wrapped lines (a hit split across two lines is not).
+pub(super) fn highlight_lines(lines: &mut [Line<'static>], search: Option<&str>) {
+    if search.is_none() {
+        return;
+    }
+    for line in lines {
+        let base = line.spans.last().map_or(THEME.text, |s| s.style);
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        line.spans = super::list::highlight(&text, search, base);
+    }
+}
+
+pub(super) fn stamp(t: NaiveDateTime) -> String {
     t.format("%Y-%m-%d %H:%M").to_string()
 }
 
@@ -111,16 +136,27 @@ fn requirement_lines(app: &App, r: &Requirement, item: &Item, cols: usize) -> Ve
         None => String::new(),
     };
     let changed = wrap::truncate(&changed, cols.saturating_sub(8)).into_owned();
+    let escalation = app.escalation(r);
+    let level = escalation.label(lang);
+    let level = if level.is_empty() {
+        String::new()
+    } else {
+        format!("  [{level}]")
+    };
     out.push(Line::from(vec![
         Span::styled(status, THEME.status(r.status)),
+        Span::styled(level, THEME.escalation(escalation)),
         Span::styled(changed, THEME.dim),
     ]));
     out.push(Line::default());
+    let start = out.len();
     paragraph(&mut out, &r.text, THEME.text, cols, 0);
+    highlight_lines(&mut out[start..], app.filter().search.as_deref());
     out.push(Line::default());
     deadline_and_units(&mut out, app, r, item, cols);
+    super::progress::work_and_report(&mut out, app, r, cols);
     out.push(Line::default());
-    notes_and_history(&mut out, lang, r, cols);
+    notes_and_history(&mut out, app, r, cols);
     out
 }
 
@@ -177,20 +213,9 @@ fn deadline_and_units(
 }
 
 /// Notes (newest first, wrapped) and the change history (newest first, one line each).
-fn notes_and_history(out: &mut Vec<Line<'static>>, lang: Lang, r: &Requirement, cols: usize) {
-    let heading = format!("{} ({})", lang.pick("备注", "Notes"), r.notes.len());
-    out.push(Line::styled(heading, THEME.label));
-    if r.notes.is_empty() {
-        let hint = lang.pick("  （无，按 n 添加）", "  (none; press n to add)");
-        out.push(Line::styled(
-            wrap::truncate(hint, cols).into_owned(),
-            THEME.dim,
-        ));
-    }
-    for n in r.notes.iter().rev() {
-        out.push(Line::styled(format!("  {}", stamp(n.at)), THEME.dim));
-        paragraph(out, &n.text, THEME.text, cols, 4);
-    }
+fn notes_and_history(out: &mut Vec<Line<'static>>, app: &App, r: &Requirement, cols: usize) {
+    let lang = app.lang();
+    super::progress::notes(out, app, r, cols);
     if r.history.is_empty() {
         return;
     }
@@ -205,6 +230,7 @@ fn notes_and_history(out: &mut Vec<Line<'static>>, lang: Lang, r: &Requirement, 
             ChangeKind::Note { text } => {
                 format!("{}: {}", lang.pick("备注", "note"), wrap::one_line(text))
             }
+            other => crate::plan::progress::describe(other, lang),
         };
         let line = format!("  {}  {what}", stamp(c.at));
         out.push(Line::styled(

@@ -35,9 +35,30 @@ pub fn render(app: &App, change: &BulkChange, area: Rect, buf: &mut Buffer) {
             change.count
         ),
     };
+    ask(app, &question, area, buf);
+}
+
+/// The y/n before deleting a note.
+pub fn render_delete(app: &App, index: usize, area: Rect, buf: &mut Buffer) {
+    let lang = app.lang();
+    let text = app
+        .selected_requirement()
+        .and_then(|r| r.notes.get(index))
+        .map(|n| wrap::one_line(&n.text).into_owned())
+        .unwrap_or_default();
+    let question = match lang {
+        Lang::Zh => format!("删除这条备注？「{text}」（可用撤销找回）"),
+        Lang::En => format!("Delete this note? \"{text}\" (undo brings it back)"),
+    };
+    ask(app, &question, area, buf);
+}
+
+/// A centred question with the yes/no keys under it.
+fn ask(app: &App, question: &str, area: Rect, buf: &mut Buffer) {
+    let lang = app.lang();
     let width = area.width.saturating_sub(4).min(56);
     let text_w = usize::from(width.saturating_sub(4));
-    let text = wrap::wrap(&question, text_w.max(1));
+    let text = wrap::wrap(question, text_w.max(1));
     let height = u16::try_from(text.len() + 4).unwrap_or(u16::MAX);
     let popup = super::centered(area, width, height);
     let block = Block::bordered()

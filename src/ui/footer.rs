@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::theme::THEME;
 use super::wrap::{self, width};
-use crate::app::{Action, App, Edit, KeyMode, Keymap, Mode};
+use crate::app::{Action, App, Edit, KeyMode, Keymap, Mode, Page, Prompt};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let [status, hints] = area.layout(&Layout::vertical([
@@ -16,7 +16,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ]));
     let cols = usize::from(area.width);
     let line = match app.mode() {
-        Mode::Note(editor) => {
+        Mode::Input(_, editor) | Mode::Search(editor) => {
             let prompt = prompt(app);
             let (shown, _) = editor.view(cols.saturating_sub(width(&prompt)));
             Line::from(vec![
@@ -27,7 +27,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         _ => status_line(app, cols),
     };
     super::draw_lines(&[line], status, buf);
-    if app.message().is_some_and(|m| m.error) && !matches!(app.mode(), Mode::Note(_)) {
+    if app.message().is_some_and(|m| m.error)
+        && !matches!(app.mode(), Mode::Input(..) | Mode::Search(_))
+    {
         // Errors fill the whole row so they cannot be missed.
         buf.set_style(status, THEME.error);
     }
@@ -35,16 +37,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn prompt(app: &App) -> String {
+    let lang = app.lang();
+    let label = match app.mode() {
+        Mode::Search(_) => return format!(" {}/", lang.pick("搜索", "search")),
+        Mode::Input(Prompt::EditNote(_), _) => lang.pick("改备注", "edit note"),
+        Mode::Input(Prompt::Complete, _) => {
+            lang.pick("办结说明（可空）", "completion note (optional)")
+        }
+        Mode::Input(Prompt::Report, _) => lang.pick("报送说明（可空）", "report note (optional)"),
+        _ => lang.pick("备注", "note"),
+    };
     let id = app
         .selected_requirement()
         .map(|r| r.id.to_string())
         .unwrap_or_default();
-    format!(" {} {id}> ", app.lang().pick("备注", "note"))
+    format!(" {label} {id}> ")
 }
 
 /// The terminal cursor position while typing a note.
 pub fn caret(app: &App, area: Rect) -> Option<Position> {
-    let Mode::Note(editor) = app.mode() else {
+    let (Mode::Input(_, editor) | Mode::Search(editor)) = app.mode() else {
         return None;
     };
     if area.height == 0 || area.width == 0 {
@@ -123,15 +135,45 @@ fn hint_spans(app: &App, cols: usize) -> Vec<Span<'static>> {
     match app.mode() {
         Mode::Normal => {
             add(&[Action::Up, Action::Down], Action::Up.short(lang));
-            add(&[Action::ToggleDone], Action::ToggleDone.short(lang));
-            add(&[Action::CycleStatus], Action::CycleStatus.short(lang));
-            add(&[Action::AddNote], Action::AddNote.short(lang));
-            add(&[Action::Left, Action::Right], Action::Left.short(lang));
-            add(&[Action::NextPane], Action::NextPane.short(lang));
+            match app.page() {
+                Page::Units if app.units().drill.is_none() => {
+                    add(&[Action::ToggleExpand], lang.pick("查看", "open"));
+                    add(&[Action::SortNext], Action::SortNext.short(lang));
+                    add(&[Action::SortReverse], Action::SortReverse.short(lang));
+                }
+                _ => {
+                    add(&[Action::ToggleDone], Action::ToggleDone.short(lang));
+                    add(&[Action::CycleStatus], Action::CycleStatus.short(lang));
+                    if app.filter().search.is_none() {
+                        add(&[Action::AddNote], Action::AddNote.short(lang));
+                    }
+                }
+            }
+            add(&[Action::Search], Action::Search.short(lang));
+            if !app.filter().is_empty() {
+                add(&[Action::ClearFilters], Action::ClearFilters.short(lang));
+            }
+            add(&[Action::Undo], Action::Undo.short(lang));
+            add(&[Action::NextPage], Action::NextPage.short(lang));
+            match app.page() {
+                Page::Tree => {
+                    add(&[Action::Left, Action::Right], Action::Left.short(lang));
+                    add(&[Action::NextPane], Action::NextPane.short(lang));
+                }
+                Page::Agenda => add(
+                    &[Action::ToggleShowDone],
+                    Action::ToggleShowDone.short(lang),
+                ),
+                Page::Units => add(&[Action::Back], lang.pick("返回", "back")),
+            }
             let n = u32::try_from(app.plan().categories.len())
                 .unwrap_or(0)
                 .min(9);
-            let jump = if n > 0 { category_keys(km, n) } else { None };
+            let jump = if n > 0 && app.page() == Page::Tree {
+                category_keys(km, n)
+            } else {
+                None
+            };
             add(&[Action::Help], Action::Help.short(lang));
             add(&[Action::Quit], Action::Quit.short(lang));
             if let Some(keys) = jump {
@@ -150,20 +192,32 @@ fn hint_spans(app: &App, cols: usize) -> Vec<Span<'static>> {
             );
             add(&[Action::Back, Action::Help], Action::Back.short(lang));
         }
-        Mode::Confirm(_) => {
+        Mode::Confirm(_) | Mode::ConfirmDelete(_) => {
             add(&[Action::Confirm(true)], Action::Confirm(true).short(lang));
             add(
                 &[Action::Confirm(false)],
                 Action::Confirm(false).short(lang),
             );
         }
-        Mode::Note(_) => {
+        Mode::Input(..) | Mode::Search(_) => {
             add(
                 &[Action::Edit(Edit::ClearToStart)],
                 Action::Edit(Edit::ClearToStart).short(lang),
             );
-            add(&[Action::SubmitNote], Action::SubmitNote.short(lang));
+            let submit = if matches!(app.mode(), Mode::Search(_)) {
+                lang.pick("确定", "done")
+            } else {
+                Action::SubmitNote.short(lang)
+            };
+            add(&[Action::SubmitNote], submit);
             add(&[Action::CancelNote], Action::CancelNote.short(lang));
+        }
+    }
+    if matches!(app.mode(), Mode::Normal) && app.filter().search.is_some() {
+        // While a search is active, n/N step through matches: say so second.
+        let next = keys_label(km, KeyMode::Search, &[Action::NextMatch, Action::PrevMatch]);
+        if let Some(keys) = next {
+            hints.insert(1.min(hints.len()), (keys, Action::NextMatch.short(lang)));
         }
     }
     fit_hints(&hints, cols)

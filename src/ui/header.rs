@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::theme::THEME;
 use super::wrap::{self, width};
-use crate::app::App;
+use crate::app::{Action, App, KeyMode, Page};
 use crate::i18n::Lang;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -21,10 +21,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let date_label = lang.pick("参考日期 ", "today ");
     let right = width(date_label) + width(&date) + 1;
     let title_room = cols.saturating_sub(right + 2);
-    let title = wrap::fit(&app.plan().title, title_room);
+    // A read-only dashboard (another duban is the writer) says so where the title was.
+    let banner = app.read_only_banner();
+    let (title, title_style) = match &banner {
+        Some(text) => (wrap::fit(text, title_room), THEME.error),
+        None => (wrap::fit(&app.plan().title, title_room), THEME.title),
+    };
     let first = Line::from(vec![
         Span::raw(" "),
-        Span::styled(title, THEME.title),
+        Span::styled(title, title_style),
         Span::raw(" "),
         Span::styled(date_label, THEME.dim),
         Span::styled(date, THEME.title),
@@ -83,7 +88,45 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let bar_w = cols.saturating_sub(used + 1).clamp(10, 40);
     second.extend(super::bar(c.ratio(), bar_w));
     second.extend(tail);
-    super::draw_lines(&[first, Line::from(second)], area, buf);
+    let third = tabs_and_chips(app);
+    super::draw_lines(&[first, Line::from(second), third], area, buf);
+}
+
+/// `t 任务树  a 日程  w 单位   [逾期] [推进中] [单位:市财政局] [搜:政策]`: the views (the
+/// current one highlighted, each with its key) and the active filters.
+fn tabs_and_chips(app: &App) -> Line<'static> {
+    let lang = app.lang();
+    let mut spans = vec![Span::raw(" ")];
+    for page in Page::ALL {
+        let key =
+            super::footer::keys_label(app.keymap(), KeyMode::Normal, &[Action::ShowPage(page)]);
+        if let Some(key) = key {
+            spans.push(Span::styled(key, THEME.key));
+            spans.push(Span::raw(" "));
+        }
+        let style = if page == app.page() {
+            THEME.tab_active
+        } else {
+            THEME.tab
+        };
+        spans.push(Span::styled(format!(" {} ", page.label(lang)), style));
+        spans.push(Span::raw("  "));
+    }
+    let chips = app.filter().chips(lang);
+    if !chips.is_empty() {
+        if let Some(n) = app.matches().map(|m| m.ids.len()) {
+            let count = match lang {
+                Lang::Zh => format!("{n}项 "),
+                Lang::En => format!("{n} "),
+            };
+            spans.push(Span::styled(count, THEME.dim));
+        }
+        for chip in chips {
+            spans.push(Span::styled(chip, THEME.chip));
+            spans.push(Span::raw(" "));
+        }
+    }
+    Line::from(spans)
 }
 
 fn weekday(lang: Lang, d: NaiveDate) -> &'static str {

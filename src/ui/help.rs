@@ -11,6 +11,7 @@ use super::wrap::{self, width};
 use crate::app::{Action, App, KeyMode, Mode};
 use crate::i18n::Lang;
 use crate::plan::Status;
+use crate::plan::escalation::Escalation;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Mode::Help { scroll } = *app.mode() else {
@@ -58,11 +59,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 fn section_title(lang: Lang, mode: KeyMode) -> &'static str {
     match mode {
         KeyMode::Normal => lang.pick("浏览与修改", "Browsing and editing"),
+        KeyMode::Search => lang.pick(
+            "搜索生效时（/ 输入后回车；优先于上面的按键）",
+            "While a search is active (after / and Enter; these win)",
+        ),
         KeyMode::Confirm => lang.pick(
             "确认对话框（在事项上按完成键时）",
             "Confirmation (Space on an item)",
         ),
-        KeyMode::Input => lang.pick("输入备注", "Typing a note"),
+        KeyMode::Input => lang.pick("输入备注或搜索", "Typing a note or a search"),
     }
 }
 
@@ -171,5 +176,40 @@ fn lines(app: &App, cols: usize) -> Vec<Line<'static>> {
         spans.push(Span::raw("  "));
     }
     out.push(Line::from(spans));
+    out.push(Line::styled(
+        lang.pick("编号颜色：三色督办", "Id colours: escalation"),
+        THEME.label,
+    ));
+    let levels = [
+        (
+            Escalation::Blue,
+            lang.pick("蓝：7天内到期", "blue: due within 7 days"),
+        ),
+        (
+            Escalation::Yellow,
+            lang.pick(
+                "黄：逾期15天内或受阻",
+                "yellow: overdue up to 15 days, or blocked",
+            ),
+        ),
+        (
+            Escalation::Red,
+            lang.pick("红：逾期超过15天", "red: overdue more than 15 days"),
+        ),
+    ];
+    let mut spans = vec![Span::raw("  ")];
+    for (e, label) in levels {
+        spans.push(Span::styled(label, THEME.escalation(e)));
+        spans.push(Span::raw("  "));
+    }
+    out.push(Line::from(spans));
+    out.push(Line::from(vec![
+        Span::raw("  "),
+        Span::styled(lang.pick("报", "R"), THEME.report_due),
+        Span::raw(lang.pick(
+            "  本期报送尚未登记（与是否完成无关）",
+            "  this period's report not yet recorded (apart from the work)",
+        )),
+    ]));
     out
 }

@@ -9,8 +9,11 @@ pub mod dialog;
 pub mod footer;
 pub mod header;
 pub mod help;
+pub mod list;
+pub mod progress;
 pub mod theme;
 pub mod tree;
+pub mod units;
 pub mod wrap;
 
 use ratatui::Frame;
@@ -19,7 +22,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Widget};
 
-use crate::app::{App, Mode};
+use crate::app::{App, Mode, Page};
 use crate::i18n::Lang;
 use theme::THEME;
 
@@ -41,10 +44,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
 
 /// Where the terminal cursor belongs: at the caret while typing a note, else hidden.
 pub fn caret(app: &App, area: Rect) -> Option<ratatui::layout::Position> {
-    if too_small(area) || !matches!(app.mode(), Mode::Note(_)) {
+    if too_small(area) || !matches!(app.mode(), Mode::Input(..) | Mode::Search(_)) {
         return None;
     }
-    footer::caret(app, Screen::new(area).footer)
+    footer::caret(app, Screen::new(area, app.page()).footer)
 }
 
 /// The regions of the screen.
@@ -58,10 +61,26 @@ pub struct Screen {
 }
 
 impl Screen {
-    pub fn new(area: Rect) -> Screen {
+    /// The layout of `page`: the tree view has a categories pane; the list views give its
+    /// room to the list (`categories` is then empty).
+    pub fn new(area: Rect, page: Page) -> Screen {
         use Constraint::{Fill, Length};
         let [header, body, footer] =
-            area.layout(&Layout::vertical([Length(2), Fill(1), Length(2)]));
+            area.layout(&Layout::vertical([Length(3), Fill(1), Length(2)]));
+        if page != Page::Tree {
+            let [tree, detail] = if area.width >= WIDE {
+                body.layout(&Layout::horizontal([Fill(5), Fill(3)]))
+            } else {
+                body.layout(&Layout::vertical([Fill(3), Fill(2)]))
+            };
+            return Screen {
+                header,
+                categories: Rect::default(),
+                tree,
+                detail,
+                footer,
+            };
+        }
         let side = (area.width * 3 / 10).clamp(24, 34);
         if area.width >= WIDE {
             let [categories, tree, detail] =
@@ -103,17 +122,46 @@ impl Widget for &App {
             tree,
             detail,
             footer,
-        } = Screen::new(area);
+        } = Screen::new(area, self.page());
         header::render(self, header, buf);
-        categories::render(self, categories, buf);
-        tree::render(self, tree, buf);
+        match self.page() {
+            Page::Tree => {
+                categories::render(self, categories, buf);
+                tree::render(self, tree, buf);
+            }
+            Page::Agenda => {
+                self.view.categories.set(Rect::default());
+                let title = agenda_title(self);
+                list::render(self, self.agenda(), &title, tree, buf);
+            }
+            Page::Units => {
+                self.view.categories.set(Rect::default());
+                units::render(self, tree, buf);
+            }
+        }
         detail::render(self, detail, buf);
         footer::render(self, footer, buf);
         match self.mode() {
             Mode::Help { .. } => help::render(self, area, buf),
             Mode::Confirm(change) => dialog::render(self, change, area, buf),
-            Mode::Normal | Mode::Note(_) => {}
+            Mode::ConfirmDelete(index) => dialog::render_delete(self, *index, area, buf),
+            Mode::Normal | Mode::Input(..) | Mode::Search(_) => {}
         }
+    }
+}
+
+fn agenda_title(app: &App) -> String {
+    let lang = app.lang();
+    let n = app.agenda().len();
+    let done = if app.agenda_shows_done() {
+        lang.pick("，含已完成", ", with done")
+    } else {
+        lang.pick("，不含已完成", ", done hidden")
+    };
+    let reports = app.agenda_reports_outstanding();
+    match lang {
+        Lang::Zh => format!("日程 {n} 项{done}，待报送 {reports}"),
+        Lang::En => format!("Agenda {n}{done}, {reports} report(s) owed"),
     }
 }
 
@@ -204,6 +252,20 @@ fn put_line(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, width: u16) {
             break;
         }
         x = next;
+    }
+}
+
+/// Style the selected row, leaving search hits in their own colour.
+fn mark_selected(buf: &mut Buffer, row: Rect, style: ratatui::style::Style) {
+    let row = row.intersection(buf.area);
+    for y in row.top()..row.bottom() {
+        for x in row.left()..row.right() {
+            let cell = &mut buf[(x, y)];
+            if THEME.search_match.bg.is_some_and(|bg| cell.bg == bg) {
+                continue;
+            }
+            cell.set_style(style);
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::plan::escalation::Escalation;
 use crate::plan::{Requirement, Status};
 
 #[derive(Debug, Clone, Copy)]
@@ -32,6 +33,20 @@ pub struct Theme {
     pub error: Style,
     pub popup: Style,
     pub input: Style,
+    /// A search hit inside a row.
+    pub search_match: Style,
+    /// A filter chip in the header, and the current view's tab.
+    pub chip: Style,
+    pub tab: Style,
+    pub tab_active: Style,
+    /// A group heading in the agenda and units lists.
+    pub heading: Style,
+    /// 三色督办: escalation levels.
+    pub escalation_blue: Style,
+    pub escalation_yellow: Style,
+    pub escalation_red: Style,
+    /// A report (报送) due and not yet submitted this period.
+    pub report_due: Style,
 }
 
 pub const THEME: Theme = Theme {
@@ -62,6 +77,21 @@ pub const THEME: Theme = Theme {
         .add_modifier(Modifier::BOLD),
     popup: Style::new(),
     input: Style::new().add_modifier(Modifier::BOLD),
+    search_match: Style::new()
+        .fg(Color::Black)
+        .bg(Color::Yellow)
+        .add_modifier(Modifier::BOLD),
+    chip: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+    tab: Style::new().fg(Color::DarkGray),
+    tab_active: Style::new()
+        .fg(Color::Cyan)
+        .add_modifier(Modifier::BOLD)
+        .add_modifier(Modifier::REVERSED),
+    heading: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+    escalation_blue: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+    escalation_yellow: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+    escalation_red: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+    report_due: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
 };
 
 /// How pressing a requirement is, for colouring its countdown.
@@ -109,6 +139,16 @@ impl Theme {
             Status::Doing => self.doing,
             Status::Done => self.done,
             Status::Blocked => self.blocked,
+        }
+    }
+
+    /// 三色督办 colour; not escalated is dim.
+    pub fn escalation(&self, e: Escalation) -> Style {
+        match e {
+            Escalation::None => self.dim,
+            Escalation::Blue => self.escalation_blue,
+            Escalation::Yellow => self.escalation_yellow,
+            Escalation::Red => self.escalation_red,
         }
     }
 

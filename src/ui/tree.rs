@@ -11,7 +11,6 @@ use ratatui::widgets::Widget;
 use super::theme::{self, THEME, Urgency};
 use super::wrap::{self, width};
 use crate::app::{App, Pane, Row, View};
-use crate::i18n::Lang;
 use crate::plan::{Counts, Item, Requirement};
 
 /// Column widths shared by the requirement rows of one frame, so columns line up.
@@ -61,13 +60,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let line = match *row {
             Row::Item { item, expanded, .. } => item_line(item, expanded, app.today(), cols),
             Row::Requirement { requirement, .. } => {
-                requirement_line(app.lang(), requirement, app.today(), columns, cols)
+                requirement_line(app, requirement, columns, cols)
             }
         };
         super::put_line(buf, inner.x, y, &line, inner.width);
         if offset + i == selected {
             let rect = Rect::new(inner.x, y, inner.width, 1);
-            buf.set_style(
+            super::mark_selected(
+                buf,
                 rect,
                 if focused {
                     THEME.selected
@@ -144,31 +144,40 @@ fn item_line(item: &Item, expanded: bool, today: NaiveDate, cols: usize) -> Line
 }
 
 /// `  [x] 1.1.1 围绕市委、市政府..  剩12天  市政府办公室`
-fn requirement_line(
-    lang: Lang,
-    r: &Requirement,
-    today: NaiveDate,
-    c: Columns,
-    cols: usize,
-) -> Line<'static> {
+/// Requirements the active filter leaves out are dimmed (the tree keeps its shape); search
+/// hits are highlighted; the id takes its 三色督办 colour; `报` marks a report still owed.
+fn requirement_line(app: &App, r: &Requirement, c: Columns, cols: usize) -> Line<'static> {
+    let (lang, today) = (app.lang(), app.today());
     let mark = theme::status_mark(r.status);
     let mut spans = vec![
         Span::raw("  "),
         Span::styled(mark, THEME.status(r.status)),
         Span::raw(" "),
-        Span::styled(wrap::fit(&r.id.to_string(), c.id), THEME.dim),
+        Span::styled(
+            wrap::fit(&r.id.to_string(), c.id),
+            super::list::id_style(app, r),
+        ),
         Span::raw(" "),
     ];
+    if crate::plan::reporting::is_outstanding(r, today) {
+        spans.push(Span::styled(lang.pick("报 ", "R "), THEME.report_due));
+    }
     let countdown = if c.countdown > 0 { c.countdown + 2 } else { 0 };
     let unit = if c.unit > 0 { c.unit + 2 } else { 0 };
     let fixed: usize = spans.iter().map(|s| width(&s.content)).sum();
     let text_w = cols.saturating_sub(fixed + countdown + unit);
-    let text_style = if r.status == crate::plan::Status::Done {
+    let passes = app.passes(r.id);
+    let text_style = if r.status == crate::plan::Status::Done || !passes {
         THEME.dim
     } else {
         THEME.text
     };
-    spans.push(Span::styled(wrap::fit(&r.text, text_w), text_style));
+    let search = app.filter().search.as_deref().filter(|_| passes);
+    spans.extend(super::list::highlight(
+        &wrap::fit(&r.text, text_w),
+        search,
+        text_style,
+    ));
     if c.countdown > 0 {
         let style = THEME.urgency(Urgency::of(r, today));
         spans.push(Span::raw("  "));

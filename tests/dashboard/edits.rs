@@ -10,7 +10,7 @@ use super::support::{feed, flaky_app, now, saved, small_app, status_of, today};
 fn space_toggles_done_and_saves_each_time() {
     let (mut app, store, _dir) = small_app();
     let id = ReqId::new(1, 1, 1);
-    feed(&mut app, [Action::ToggleDone]);
+    feed(&mut app, [Action::ToggleDone, Action::SubmitNote]);
     assert_eq!(status_of(&app, id), Status::Done);
     let state = saved(&store);
     let r = state.plan.get(id).expect("saved requirement");
@@ -40,6 +40,10 @@ fn s_cycles_todo_doing_done_blocked_with_history() {
     let mut seen = vec![];
     for _ in 0..4 {
         feed(&mut app, [Action::CycleStatus]);
+        if matches!(app.mode(), Mode::Input(..)) {
+            // Done asks for the optional 办结说明 first.
+            feed(&mut app, [Action::SubmitNote]);
+        }
         seen.push(status_of(&app, id));
     }
     assert_eq!(
@@ -62,7 +66,7 @@ fn s_cycles_todo_doing_done_blocked_with_history() {
 #[test]
 fn space_on_an_item_asks_first_then_changes_all() {
     let (mut app, store, _dir) = small_app();
-    feed(&mut app, [Action::ToggleDone]); // 1.1.1 done
+    feed(&mut app, [Action::ToggleDone, Action::SubmitNote]); // 1.1.1 done
     feed(&mut app, [Action::Up, Action::ToggleDone]);
     let Mode::Confirm(change) = app.mode().clone() else {
         panic!("asks first")
@@ -105,7 +109,10 @@ fn space_on_an_item_asks_first_then_changes_all() {
 fn notes_take_chinese_input_paste_and_cancel() {
     let (mut app, store, _dir) = small_app();
     feed(&mut app, [Action::AddNote]);
-    assert!(matches!(app.mode(), Mode::Note(_)));
+    assert!(matches!(
+        app.mode(),
+        Mode::Input(duban::app::Prompt::Note, _)
+    ));
     for c in "已对接".chars() {
         feed(&mut app, [Action::Edit(Edit::Insert(c))]);
     }
@@ -163,7 +170,7 @@ fn notes_and_status_need_a_requirement_not_an_item() {
 fn a_failed_save_is_shown_kept_in_memory_and_retried_on_the_next_edit() {
     let (mut app, store) = flaky_app();
     store.failing.set(true);
-    feed(&mut app, [Action::ToggleDone]);
+    feed(&mut app, [Action::ToggleDone, Action::SubmitNote]);
     assert_eq!(
         status_of(&app, ReqId::new(1, 1, 1)),
         Status::Done,
@@ -178,7 +185,10 @@ fn a_failed_save_is_shown_kept_in_memory_and_retried_on_the_next_edit() {
     );
 
     store.failing.set(false);
-    feed(&mut app, [Action::Down, Action::ToggleDone]);
+    feed(
+        &mut app,
+        [Action::Down, Action::ToggleDone, Action::SubmitNote],
+    );
     assert!(!app.unsaved());
     let last = store.last.borrow().clone().expect("saved");
     assert_eq!(
@@ -196,7 +206,10 @@ fn a_failed_save_is_shown_kept_in_memory_and_retried_on_the_next_edit() {
 fn quitting_with_an_unsaved_edit_retries_and_asks_again_if_it_still_fails() {
     let (mut app, store) = flaky_app();
     store.failing.set(true);
-    feed(&mut app, [Action::ToggleDone, Action::Quit]);
+    feed(
+        &mut app,
+        [Action::ToggleDone, Action::SubmitNote, Action::Quit],
+    );
     assert!(!app.should_quit(), "does not lose the edit silently");
     assert!(app.message().is_some_and(|m| m.error));
     feed(&mut app, [Action::Quit]);
@@ -204,7 +217,7 @@ fn quitting_with_an_unsaved_edit_retries_and_asks_again_if_it_still_fails() {
 
     let (mut app, store) = flaky_app();
     store.failing.set(true);
-    feed(&mut app, [Action::ToggleDone]);
+    feed(&mut app, [Action::ToggleDone, Action::SubmitNote]);
     store.failing.set(false);
     feed(&mut app, [Action::Quit]);
     assert!(app.should_quit());
@@ -215,7 +228,7 @@ fn quitting_with_an_unsaved_edit_retries_and_asks_again_if_it_still_fails() {
 fn shutdown_saves_what_is_unsaved() {
     let (mut app, store) = flaky_app();
     store.failing.set(true);
-    feed(&mut app, [Action::ToggleDone]);
+    feed(&mut app, [Action::ToggleDone, Action::SubmitNote]);
     store.failing.set(false);
     feed(&mut app, [Action::Shutdown]);
     assert!(app.should_quit());

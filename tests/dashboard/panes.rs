@@ -51,7 +51,7 @@ fn tree_colours_countdowns_by_urgency_and_highlights_the_selection() {
 #[test]
 fn categories_show_progress_bars_and_overdue_counts() {
     let (mut app, _, _dir) = small_app();
-    feed(&mut app, [Action::ToggleDone]);
+    feed(&mut app, [Action::ToggleDone, Action::SubmitNote]);
     let buf = render_text(Rect::new(0, 0, 25, 6), |a, b| {
         ui::categories::render(&app, a, b);
     });
@@ -139,13 +139,13 @@ fn footer_hints_come_from_the_keymap_and_fit_the_width() {
         "help and quit always stay: {hints}"
     );
     let km =
-        duban::app::Keymap::from_toml(Some(("t", "[normal]\nhelp = [\"f1\"]\n"))).expect("valid");
+        duban::app::Keymap::from_toml(Some(("t", "[normal]\nhelp = [\"f9\"]\n"))).expect("valid");
     let (app, _, _dir) = small_app();
     let app = app.with_keymap(km);
     let buf = render_text(Rect::new(0, 0, 60, 2), |a, b| {
         ui::footer::render(&app, a, b);
     });
-    assert!(rows(&buf)[1].contains("F1 帮助"), "{}", rows(&buf)[1]);
+    assert!(rows(&buf)[1].contains("F9 帮助"), "{}", rows(&buf)[1]);
 }
 
 #[test]
@@ -292,6 +292,6 @@ fn edits_wait_until_the_window_is_big_enough_to_see_them() {
         "moving still works"
     );
     draw(&app, 80, 24);
-    feed(&mut app, [Action::ToggleDone]);
+    feed(&mut app, [Action::ToggleDone, Action::SubmitNote]);
     assert_eq!(app.total_counts().done, 1);
 }

@@ -1,7 +1,7 @@
 //! Property tests: any sequence of actions at any terminal size renders without panicking and
 //! keeps the cursor valid; wrapping never exceeds the width and loses nothing.
 
-use duban::app::{Action, Edit, Selection};
+use duban::app::{Action, Edit, Page, Selection};
 use duban::ui::wrap;
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
@@ -36,6 +36,30 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::SubmitNote),
         (0u16..120, 0u16..40).prop_map(|(column, row)| Action::Click { column, row }),
         (0u16..120, 0u16..40).prop_map(|(column, row)| Action::ScrollDown { column, row }),
+        prop::sample::select(vec![
+            Action::ShowPage(Page::Tree),
+            Action::ShowPage(Page::Agenda),
+            Action::ShowPage(Page::Units),
+            Action::NextPage,
+            Action::ToggleShowDone,
+            Action::SortNext,
+            Action::SortReverse,
+            Action::Search,
+            Action::NextMatch,
+            Action::PrevMatch,
+            Action::ClearFilters,
+            Action::FilterOverdue,
+            Action::FilterDue,
+            Action::FilterStatus,
+            Action::FilterUnit,
+            Action::FilterCategory,
+            Action::EditNote,
+            Action::DeleteNote,
+            Action::SubmitReport,
+            Action::Undo,
+            Action::Redo,
+            Action::CancelNote,
+        ]),
     ]
 }
 
@@ -77,11 +101,39 @@ proptest! {
             }
             match app.selection() {
                 Selection::Requirement(id) => prop_assert!(app.plan().get(id).is_some()),
-                Selection::Item { .. } => prop_assert!(app.selected_item().is_some()),
+                Selection::Item { .. } => prop_assert!(app.tree_item().is_some()),
                 Selection::Nothing => {}
             }
             prop_assert!(app.tree_selected().is_some_and(|s| s < app.tree_len()));
         }
+    }
+
+    #[test]
+    fn undoing_every_step_gives_back_the_plan_and_redo_replays_it(
+        actions in prop::collection::vec(action(), 0..60),
+    ) {
+        let (mut app, store, _dir) = small_app();
+        let start = app.plan().clone();
+        for a in actions {
+            app.update(a, now());
+        }
+        app.update(Action::CancelNote, now());
+        app.update(Action::Confirm(false), now());
+        app.update(Action::Back, now());
+        let end = app.plan().clone();
+        let (undo, _) = app.undo_depth();
+        for _ in 0..undo {
+            app.update(Action::Undo, now());
+        }
+        prop_assert_eq!(app.plan(), &start);
+        if undo > 0 {
+            let saved = store.load().expect("readable").expect("saved");
+            prop_assert_eq!(&saved.plan, &start, "undo saves");
+        }
+        for _ in 0..undo {
+            app.update(Action::Redo, now());
+        }
+        prop_assert_eq!(app.plan(), &end);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Whole screens on the built-in plan, as insta snapshots in `tests/snapshots/`.
 
-use duban::app::{Action, App};
+use duban::app::{Action, App, Page};
 use duban::i18n::Lang;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -74,4 +74,50 @@ fn zh_typing_a_note() {
         feed(&mut app, [Action::Edit(duban::app::Edit::Insert(c))]);
     }
     snapshot!("zh_note_80x24", screen(&app, 80, 24));
+}
+
+#[test]
+fn zh_agenda_80x24_and_160x48() {
+    let mut app = screen_app(Lang::Zh);
+    feed(&mut app, [Action::ShowPage(Page::Agenda)]);
+    snapshot!("zh_agenda_80x24", screen(&app, 80, 24));
+    snapshot!("zh_agenda_160x48", screen(&app, 160, 48));
+}
+
+#[test]
+fn zh_units_80x24_and_160x48() {
+    let mut app = screen_app(Lang::Zh);
+    feed(&mut app, [Action::ShowPage(Page::Units)]);
+    snapshot!("zh_units_80x24", screen(&app, 80, 24));
+    snapshot!("zh_units_160x48", screen(&app, 160, 48));
+}
+
+#[test]
+fn zh_units_drilled_into_a_unit() {
+    let mut app = screen_app(Lang::Zh);
+    feed(
+        &mut app,
+        [Action::ShowPage(Page::Units), Action::ToggleExpand],
+    );
+    snapshot!("zh_units_drill_100x30", screen(&app, 100, 30));
+}
+
+#[test]
+fn en_agenda_and_units_80x24() {
+    let mut app = screen_app(Lang::En);
+    feed(&mut app, [Action::ShowPage(Page::Agenda)]);
+    snapshot!("en_agenda_80x24", screen(&app, 80, 24));
+    feed(&mut app, [Action::ShowPage(Page::Units)]);
+    snapshot!("en_units_80x24", screen(&app, 80, 24));
+}
+
+#[test]
+fn zh_tree_with_a_search_and_filters() {
+    let mut app = screen_app(Lang::Zh);
+    feed(&mut app, [Action::Search]);
+    for c in "政策".chars() {
+        feed(&mut app, [Action::Edit(duban::app::Edit::Insert(c))]);
+    }
+    feed(&mut app, [Action::SubmitNote, Action::FilterStatus]);
+    snapshot!("zh_search_100x30", screen(&app, 100, 30));
 }

@@ -240,13 +240,13 @@ fn events_map_through_the_keymap_per_mode() {
 fn a_user_keymap_changes_what_keys_do() {
     let km = Keymap::from_toml(Some((
         "test",
-        "[normal]\nquit = [\"x\"]\ntoggle_done = [\"d\"]\n",
+        "[normal]\nquit = [\"Q\"]\ntoggle_done = [\"z\"]\n",
     )))
     .expect("valid");
     let (app, _, _dir) = small_app();
     let app = app.with_keymap(km);
     assert_eq!(
-        app.action_for(&key(KeyCode::Char('x'), KeyModifiers::NONE)),
+        app.action_for(&key(KeyCode::Char('Q'), KeyModifiers::SHIFT)),
         Some(Action::Quit)
     );
     assert_eq!(
@@ -254,7 +254,7 @@ fn a_user_keymap_changes_what_keys_do() {
         None
     );
     assert_eq!(
-        app.action_for(&key(KeyCode::Char('d'), KeyModifiers::NONE)),
+        app.action_for(&key(KeyCode::Char('z'), KeyModifiers::NONE)),
         Some(Action::ToggleDone)
     );
 }
@@ -295,6 +295,6 @@ fn a_hundred_thousand_requirements_stay_cheap_to_browse() {
     assert_eq!(app.tree_selected(), Some(100 * 1001 - 1));
     let rows = app.tree_rows(app.tree_len() - 3, 10);
     assert_eq!(rows.len(), 3, "only the visible rows are built");
-    feed(&mut app, [Action::ToggleDone]);
+    feed(&mut app, [Action::ToggleDone, Action::SubmitNote]);
     assert_eq!(app.total_counts().done, 1);
 }

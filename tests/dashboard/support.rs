@@ -143,6 +143,13 @@ pub fn screen_app(lang: Lang) -> App {
     .with_lang(lang)
 }
 
+/// Type `text` into the open input, one character at a time.
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Edit(duban::app::Edit::Insert(c)), now());
+    }
+}
+
 /// Feed actions at [`now`].
 pub fn feed(app: &mut App, actions: impl IntoIterator<Item = Action>) {
     for a in actions {

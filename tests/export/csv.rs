@@ -29,9 +29,15 @@ fn awkward_notes_survive_a_round_trip() {
         .assert()
         .success()
         .stdout("已导出 台账.csv\n");
+    // Beside the state: its backup and lock (README "Your data"), and no temporaries.
     assert_eq!(
         files(&env),
-        ["state.json", "台账.csv"],
+        [
+            "state.json",
+            "state.json.bak",
+            "state.json.lock",
+            "台账.csv"
+        ],
         "no temporaries left"
     );
 

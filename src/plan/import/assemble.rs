@@ -29,24 +29,24 @@ pub(super) fn categories(
 ) -> Result<Vec<Category>, ImportError> {
     let numbers = category_numbers(records, names.cols);
     let mut cats: Vec<Category> = Vec::new();
+    // Category index per name key: a scan of `cats` per category row made importing
+    // quadratic in the number of categories.
+    let mut by_key: HashMap<String, usize> = HashMap::new();
     // (category index, item index) that an empty cell continues.
     let mut current: Option<(usize, Option<usize>)> = None;
     for r in records {
         if !r.category.is_empty() {
             // Page breaks repeat the category row: same name, same category.
             let k = key(&r.category);
-            let ci = cats
-                .iter()
-                .position(|c| key(&c.name) == k)
-                .unwrap_or_else(|| {
-                    let number = numbers.get(&k).copied().unwrap_or_default();
-                    cats.push(Category {
-                        number,
-                        name: r.category.clone(),
-                        items: Vec::new(),
-                    });
-                    cats.len() - 1
+            let ci = *by_key.entry(k).or_insert_with_key(|k| {
+                let number = numbers.get(k).copied().unwrap_or_default();
+                cats.push(Category {
+                    number,
+                    name: r.category.clone(),
+                    items: Vec::new(),
                 });
+                cats.len() - 1
+            });
             current = Some((ci, cats[ci].items.len().checked_sub(1)));
         }
         if r.section {

@@ -170,6 +170,9 @@ fn records(
     let width = table.header.cells.len();
     let header_keys: Vec<String> = table.header.cells.iter().map(|c| key(c)).collect();
     let mut out: Vec<Record> = Vec::new();
+    // Whether a section row has been seen: kept as we go, since scanning `out` for one on
+    // every row made importing quadratic in the plan's size.
+    let mut sectioned = false;
     for row in &table.rows {
         if row.cells.iter().all(|c| c.trim().is_empty()) {
             continue;
@@ -193,6 +196,7 @@ fn records(
                 return Err(ImportError::new(file, row.line, problem));
             }
             let (number, name) = cell::split_number_prefix(&heading);
+            sectioned = true;
             out.push(Record {
                 line: row.line,
                 section: true,
@@ -221,7 +225,6 @@ fn records(
         }
         // Without a category column the whole plan is one category named after it, unless
         // section rows divide it: then rows continue the section above.
-        let sectioned = out.iter().any(|r| r.section);
         let (number, category) = match cols.category {
             Some(_) => (get(cols.number), get(cols.category)),
             None if sectioned => (String::new(), String::new()),

@@ -1,0 +1,42 @@
+//! Progress counts per category and overall, kept current by recounting only the category an
+//! edit touched.
+
+use super::App;
+use crate::plan::Counts;
+
+impl App {
+    pub(super) fn recount_all(&mut self) {
+        let today = self.today;
+        self.counts = self
+            .state
+            .plan
+            .categories
+            .iter()
+            .map(|c| Counts::of(c.requirements(), today))
+            .collect();
+        self.retotal();
+    }
+
+    /// Recount one category after an edit: O(its requirements), not the plan's.
+    pub(super) fn recount(&mut self, category: usize) {
+        if let (Some(slot), Some(cat)) = (
+            self.counts.get_mut(category),
+            self.state.plan.categories.get(category),
+        ) {
+            *slot = Counts::of(cat.requirements(), self.today);
+        }
+        self.retotal();
+    }
+
+    pub(super) fn retotal(&mut self) {
+        self.total = self.counts.iter().fold(Counts::default(), |a, c| Counts {
+            total: a.total + c.total,
+            todo: a.todo + c.todo,
+            doing: a.doing + c.doing,
+            done: a.done + c.done,
+            blocked: a.blocked + c.blocked,
+            overdue: a.overdue + c.overdue,
+            due_soon: a.due_soon + c.due_soon,
+        });
+    }
+}

@@ -1,0 +1,137 @@
+//! Undo and redo. Every change to the plan goes through [`App::change`], which records the
+//! touched requirements before and after; undo puts the "before" copies back, redo the
+//! "after" ones. Only touched requirements are copied (a plan can hold 100k of them), and both
+//! directions save, so the state file always holds what the screen shows.
+
+use super::App;
+use crate::i18n::Lang;
+use crate::plan::{ReqId, Requirement};
+
+/// Steps kept in each direction (the issue asks for at least 100).
+pub const UNDO_LIMIT: usize = 200;
+
+/// One user-visible change: possibly many requirements (a bulk change).
+#[derive(Debug, Clone)]
+struct Step {
+    summary: String,
+    before: Vec<Requirement>,
+    after: Vec<Requirement>,
+}
+
+/// The two stacks. New changes clear the redo stack.
+#[derive(Debug, Default)]
+pub struct History {
+    done: Vec<Step>,
+    undone: Vec<Step>,
+}
+
+impl History {
+    pub fn can_undo(&self) -> usize {
+        self.done.len()
+    }
+
+    pub fn can_redo(&self) -> usize {
+        self.undone.len()
+    }
+
+    fn push(&mut self, step: Step) {
+        self.undone.clear();
+        self.done.push(step);
+        if self.done.len() > UNDO_LIMIT {
+            let extra = self.done.len() - UNDO_LIMIT;
+            self.done.drain(..extra);
+        }
+    }
+}
+
+impl App {
+    /// Apply `edit` to each of `ids`; record the ones it changed (it returns whether it did)
+    /// as one undo step, recount, refresh lists and save. Returns how many changed.
+    pub(super) fn change(
+        &mut self,
+        ids: &[ReqId],
+        summary: &str,
+        mut edit: impl FnMut(&mut Requirement) -> bool,
+    ) -> usize {
+        let mut before = Vec::new();
+        let mut after = Vec::new();
+        for &id in ids {
+            let Some(r) = self.state.plan.get_mut(id) else {
+                continue;
+            };
+            let old = r.clone();
+            if edit(r) {
+                before.push(old);
+                after.push(r.clone());
+            }
+        }
+        let changed = after.len();
+        if changed == 0 {
+            return 0;
+        }
+        self.history.push(Step {
+            summary: summary.to_string(),
+            before,
+            after,
+        });
+        self.touched(ids);
+        self.save(summary);
+        changed
+    }
+
+    pub(super) fn undo(&mut self) {
+        let Some(step) = self.history.done.pop() else {
+            return self.set_message(self.lang.pick("没有可撤销的修改", "nothing to undo"), false);
+        };
+        self.restore(&step.before);
+        let text = match self.lang {
+            Lang::Zh => format!("已撤销：{}", step.summary),
+            Lang::En => format!("undone: {}", step.summary),
+        };
+        self.history.undone.push(step);
+        self.save(&text);
+    }
+
+    pub(super) fn redo(&mut self) {
+        let Some(step) = self.history.undone.pop() else {
+            return self.set_message(self.lang.pick("没有可重做的修改", "nothing to redo"), false);
+        };
+        self.restore(&step.after);
+        let text = match self.lang {
+            Lang::Zh => format!("已重做：{}", step.summary),
+            Lang::En => format!("redone: {}", step.summary),
+        };
+        self.history.done.push(step);
+        self.save(&text);
+    }
+
+    /// Put these copies back in place (by id), then recount what they touch.
+    fn restore(&mut self, copies: &[Requirement]) {
+        let ids: Vec<ReqId> = copies.iter().map(|r| r.id).collect();
+        for copy in copies {
+            if let Some(r) = self.state.plan.get_mut(copy.id) {
+                *r = copy.clone();
+            }
+        }
+        self.touched(&ids);
+    }
+
+    /// After requirements changed: recount their categories and mark cached lists stale.
+    fn touched(&mut self, ids: &[ReqId]) {
+        let mut categories: Vec<u32> = ids.iter().map(|id| id.category).collect();
+        categories.sort_unstable();
+        categories.dedup();
+        for number in categories {
+            if let Some(index) = self
+                .state
+                .plan
+                .categories
+                .iter()
+                .position(|c| c.number == number)
+            {
+                self.recount(index);
+            }
+        }
+        self.data_changed();
+    }
+}

@@ -1,0 +1,309 @@
+//! The three views (tree, agenda, units) and the requirement lists the latter two show.
+//!
+//! Lists are built once per change of the data, the filter or the view options (never per
+//! frame): `data_changed`/`filter_changed` mark them stale and `refresh` rebuilds the current
+//! view's list at the end of `update`. Each view keeps its own selection, by requirement id,
+//! so a rebuild keeps the cursor on the same requirement when it is still listed.
+
+use chrono::NaiveDate;
+
+use super::App;
+use crate::i18n::Lang;
+use crate::plan::{Item, ReqId, Requirement};
+
+/// Which view fills the body of the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Page {
+    #[default]
+    Tree,
+    Agenda,
+    Units,
+}
+
+impl Page {
+    pub const ALL: [Page; 3] = [Page::Tree, Page::Agenda, Page::Units];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Page::Tree => lang.pick("任务树", "Tree"),
+            Page::Agenda => lang.pick("日程", "Agenda"),
+            Page::Units => lang.pick("单位", "Units"),
+        }
+    }
+
+    fn next(self) -> Page {
+        match self {
+            Page::Tree => Page::Agenda,
+            Page::Agenda => Page::Units,
+            Page::Units => Page::Tree,
+        }
+    }
+}
+
+/// One row of a requirement list: a group heading or a requirement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListEntry {
+    Heading { label: String, count: usize },
+    Requirement { id: ReqId, due: Option<NaiveDate> },
+}
+
+/// A list of requirements under headings, with a cursor that only rests on requirements.
+#[derive(Debug, Clone, Default)]
+pub struct ReqList {
+    pub entries: Vec<ListEntry>,
+    /// Index into `entries` (a requirement when there is one).
+    pub cursor: usize,
+    /// Requirements among `entries` (counted once per rebuild, not per frame).
+    count: usize,
+}
+
+impl ReqList {
+    pub fn selected(&self) -> Option<ReqId> {
+        match self.entries.get(self.cursor)? {
+            ListEntry::Requirement { id, .. } => Some(*id),
+            ListEntry::Heading { .. } => None,
+        }
+    }
+
+    /// How many requirements are listed.
+    pub fn len(&self) -> usize {
+        self.count
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Replace the entries, keeping the cursor on `keep` if it is still listed, else at the
+    /// same position (clamped), then on a requirement.
+    pub fn replace(&mut self, entries: Vec<ListEntry>) {
+        let keep = self.selected();
+        let at = self.cursor;
+        self.entries = entries;
+        self.count = self
+            .entries
+            .iter()
+            .filter(|e| matches!(e, ListEntry::Requirement { .. }))
+            .count();
+        let found = keep.and_then(|id| {
+            self.entries
+                .iter()
+                .position(|e| matches!(e, ListEntry::Requirement { id: i, .. } if *i == id))
+        });
+        self.cursor = found.unwrap_or(at.min(self.entries.len().saturating_sub(1)));
+        self.settle(1);
+    }
+
+    /// Move the cursor off a heading, preferring `direction` (±1).
+    fn settle(&mut self, direction: isize) {
+        if self.selected().is_some() || self.entries.is_empty() {
+            return;
+        }
+        for dir in [direction, -direction] {
+            let mut i = self.cursor;
+            while let Some(next) = i
+                .checked_add_signed(dir)
+                .filter(|&n| n < self.entries.len())
+            {
+                i = next;
+                if matches!(self.entries[i], ListEntry::Requirement { .. }) {
+                    self.cursor = i;
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Move by `delta` requirements (headings are skipped).
+    pub fn step(&mut self, delta: isize) {
+        let dir = delta.signum();
+        let mut left = delta.unsigned_abs();
+        let mut i = self.cursor;
+        while left > 0 {
+            let Some(next) = i
+                .checked_add_signed(dir)
+                .filter(|&n| n < self.entries.len())
+            else {
+                break;
+            };
+            i = next;
+            if matches!(self.entries[i], ListEntry::Requirement { .. }) {
+                self.cursor = i;
+                left -= 1;
+            }
+        }
+    }
+
+    pub fn jump(&mut self, last: bool) {
+        self.cursor = if last {
+            self.entries.len().saturating_sub(1)
+        } else {
+            0
+        };
+        self.settle(if last { -1 } else { 1 });
+    }
+
+    /// Put the cursor on `id` if listed.
+    pub fn select(&mut self, id: ReqId) -> bool {
+        let found = self
+            .entries
+            .iter()
+            .position(|e| matches!(e, ListEntry::Requirement { id: i, .. } if *i == id));
+        if let Some(i) = found {
+            self.cursor = i;
+        }
+        found.is_some()
+    }
+}
+
+/// The agenda's list and whether it includes done requirements.
+#[derive(Debug, Clone, Default)]
+pub struct Agenda {
+    pub list: ReqList,
+    pub show_done: bool,
+    /// Listed requirements whose report (报送) for this period is still owed.
+    pub reports_outstanding: usize,
+    /// Every agenda row before filtering, kept while the data is unchanged (a filter change
+    /// only refilters it).
+    pub all: Option<Vec<crate::plan::agenda::AgendaRow>>,
+}
+
+impl App {
+    pub fn page(&self) -> Page {
+        self.page
+    }
+
+    pub(super) fn show_page(&mut self, page: Page) {
+        if page == self.page {
+            return;
+        }
+        self.page = page;
+        self.detail_scroll = 0;
+        if page != Page::Tree && self.focus == super::Pane::Categories {
+            self.focus = super::Pane::Tree;
+        }
+        self.refresh();
+    }
+
+    pub(super) fn cycle_page(&mut self) {
+        self.show_page(self.page.next());
+    }
+
+    /// The plan changed: counts are already current; lists and matches are stale.
+    pub(super) fn data_changed(&mut self) {
+        self.stale = Page::ALL.to_vec();
+        self.agenda.all = None;
+        self.rebuild_matches();
+        self.refresh();
+    }
+
+    /// Rebuild the current view's list if it is stale.
+    pub(super) fn refresh(&mut self) {
+        if !self.stale.contains(&self.page) {
+            return;
+        }
+        self.stale.retain(|p| *p != self.page);
+        match self.page {
+            Page::Tree => {}
+            Page::Agenda => self.rebuild_agenda(),
+            Page::Units => self.rebuild_units(),
+        }
+    }
+
+    /// The requirement the current view has selected (what edits apply to).
+    pub fn selected_requirement(&self) -> Option<&Requirement> {
+        match self.page {
+            Page::Tree => self.tree_requirement(),
+            Page::Agenda => self.plan().get(self.agenda.list.selected()?),
+            Page::Units => self.plan().get(self.units.drill.as_ref()?.list.selected()?),
+        }
+    }
+
+    /// The item of the selection: the tree's selected item, or the selected requirement's.
+    pub fn selected_item(&self) -> Option<&Item> {
+        match self.page {
+            Page::Tree => self.tree_item(),
+            Page::Agenda | Page::Units => self.item_of(self.selected_requirement()?.id),
+        }
+    }
+
+    pub fn item_of(&self, id: ReqId) -> Option<&Item> {
+        self.plan()
+            .category(id.category)?
+            .items
+            .get(usize::try_from(id.item.checked_sub(1)?).ok()?)
+    }
+
+    pub fn agenda(&self) -> &ReqList {
+        &self.agenda.list
+    }
+
+    /// Agenda rows still owing this period's report.
+    pub fn agenda_reports_outstanding(&self) -> usize {
+        self.agenda.reports_outstanding
+    }
+
+    pub fn agenda_shows_done(&self) -> bool {
+        self.agenda.show_done
+    }
+
+    pub(super) fn toggle_agenda_done(&mut self) {
+        self.agenda.show_done = !self.agenda.show_done;
+        self.agenda.all = None;
+        self.stale.push(Page::Agenda);
+        self.refresh();
+        let text = if self.agenda.show_done {
+            self.lang.pick("日程：显示已完成", "agenda: showing done")
+        } else {
+            self.lang.pick("日程：隐藏已完成", "agenda: hiding done")
+        };
+        self.set_message(text, false);
+    }
+
+    /// The list the cursor moves in, in a list view.
+    pub(super) fn current_list_mut(&mut self) -> Option<&mut ReqList> {
+        match self.page {
+            Page::Tree => None,
+            Page::Agenda => Some(&mut self.agenda.list),
+            Page::Units => self.units.drill.as_mut().map(|d| &mut d.list),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn req(n: u32) -> ListEntry {
+        ListEntry::Requirement {
+            id: ReqId::new(1, 1, n),
+            due: None,
+        }
+    }
+
+    fn heading() -> ListEntry {
+        ListEntry::Heading {
+            label: "h".into(),
+            count: 0,
+        }
+    }
+
+    #[test]
+    fn the_cursor_skips_headings_and_follows_its_requirement() {
+        let mut l = ReqList::default();
+        l.replace(vec![heading(), req(1), req(2), heading(), req(3)]);
+        assert_eq!(l.selected(), Some(ReqId::new(1, 1, 1)));
+        l.step(2);
+        assert_eq!(l.selected(), Some(ReqId::new(1, 1, 3)));
+        l.step(5);
+        assert_eq!(l.cursor, 4);
+        l.step(-1);
+        assert_eq!(l.selected(), Some(ReqId::new(1, 1, 2)));
+        l.replace(vec![heading(), req(2)]);
+        assert_eq!(l.selected(), Some(ReqId::new(1, 1, 2)));
+        l.replace(vec![heading()]);
+        assert_eq!(l.selected(), None);
+        l.jump(true);
+        assert_eq!(l.len(), 0);
+    }
+}

@@ -1,0 +1,210 @@
+//! The agenda and units views' data: built from the domain (`plan::agenda`,
+//! `plan::workload`) once per change, filtered by the active filter.
+
+use std::collections::HashSet;
+
+use super::page::{ListEntry, ReqList};
+use super::{App, Page};
+use crate::i18n::Lang;
+use crate::plan::agenda::{self, Bucket};
+use crate::plan::workload::{self, UnitColumn, UnitRow};
+
+/// The units table and, after Enter, one unit's requirements.
+#[derive(Debug, Clone)]
+pub struct UnitsView {
+    pub rows: Vec<UnitRow>,
+    pub sort: UnitColumn,
+    pub descending: bool,
+    /// Index into `rows`.
+    pub cursor: usize,
+    pub drill: Option<Drill>,
+}
+
+impl Default for UnitsView {
+    fn default() -> Self {
+        UnitsView {
+            rows: Vec::new(),
+            sort: UnitColumn::Overdue,
+            descending: true,
+            cursor: 0,
+            drill: None,
+        }
+    }
+}
+
+/// One unit's requirements: what it leads, then what it cooperates on.
+#[derive(Debug, Clone)]
+pub struct Drill {
+    pub unit: String,
+    pub list: ReqList,
+}
+
+impl App {
+    pub fn units(&self) -> &UnitsView {
+        &self.units
+    }
+
+    pub(super) fn selected_unit_name(&self) -> Option<String> {
+        self.units
+            .rows
+            .get(self.units.cursor)
+            .map(|r| r.name.clone())
+    }
+
+    pub(super) fn rebuild_agenda(&mut self) {
+        let all =
+            self.agenda.all.take().unwrap_or_else(|| {
+                agenda::agenda(&self.state.plan, self.today, self.agenda.show_done)
+            });
+        let rows: Vec<_> = all.iter().filter(|r| self.passes(r.id)).copied().collect();
+        self.agenda.all = Some(all);
+        let mut entries = Vec::with_capacity(rows.len() + Bucket::ALL.len());
+        for (bucket, group) in agenda::groups(&rows) {
+            entries.push(ListEntry::Heading {
+                label: bucket.label(self.lang).to_string(),
+                count: group.len(),
+            });
+            entries.extend(group.iter().map(|r| ListEntry::Requirement {
+                id: r.id,
+                due: r.due,
+            }));
+        }
+        self.agenda.reports_outstanding = rows
+            .iter()
+            .filter_map(|r| self.state.plan.get(r.id))
+            .filter(|r| crate::plan::reporting::is_outstanding(r, self.today))
+            .count();
+        self.agenda.list.replace(entries);
+    }
+
+    pub(super) fn rebuild_units(&mut self) {
+        let keep = self.selected_unit_name();
+        let mut rows = workload::workload(&self.state.plan, self.today);
+        if let Some(m) = &self.matches {
+            // Units with at least one requirement the filter lets through.
+            let plan = &self.state.plan;
+            let named: HashSet<&str> = m
+                .ids
+                .iter()
+                .filter_map(|&id| plan.get(id))
+                .flat_map(|r| r.units.lead.iter().chain(&r.units.cooperating))
+                .map(|u| u.name.as_str())
+                .collect();
+            rows.retain(|r| named.contains(r.name.as_str()));
+        }
+        workload::sort_rows(&mut rows, self.units.sort, self.units.descending);
+        self.units.cursor = keep
+            .and_then(|k| rows.iter().position(|r| r.name == k))
+            .unwrap_or(self.units.cursor)
+            .min(rows.len().saturating_sub(1));
+        self.units.rows = rows;
+        if let Some(unit) = self.units.drill.as_ref().map(|d| d.unit.clone()) {
+            let entries = self.drill_entries(&unit);
+            if let Some(d) = &mut self.units.drill {
+                d.list.replace(entries);
+            }
+        }
+    }
+
+    fn drill_entries(&self, unit: &str) -> Vec<ListEntry> {
+        let plan = &self.state.plan;
+        let (lead, cooperating) = workload::unit_requirements(plan, unit);
+        let mut entries = Vec::new();
+        let groups = [
+            (self.lang.pick("牵头", "Lead"), lead),
+            (self.lang.pick("配合", "Cooperating"), cooperating),
+        ];
+        for (label, ids) in groups {
+            let ids: Vec<_> = ids.into_iter().filter(|&id| self.passes(id)).collect();
+            entries.push(ListEntry::Heading {
+                label: label.to_string(),
+                count: ids.len(),
+            });
+            entries.extend(ids.into_iter().map(|id| ListEntry::Requirement {
+                id,
+                due: plan.get(id).and_then(|r| r.deadline.due(self.today)),
+            }));
+        }
+        entries
+    }
+
+    /// Enter on a unit: list its requirements.
+    pub(super) fn drill_in(&mut self) {
+        let Some(unit) = self.selected_unit_name() else {
+            return;
+        };
+        let mut list = ReqList::default();
+        list.replace(self.drill_entries(&unit));
+        self.units.drill = Some(Drill { unit, list });
+        self.detail_scroll = 0;
+    }
+
+    /// Esc/Backspace in a drill-down: back to the table. Returns whether it did.
+    pub(super) fn drill_out(&mut self) -> bool {
+        if self.page == Page::Units && self.units.drill.is_some() {
+            self.units.drill = None;
+            return true;
+        }
+        false
+    }
+
+    pub(super) fn units_step(&mut self, delta: isize) {
+        let last = self.units.rows.len().saturating_sub(1);
+        self.units.cursor = self.units.cursor.saturating_add_signed(delta).min(last);
+    }
+
+    /// Next sort column (a new column sorts descending, the name ascending).
+    pub(super) fn next_sort(&mut self) {
+        let all = UnitColumn::ALL;
+        let i = all.iter().position(|c| *c == self.units.sort).unwrap_or(0);
+        self.units.sort = all[(i + 1) % all.len()];
+        self.units.descending = self.units.sort != UnitColumn::Name;
+        self.resort();
+    }
+
+    pub(super) fn reverse_sort(&mut self) {
+        self.units.descending = !self.units.descending;
+        self.resort();
+    }
+
+    fn resort(&mut self) {
+        let keep = self.selected_unit_name();
+        workload::sort_rows(&mut self.units.rows, self.units.sort, self.units.descending);
+        if let Some(k) = keep {
+            self.units.cursor = self
+                .units
+                .rows
+                .iter()
+                .position(|r| r.name == k)
+                .unwrap_or(0);
+        }
+        let order = if self.units.descending { "↓" } else { "↑" };
+        let text = match self.lang {
+            Lang::Zh => format!(
+                "按「{}」排序 {order}",
+                column_label(self.units.sort, self.lang)
+            ),
+            Lang::En => format!(
+                "sorted by {} {order}",
+                column_label(self.units.sort, self.lang)
+            ),
+        };
+        self.set_message(text, false);
+    }
+}
+
+/// The heading of a units-table column.
+pub fn column_label(c: UnitColumn, lang: Lang) -> &'static str {
+    match c {
+        UnitColumn::Name => lang.pick("单位", "Unit"),
+        UnitColumn::Lead => lang.pick("牵头", "Lead"),
+        UnitColumn::Cooperating => lang.pick("配合", "Coop"),
+        UnitColumn::Done => lang.pick("已完成", "Done"),
+        UnitColumn::Doing => lang.pick("推进中", "Doing"),
+        UnitColumn::Blocked => lang.pick("受阻", "Blocked"),
+        UnitColumn::Due7 => lang.pick("7天内", "Due7d"),
+        UnitColumn::Overdue => lang.pick("逾期", "Overdue"),
+        UnitColumn::OldestOverdue => lang.pick("最长逾期", "Oldest"),
+        UnitColumn::ReportsOutstanding => lang.pick("待报送", "Reports"),
+    }
+}

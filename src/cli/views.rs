@@ -1,0 +1,129 @@
+//! `duban agenda`, `duban units` and `duban report-submitted`: the coordinator's views.
+//! Rendering of the plain tables lives in [`render`].
+
+mod render;
+
+use chrono::{NaiveDate, Timelike};
+use serde::Serialize;
+
+use super::commands::{CliError, Context, load_state};
+use crate::i18n::Lang;
+use crate::plan::agenda::{self, AgendaRow, Bucket};
+use crate::plan::escalation::{Escalation, EscalationRules, escalation};
+use crate::plan::reporting::{self, submit_report};
+use crate::plan::workload::{self, UnitColumn};
+use crate::plan::{Plan, ReqId, Status};
+use crate::report::text::terminal_width;
+use crate::report::{Entry, RequirementRow, json};
+
+/// The escalation thresholds (`$DUBAN_ESCALATION` or `escalation.toml`); a broken file is
+/// the user's to fix, so it stops the command (exit 2) rather than being ignored.
+pub fn rules() -> Result<EscalationRules, CliError> {
+    EscalationRules::load().map_err(|e| CliError::Usage(format!("escalation rules: {e}")))
+}
+
+/// A JSON row with the escalation colour under the loaded rules.
+pub fn with_rules<'a>(
+    mut row: RequirementRow<'a>,
+    e: &Entry<'a>,
+    today: NaiveDate,
+    rules: &EscalationRules,
+) -> RequirementRow<'a> {
+    row.escalation = escalation(e.requirement, today, rules);
+    row
+}
+
+/// One agenda row in `agenda --json`.
+#[derive(Debug, Serialize)]
+struct AgendaJson<'a> {
+    id: ReqId,
+    bucket: Bucket,
+    due: Option<NaiveDate>,
+    days_left: Option<i64>,
+    text: &'a str,
+    lead: Option<&'a str>,
+    status: Status,
+    escalation: Escalation,
+}
+
+pub fn agenda(
+    days: Option<u32>,
+    all: bool,
+    json_out: bool,
+    ctx: &Context,
+) -> Result<String, CliError> {
+    let (state, _) = load_state(&ctx.store)?;
+    let rules = rules()?;
+    let today = ctx.clock.today;
+    let mut rows = agenda::agenda(&state.plan, today, all);
+    if let Some(n) = days {
+        rows.retain(|r| r.within(i64::from(n)));
+    }
+    if json_out {
+        let out: Vec<AgendaJson<'_>> = rows
+            .iter()
+            .filter_map(|row| agenda_json(&state.plan, row, today, &rules))
+            .collect();
+        return Ok(json::to_string(&out));
+    }
+    Ok(render::agenda(
+        &state.plan,
+        &rows,
+        today,
+        ctx.lang,
+        terminal_width(),
+    ))
+}
+
+fn agenda_json<'a>(
+    plan: &'a Plan,
+    row: &AgendaRow,
+    today: NaiveDate,
+    rules: &EscalationRules,
+) -> Option<AgendaJson<'a>> {
+    let r = plan.get(row.id)?;
+    Some(AgendaJson {
+        id: row.id,
+        bucket: row.bucket,
+        due: row.due,
+        days_left: row.days_left,
+        text: &r.text,
+        lead: r.units.primary().map(|u| u.name.as_str()),
+        status: r.status,
+        escalation: escalation(r, today, rules),
+    })
+}
+
+/// Sorted by overdue count by default; `--sort` sorts largest first (names A→Z).
+pub fn units(sort: Option<UnitColumn>, json_out: bool, ctx: &Context) -> Result<String, CliError> {
+    let (state, _) = load_state(&ctx.store)?;
+    let mut rows = workload::workload(&state.plan, ctx.clock.today);
+    if let Some(col) = sort {
+        workload::sort_rows(&mut rows, col, col != UnitColumn::Name);
+    }
+    Ok(if json_out {
+        json::to_string(&rows)
+    } else {
+        render::units(&rows, ctx.lang, terminal_width())
+    })
+}
+
+pub fn report_submitted(id: ReqId, note: Option<&str>, ctx: &Context) -> Result<String, CliError> {
+    let (mut state, _) = load_state(&ctx.store)?;
+    let today = ctx.clock.today;
+    let now = ctx.clock.now();
+    let now = now.with_nanosecond(0).unwrap_or(now);
+    let r = state
+        .plan
+        .get_mut(id)
+        .ok_or_else(|| CliError::Usage(format!("no requirement {id} in this plan")))?;
+    let period = submit_report(r, today, note, now).map_err(|e| CliError::Usage(e.to_string()))?;
+    let due = reporting::report_duty(r, today).map(|d| d.due);
+    ctx.store.save(&state)?;
+    let period = reporting::period_label(&period, ctx.lang);
+    let due = due.map(|d| d.to_string()).unwrap_or_default();
+    Ok(match ctx.lang {
+        Lang::Zh => format!("{id} 已记录报送：{period}（应报 {due}，报送日 {today}）\n"),
+        Lang::En => format!("{id} report recorded: {period} (due {due}, submitted {today})\n"),
+    })
+}

@@ -1,0 +1,126 @@
+//! The agenda (as in Org-mode): every requirement with a date, grouped by how soon it is due,
+//! then the recurring ones (this period's due date) and the ongoing ones.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::deadline::DeadlineKind;
+use super::model::{Plan, ReqId, Status};
+use crate::i18n::Lang;
+
+/// Agenda groups in display order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bucket {
+    Overdue,
+    Today,
+    Within7,
+    Within30,
+    Later,
+    Recurring,
+    Ongoing,
+}
+
+impl Bucket {
+    pub const ALL: [Bucket; 7] = [
+        Bucket::Overdue,
+        Bucket::Today,
+        Bucket::Within7,
+        Bucket::Within30,
+        Bucket::Later,
+        Bucket::Recurring,
+        Bucket::Ongoing,
+    ];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Bucket::Overdue => lang.pick("逾期", "Overdue"),
+            Bucket::Today => lang.pick("今天", "Today"),
+            Bucket::Within7 => lang.pick("7天内", "Within 7 days"),
+            Bucket::Within30 => lang.pick("30天内", "Within 30 days"),
+            Bucket::Later => lang.pick("以后", "Later"),
+            Bucket::Recurring => lang.pick("周期性", "Recurring"),
+            Bucket::Ongoing => lang.pick("长期", "Ongoing"),
+        }
+    }
+
+    /// The dated bucket for a day count (negative = past).
+    pub fn for_days(days_left: i64) -> Bucket {
+        match days_left {
+            d if d < 0 => Bucket::Overdue,
+            0 => Bucket::Today,
+            1..=7 => Bucket::Within7,
+            8..=30 => Bucket::Within30,
+            _ => Bucket::Later,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct AgendaRow {
+    pub id: ReqId,
+    pub bucket: Bucket,
+    /// The next milestone (dated) or this period's end (recurring); `None` for ongoing.
+    pub due: Option<NaiveDate>,
+    pub days_left: Option<i64>,
+}
+
+impl AgendaRow {
+    /// Overdue, or due within `days` days (today included); what `agenda --days N` keeps.
+    pub fn within(&self, days: i64) -> bool {
+        self.bucket == Bucket::Overdue || self.days_left.is_some_and(|d| (0..=days).contains(&d))
+    }
+}
+
+/// The agenda at `today`, in display order: by bucket, then due date, then id. Groups are
+/// runs of equal `bucket`. Requirements without a deadline are left out, and done ones too
+/// unless `include_done`; a done one then sits in the bucket of its date (past dates under
+/// `Overdue`: the row's status, not the bucket, says it was finished).
+pub fn agenda(plan: &Plan, today: NaiveDate, include_done: bool) -> Vec<AgendaRow> {
+    let mut rows: Vec<AgendaRow> = plan
+        .requirements()
+        .filter(|r| include_done || r.status != Status::Done)
+        .filter_map(|r| {
+            let due = r.deadline.due(today);
+            let days_left = due.map(|d| (d - today).num_days());
+            let bucket = match r.deadline.kind {
+                DeadlineKind::None => return None,
+                DeadlineKind::Ongoing => Bucket::Ongoing,
+                DeadlineKind::Monthly | DeadlineKind::Quarterly | DeadlineKind::Yearly => {
+                    Bucket::Recurring
+                }
+                DeadlineKind::Date => Bucket::for_days(days_left?),
+            };
+            Some(AgendaRow {
+                id: r.id,
+                bucket,
+                due,
+                days_left,
+            })
+        })
+        .collect();
+    rows.sort_by_key(|r| (r.bucket, r.due, r.id));
+    rows
+}
+
+/// The groups of an agenda as `(bucket, rows)` runs, for headed output.
+pub fn groups(rows: &[AgendaRow]) -> Vec<(Bucket, &[AgendaRow])> {
+    rows.chunk_by(|a, b| a.bucket == b.bucket)
+        .filter_map(|g| g.first().map(|r| (r.bucket, g)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn buckets_by_days() {
+        assert_eq!(Bucket::for_days(-1), Bucket::Overdue);
+        assert_eq!(Bucket::for_days(0), Bucket::Today);
+        assert_eq!(Bucket::for_days(7), Bucket::Within7);
+        assert_eq!(Bucket::for_days(8), Bucket::Within30);
+        assert_eq!(Bucket::for_days(31), Bucket::Later);
+        assert_eq!(Bucket::Within7.label(Lang::Zh), "7天内");
+    }
+}

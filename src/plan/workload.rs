@@ -1,0 +1,225 @@
+//! Units workload: for every unit named in the plan, how much it leads and cooperates on and
+//! how that work stands. A requirement counts once per role the unit has in it.
+
+use std::cmp::Reverse;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::model::{Counts, Plan, ReqId, Requirement, Status};
+use super::reporting;
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct UnitRow {
+    pub name: String,
+    /// A collective unit (各镇（街道）, 市直各有关单位 …), not one office.
+    pub collective: bool,
+    pub lead: usize,
+    pub cooperating: usize,
+    pub done: usize,
+    pub doing: usize,
+    pub blocked: usize,
+    /// Not done and due within 7 days (today included).
+    pub due_7: usize,
+    pub overdue: usize,
+    /// Days past due of its most overdue requirement.
+    pub oldest_overdue_days: Option<i64>,
+    /// Reports (报送) owed this period and not in; counted for lead units only, since the
+    /// lead unit reports for the requirement.
+    pub reports_outstanding: usize,
+}
+
+impl UnitRow {
+    fn add(&mut self, r: &Requirement, lead: bool, today: NaiveDate) {
+        if lead {
+            self.lead += 1;
+            if reporting::is_outstanding(r, today) {
+                self.reports_outstanding += 1;
+            }
+        } else {
+            self.cooperating += 1;
+        }
+        match r.status {
+            Status::Done => self.done += 1,
+            Status::Doing => self.doing += 1,
+            Status::Blocked => self.blocked += 1,
+            Status::Todo => {}
+        }
+        if r.is_overdue(today) {
+            self.overdue += 1;
+            let late = r.days_left(today).map_or(0, |d| -d);
+            self.oldest_overdue_days = self.oldest_overdue_days.max(Some(late));
+        } else if r.is_due_within(today, Counts::DUE_SOON_DAYS) {
+            self.due_7 += 1;
+        }
+    }
+}
+
+/// Every unit's row, sorted by overdue count (most first), then name.
+pub fn workload(plan: &Plan, today: NaiveDate) -> Vec<UnitRow> {
+    let mut by_name: BTreeMap<&str, UnitRow> = BTreeMap::new();
+    for r in plan.requirements() {
+        let roles = r.units.lead.iter().map(|u| (u, true));
+        for (unit, lead) in roles.chain(r.units.cooperating.iter().map(|u| (u, false))) {
+            by_name
+                .entry(&unit.name)
+                .or_insert_with(|| UnitRow {
+                    name: unit.name.clone(),
+                    collective: unit.collective,
+                    ..UnitRow::default()
+                })
+                .add(r, lead, today);
+        }
+    }
+    let mut rows: Vec<UnitRow> = by_name.into_values().collect();
+    sort_rows(&mut rows, UnitColumn::Overdue, true);
+    rows
+}
+
+/// A column of the units table, for sorting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UnitColumn {
+    Name,
+    Lead,
+    Cooperating,
+    Done,
+    Doing,
+    Blocked,
+    Due7,
+    Overdue,
+    OldestOverdue,
+    ReportsOutstanding,
+}
+
+impl UnitColumn {
+    pub const ALL: [UnitColumn; 10] = [
+        UnitColumn::Name,
+        UnitColumn::Lead,
+        UnitColumn::Cooperating,
+        UnitColumn::Done,
+        UnitColumn::Doing,
+        UnitColumn::Blocked,
+        UnitColumn::Due7,
+        UnitColumn::Overdue,
+        UnitColumn::OldestOverdue,
+        UnitColumn::ReportsOutstanding,
+    ];
+
+    /// The code used by `--sort` and JSON field names.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitColumn::Name => "name",
+            UnitColumn::Lead => "lead",
+            UnitColumn::Cooperating => "cooperating",
+            UnitColumn::Done => "done",
+            UnitColumn::Doing => "doing",
+            UnitColumn::Blocked => "blocked",
+            UnitColumn::Due7 => "due_7",
+            UnitColumn::Overdue => "overdue",
+            UnitColumn::OldestOverdue => "oldest_overdue_days",
+            UnitColumn::ReportsOutstanding => "reports_outstanding",
+        }
+    }
+
+    /// The numeric value sorted on (the name column sorts separately).
+    fn value(self, r: &UnitRow) -> i64 {
+        let n = |v: usize| i64::try_from(v).unwrap_or(i64::MAX);
+        match self {
+            UnitColumn::Name => 0,
+            UnitColumn::Lead => n(r.lead),
+            UnitColumn::Cooperating => n(r.cooperating),
+            UnitColumn::Done => n(r.done),
+            UnitColumn::Doing => n(r.doing),
+            UnitColumn::Blocked => n(r.blocked),
+            UnitColumn::Due7 => n(r.due_7),
+            UnitColumn::Overdue => n(r.overdue),
+            UnitColumn::OldestOverdue => r.oldest_overdue_days.unwrap_or(-1),
+            UnitColumn::ReportsOutstanding => n(r.reports_outstanding),
+        }
+    }
+}
+
+impl fmt::Display for UnitColumn {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown column `{0}` (expected name|lead|cooperating|done|doing|blocked|due_7|overdue|oldest_overdue_days|reports_outstanding)"
+)]
+pub struct ParseColumnError(pub String);
+
+impl FromStr for UnitColumn {
+    type Err = ParseColumnError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let key = s.trim().to_lowercase().replace('-', "_");
+        let alias = match key.as_str() {
+            "单位" => "name",
+            "牵头" => "lead",
+            "配合" => "cooperating",
+            "已完成" => "done",
+            "推进中" => "doing",
+            "受阻" => "blocked",
+            "due7" | "7天内" => "due_7",
+            "逾期" => "overdue",
+            "oldest" | "oldest_overdue" | "最长逾期" => "oldest_overdue_days",
+            "reports" | "待报送" => "reports_outstanding",
+            other => other,
+        };
+        UnitColumn::ALL
+            .into_iter()
+            .find(|c| c.as_str() == alias)
+            .ok_or_else(|| ParseColumnError(s.to_string()))
+    }
+}
+
+/// Sort by `col` (stable; ties by name ascending, whatever the direction).
+pub fn sort_rows(rows: &mut [UnitRow], col: UnitColumn, descending: bool) {
+    if col == UnitColumn::Name {
+        rows.sort_by(|a, b| a.name.cmp(&b.name));
+        if descending {
+            rows.reverse();
+        }
+    } else if descending {
+        rows.sort_by(|a, b| {
+            (Reverse(col.value(a)), &a.name).cmp(&(Reverse(col.value(b)), &b.name))
+        });
+    } else {
+        rows.sort_by(|a, b| (col.value(a), &a.name).cmp(&(col.value(b), &b.name)));
+    }
+}
+
+/// The requirements a unit leads and those it cooperates on, in document order.
+pub fn unit_requirements(plan: &Plan, name: &str) -> (Vec<ReqId>, Vec<ReqId>) {
+    let name = name.trim();
+    let has = |units: &[super::units::Unit]| units.iter().any(|u| u.name == name);
+    let lead = plan
+        .requirements()
+        .filter(|r| has(&r.units.lead))
+        .map(|r| r.id)
+        .collect();
+    let cooperating = plan
+        .requirements()
+        .filter(|r| has(&r.units.cooperating))
+        .map(|r| r.id)
+        .collect();
+    (lead, cooperating)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_parse() {
+        assert_eq!("overdue".parse(), Ok(UnitColumn::Overdue));
+        assert_eq!("Due-7".parse(), Ok(UnitColumn::Due7));
+        assert_eq!("逾期".parse(), Ok(UnitColumn::Overdue));
+        assert!("late".parse::<UnitColumn>().is_err());
+    }
+}

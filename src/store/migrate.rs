@@ -1,0 +1,43 @@
+//! Reading older state files. Each schema change adds one step here that rewrites a file's
+//! JSON from version N to N+1; loading runs the steps in order, and the next save writes the
+//! current schema (the previous file is kept as `state.json.bak`).
+//!
+//! - schema 0: files from before the version field existed: the same fields as schema 1,
+//!   with `schema` missing (or 0).
+//! - schema 1: adds the `schema` field.
+
+use serde_json::Value;
+
+use super::SCHEMA_VERSION;
+
+/// The file's version: its `schema` field, 0 when absent.
+pub(super) fn version(value: &Value) -> Result<u32, String> {
+    match value.get("schema") {
+        None | Some(Value::Null) => Ok(0),
+        Some(v) => v
+            .as_u64()
+            .and_then(|n| u32::try_from(n).ok())
+            .ok_or_else(|| format!("invalid schema version {v}")),
+    }
+}
+
+/// Bring `value` from `from` up to [`SCHEMA_VERSION`].
+pub(super) fn upgrade(mut value: Value, from: u32) -> Result<Value, String> {
+    if !value.is_object() {
+        return Err("invalid state file: expected a JSON object".into());
+    }
+    for version in from..SCHEMA_VERSION {
+        value = match version {
+            0 => from_0(value),
+            other => return Err(format!("no migration from schema {other}")),
+        };
+    }
+    Ok(value)
+}
+
+fn from_0(mut value: Value) -> Value {
+    if let Some(map) = value.as_object_mut() {
+        map.insert("schema".into(), Value::from(1));
+    }
+    value
+}

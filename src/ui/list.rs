@@ -1,0 +1,150 @@
+//! A requirement list under group headings: the agenda, and one unit's requirements in the
+//! units view. Only the visible rows are built. A row: status mark, id (in its escalation
+//! colour), countdown, report marker, text (search hits highlighted), lead unit.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::theme::{self, THEME, Urgency};
+use super::wrap::{self, width};
+use crate::app::{App, ListEntry, Pane, ReqList, View};
+use crate::plan::{Requirement, Status, reporting};
+
+pub fn render(app: &App, list: &ReqList, title: &str, area: Rect, buf: &mut Buffer) {
+    let focused = app.focus() != Pane::Detail;
+    let block = super::pane(title, focused, area.width);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    app.view.tree.set(inner);
+    if inner.is_empty() {
+        return;
+    }
+    let cols = usize::from(inner.width);
+    if list.is_empty() {
+        let text = if app.filter().is_empty() {
+            app.lang().pick("（没有要求）", "(nothing here)")
+        } else {
+            app.lang()
+                .pick("（没有符合筛选的要求）", "(nothing matches the filter)")
+        };
+        let line = Line::styled(wrap::truncate(text, cols), THEME.dim);
+        return super::draw_lines(&[line], inner, buf);
+    }
+    let height = usize::from(inner.height);
+    let len = list.entries.len();
+    let offset = View::follow(app.view.tree_offset.get(), list.cursor, height, len);
+    app.view.tree_offset.set(offset);
+    let visible = &list.entries[offset..(offset + height).min(len)];
+    let countdown_w = visible
+        .iter()
+        .filter_map(|e| requirement(app, e))
+        .map(|r| width(&app.lang().countdown(r, app.today())))
+        .max()
+        .unwrap_or(0);
+    for (i, (entry, y)) in visible.iter().zip(inner.top()..inner.bottom()).enumerate() {
+        let line = match entry {
+            ListEntry::Heading { label, count } => Line::from(vec![
+                Span::styled(format!("{label} "), heading_style(app, label)),
+                Span::styled(format!("({count})"), THEME.dim),
+            ]),
+            ListEntry::Requirement { .. } => match requirement(app, entry) {
+                Some(r) => row(app, r, countdown_w, cols),
+                None => Line::default(),
+            },
+        };
+        super::put_line(buf, inner.x, y, &line, inner.width);
+        if offset + i == list.cursor {
+            let style = if focused {
+                THEME.selected
+            } else {
+                THEME.selected_unfocused
+            };
+            super::mark_selected(buf, Rect::new(inner.x, y, inner.width, 1), style);
+        }
+    }
+}
+
+fn requirement<'a>(app: &'a App, e: &ListEntry) -> Option<&'a Requirement> {
+    match e {
+        ListEntry::Requirement { id, .. } => app.plan().get(*id),
+        ListEntry::Heading { .. } => None,
+    }
+}
+
+fn heading_style(app: &App, label: &str) -> Style {
+    let overdue = crate::plan::agenda::Bucket::Overdue.label(app.lang());
+    if label == overdue {
+        THEME.overdue
+    } else {
+        THEME.heading
+    }
+}
+
+/// `[ ] 1.1.1  逾期36天 报 制作转型政策专题..  市政府办公室`
+pub fn row(app: &App, r: &Requirement, countdown_w: usize, cols: usize) -> Line<'static> {
+    let (lang, today) = (app.lang(), app.today());
+    let id = r.id.to_string();
+    let mut spans = vec![
+        Span::styled(theme::status_mark(r.status), THEME.status(r.status)),
+        Span::raw(" "),
+        Span::styled(format!("{id:<7}"), id_style(app, r)),
+    ];
+    let countdown = lang.countdown(r, today);
+    let show_countdown = cols >= 40 && countdown_w > 0;
+    if show_countdown {
+        spans.push(Span::styled(
+            format!(" {} ", wrap::fit_right(&countdown, countdown_w.min(12))),
+            THEME.urgency(Urgency::of(r, today)),
+        ));
+    } else {
+        spans.push(Span::raw(" "));
+    }
+    if reporting::is_outstanding(r, today) {
+        spans.push(Span::styled(lang.pick("报 ", "R "), THEME.report_due));
+    }
+    let unit = super::tree::lead_unit(r);
+    let unit_w = if cols >= 70 { width(&unit).min(16) } else { 0 };
+    let fixed: usize = spans.iter().map(|s| width(&s.content)).sum();
+    let text_w = cols.saturating_sub(fixed + if unit_w > 0 { unit_w + 2 } else { 0 });
+    let base = if r.status == Status::Done {
+        THEME.dim
+    } else {
+        THEME.text
+    };
+    let text = wrap::fit(&wrap::one_line(&r.text), text_w);
+    spans.extend(highlight(&text, app.filter().search.as_deref(), base));
+    if unit_w > 0 {
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(wrap::fit(&unit, unit_w), THEME.dim));
+    }
+    Line::from(spans)
+}
+
+/// The id in its 三色督办 colour (dim when not escalated).
+pub fn id_style(app: &App, r: &Requirement) -> Style {
+    THEME.escalation(app.escalation(r))
+}
+
+/// `text` as spans, each search hit in the match style.
+pub fn highlight(text: &str, needle: Option<&str>, base: Style) -> Vec<Span<'static>> {
+    let ranges = needle.map_or_else(Vec::new, |n| crate::plan::search::find_matches(text, n));
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for (start, end) in ranges {
+        if start > at {
+            spans.push(Span::styled(text[at..start].to_string(), base));
+        }
+        spans.push(Span::styled(
+            text[start..end].to_string(),
+            THEME.search_match,
+        ));
+        at = end;
+    }
+    if at < text.len() || spans.is_empty() {
+        spans.push(Span::styled(text[at..].to_string(), base));
+    }
+    spans
+}

@@ -1,0 +1,199 @@
+//! Units view: a table of every unit's workload (sortable by any column), or, after Enter,
+//! that unit's requirements (lead and cooperating apart) through the list pane.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::theme::THEME;
+use super::wrap::{self, width};
+use crate::app::units::column_label;
+use crate::app::{App, Pane, View};
+use crate::i18n::Lang;
+use crate::plan::workload::{UnitColumn, UnitRow};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let lang = app.lang();
+    let units = app.units();
+    if let Some(drill) = &units.drill {
+        let title = format!("{}{}", lang.pick("单位：", "Unit: "), drill.unit);
+        return super::list::render(app, &drill.list, &title, area, buf);
+    }
+    let focused = app.focus() != Pane::Detail;
+    let order = if units.descending {
+        lang.pick("降序", "desc")
+    } else {
+        lang.pick("升序", "asc")
+    };
+    let title = match lang {
+        Lang::Zh => format!(
+            "单位 {}（按{}{order}，* 集体单位）",
+            units.rows.len(),
+            column_label(units.sort, lang)
+        ),
+        Lang::En => format!(
+            "Units {} (by {} {order}; * collective)",
+            units.rows.len(),
+            column_label(units.sort, lang)
+        ),
+    };
+    let block = super::pane(&title, focused, area.width);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    app.view.tree.set(Rect {
+        y: inner.y.saturating_add(1),
+        height: inner.height.saturating_sub(1),
+        ..inner
+    });
+    if inner.height < 2 || inner.width == 0 {
+        return;
+    }
+    let cols = usize::from(inner.width);
+    let numeric = &UnitColumn::ALL[1..];
+    let widths: Vec<usize> = numeric
+        .iter()
+        .map(|c| width(column_label(*c, lang)).max(3) + 1)
+        .collect();
+    let name_w = cols.saturating_sub(widths.iter().sum::<usize>()).max(6);
+    let mut head = vec![header_cell(
+        wrap::fit(column_label(UnitColumn::Name, lang), name_w),
+        units.sort == UnitColumn::Name,
+    )];
+    for (c, w) in numeric.iter().zip(&widths) {
+        head.push(header_cell(
+            wrap::fit_right(column_label(*c, lang), *w),
+            units.sort == *c,
+        ));
+    }
+    super::put_line(buf, inner.x, inner.y, &Line::from(head), inner.width);
+
+    let height = usize::from(inner.height) - 1;
+    let len = units.rows.len();
+    if len == 0 {
+        let text = lang.pick("（没有单位）", "(no units)");
+        let line = Line::styled(wrap::truncate(text, cols), THEME.dim);
+        let below = Rect {
+            y: inner.y + 1,
+            height: inner.height - 1,
+            ..inner
+        };
+        return super::draw_lines(&[line], below, buf);
+    }
+    let offset = View::follow(app.view.tree_offset.get(), units.cursor, height, len);
+    app.view.tree_offset.set(offset);
+    let rows = units.rows.iter().enumerate().skip(offset).take(height);
+    for ((i, r), y) in rows.zip(inner.top() + 1..inner.bottom()) {
+        let line = row(r, name_w, &widths);
+        super::put_line(buf, inner.x, y, &line, inner.width);
+        if i == units.cursor {
+            let style = if focused {
+                THEME.selected
+            } else {
+                THEME.selected_unfocused
+            };
+            buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
+        }
+    }
+}
+
+fn header_cell(text: String, sorted: bool) -> Span<'static> {
+    Span::styled(text, if sorted { THEME.key } else { THEME.label })
+}
+
+fn row(r: &UnitRow, name_w: usize, widths: &[usize]) -> Line<'static> {
+    let name = if r.collective {
+        format!(
+            "{}*",
+            wrap::fit(&r.name, name_w.saturating_sub(2)).trim_end()
+        )
+    } else {
+        r.name.clone()
+    };
+    let mut spans = vec![Span::styled(wrap::fit(&name, name_w), THEME.text)];
+    let oldest = r.oldest_overdue_days.map(|d| d.to_string());
+    let cells = [
+        (Some(r.lead.to_string()), THEME.text),
+        (Some(r.cooperating.to_string()), THEME.text),
+        (Some(r.done.to_string()), THEME.done),
+        (Some(r.doing.to_string()), THEME.doing),
+        (Some(r.blocked.to_string()), THEME.blocked),
+        (Some(r.due_7.to_string()), THEME.due_soon),
+        (Some(r.overdue.to_string()), THEME.overdue),
+        (oldest, THEME.overdue),
+        (Some(r.reports_outstanding.to_string()), THEME.report_due),
+    ];
+    for ((value, style), w) in cells.into_iter().zip(widths) {
+        let text = value.unwrap_or_else(|| "-".into());
+        let style = if text == "0" || text == "-" {
+            THEME.dim
+        } else {
+            style
+        };
+        spans.push(Span::styled(wrap::fit_right(&text, *w), style));
+    }
+    Line::from(spans)
+}
+
+/// The detail pane while the table (not a drill-down) is shown: the selected unit in words.
+pub fn detail_lines(app: &App, cols: usize) -> Vec<Line<'static>> {
+    let lang = app.lang();
+    let units = app.units();
+    let Some(r) = units.rows.get(units.cursor) else {
+        return vec![Line::styled(
+            lang.pick("（未选中）", "(nothing selected)"),
+            THEME.dim,
+        )];
+    };
+    let mut out = vec![Line::styled(
+        wrap::truncate(&r.name, cols).into_owned(),
+        THEME.title,
+    )];
+    if r.collective {
+        out.push(Line::styled(
+            lang.pick("集体单位（如各镇街、各有关单位）", "collective unit"),
+            THEME.dim,
+        ));
+    }
+    out.push(Line::default());
+    let oldest = r
+        .oldest_overdue_days
+        .map_or_else(|| "-".into(), |d| d.to_string());
+    let pairs = [
+        (UnitColumn::Lead, r.lead.to_string()),
+        (UnitColumn::Cooperating, r.cooperating.to_string()),
+        (UnitColumn::Done, r.done.to_string()),
+        (UnitColumn::Doing, r.doing.to_string()),
+        (UnitColumn::Blocked, r.blocked.to_string()),
+        (UnitColumn::Due7, r.due_7.to_string()),
+        (UnitColumn::Overdue, r.overdue.to_string()),
+        (UnitColumn::OldestOverdue, oldest),
+        (
+            UnitColumn::ReportsOutstanding,
+            r.reports_outstanding.to_string(),
+        ),
+    ];
+    for (c, v) in pairs {
+        out.push(Line::from(vec![
+            Span::styled(wrap::fit(column_label(c, lang), 10), THEME.label),
+            Span::styled(v, THEME.text),
+        ]));
+    }
+    out.push(Line::default());
+    let keys = super::footer::keys_label(
+        app.keymap(),
+        crate::app::KeyMode::Normal,
+        &[crate::app::Action::ToggleExpand],
+    )
+    .unwrap_or_default();
+    let hint = match lang {
+        Lang::Zh => format!("按 {keys} 查看该单位的要求（牵头、配合分列）"),
+        Lang::En => format!("{keys}: this unit's requirements (lead and cooperating apart)"),
+    };
+    out.extend(
+        wrap::wrap(&hint, cols)
+            .into_iter()
+            .map(|l| Line::styled(l, THEME.dim)),
+    );
+    out
+}

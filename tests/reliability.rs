@@ -1,0 +1,12 @@
+//! The promises about the state file, tested by trying to break them: writers killed
+//! mid-save, two writers at once, files changed behind our back, unreadable files, a full
+//! disk, termination signals in a real terminal. README "Your data" states what is promised.
+
+mod reliability {
+    pub mod changes;
+    pub mod crash;
+    pub mod lock;
+    pub mod signals;
+    pub mod support;
+    pub mod unreadable;
+}

@@ -1,0 +1,10 @@
+//! The coordinator's views (issue 4): agenda, units workload, search, escalation colours,
+//! the progress log and reporting duties — the domain API on the seed plan at fixed dates,
+//! and the `agenda`, `units`, `report-submitted` and `list --search` commands end to end.
+
+mod views {
+    pub mod cli;
+    pub mod domain;
+    pub mod duties;
+    pub mod support;
+}
