@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Block, Widget};
 
 use super::theme::THEME;
 use super::wrap;
@@ -65,7 +65,7 @@ fn ask(app: &App, question: &str, area: Rect, buf: &mut Buffer) {
         .border_style(THEME.focused_border)
         .title(Line::styled(lang.pick(" 确认 ", " Confirm "), THEME.title));
     let inner = block.inner(popup);
-    Clear.render(popup, buf);
+    super::clear_overlay(popup, buf);
     block.render(popup, buf);
 
     let mut lines: Vec<Line<'_>> = text

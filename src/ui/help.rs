@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Block, Widget};
 
 use super::theme::{self, THEME, Urgency};
 use super::wrap::{self, width};
@@ -50,7 +50,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 .left_aligned(),
         );
     }
-    Clear.render(popup, buf);
+    super::clear_overlay(popup, buf);
     block.render(popup, buf);
     let shown: Vec<Line<'_>> = lines.into_iter().skip(scroll).take(height).collect();
     super::draw_lines(&shown, inner, buf);

@@ -20,7 +20,8 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Widget};
+use ratatui::widgets::{Block, BorderType, Clear, Widget};
+use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Mode, Page};
 use crate::i18n::Lang;
@@ -270,6 +271,23 @@ fn mark_selected(buf: &mut Buffer, row: Rect, style: ratatui::style::Style) {
 }
 
 /// A centred rectangle of at most `width`×`height` inside `area`.
+/// Clear `popup` for an overlay. A double-width character just left of it would have its
+/// second half under the overlay's border; terminals draw such a character whole and break
+/// the border, so it is blanked too.
+fn clear_overlay(popup: Rect, buf: &mut Buffer) {
+    Clear.render(popup, buf);
+    let Some(left) = popup.x.checked_sub(1) else {
+        return;
+    };
+    for y in popup.top()..popup.bottom() {
+        if let Some(cell) = buf.cell_mut((left, y))
+            && cell.symbol().width() > 1
+        {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);
