@@ -1,0 +1,136 @@
+//! Domain and file benchmarks on generated plans of 1,000, 10,000 and 100,000 requirements:
+//! importing the document, the state file (serialize, save, load), selecting with a filter,
+//! and rendering exports.
+//!
+//! ```text
+//! cargo bench --bench core -- --warm-up-time 1 --measurement-time 3
+//! ```
+
+mod common;
+
+use std::hint::black_box;
+
+use criterion::{BenchmarkId, Criterion, Throughput};
+use duban::i18n::Lang;
+use duban::plan::agenda::agenda;
+use duban::plan::import::import_bytes;
+use duban::plan::workload::workload;
+use duban::report::Filter;
+use duban::report::export::{self, Format};
+use duban::store::Store;
+
+use common::{Fixture, fixtures, today};
+
+/// What is built is dropped outside the timing (`iter_with_large_drop`), as in the program.
+fn import(c: &mut Criterion, sizes: &[Fixture]) {
+    let mut g = c.benchmark_group("import");
+    for f in sizes {
+        g.sample_size(f.samples());
+        g.throughput(Throughput::Elements(f.n as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(f.n), f, |b, f| {
+            let doc = f.doc().as_bytes();
+            b.iter_with_large_drop(|| import_bytes(black_box(doc), "gen.txt").expect("imports"));
+        });
+    }
+}
+
+fn state_file(c: &mut Criterion, sizes: &[Fixture]) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut g = c.benchmark_group("state");
+    for f in sizes {
+        g.sample_size(f.samples());
+        g.throughput(Throughput::Elements(f.n as u64));
+        // What a save costs before the disk: the whole state as pretty JSON.
+        g.bench_with_input(BenchmarkId::new("serialize", f.n), f, |b, f| {
+            let state = f.state();
+            b.iter(|| serde_json::to_vec_pretty(black_box(state)).expect("serializes"));
+        });
+        let store = Store::new(dir.path().join(format!("state-{}.json", f.n)));
+        // Atomic save: serialize, write a temporary file, fsync, rename, fsync the directory.
+        g.bench_with_input(BenchmarkId::new("save", f.n), f, |b, f| {
+            let state = f.state();
+            b.iter(|| store.save(black_box(state)).expect("saves"));
+        });
+        // The part of a load that is not JSON: parsing every units and deadline cell again.
+        g.bench_with_input(BenchmarkId::new("derive", f.n), f, |b, f| {
+            let mut plan = f.state().plan.clone();
+            b.iter(|| black_box(&mut plan).derive());
+        });
+        g.bench_with_input(BenchmarkId::new("load", f.n), f, |b, f| {
+            store.save(f.state()).expect("saves");
+            b.iter_with_large_drop(|| store.load().expect("loads").expect("exists"));
+        });
+    }
+}
+
+/// `duban list`'s filters over the whole plan (the dashboard's search is in the ui bench).
+fn filter(c: &mut Criterion, sizes: &[Fixture]) {
+    let mut g = c.benchmark_group("filter");
+    let by_unit = Filter {
+        unit: Some("市民政局".into()),
+        ..Filter::default()
+    };
+    let overdue = Filter {
+        overdue: true,
+        ..Filter::default()
+    };
+    for f in sizes {
+        g.sample_size(f.samples());
+        g.throughput(Throughput::Elements(f.n as u64));
+        g.bench_with_input(BenchmarkId::new("unit", f.n), f, |b, f| {
+            let plan = &f.state().plan;
+            b.iter(|| by_unit.select(black_box(plan), today()).len());
+        });
+        g.bench_with_input(BenchmarkId::new("overdue", f.n), f, |b, f| {
+            let plan = &f.state().plan;
+            b.iter(|| overdue.select(black_box(plan), today()).len());
+        });
+    }
+}
+
+/// The agenda and units views' lists, rebuilt from the whole plan.
+fn views(c: &mut Criterion, sizes: &[Fixture]) {
+    let mut g = c.benchmark_group("views");
+    for f in sizes {
+        g.sample_size(f.samples());
+        g.throughput(Throughput::Elements(f.n as u64));
+        g.bench_with_input(BenchmarkId::new("agenda", f.n), f, |b, f| {
+            let plan = &f.state().plan;
+            b.iter(|| agenda(black_box(plan), today(), false).len());
+        });
+        g.bench_with_input(BenchmarkId::new("units", f.n), f, |b, f| {
+            let plan = &f.state().plan;
+            b.iter(|| workload(black_box(plan), today()).len());
+        });
+    }
+}
+
+fn exports(c: &mut Criterion, sizes: &[Fixture]) {
+    let mut g = c.benchmark_group("export");
+    for f in sizes {
+        g.sample_size(f.samples());
+        g.throughput(Throughput::Elements(f.n as u64));
+        for format in [Format::Csv, Format::Html] {
+            let id = BenchmarkId::new(format.extension(), f.n);
+            g.bench_with_input(id, f, |b, f| {
+                let state = f.state();
+                b.iter(|| {
+                    export::render(black_box(state), today(), Lang::Zh, format, None)
+                        .expect("renders")
+                        .len()
+                });
+            });
+        }
+    }
+}
+
+fn main() {
+    let sizes = fixtures();
+    let mut c = Criterion::default().configure_from_args();
+    import(&mut c, &sizes);
+    state_file(&mut c, &sizes);
+    filter(&mut c, &sizes);
+    views(&mut c, &sizes);
+    exports(&mut c, &sizes);
+    c.final_summary();
+}

@@ -1,0 +1,199 @@
+//! Latency distribution and peak memory, which criterion's means and medians do not show:
+//! start to first frame, then every keystroke's time to its frame over a long run (median,
+//! 99th percentile, maximum), at 1,000, 10,000 and 100,000 requirements.
+//!
+//! ```text
+//! cargo bench --bench latency                      # generated plans, every size
+//! cargo bench --bench latency -- --sizes 10000     # one size
+//! target/release/deps/latency-* --state big.json   # one state file: start, keys, peak RSS
+//! ```
+//!
+//! Other arguments (criterion's, when run as part of `cargo bench -- …`) are ignored.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use duban::app::{Action, App, Edit};
+use duban::plan::generate::{GenOptions, generate_document};
+use duban::plan::import::import_bytes;
+use duban::store::{State, Store};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use common::{NullStore, SIZES, now, today, toggle_status};
+
+const MOVES: usize = 2_000;
+const TOGGLES: usize = 500;
+const SAVED_TOGGLES: usize = 20;
+const SEARCH_KEYS: usize = 48;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let mut state = None;
+    let mut sizes = SIZES.to_vec();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--state" => state = args.next().map(PathBuf::from),
+            "--sizes" => {
+                sizes = args
+                    .next()
+                    .unwrap_or_default()
+                    .split(',')
+                    .filter_map(|s| s.trim().parse().ok())
+                    .collect();
+            }
+            _ => {}
+        }
+    }
+    println!(
+        "{:>9}  {:<14}  {:>9}  {:>9}  {:>9}   (ms)",
+        "reqs", "measure", "median", "p99", "max"
+    );
+    if let Some(path) = state {
+        measure(&path);
+        return;
+    }
+    for n in sizes {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("state.json");
+        {
+            let doc = generate_document(&GenOptions {
+                requirements: n,
+                ..GenOptions::default()
+            });
+            let plan = import_bytes(doc.as_bytes(), "gen.txt").expect("imports");
+            Store::new(&path).save(&State::new(plan)).expect("saves");
+        }
+        measure(&path);
+    }
+}
+
+fn measure(path: &Path) {
+    // Work on a copy: status changes are saved to it, as the dashboard would.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let copy = dir.path().join("state.json");
+    std::fs::copy(path, &copy).expect("copies the state file");
+    let store = Store::new(&copy);
+    let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("test terminal");
+
+    let start = Instant::now();
+    let state = store.load().expect("loads").expect("state file exists");
+    let n = state.plan.requirement_count();
+    let mut app = App::new(state, Box::new(NullStore), today());
+    draw(&mut terminal, &app);
+    let first = start.elapsed();
+    let peak_at_first = peak_rss();
+
+    let mut moves = Vec::with_capacity(MOVES);
+    for i in 0..MOVES {
+        // Walk down a while, then back up: moves cross items and categories' ends.
+        let action = if (i / 50) % 2 == 0 {
+            Action::Down
+        } else {
+            Action::Up
+        };
+        moves.push(timed(|| {
+            app.update(action, now());
+            draw(&mut terminal, &app);
+        }));
+    }
+    // Back to the first requirement (the item row above it, then down).
+    app.update(Action::First, now());
+    app.update(Action::Down, now());
+    let mut toggles = Vec::with_capacity(TOGGLES);
+    for _ in 0..TOGGLES {
+        toggles.push(timed(|| {
+            toggle_status(&mut app, |app| draw(&mut terminal, app));
+        }));
+    }
+    // Incremental search: type 政务公开 and erase it, again and again.
+    app.update(Action::Search, now());
+    app.update(Action::Edit(Edit::Insert('政')), now());
+    assert!(app.matches().is_some(), "typing filters");
+    app.update(Action::Edit(Edit::Backspace), now());
+    let keys: Vec<Edit> = "政务公开"
+        .chars()
+        .map(Edit::Insert)
+        .chain(std::iter::repeat_n(Edit::Backspace, 4))
+        .collect();
+    let mut typed = Vec::with_capacity(SEARCH_KEYS);
+    for key in keys.iter().cycle().take(SEARCH_KEYS) {
+        typed.push(timed(|| {
+            app.update(Action::Edit(key.clone()), now());
+            draw(&mut terminal, &app);
+        }));
+    }
+    let peak_in_use = peak_rss();
+    let state = app.state().clone();
+    drop(app);
+
+    // Saved through the store that loaded the file, as in the dashboard.
+    let mut app = App::new(state, Box::new(store.clone()), today());
+    draw(&mut terminal, &app);
+    let mut saved = Vec::with_capacity(SAVED_TOGGLES);
+    for _ in 0..SAVED_TOGGLES {
+        saved.push(timed(|| {
+            toggle_status(&mut app, |app| draw(&mut terminal, app));
+        }));
+    }
+
+    let row = |name: &str, samples: &mut [Duration]| {
+        let (med, p99, max) = spread(samples);
+        println!("{n:>9}  {name:<14}  {med:>9}  {p99:>9}  {max:>9}");
+    };
+    println!("{n:>9}  {:<14}  {:>9}", "start→frame", ms(first));
+    row("move+frame", &mut moves);
+    row("status+frame", &mut toggles);
+    row("search key", &mut typed);
+    row("status+save", &mut saved);
+    let rss = |peak: Option<String>| peak.unwrap_or_else(|| "n/a".into());
+    println!(
+        "{n:>9}  {:<14}  {:>9}",
+        "RSS at frame 1",
+        rss(peak_at_first)
+    );
+    println!("{n:>9}  {:<14}  {:>9}", "RSS after keys", rss(peak_in_use));
+    println!("{n:>9}  {:<14}  {:>9}", "RSS with saves", rss(peak_rss()));
+}
+
+fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+    terminal
+        .draw(|frame| duban::ui::draw(frame, app))
+        .expect("draw");
+}
+
+fn timed(f: impl FnOnce()) -> Duration {
+    let start = Instant::now();
+    f();
+    start.elapsed()
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.3}", d.as_secs_f64() * 1000.0)
+}
+
+/// Median, 99th percentile and maximum, in milliseconds.
+fn spread(samples: &mut [Duration]) -> (String, String, String) {
+    samples.sort_unstable();
+    let at = |q: f64| {
+        // Index of the q-quantile; the casts are exact for these small sample counts.
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            clippy::cast_precision_loss
+        )]
+        let i = ((samples.len() - 1) as f64 * q).round() as usize;
+        samples[i]
+    };
+    (ms(at(0.5)), ms(at(0.99)), ms(at(1.0)))
+}
+
+/// The process's peak resident set (`VmHWM`) so far, on Linux.
+fn peak_rss() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(format!("{} MiB", kib.div_ceil(1024)))
+}
