@@ -30,6 +30,15 @@ impl Fingerprint {
     }
 }
 
+impl Fingerprint {
+    /// Same size and modification time as `meta`: the file is the one fingerprinted, unless
+    /// someone rewrote it within the same timestamp tick with the same length (the stat test
+    /// make and git rely on). Lets a save skip reading and hashing the whole file back.
+    pub(super) fn same_stat(&self, meta: &fs::Metadata) -> bool {
+        self.modified.is_some() && self.len == meta.len() && self.modified == meta.modified().ok()
+    }
+}
+
 /// Only compared within one process, so the std hasher's unstable output is fine.
 pub(super) fn content_hash(bytes: &[u8]) -> u64 {
     let mut h = DefaultHasher::new();
@@ -85,12 +94,28 @@ impl Store {
     /// A changed file that cannot be parsed is not overwritten: the save fails.
     pub fn save_changes(&self, state: &mut State) -> Result<SaveReport, StoreError> {
         self.refuse_if_read_only()?;
-        let base = self.shared().base.clone();
+        let known = self.shared().base.as_ref().map(|b| b.fingerprint);
         let mut report = SaveReport::default();
-        if let Some(base) = base {
-            let disk = self.read_current()?;
-            if disk.as_ref().map(|(f, _)| *f) != base.fingerprint {
-                report = self.rebase(state, &base.state, disk)?;
+        if let Some(fingerprint) = known {
+            let unchanged = match (fingerprint, fs::metadata(&self.path)) {
+                (Some(f), Ok(meta)) => f.same_stat(&meta),
+                (None, Err(e)) => e.kind() == io::ErrorKind::NotFound,
+                _ => false,
+            };
+            if !unchanged {
+                let disk = self.read_current()?;
+                if disk.as_ref().map(|(f, _)| *f) != fingerprint {
+                    let base = self.shared().base.as_ref().map(|b| parse(&b.json));
+                    if let Some(base) = base {
+                        let base = base.map_err(|problem| {
+                            self.save_error(io::Error::other(format!(
+                                "cannot read back the last saved state ({problem}); \
+                                 the edit is kept in memory"
+                            )))
+                        })?;
+                        report = self.rebase(state, &base, disk)?;
+                    }
+                }
             }
         }
         self.save(state)?;
