@@ -298,6 +298,23 @@ struct Header {
 }
 
 fn parse(bytes: &[u8]) -> Result<State, String> {
+    // The common case in one pass over the bytes; anything else (older or newer schema, a
+    // broken file) takes the careful path below, which names the problem.
+    let mut state = match serde_json::from_slice::<State>(bytes) {
+        Ok(state) if state.schema == SCHEMA_VERSION => state,
+        _ => parse_versioned(bytes)?,
+    };
+    check_ids(&state.plan)?;
+    state.plan.derive();
+    for a in &mut state.archived {
+        a.requirement.derive(a.year);
+    }
+    Ok(state)
+}
+
+/// Read the version first, so a newer file is named as such instead of failing on whatever
+/// field changed, then parse (or migrate) accordingly.
+fn parse_versioned(bytes: &[u8]) -> Result<State, String> {
     let header: Header = serde_json::from_slice(bytes).map_err(|e| json_problem(&e))?;
     let version = header.schema.unwrap_or(0);
     if version > SCHEMA_VERSION {
@@ -306,7 +323,7 @@ fn parse(bytes: &[u8]) -> Result<State, String> {
              {SCHEMA_VERSION} and older. Upgrade duban to open it"
         ));
     }
-    let mut state: State = if version == SCHEMA_VERSION {
+    Ok(if version == SCHEMA_VERSION {
         // Straight from the bytes, so errors keep their line and column.
         serde_json::from_slice(bytes).map_err(|e| json_problem(&e))?
     } else {
@@ -316,13 +333,7 @@ fn parse(bytes: &[u8]) -> Result<State, String> {
         let value = migrate::upgrade(value, from)?;
         serde_json::from_value(value)
             .map_err(|e| format!("invalid schema {from} state file: {e}"))?
-    };
-    check_ids(&state.plan)?;
-    state.plan.derive();
-    for a in &mut state.archived {
-        a.requirement.derive(a.year);
-    }
-    Ok(state)
+    })
 }
 
 /// `line L, column C: message`, without serde's own trailing position.

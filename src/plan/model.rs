@@ -318,9 +318,22 @@ impl Plan {
     /// Recompute every requirement's derived fields (after loading from JSON).
     pub fn derive(&mut self) {
         let year = self.year;
-        for r in self.requirements_mut() {
-            r.derive(year);
+        let mut reqs: Vec<&mut Requirement> = self.requirements_mut().collect();
+        // Parsing every units and deadline cell is most of a large plan's start-up; the
+        // cells are independent, so spread them over the cores.
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        if threads < 2 || reqs.len() < 4096 {
+            for r in reqs {
+                r.derive(year);
+            }
+            return;
         }
+        let chunk = reqs.len().div_ceil(threads.min(8));
+        std::thread::scope(|s| {
+            for part in reqs.chunks_mut(chunk) {
+                s.spawn(move || part.iter_mut().for_each(|r| r.derive(year)));
+            }
+        });
     }
 
     pub fn requirements(&self) -> impl Iterator<Item = &Requirement> {
