@@ -3,109 +3,13 @@
 //! Chinese (ratatui moves the cursor around wide characters), so every check reads the
 //! emulated screen, polling with a deadline instead of sleeping.
 
-use std::io::{Read, Write};
-use std::path::Path;
-use std::sync::{Arc, Mutex};
+#[path = "common/pty.rs"]
+mod pty;
+
 use std::thread;
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
-
-const ROWS: u16 = 30;
-const COLS: u16 = 100;
-const PATIENCE: Duration = Duration::from_secs(10);
-
-struct Session {
-    screen: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    // Keep the pty open until the session ends.
-    _master: Box<dyn portable_pty::MasterPty + Send>,
-}
-
-impl Session {
-    fn start(state: &Path, config: &Path, extra: &[&str]) -> Session {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_duban"));
-        cmd.args(["--today", "2021-09-20", "--state"]);
-        cmd.arg(state);
-        cmd.args(extra);
-        cmd.env("TERM", "xterm-256color");
-        // No user keymap or state from the machine running the tests.
-        cmd.env("XDG_CONFIG_HOME", config);
-        cmd.env("HOME", config);
-        cmd.env_remove("DUBAN_KEYMAP");
-        cmd.env_remove("DUBAN_LANG");
-        let child = pair.slave.spawn_command(cmd).expect("spawn duban");
-        drop(pair.slave);
-
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let sink = Arc::clone(&screen);
-        thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().expect("screen lock").process(&buf[..n]);
-            }
-        });
-        let writer = pair.master.take_writer().expect("pty writer");
-        Session {
-            screen,
-            writer,
-            child,
-            _master: pair.master,
-        }
-    }
-
-    fn contents(&self) -> String {
-        self.screen.lock().expect("screen lock").screen().contents()
-    }
-
-    /// Wait until the screen shows every one of `needles`.
-    fn wait_for(&self, needles: &[&str]) -> String {
-        let start = Instant::now();
-        loop {
-            let text = self.contents();
-            if needles.iter().all(|n| text.contains(n)) {
-                return text;
-            }
-            assert!(
-                start.elapsed() < PATIENCE,
-                "timed out waiting for {needles:?}; screen:\n{text}"
-            );
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn press(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("write keys");
-        self.writer.flush().expect("flush keys");
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().expect("child status") {
-                return status;
-            }
-            if start.elapsed() > PATIENCE {
-                let _ = self.child.kill();
-                panic!("duban did not exit; screen:\n{}", self.contents());
-            }
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
+use pty::{PATIENCE, ROWS, Session};
 
 const CATEGORIES: [&str; 6] = [
     "扩大公开范围",
@@ -201,9 +105,9 @@ fn english_labels_and_a_hangup_exits_cleanly_with_the_terminal_restored() {
     s.wait_for(&["completion note (optional) 1.1.1>"]);
     s.press("\r");
     s.wait_for(&["(saved)"]);
-    // The killer sends SIGHUP only, as a closing terminal would (`Child::kill` follows it with
-    // SIGKILL after 200 ms, which would not test our handler).
-    s.child.clone_killer().kill().expect("send SIGHUP");
+    // SIGHUP alone, as a closing terminal sends (`Child::kill` would follow it with SIGKILL
+    // after 200 ms, which would not test our handler).
+    s.signal("HUP");
     let status = s.wait_exit();
     assert!(
         status.success(),

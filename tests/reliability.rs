@@ -2,6 +2,9 @@
 //! mid-save, two writers at once, files changed behind our back, unreadable files, a full
 //! disk, termination signals in a real terminal. README "Your data" states what is promised.
 
+#[path = "common/pty.rs"]
+mod pty;
+
 mod reliability {
     pub mod changes;
     pub mod crash;
