@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use super::query::Entry;
-use super::text::{one_line, pad, pad_left, truncate, width};
+use super::text::{column_widths, one_line, pad, pad_left, truncate};
 use crate::i18n::Lang;
 use crate::plan::{Counts, Plan, Status};
 
@@ -38,15 +38,7 @@ pub fn list(entries: &[Entry<'_>], today: NaiveDate, lang: Lang, total_width: us
         })
         .collect();
 
-    let mut widths = [0; 4];
-    for (i, w) in widths.iter_mut().enumerate() {
-        *w = rows
-            .iter()
-            .map(|row| width(&row[i]))
-            .chain([width(header[i])])
-            .max()
-            .unwrap_or(0);
-    }
+    let widths = column_widths(&rows, [header[0], header[1], header[2], header[3]]);
     let fixed: usize = widths.iter().map(|w| w + GAP.len()).sum();
     let text_width = total_width.saturating_sub(fixed).max(MIN_TEXT_WIDTH);
 
@@ -159,15 +151,7 @@ fn category_table(plan: &Plan, today: NaiveDate, lang: Lang, total_width: usize)
             ]
         })
         .collect();
-    let mut widths = [0; 6];
-    for (i, w) in widths.iter_mut().enumerate() {
-        *w = rows
-            .iter()
-            .map(|row| width(&row[i]))
-            .chain([width(header[i])])
-            .max()
-            .unwrap_or(0);
-    }
+    let mut widths = column_widths(&rows, header);
     // The name column gives way when the terminal is narrow.
     let others: usize = widths
         .iter()
@@ -209,6 +193,7 @@ mod tests {
     use super::*;
     use crate::plan::{Category, Item, ReqId, Requirement};
     use crate::report::query::Filter;
+    use crate::report::text::width;
 
     fn plan() -> Plan {
         let req = |r, text: &str| {

@@ -25,6 +25,17 @@ fn char_width(c: char) -> usize {
     c.width().unwrap_or(0)
 }
 
+/// Column widths of an aligned table: the widest cell of each column, header included.
+pub fn column_widths<const N: usize>(rows: &[[String; N]], header: [&str; N]) -> [usize; N] {
+    let mut w = header.map(width);
+    for row in rows {
+        for (w, cell) in w.iter_mut().zip(row) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    w
+}
+
 /// Collapse line breaks and runs of whitespace into single spaces, for one-line cells.
 pub fn one_line(s: &str) -> Cow<'_, str> {
     if s.chars().all(|c| c == ' ' || !c.is_whitespace()) && !s.contains("  ") {

@@ -8,22 +8,11 @@ use crate::i18n::Lang;
 use crate::plan::Plan;
 use crate::plan::agenda::{AgendaRow, groups};
 use crate::plan::workload::UnitRow;
-use crate::report::text::{one_line, pad, pad_left, truncate, width};
+use crate::report::text::{column_widths as widths, one_line, pad, pad_left, truncate};
 
 const GAP: &str = "  ";
 const MAX_UNIT_WIDTH: usize = 20;
 const MIN_TEXT_WIDTH: usize = 12;
-
-/// Column widths: the widest cell of each column.
-fn widths<const N: usize>(rows: &[[String; N]], header: [&str; N]) -> [usize; N] {
-    let mut w = header.map(width);
-    for row in rows {
-        for (w, cell) in w.iter_mut().zip(row) {
-            *w = (*w).max(width(cell));
-        }
-    }
-    w
-}
 
 /// Grouped under bucket headings; columns id, countdown, lead unit, status, text.
 pub fn agenda(
