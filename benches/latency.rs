@@ -126,8 +126,7 @@ fn measure(path: &Path) {
         }));
     }
     let peak_in_use = peak_rss();
-    let state = app.state().clone();
-    drop(app);
+    let state = app.into_state();
 
     // Saved through the store that loaded the file, as in the dashboard.
     let mut app = App::new(state, Box::new(store.clone()), today());
@@ -139,6 +138,10 @@ fn measure(path: &Path) {
         }));
     }
 
+    // Quitting folds the journal of those saves into the state file.
+    let quit = timed(|| app.update(Action::Quit, now()));
+    assert!(app.should_quit());
+
     let row = |name: &str, samples: &mut [Duration]| {
         let (med, p99, max) = spread(samples);
         println!("{n:>9}  {name:<14}  {med:>9}  {p99:>9}  {max:>9}");
@@ -148,6 +151,7 @@ fn measure(path: &Path) {
     row("status+frame", &mut toggles);
     row("search key", &mut typed);
     row("status+save", &mut saved);
+    println!("{n:>9}  {:<14}  {:>9}", "quit (rewrite)", ms(quit));
     let rss = |peak: Option<String>| peak.unwrap_or_else(|| "n/a".into());
     println!(
         "{n:>9}  {:<14}  {:>9}",

@@ -9,12 +9,16 @@
 //! - A file that exists but cannot be used (unreadable, bad JSON, a newer schema) is reported
 //!   as [`StoreError::Unreadable`] and never overwritten: callers load before they save.
 //!   Older schemas are migrated ([`migrate`]).
+//! - On a large plan the dashboard's edits are appended to a journal beside the file
+//!   ([`journal`]) and folded into it later; every load replays the journal.
 
 mod changes;
+mod journal;
 mod lock;
 mod migrate;
 mod write;
 
+use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -25,11 +29,13 @@ use serde::{Deserialize, Serialize};
 
 pub use changes::SaveReport;
 use changes::{Fingerprint, content_hash};
+pub use journal::journal_path;
+use journal::{BaseId, Entry, Replay, Writer};
 pub use lock::{Lock, lock_path};
 pub use write::backup_path;
 
 use crate::plan::merge::Archived;
-use crate::plan::{Plan, ReqId};
+use crate::plan::{Plan, ReqId, Requirement};
 use crate::report::snapshot::Snapshot;
 
 pub const SCHEMA_VERSION: u32 = 1;
@@ -39,6 +45,10 @@ pub const FILE_NAME: &str = "state.json";
 
 /// How long a CLI edit waits for another writer to finish.
 pub const CLI_LOCK_WAIT: Duration = Duration::from_secs(2);
+
+/// State files from this size up have the dashboard's edits journaled instead of rewritten
+/// (about 2,000 requirements; a whole rewrite below it takes a few milliseconds).
+pub const JOURNAL_FROM: u64 = 1 << 20;
 
 /// Everything duban keeps: the plan tree with each requirement's progress.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -102,21 +112,61 @@ fn holder(pid: Option<u32>) -> String {
     pid.map_or_else(|| "pid unknown".into(), |p| format!("pid {p}"))
 }
 
-/// The state as this process last knew the file: its fingerprint (`None`: no file) and
-/// content, the base an edit is re-applied against when the file changed meanwhile. Kept as
-/// the JSON bytes (parsed only on that rare path) rather than a second `State`: cloning the
-/// whole plan on every save doubled memory and cost milliseconds per key at 10,000.
+/// The state file as this process last knew it: its fingerprint (`None`: no file) and, until
+/// the first journaled edit, its content — the base an edit is re-applied against when the
+/// file changed meanwhile. Kept as JSON bytes (parsed only on that rare path) rather than a
+/// second `State`; once edits are journaled, [`Shared::originals`] serves instead.
 #[derive(Debug, Clone)]
 struct Base {
     fingerprint: Option<Fingerprint>,
-    json: Vec<u8>,
+    json: Option<Vec<u8>>,
 }
 
+/// The journal beside the state file, as far as this process knows.
 #[derive(Debug, Default)]
+enum Journal {
+    /// None on disk (or not known to be).
+    #[default]
+    Absent,
+    /// Applies to the file as last loaded or written; complete lines end at `len`. Opened for
+    /// appending on the first edit.
+    Active { len: u64, writer: Option<Writer> },
+    /// On disk but not to be appended to (its base is another file content, or an append
+    /// failed): the next whole rewrite removes it.
+    Stale,
+}
+
+#[derive(Debug)]
 struct Shared {
     base: Option<Base>,
     /// Set when another process holds the lock: saving is refused.
     read_only: Option<ReadOnly>,
+    journal: Journal,
+    /// Each requirement edited through [`Store::save_edit`] since the file was last written,
+    /// as it was before the first such edit.
+    originals: HashMap<ReqId, Requirement>,
+    /// Edits of a stale journal that clash with the file: written to a conflict file by the
+    /// next save, before the journal holding them is removed.
+    stale_conflicts: Vec<Requirement>,
+    /// See [`JOURNAL_FROM`].
+    journal_from: u64,
+    /// A whole rewrite failed: edits may be in memory only, so the next save must be whole
+    /// too (appending just that edit would leave the earlier ones out).
+    rewrite_due: bool,
+}
+
+impl Default for Shared {
+    fn default() -> Self {
+        Shared {
+            base: None,
+            read_only: None,
+            journal: Journal::Absent,
+            originals: HashMap::new(),
+            stale_conflicts: Vec::new(),
+            journal_from: JOURNAL_FROM,
+            rewrite_due: false,
+        }
+    }
 }
 
 /// This store may not save: another process (`holder`, when it wrote its pid) is the writer.
@@ -172,23 +222,109 @@ impl Store {
         self.shared().read_only
     }
 
-    /// `None` when the file does not exist yet.
+    /// Journal the dashboard's edits from this state file size up (default [`JOURNAL_FROM`];
+    /// `0`: always, as tests and `DUBAN_JOURNAL_FROM=0` do).
+    #[must_use]
+    pub fn journal_from(self, bytes: u64) -> Self {
+        self.shared().journal_from = bytes;
+        self
+    }
+
+    /// `None` when the file does not exist yet. Edits journaled beside it are applied.
     pub fn load(&self) -> Result<Option<State>, StoreError> {
         let bytes = match fs::read(&self.path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                self.shared().base = None;
+                self.forget(None);
                 return Ok(None);
             }
             Err(e) => return Err(self.unreadable(&format!("cannot read: {e}"))),
         };
         let meta = fs::metadata(&self.path).ok();
-        let state = parse(&bytes).map_err(|problem| self.unreadable(&problem))?;
-        self.shared().base = Some(Base {
-            fingerprint: Some(Fingerprint::of(&bytes, meta.as_ref())),
-            json: bytes,
-        });
+        let mut state = parse(&bytes).map_err(|problem| self.unreadable(&problem))?;
+        let fingerprint = Fingerprint::of(&bytes, meta.as_ref());
+        self.forget(Some(Base {
+            fingerprint: Some(fingerprint),
+            json: Some(bytes),
+        }));
+        let replay = journal::read(&self.path).map_err(|problem| StoreError::Unreadable {
+            path: journal_path(&self.path),
+            problem,
+        })?;
+        if let Some(mut replay) = replay {
+            for e in &mut replay.entries {
+                e.before.derive(state.plan.year);
+                e.after.derive(state.plan.year);
+            }
+            if replay.base == BaseId::from(fingerprint) {
+                self.replay(&mut state, &replay)?;
+            } else {
+                self.replay_stale(&mut state, &replay);
+            }
+        }
         Ok(Some(state))
+    }
+
+    /// A fresh start on `base`: nothing journaled or edited is known.
+    fn forget(&self, base: Option<Base>) {
+        let mut shared = self.shared();
+        shared.base = base;
+        shared.journal = Journal::Absent;
+        shared.originals.clear();
+        shared.stale_conflicts.clear();
+    }
+
+    /// Apply a journal written against the file as loaded: its edits are ours, made since the
+    /// file was last written.
+    fn replay(&self, state: &mut State, replay: &Replay) -> Result<(), StoreError> {
+        for e in &replay.entries {
+            let Some(r) = state.plan.get_mut(e.after.id) else {
+                return Err(StoreError::Unreadable {
+                    path: journal_path(&self.path),
+                    problem: format!(
+                        "edits requirement {}, which the state file does not have; the journal \
+                         was left as it was",
+                        e.after.id
+                    ),
+                });
+            };
+            r.clone_from(&e.after);
+        }
+        let mut shared = self.shared();
+        for (before, _) in replay.net() {
+            shared.originals.insert(before.id, before.clone());
+        }
+        if let Some(base) = &mut shared.base {
+            // The state is no longer the file's content; the originals say what changed.
+            base.json = None;
+        }
+        shared.journal = Journal::Active {
+            len: replay.len,
+            writer: None,
+        };
+        Ok(())
+    }
+
+    /// A journal written against another content of the file: left behind by a writer killed
+    /// after rewriting the file (its edits are all there already), or the file was replaced
+    /// by another program. Each edit is applied where the file still holds what it started
+    /// from; one that clashes goes to a conflict file at the next save.
+    fn replay_stale(&self, state: &mut State, replay: &Replay) {
+        let mut shared = self.shared();
+        for (before, after) in replay.net() {
+            match state.plan.get_mut(after.id) {
+                Some(current) if current == after => {}
+                Some(current) if current == before => {
+                    current.clone_from(after);
+                    shared.originals.insert(before.id, before.clone());
+                }
+                _ => shared.stale_conflicts.push(after.clone()),
+            }
+        }
+        if let Some(base) = &mut shared.base {
+            base.json = None;
+        }
+        shared.journal = Journal::Stale;
     }
 
     /// Record a state that was not read from the file (the built-in plan before the first
@@ -197,23 +333,165 @@ impl Store {
         // Serializing plain data cannot fail; an empty base would only make a later
         // rebase report itself as failed, never lose an edit.
         let json = serialize(state).unwrap_or_default();
-        self.shared().base = Some(Base {
+        self.forget(Some(Base {
             fingerprint: None,
-            json,
-        });
+            json: Some(json),
+        }));
     }
 
     /// Write the whole state, replacing whatever the file holds (import, snapshot: the
     /// caller loaded it moments ago under the lock). See [`Store::save_changes`] for edits.
     pub fn save(&self, state: &State) -> Result<(), StoreError> {
+        self.save_whole(state).map(drop)
+    }
+
+    /// [`Store::save`], returning where clashing edits of a stale journal were put.
+    fn save_whole(&self, state: &State) -> Result<Option<(Vec<ReqId>, PathBuf)>, StoreError> {
         self.refuse_if_read_only()?;
         let bytes = serialize(state).map_err(|e| self.save_error(e))?;
+        // Removing the journal below must not lose the edits only it holds.
+        let clashing = std::mem::take(&mut self.shared().stale_conflicts);
+        let conflicts = if clashing.is_empty() {
+            None
+        } else {
+            let refs: Vec<&Requirement> = clashing.iter().collect();
+            match self.write_conflict(&refs) {
+                Ok(file) => Some((clashing.iter().map(|r| r.id).collect(), file)),
+                Err(e) => {
+                    self.shared().stale_conflicts = clashing;
+                    return Err(e);
+                }
+            }
+        };
         let fingerprint = self.write(&bytes)?;
-        self.shared().base = Some(Base {
+        // Everything journaled is in the file now; a journal that cannot be removed is
+        // stale (its base is gone) and harmless.
+        let journal = match journal::remove(&self.path) {
+            Ok(()) => Journal::Absent,
+            Err(_) => Journal::Stale,
+        };
+        let mut shared = self.shared();
+        shared.base = Some(Base {
             fingerprint: Some(fingerprint),
-            json: bytes,
+            json: Some(bytes),
         });
-        Ok(())
+        shared.journal = journal;
+        shared.originals.clear();
+        shared.rewrite_due = false;
+        Ok(conflicts)
+    }
+
+    /// Save the edit of the requirements `before` lists (as they were before it) made to the
+    /// state last loaded or saved. From [`JOURNAL_FROM`] up, the edit is appended to the
+    /// journal, a small synced write whatever the plan's size; otherwise, or when the file
+    /// changed on disk meanwhile, this is [`Store::save_changes`].
+    pub fn save_edit(
+        &self,
+        state: &mut State,
+        before: &[Requirement],
+    ) -> Result<SaveReport, StoreError> {
+        self.refuse_if_read_only()?;
+        {
+            let mut shared = self.shared();
+            for b in before {
+                shared.originals.entry(b.id).or_insert_with(|| b.clone());
+            }
+        }
+        if self.append_edit(state, before) {
+            return Ok(SaveReport::default());
+        }
+        let saved = self.save_changes(state);
+        self.shared().rewrite_due = saved.is_err();
+        saved
+    }
+
+    /// While edits wait in a journal for [`Store::compact`]: the state file's size, what
+    /// folding them in rewrites.
+    pub fn journaled(&self) -> Option<u64> {
+        let shared = self.shared();
+        if matches!(shared.journal, Journal::Absent) && shared.stale_conflicts.is_empty() {
+            return None;
+        }
+        Some(
+            shared
+                .base
+                .as_ref()
+                .and_then(|b| b.fingerprint)
+                .map_or(0, |f| f.len()),
+        )
+    }
+
+    /// Fold the journal into the state file (a whole rewrite); nothing to do without one.
+    pub fn compact(&self, state: &mut State) -> Result<SaveReport, StoreError> {
+        if self.journaled().is_some() && self.read_only().is_none() {
+            self.save_changes(state)
+        } else {
+            Ok(SaveReport::default())
+        }
+    }
+
+    /// Append the edit to the journal when that is how this file is saved and the file is as
+    /// we left it. `false`: save the whole state instead (a journal that cannot be written
+    /// is given up, and removed by that save).
+    fn append_edit(&self, state: &State, before: &[Requirement]) -> bool {
+        let mut shared = self.shared();
+        let Some(fingerprint) = shared.base.as_ref().and_then(|b| b.fingerprint) else {
+            return false;
+        };
+        let starting = match shared.journal {
+            Journal::Absent => true,
+            Journal::Active { .. } => false,
+            Journal::Stale => return false,
+        };
+        if (starting && fingerprint.len() < shared.journal_from)
+            || shared.rewrite_due
+            || !shared.stale_conflicts.is_empty()
+            || !fs::metadata(&self.path).is_ok_and(|m| fingerprint.same_stat(&m))
+        {
+            return false;
+        }
+        let entries: Vec<Entry> = before
+            .iter()
+            .filter_map(|b| {
+                let after = state.plan.get(b.id)?.clone();
+                Some(Entry {
+                    before: b.clone(),
+                    after,
+                })
+            })
+            .collect();
+        let appended = match &mut shared.journal {
+            Journal::Active { len, writer } => {
+                let open = match writer {
+                    Some(w) => Ok(w),
+                    None => Writer::open(&self.path, *len).map(|w| writer.insert(w)),
+                };
+                open.and_then(|w| {
+                    w.append(entries)?;
+                    *len = w.len();
+                    Ok(None)
+                })
+            }
+            _ => Writer::create(&self.path, BaseId::from(fingerprint)).and_then(|mut w| {
+                w.append(entries)?;
+                Ok(Some(w))
+            }),
+        };
+        let Ok(created) = appended else {
+            shared.journal = Journal::Stale;
+            return false;
+        };
+        if let Some(w) = created {
+            shared.journal = Journal::Active {
+                len: w.len(),
+                writer: Some(w),
+            };
+        }
+        if let Some(base) = &mut shared.base {
+            // The originals serve from here on; drop the file's bytes.
+            base.json = None;
+        }
+        true
     }
 
     /// The atomic replace itself; returns the new file's fingerprint.

@@ -8,6 +8,7 @@ mod pty;
 mod reliability {
     pub mod changes;
     pub mod crash;
+    pub mod journal;
     pub mod lock;
     pub mod signals;
     pub mod support;

@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 use super::input::LineEditor;
 use super::{Action, App, Mode, Prompt};
 use crate::i18n::Lang;
-use crate::plan::{ReqId, Status};
+use crate::plan::{ReqId, Requirement, Status};
 use crate::store::{ReadOnly, SaveReport, State, Store, StoreError};
 
 /// Where edits go. The real one is [`Store`]; tests inject one that fails.
@@ -18,6 +18,25 @@ pub trait Persist {
     /// another program changed the file meanwhile (see [`Store::save_changes`]).
     fn save_changes(&mut self, state: &mut State) -> Result<SaveReport, StoreError> {
         self.save(state).map(|()| SaveReport::default())
+    }
+    /// Save an edit of the requirements `before` lists (their versions before it): may be
+    /// a small journal append instead of a whole rewrite (see [`Store::save_edit`]).
+    fn save_edit(
+        &mut self,
+        state: &mut State,
+        before: &[Requirement],
+    ) -> Result<SaveReport, StoreError> {
+        let _ = before;
+        self.save_changes(state)
+    }
+    /// While journaled edits wait to be folded into the state file: its size.
+    fn journaled(&self) -> Option<u64> {
+        None
+    }
+    /// Fold journaled edits into the state file.
+    fn compact(&mut self, state: &mut State) -> Result<SaveReport, StoreError> {
+        let _ = state;
+        Ok(SaveReport::default())
     }
     /// Set when another duban is the writer and edits must be refused.
     fn read_only(&self) -> Option<ReadOnly> {
@@ -36,6 +55,22 @@ impl Persist for Store {
 
     fn save_changes(&mut self, state: &mut State) -> Result<SaveReport, StoreError> {
         Store::save_changes(self, state)
+    }
+
+    fn save_edit(
+        &mut self,
+        state: &mut State,
+        before: &[Requirement],
+    ) -> Result<SaveReport, StoreError> {
+        Store::save_edit(self, state, before)
+    }
+
+    fn journaled(&self) -> Option<u64> {
+        Store::journaled(self)
+    }
+
+    fn compact(&mut self, state: &mut State) -> Result<SaveReport, StoreError> {
+        Store::compact(self, state)
     }
 
     fn read_only(&self) -> Option<ReadOnly> {
@@ -191,25 +226,15 @@ impl App {
         }
     }
 
-    /// Save the whole state now; report the outcome after `summary` in the status line.
-    pub(super) fn save(&mut self, summary: &str) {
+    /// Save the edit of the requirements `before` lists (as they were before it) now;
+    /// report the outcome after `summary` in the status line.
+    pub(super) fn save(&mut self, summary: &str, before: &[Requirement]) {
         self.unsaved = true;
-        match self.store.save_changes(&mut self.state) {
+        match self.store.save_edit(&mut self.state, before) {
             Ok(report) => {
                 self.unsaved = false;
                 let saved = self.lang.pick("已保存", "saved");
-                let mut text = format!("{summary} ({saved})");
-                if report.reloaded {
-                    // The state is now the file's newer content: redo everything derived.
-                    self.recount_all();
-                    self.clamp_cursor();
-                    self.data_changed();
-                }
-                let conflict = !report.conflicts.is_empty();
-                if let Some(notice) = report.message(self.lang) {
-                    text = format!("{text}; {notice}");
-                }
-                self.set_message(text, conflict);
+                self.after_save(&format!("{summary} ({saved})"), &report);
             }
             Err(e) => {
                 let text = match self.lang {
@@ -221,6 +246,59 @@ impl App {
                     ),
                 };
                 self.set_message(text, true);
+            }
+        }
+    }
+
+    /// A save went through: adopt the file's newer content if it was reloaded, and show
+    /// `text` with anything unusual appended.
+    fn after_save(&mut self, text: &str, report: &SaveReport) {
+        if report.reloaded {
+            // The state is now the file's newer content: redo everything derived.
+            self.recount_all();
+            self.clamp_cursor();
+            self.data_changed();
+        }
+        let conflict = !report.conflicts.is_empty();
+        let text = match report.message(self.lang) {
+            Some(notice) => format!("{text}; {notice}"),
+            None => text.to_string(),
+        };
+        self.set_message(text, conflict);
+    }
+
+    /// Nothing was pressed for a while: fold journaled edits into the state file, so it is
+    /// current for anything else that reads it — unless the file is so large that the rewrite
+    /// could hold up the next key (then that waits for quitting). Returns whether the screen
+    /// changed.
+    pub fn idle(&mut self) -> bool {
+        const IDLE_REWRITE_MAX: u64 = 16 << 20;
+        if self.unsaved
+            || self
+                .store
+                .journaled()
+                .is_none_or(|len| len > IDLE_REWRITE_MAX)
+        {
+            return false;
+        }
+        match self.store.compact(&mut self.state) {
+            Ok(report) if report == SaveReport::default() => false,
+            Ok(report) => {
+                let text = self.lang.pick("已整理保存文件", "state file updated");
+                self.after_save(text, &report);
+                true
+            }
+            Err(e) => {
+                // The journal still holds every edit; say so once, retry after the next edit.
+                self.unsaved = true;
+                let text = match self.lang {
+                    Lang::Zh => format!("写入状态文件失败：{e}。修改已记录在日志中，不会丢失"),
+                    Lang::En => format!(
+                        "updating the state file failed: {e}. Your edits are safe in the journal"
+                    ),
+                };
+                self.set_message(text, true);
+                true
             }
         }
     }
@@ -248,6 +326,8 @@ impl App {
             }
             self.unsaved = false;
         }
+        // Best effort: a journal left behind is replayed by the next start.
+        let _ = self.store.compact(&mut self.state);
         self.quit = true;
     }
 

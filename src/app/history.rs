@@ -69,13 +69,14 @@ impl App {
         if changed == 0 {
             return 0;
         }
+        let edited = before.clone();
         self.history.push(Step {
             summary: summary.to_string(),
             before,
             after,
         });
         self.touched(ids);
-        self.save(summary);
+        self.save(summary, &edited);
         changed
     }
 
@@ -83,37 +84,40 @@ impl App {
         let Some(step) = self.history.done.pop() else {
             return self.set_message(self.lang.pick("没有可撤销的修改", "nothing to undo"), false);
         };
-        self.restore(&step.before);
+        let replaced = self.restore(&step.before);
         let text = match self.lang {
             Lang::Zh => format!("已撤销：{}", step.summary),
             Lang::En => format!("undone: {}", step.summary),
         };
         self.history.undone.push(step);
-        self.save(&text);
+        self.save(&text, &replaced);
     }
 
     pub(super) fn redo(&mut self) {
         let Some(step) = self.history.undone.pop() else {
             return self.set_message(self.lang.pick("没有可重做的修改", "nothing to redo"), false);
         };
-        self.restore(&step.after);
+        let replaced = self.restore(&step.after);
         let text = match self.lang {
             Lang::Zh => format!("已重做：{}", step.summary),
             Lang::En => format!("redone: {}", step.summary),
         };
         self.history.done.push(step);
-        self.save(&text);
+        self.save(&text, &replaced);
     }
 
-    /// Put these copies back in place (by id), then recount what they touch.
-    fn restore(&mut self, copies: &[Requirement]) {
+    /// Put these copies back in place (by id), then recount what they touch. Returns the
+    /// versions they replaced (what saving the change needs to know).
+    fn restore(&mut self, copies: &[Requirement]) -> Vec<Requirement> {
         let ids: Vec<ReqId> = copies.iter().map(|r| r.id).collect();
+        let mut replaced = Vec::with_capacity(copies.len());
         for copy in copies {
             if let Some(r) = self.state.plan.get_mut(copy.id) {
-                *r = copy.clone();
+                replaced.push(std::mem::replace(r, copy.clone()));
             }
         }
         self.touched(&ids);
+        replaced
     }
 
     /// After requirements changed: recount their categories and mark cached lists stale.

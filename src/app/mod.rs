@@ -202,6 +202,12 @@ impl App {
         &self.state
     }
 
+    /// The state, giving up the dashboard (benches reopen it on another store without a
+    /// second copy in memory).
+    pub fn into_state(self) -> State {
+        self.state
+    }
+
     pub fn plan(&self) -> &crate::plan::Plan {
         &self.state.plan
     }

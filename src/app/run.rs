@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
@@ -23,6 +23,9 @@ use crate::store::{State, Store};
 /// How long to wait for input before checking signals and the date. Short, so a SIGTERM is
 /// handled promptly even when the user is idle.
 const POLL: Duration = Duration::from_millis(250);
+
+/// No key for this long: journaled edits are folded into the state file ([`App::idle`]).
+const IDLE: Duration = Duration::from_secs(2);
 
 /// Open the dashboard on `state`, saving edits through `store`. Everything fallible that does
 /// not need the terminal (the keymap, signal handlers) happens before it is taken over, so
@@ -100,6 +103,7 @@ fn event_loop(
 ) -> anyhow::Result<()> {
     let input = spawn_input()?;
     let mut redraw = true;
+    let mut last_input = Instant::now();
     while !app.should_quit() {
         if stop.load(Ordering::SeqCst) {
             // Save first; `run` restores the terminal on the way out.
@@ -111,8 +115,16 @@ fn event_loop(
         }
         redraw = false;
         let mut next = match input.recv_timeout(POLL) {
-            Ok(ev) => Some(ev),
-            Err(RecvTimeoutError::Timeout) => None,
+            Ok(ev) => {
+                last_input = Instant::now();
+                Some(ev)
+            }
+            Err(RecvTimeoutError::Timeout) => {
+                if last_input.elapsed() >= IDLE && app.idle() {
+                    redraw = true;
+                }
+                None
+            }
             Err(RecvTimeoutError::Disconnected) => anyhow::bail!("the terminal input closed"),
         };
         // Drain what is queued (a paste, a held key) before drawing again.

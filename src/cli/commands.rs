@@ -59,12 +59,21 @@ pub struct Context {
     pub lang: Lang,
 }
 
-/// `--state`/`DUBAN_STATE`, else the platform data directory.
+/// `--state`/`DUBAN_STATE`, else the platform data directory. `DUBAN_JOURNAL_FROM` (bytes)
+/// moves the state file size from which the dashboard journals its edits (README "Your data").
 pub fn resolve_store(state: Option<PathBuf>) -> Result<Store, CliError> {
-    state
+    let store = state
         .or_else(Store::default_path)
         .map(Store::new)
-        .ok_or(CliError::NoDataDir)
+        .ok_or(CliError::NoDataDir)?;
+    Ok(match std::env::var("DUBAN_JOURNAL_FROM") {
+        Ok(bytes) => store.journal_from(bytes.trim().parse().map_err(|_| {
+            CliError::Usage(format!(
+                "DUBAN_JOURNAL_FROM must be a size in bytes, not {bytes:?}"
+            ))
+        })?),
+        Err(_) => store,
+    })
 }
 
 /// The saved state, or the built-in plan when there is no state file yet. The flag says

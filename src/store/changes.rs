@@ -3,11 +3,11 @@
 //! and an edit that clashes with a change there is kept in a side file.
 
 use std::fs;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io;
 use std::path::PathBuf;
 use std::time::SystemTime;
 
+use super::journal::BaseId;
 use super::{State, Store, StoreError, parse};
 use crate::i18n::Lang;
 use crate::plan::{ReqId, Requirement};
@@ -17,7 +17,7 @@ use crate::plan::{ReqId, Requirement};
 pub(super) struct Fingerprint {
     len: u64,
     modified: Option<SystemTime>,
-    pub(super) hash: u64,
+    pub(super) hash: u32,
 }
 
 impl Fingerprint {
@@ -37,13 +37,30 @@ impl Fingerprint {
     pub(super) fn same_stat(&self, meta: &fs::Metadata) -> bool {
         self.modified.is_some() && self.len == meta.len() && self.modified == meta.modified().ok()
     }
+
+    pub(super) fn len(&self) -> u64 {
+        self.len
+    }
+
+    /// The same bytes (by length and checksum), whenever written.
+    fn same_content(&self, other: &Fingerprint) -> bool {
+        self.len == other.len && self.hash == other.hash
+    }
 }
 
-/// Only compared within one process, so the std hasher's unstable output is fine.
-pub(super) fn content_hash(bytes: &[u8]) -> u64 {
-    let mut h = DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish()
+impl From<Fingerprint> for BaseId {
+    fn from(f: Fingerprint) -> BaseId {
+        BaseId {
+            len: f.len,
+            crc32: f.hash,
+        }
+    }
+}
+
+/// CRC-32: stable across builds (the journal names its base by it) and far faster than a
+/// cryptographic hash on a state file of tens of megabytes.
+pub(super) fn content_hash(bytes: &[u8]) -> u32 {
+    crc32fast::hash(bytes)
 }
 
 /// The outcome of [`Store::save_changes`] beyond "saved".
@@ -92,6 +109,11 @@ impl Store {
     /// both sides keeps the disk version, and ours goes to a side file
     /// `state.json.conflict-YYYYMMDD-HHMMSS.json`. `state` is replaced by what was saved.
     /// A changed file that cannot be parsed is not overwritten: the save fails.
+    ///
+    /// What "we edited" means: what differs from the file as loaded — or, once edits were
+    /// journaled ([`Store::save_edit`]), the requirements those edits named. Snapshots, the
+    /// archive and the merge notice are re-applied only in the first case (the dashboard,
+    /// which journals, changes none of them through edits).
     pub fn save_changes(&self, state: &mut State) -> Result<SaveReport, StoreError> {
         self.refuse_if_read_only()?;
         let known = self.shared().base.as_ref().map(|b| b.fingerprint);
@@ -104,29 +126,27 @@ impl Store {
             };
             if !unchanged {
                 let disk = self.read_current()?;
-                if disk.as_ref().map(|(f, _)| *f) != fingerprint {
-                    let base = self.shared().base.as_ref().map(|b| parse(&b.json));
-                    if let Some(base) = base {
-                        let base = base.map_err(|problem| {
-                            self.save_error(io::Error::other(format!(
-                                "cannot read back the last saved state ({problem}); \
-                                 the edit is kept in memory"
-                            )))
-                        })?;
-                        report = self.rebase(state, &base, disk)?;
-                    }
+                let same = match (&disk, fingerprint) {
+                    (Some((now, _)), Some(was)) => now.same_content(&was),
+                    (None, None) => true,
+                    _ => false,
+                };
+                if !same {
+                    report = self.rebase(state, disk)?;
                 }
             }
         }
-        self.save(state)?;
+        if let Some((ids, file)) = self.save_whole(state)? {
+            report.conflicts.extend(ids);
+            report.conflict_file = Some(file);
+        }
         Ok(report)
     }
 
-    /// Apply what we changed since `base` onto the file's newer content.
+    /// Apply what we changed onto the file's newer content.
     fn rebase(
         &self,
         state: &mut State,
-        base: &State,
         disk: Option<(Fingerprint, Vec<u8>)>,
     ) -> Result<SaveReport, StoreError> {
         let mut report = SaveReport {
@@ -137,22 +157,45 @@ impl Store {
         let Some((_, bytes)) = disk else {
             return Ok(report);
         };
+        let base_json = self.shared().base.as_ref().and_then(|b| b.json.clone());
+        let base = base_json
+            .map(|json| {
+                parse(&json).map_err(|problem| {
+                    self.save_error(io::Error::other(format!(
+                        "cannot read back the last saved state ({problem}); \
+                         the edit is kept in memory"
+                    )))
+                })
+            })
+            .transpose()?;
         let mut newer = parse(&bytes).map_err(|problem| {
             self.unreadable(&format!(
                 "changed on disk since it was loaded and cannot be read ({problem}); \
                  not overwritten, the edit is kept in memory"
             ))
         })?;
-        // Only touched (a sync tool rewriting the same content): nothing to merge.
-        if newer == *base {
+        // Only rewritten (a sync tool writing the same content its own way): nothing to merge.
+        if base.as_ref() == Some(&newer) {
             return Ok(SaveReport::default());
         }
+        // Kept until the save succeeds: a failed one re-applies them against the same base.
+        let originals = self.shared().originals.clone();
+        // Ours, with what each was before our edits (`None`: a requirement the base lacked).
+        let edited: Vec<(&Requirement, Option<&Requirement>)> = match &base {
+            Some(base) => state
+                .plan
+                .requirements()
+                .map(|r| (r, base.plan.get(r.id)))
+                .filter(|(r, before)| *before != Some(*r))
+                .collect(),
+            None => originals
+                .values()
+                .filter_map(|before| Some((state.plan.get(before.id)?, Some(before))))
+                .filter(|(r, before)| *before != Some(*r))
+                .collect(),
+        };
         let mut rejected: Vec<&Requirement> = Vec::new();
-        for ours in state.plan.requirements() {
-            let before = base.plan.get(ours.id);
-            if before == Some(ours) {
-                continue;
-            }
+        for (ours, before) in edited {
             let untouched_there = newer.plan.get(ours.id) == before;
             match newer.plan.get_mut(ours.id) {
                 Some(theirs) if untouched_there => *theirs = ours.clone(),
@@ -164,15 +207,19 @@ impl Store {
             }
         }
         // Whole-state fields: ours where we changed them, else the file's.
-        if state.snapshots != base.snapshots {
-            newer.snapshots.clone_from(&state.snapshots);
+        if let Some(base) = &base {
+            if state.snapshots != base.snapshots {
+                newer.snapshots.clone_from(&state.snapshots);
+            }
+            if state.archived != base.archived {
+                newer.archived.clone_from(&state.archived);
+            }
+            if state.merge_notice != base.merge_notice {
+                newer.merge_notice.clone_from(&state.merge_notice);
+            }
         }
-        if state.archived != base.archived {
-            newer.archived.clone_from(&state.archived);
-        }
-        if state.merge_notice != base.merge_notice {
-            newer.merge_notice.clone_from(&state.merge_notice);
-        }
+        report.conflicts.sort_unstable();
+        rejected.sort_unstable_by_key(|r| r.id);
         if !rejected.is_empty() {
             report.conflict_file = Some(self.write_conflict(&rejected)?);
         }
@@ -181,7 +228,7 @@ impl Store {
     }
 
     /// The rejected requirements as JSON beside the state file; never overwrites one.
-    fn write_conflict(&self, rejected: &[&Requirement]) -> Result<PathBuf, StoreError> {
+    pub(super) fn write_conflict(&self, rejected: &[&Requirement]) -> Result<PathBuf, StoreError> {
         // Only names the file: wall-clock time is what a person looking for it expects.
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
         let name = self.path.file_name().unwrap_or_default().to_string_lossy();

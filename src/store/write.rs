@@ -107,7 +107,11 @@ fn sync_dir(_dir: &Path) -> io::Result<()> {
 /// many were removed.
 pub(super) fn remove_stray_temps(state: &Path) -> usize {
     let dir = dir_of(state);
-    let prefixes = [temp_prefix(state), temp_prefix(&backup_path(state))];
+    let prefixes = [
+        temp_prefix(state),
+        temp_prefix(&backup_path(state)),
+        temp_prefix(&super::journal_path(state)),
+    ];
     let Ok(entries) = fs::read_dir(dir) else {
         return 0;
     };

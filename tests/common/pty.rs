@@ -30,6 +30,16 @@ impl Session {
     /// `duban --today 2021-09-20 --state STATE EXTRA…` with `home` as its home and config
     /// directory, so no keymap or state of the machine running the tests gets in.
     pub fn start(state: &Path, home: &Path, extra: &[&str]) -> Session {
+        Session::start_with_env(state, home, extra, &[])
+    }
+
+    /// [`Session::start`] with extra environment variables.
+    pub fn start_with_env(
+        state: &Path,
+        home: &Path,
+        extra: &[&str],
+        vars: &[(&str, &str)],
+    ) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -47,6 +57,9 @@ impl Session {
         cmd.env("HOME", home);
         cmd.env_remove("DUBAN_KEYMAP");
         cmd.env_remove("DUBAN_LANG");
+        for (name, value) in vars {
+            cmd.env(name, value);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn duban");
         drop(pair.slave);
 

@@ -2,24 +2,12 @@
 //! program) is never overwritten blindly: edits to other requirements are merged, an edit to
 //! a requirement that also changed on disk goes to a side file and the user is told.
 
-use chrono::NaiveDate;
-
 use duban::app::{Action, App};
 use duban::i18n::Lang;
-use duban::plan::{ReqId, Status};
+use duban::plan::Status;
 use duban::store::{State, Store};
 
-use super::support::Env;
-
-fn id(s: &str) -> ReqId {
-    s.parse().expect("id")
-}
-
-fn at() -> chrono::NaiveDateTime {
-    NaiveDate::from_ymd_opt(2021, 9, 20)
-        .and_then(|d| d.and_hms_opt(10, 0, 0))
-        .expect("time")
-}
+use super::support::{Env, at, id, status};
 
 /// Another program rewrites the file: `edit` applied to what is on disk now.
 fn external_edit(env: &Env, edit: impl FnOnce(&mut State)) {
@@ -30,10 +18,6 @@ fn external_edit(env: &Env, edit: impl FnOnce(&mut State)) {
     edit(&mut state);
     let json = serde_json::to_string_pretty(&state).expect("json");
     std::fs::write(&env.state, json).expect("write in place, as an editor might");
-}
-
-fn status(state: &State, s: &str) -> Status {
-    state.plan.get(id(s)).expect("requirement").status
 }
 
 #[test]

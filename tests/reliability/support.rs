@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use duban::plan::{ReqId, Status};
 use duban::store::{State, Store};
 
 pub const TODAY: &str = "2021-09-20";
@@ -71,4 +72,19 @@ pub fn duban_cmd(state: &Path, args: &[&str]) -> Command {
 
 pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+pub fn id(s: &str) -> ReqId {
+    s.parse().expect("id")
+}
+
+/// The moment edits in library-level tests are made.
+pub fn at() -> chrono::NaiveDateTime {
+    chrono::NaiveDate::from_ymd_opt(2021, 9, 20)
+        .and_then(|d| d.and_hms_opt(10, 0, 0))
+        .expect("time")
+}
+
+pub fn status(state: &State, s: &str) -> Status {
+    state.plan.get(id(s)).expect("requirement").status
 }

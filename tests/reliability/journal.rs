@@ -1,0 +1,260 @@
+//! The edits journal (large plans): each dashboard edit is a synced append to
+//! `state.json.journal`, every load replays it, and it is folded into `state.json` when the
+//! dashboard is idle or quits. Tried here the ways it could lose an edit: cut short, left
+//! behind after the rewrite, outdated by another program, damaged.
+//! The seed plan is small, so these stores journal from 0 bytes (`DUBAN_JOURNAL_FROM=0`).
+
+use std::fs;
+use std::time::Duration;
+
+use duban::app::{Action, App};
+use duban::i18n::Lang;
+use duban::plan::Status;
+use duban::store::{State, journal_path};
+
+use super::support::{Env, at, id, status, stderr};
+use crate::pty::Session;
+
+/// A state file holding the seed plan with a note, and a dashboard on it that journals.
+fn journaling_app(env: &Env) -> App {
+    env.ok(&["note", "1.1.1", "开始"]);
+    let store = env.store().journal_from(0);
+    let state = store.load().expect("load").expect("exists");
+    App::new(state, Box::new(store), at().date()).with_lang(Lang::En)
+}
+
+/// Doing → done: the completion prompt, then Enter with no note.
+fn complete(app: &mut App) {
+    app.update(Action::CycleStatus, at());
+    app.update(Action::SubmitNote, at());
+}
+
+/// Another program rewrites `state.json` alone, knowing nothing of the journal.
+fn rewrite_file_only(env: &Env, edit: impl FnOnce(&mut State)) {
+    let bytes = fs::read(&env.state).expect("read");
+    let mut state: State = serde_json::from_slice(&bytes).expect("parse");
+    edit(&mut state);
+    fs::write(&env.state, serde_json::to_vec_pretty(&state).expect("json")).expect("write");
+}
+
+#[test]
+fn edits_are_journaled_replayed_on_load_and_folded_in_on_quit() {
+    let env = Env::new();
+    let mut app = journaling_app(&env);
+    let file_before = fs::read(&env.state).expect("read");
+
+    app.update(Action::CycleStatus, at());
+    complete(&mut app);
+    let msg = app.message().expect("status line").text.clone();
+    assert!(msg.contains("(saved)"), "{msg}");
+    assert_eq!(
+        fs::read(&env.state).expect("read"),
+        file_before,
+        "the edit went to the journal, not a rewrite"
+    );
+    assert!(journal_path(&env.state).exists());
+    assert_eq!(
+        status(&env.saved(), "1.1.1"),
+        Status::Done,
+        "loads replay it"
+    );
+
+    app.update(Action::Undo, at());
+    assert_eq!(status(&env.saved(), "1.1.1"), Status::Doing, "undo too");
+
+    app.update(Action::Quit, at());
+    assert!(app.should_quit());
+    assert!(!journal_path(&env.state).exists(), "folded in on quit");
+    let raw: State = serde_json::from_slice(&fs::read(&env.state).expect("read")).expect("json");
+    assert_eq!(
+        status(&raw, "1.1.1"),
+        Status::Doing,
+        "state.json alone has it"
+    );
+}
+
+#[test]
+fn being_idle_folds_the_journal_into_the_file() {
+    let env = Env::new();
+    let mut app = journaling_app(&env);
+    app.update(Action::CycleStatus, at());
+    assert!(journal_path(&env.state).exists());
+    assert!(!app.idle(), "a quiet rewrite, nothing to show");
+    assert!(!journal_path(&env.state).exists());
+    let raw: State = serde_json::from_slice(&fs::read(&env.state).expect("read")).expect("json");
+    assert_eq!(status(&raw, "1.1.1"), Status::Doing);
+    // The next edit starts a new journal on the rewritten file.
+    complete(&mut app);
+    assert!(journal_path(&env.state).exists());
+    assert_eq!(status(&env.saved(), "1.1.1"), Status::Done);
+}
+
+#[test]
+fn a_journal_left_behind_by_a_kill_after_the_rewrite_is_harmless() {
+    let env = Env::new();
+    let mut app = journaling_app(&env);
+    app.update(Action::CycleStatus, at());
+    let journal = fs::read(journal_path(&env.state)).expect("journal");
+    app.update(Action::Quit, at());
+    // Killed between rewriting state.json and removing the journal.
+    fs::write(journal_path(&env.state), &journal).expect("put back");
+    let store = env.store();
+    let state = store.load().expect("loads").expect("exists");
+    assert_eq!(status(&state, "1.1.1"), Status::Doing);
+    // The next writer removes it and reports nothing unusual.
+    env.ok(&["note", "6.1.1", "收尾"]);
+    assert!(!journal_path(&env.state).exists());
+    assert!(!env.names().iter().any(|n| n.contains("conflict")));
+    assert_eq!(status(&env.saved(), "1.1.1"), Status::Doing);
+}
+
+#[test]
+fn a_file_replaced_while_edits_were_journaled_gets_them_on_the_next_load() {
+    let env = Env::new();
+    let mut app = journaling_app(&env);
+    app.update(Action::CycleStatus, at()); // 1.1.1 → doing, journaled
+    drop(app); // killed: no quit, the journal stays
+    rewrite_file_only(&env, |s| {
+        let r = s.plan.get_mut(id("6.1.1")).expect("6.1.1");
+        r.set_status(Status::Blocked, at());
+    });
+    let state = env.saved();
+    assert_eq!(status(&state, "1.1.1"), Status::Doing, "the journaled edit");
+    assert_eq!(
+        status(&state, "6.1.1"),
+        Status::Blocked,
+        "the other program's"
+    );
+    // The CLI's rewrite keeps both and retires the journal.
+    env.ok(&["note", "2.1.1", "合并后"]);
+    assert!(!journal_path(&env.state).exists());
+    let state = env.saved();
+    assert_eq!(status(&state, "1.1.1"), Status::Doing);
+    assert_eq!(status(&state, "6.1.1"), Status::Blocked);
+}
+
+#[test]
+fn a_journaled_edit_that_clashes_with_a_replaced_file_goes_to_a_side_file() {
+    let env = Env::new();
+    let mut app = journaling_app(&env);
+    app.update(Action::CycleStatus, at()); // 1.1.1 → doing, journaled
+    drop(app);
+    rewrite_file_only(&env, |s| {
+        let r = s.plan.get_mut(id("1.1.1")).expect("1.1.1");
+        r.set_status(Status::Done, at());
+    });
+    assert_eq!(status(&env.saved(), "1.1.1"), Status::Done, "the file wins");
+    let out = env.ok(&["note", "6.1.1", "之后"]);
+    let side: Vec<String> = env
+        .names()
+        .into_iter()
+        .filter(|n| n.starts_with("state.json.conflict-"))
+        .collect();
+    assert_eq!(side.len(), 1, "{:?}", env.names());
+    assert!(out.contains("1.1.1") && out.contains(&side[0]), "{out}");
+    let kept = fs::read_to_string(env.dir.path().join(&side[0])).expect("side file");
+    assert!(kept.contains("\"doing\""), "{kept}");
+    assert!(!journal_path(&env.state).exists());
+}
+
+#[test]
+fn another_program_changing_the_file_mid_session_is_merged_with_the_journaled_edits() {
+    let env = Env::new();
+    let mut app = journaling_app(&env);
+    app.update(Action::CycleStatus, at()); // 1.1.1 → doing, journaled
+    rewrite_file_only(&env, |s| {
+        let r = s.plan.get_mut(id("6.1.1")).expect("6.1.1");
+        r.set_status(Status::Blocked, at());
+    });
+    complete(&mut app); // 1.1.1 → done: notices the change
+    let msg = app.message().expect("status line").text.clone();
+    assert!(msg.contains("(saved)") && msg.contains("reloaded"), "{msg}");
+    assert!(!journal_path(&env.state).exists(), "rewritten whole");
+    let raw: State = serde_json::from_slice(&fs::read(&env.state).expect("read")).expect("json");
+    assert_eq!(status(&raw, "1.1.1"), Status::Done, "both our edits");
+    assert_eq!(status(&raw, "6.1.1"), Status::Blocked, "and theirs");
+    assert_eq!(status(app.state(), "6.1.1"), Status::Blocked, "shown");
+
+    // And a clash: both sides change 1.1.1.
+    app.update(Action::CycleStatus, at()); // done → blocked, journaled again
+    assert!(journal_path(&env.state).exists());
+    rewrite_file_only(&env, |s| {
+        let r = s.plan.get_mut(id("1.1.1")).expect("1.1.1");
+        r.set_status(Status::Todo, at());
+    });
+    app.update(Action::CycleStatus, at()); // blocked → todo
+    let msg = app.message().expect("status line");
+    assert!(msg.error && msg.text.contains("1.1.1"), "{msg:?}");
+    assert!(env.names().iter().any(|n| n.contains("conflict")));
+    assert_eq!(
+        status(&env.saved(), "1.1.1"),
+        Status::Todo,
+        "disk version kept"
+    );
+}
+
+#[test]
+fn a_damaged_journal_is_named_and_nothing_is_overwritten() {
+    let env = Env::new();
+    let mut app = journaling_app(&env);
+    app.update(Action::CycleStatus, at());
+    drop(app);
+    let mut bytes = fs::read(journal_path(&env.state)).expect("journal");
+    bytes.extend_from_slice(b"not json\n{\"edit\": []}\n");
+    fs::write(journal_path(&env.state), &bytes).expect("damage");
+    let state_before = fs::read(&env.state).expect("read");
+
+    let out = env.run(&["list"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("state.json.journal: line 3"), "{err}");
+    let out = env.run(&["note", "1.1.1", "不该写入"]);
+    assert!(!out.status.success(), "edits refused too");
+    assert_eq!(fs::read(&env.state).expect("read"), state_before);
+    assert_eq!(fs::read(journal_path(&env.state)).expect("journal"), bytes);
+}
+
+#[test]
+fn a_read_only_dashboard_never_folds_the_journal() {
+    let env = Env::new();
+    let mut app = journaling_app(&env);
+    app.update(Action::CycleStatus, at());
+    let journal = fs::read(journal_path(&env.state)).expect("journal");
+    let store = env.store().journal_from(0);
+    store.set_read_only(Some(4242));
+    let state = store.load().expect("load").expect("exists");
+    assert_eq!(status(&state, "1.1.1"), Status::Doing, "sees the edit");
+    let mut other = App::new(state, Box::new(store), at().date());
+    assert!(!other.idle());
+    other.update(Action::Quit, at());
+    assert_eq!(fs::read(journal_path(&env.state)).expect("kept"), journal);
+}
+
+/// The real binary in a terminal: an edit is readable by another command at once, survives
+/// SIGKILL, and the next start shows it.
+#[test]
+fn the_dashboard_journals_and_a_killed_one_loses_nothing() {
+    let env = Env::new();
+    env.ok(&["note", "1.1.1", "开始"]);
+    let home = tempfile::tempdir().expect("home");
+    let mut s =
+        Session::start_with_env(&env.state, home.path(), &[], &[("DUBAN_JOURNAL_FROM", "0")]);
+    s.wait_for(&["扩大公开范围"]);
+    s.press("s");
+    s.wait_for(&["已保存"]);
+    assert!(journal_path(&env.state).exists());
+    let listed = env.ok(&["list", "--status", "doing", "--json"]);
+    assert!(listed.contains("\"1.1.1\""), "{listed}");
+    s.signal("KILL");
+    s.wait_exit();
+    assert_eq!(status(&env.saved(), "1.1.1"), Status::Doing);
+
+    let mut s =
+        Session::start_with_env(&env.state, home.path(), &[], &[("DUBAN_JOURNAL_FROM", "0")]);
+    s.wait_for(&["扩大公开范围"]);
+    s.press("q");
+    s.wait_exit();
+    std::thread::sleep(Duration::from_millis(50));
+    assert!(!journal_path(&env.state).exists(), "folded in on quit");
+    assert_eq!(status(&env.saved(), "1.1.1"), Status::Doing);
+}
