@@ -13,6 +13,7 @@
 //!   ([`journal`]) and folded into it later; every load replays the journal.
 
 mod changes;
+mod follow;
 mod journal;
 mod lock;
 mod migrate;
@@ -29,6 +30,7 @@ use serde::{Deserialize, Serialize};
 
 pub use changes::SaveReport;
 use changes::{Fingerprint, content_hash};
+pub use follow::Followed;
 pub use journal::journal_path;
 use journal::{BaseId, Entry, Replay, Writer};
 pub use lock::{Lock, lock_path};
@@ -150,6 +152,8 @@ struct Shared {
     stale_conflicts: Vec<Requirement>,
     /// See [`JOURNAL_FROM`].
     journal_from: u64,
+    /// The lock taken by [`Store::take_over`], held as long as the store.
+    held: Option<Lock>,
     /// A whole rewrite failed: edits may be in memory only, so the next save must be whole
     /// too (appending just that edit would leave the earlier ones out).
     rewrite_due: bool,
@@ -164,6 +168,7 @@ impl Default for Shared {
             originals: HashMap::new(),
             stale_conflicts: Vec::new(),
             journal_from: JOURNAL_FROM,
+            held: None,
             rewrite_due: false,
         }
     }

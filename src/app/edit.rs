@@ -7,7 +7,7 @@ use super::input::LineEditor;
 use super::{Action, App, Mode, Prompt};
 use crate::i18n::Lang;
 use crate::plan::{ReqId, Requirement, Status};
-use crate::store::{ReadOnly, SaveReport, State, Store, StoreError};
+use crate::store::{Followed, ReadOnly, SaveReport, State, Store, StoreError};
 
 /// Where edits go. The real one is [`Store`]; tests inject one that fails.
 pub trait Persist {
@@ -42,6 +42,15 @@ pub trait Persist {
     fn read_only(&self) -> Option<ReadOnly> {
         None
     }
+    /// Read-only: bring `state` up to what the writer saved (see [`Store::follow`]).
+    fn follow(&mut self, state: &mut State) -> Result<Followed, StoreError> {
+        let _ = state;
+        Ok(Followed::Unchanged)
+    }
+    /// Read-only: become the writer once the other one has quit (see [`Store::take_over`]).
+    fn take_over(&mut self) -> Result<bool, StoreError> {
+        Ok(false)
+    }
 }
 
 impl Persist for Store {
@@ -75,6 +84,14 @@ impl Persist for Store {
 
     fn read_only(&self) -> Option<ReadOnly> {
         Store::read_only(self)
+    }
+
+    fn follow(&mut self, state: &mut State) -> Result<Followed, StoreError> {
+        Store::follow(self, state)
+    }
+
+    fn take_over(&mut self) -> Result<bool, StoreError> {
+        Store::take_over(self)
     }
 }
 

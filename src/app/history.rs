@@ -121,7 +121,7 @@ impl App {
     }
 
     /// After requirements changed: recount their categories and mark cached lists stale.
-    fn touched(&mut self, ids: &[ReqId]) {
+    pub(super) fn touched(&mut self, ids: &[ReqId]) {
         let mut categories: Vec<u32> = ids.iter().map(|id| id.category).collect();
         categories.sort_unstable();
         categories.dedup();

@@ -1,8 +1,10 @@
 //! A dashboard opened while another duban holds the state file's lock: it shows the plan
-//! with a banner naming the writer, and refuses edits before they touch anything.
+//! with a banner naming the writer, and refuses edits before they touch anything. It follows
+//! what the writer saves, and becomes the writer once that duban has quit.
 
 use super::{Action, App};
 use crate::i18n::Lang;
+use crate::store::Followed;
 
 impl App {
     /// Whether `action` is an edit refused because this dashboard is read-only (then the
@@ -40,4 +42,72 @@ impl App {
             Lang::En => format!("read-only: another duban (pid {pid}) is editing"),
         })
     }
+
+    /// Between keys, for a read-only dashboard: take over as the writer once the other duban
+    /// has quit, and show what it saved. Returns whether the screen changed.
+    pub fn follow(&mut self) -> bool {
+        if self.store.read_only().is_none() {
+            return false;
+        }
+        let took_over = self.store.take_over().unwrap_or(false);
+        let followed = match self.store.follow(&mut self.state) {
+            Ok(followed) => followed,
+            Err(e) => {
+                let text = match self.lang {
+                    Lang::Zh => format!("读取另一个 duban 的修改失败：{e}"),
+                    Lang::En => format!("cannot read the other duban's edits: {e}"),
+                };
+                self.set_message(text, true);
+                return true;
+            }
+        };
+        let text = match &followed {
+            Followed::Unchanged => None,
+            Followed::Edited(ids) if ids.is_empty() => None,
+            Followed::Edited(ids) => {
+                self.touched(ids);
+                Some(match self.lang {
+                    Lang::Zh => format!("另一个 duban 保存了修改：{}", id_list(ids)),
+                    Lang::En => format!("the other duban saved edits: {}", id_list(ids)),
+                })
+            }
+            Followed::Reloaded => {
+                self.recount_all();
+                self.clamp_cursor();
+                self.data_changed();
+                Some(
+                    self.lang
+                        .pick(
+                            "已载入另一个 duban 保存的版本",
+                            "loaded the version the other duban saved",
+                        )
+                        .to_string(),
+                )
+            }
+        };
+        if took_over {
+            let done = self.lang.pick(
+                "另一个 duban 已退出：现在可以在这里编辑",
+                "the other duban has quit: you can edit here now",
+            );
+            self.set_message(done.to_string(), false);
+            return true;
+        }
+        match text {
+            Some(text) => {
+                self.set_message(text, false);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// `1.1.1, 2.3.4` — at most five, then a count.
+fn id_list(ids: &[crate::plan::ReqId]) -> String {
+    let mut shown: Vec<String> = ids.iter().take(5).map(ToString::to_string).collect();
+    if ids.len() > 5 {
+        shown.push(format!("+{}", ids.len() - 5));
+    }
+    shown.join(", ")
 }

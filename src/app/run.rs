@@ -120,7 +120,7 @@ fn event_loop(
                 Some(ev)
             }
             Err(RecvTimeoutError::Timeout) => {
-                if last_input.elapsed() >= IDLE && app.idle() {
+                if app.follow() || (last_input.elapsed() >= IDLE && app.idle()) {
                     redraw = true;
                 }
                 None

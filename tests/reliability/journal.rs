@@ -258,3 +258,34 @@ fn the_dashboard_journals_and_a_killed_one_loses_nothing() {
     assert!(!journal_path(&env.state).exists(), "folded in on quit");
     assert_eq!(status(&env.saved(), "1.1.1"), Status::Doing);
 }
+
+/// Two dashboards in real terminals: the read-only one shows each edit the writer journals,
+/// and becomes the writer when the other quits.
+#[test]
+fn a_read_only_dashboard_follows_the_writer_and_takes_over_when_it_quits() {
+    let env = Env::new();
+    env.ok(&["note", "1.1.1", "开始"]);
+    let home = tempfile::tempdir().expect("home");
+    let vars = [("DUBAN_JOURNAL_FROM", "0")];
+    let mut writer = Session::start_with_env(&env.state, home.path(), &[], &vars);
+    writer.wait_for(&["扩大公开范围"]);
+    let mut reader = Session::start_with_env(&env.state, home.path(), &[], &vars);
+    let banner = format!("只读：另一个 duban（pid {}）正在编辑", writer.pid());
+    reader.wait_for(&[banner.as_str()]);
+
+    writer.press("s");
+    writer.wait_for(&["已保存"]);
+    reader.wait_for(&["另一个 duban 保存了修改：1.1.1"]);
+
+    writer.press("q");
+    assert!(writer.wait_exit().success());
+    let screen = reader.wait_for(&["现在可以在这里编辑"]);
+    assert!(!screen.contains("只读"), "banner gone:\n{screen}");
+    reader.press("s");
+    reader.wait_for(&["办结说明"]);
+    reader.press("\r");
+    reader.wait_for(&["已保存"]);
+    reader.press("q");
+    assert!(reader.wait_exit().success());
+    assert_eq!(status(&env.saved(), "1.1.1"), Status::Done);
+}
