@@ -3,6 +3,7 @@
 //! Raw texts are what the state file keeps; `units` and `deadline` are derived from them
 //! (see [`Plan::derive`]) so a parser improvement applies to old state files too.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -212,7 +213,20 @@ impl Requirement {
         deadline_raw: String,
         year: i32,
     ) -> Self {
-        let mut r = Requirement {
+        let mut r = Requirement::underived(id, text, units_raw, deadline_raw);
+        r.derive(year);
+        r
+    }
+
+    pub fn derive(&mut self, year: i32) {
+        self.units = Units::parse(&self.units_raw);
+        self.deadline = Deadline::parse(&self.deadline_raw, year);
+    }
+
+    /// A fresh requirement whose derived fields are left empty, for building many at once:
+    /// [`Plan::derive`] then fills them, parsing each distinct cell once.
+    pub fn underived(id: ReqId, text: String, units_raw: String, deadline_raw: String) -> Self {
+        Requirement {
             id,
             text,
             units_raw,
@@ -226,14 +240,7 @@ impl Requirement {
             reports: Vec::new(),
             units: Units::default(),
             deadline: Deadline::default(),
-        };
-        r.derive(year);
-        r
-    }
-
-    pub fn derive(&mut self, year: i32) {
-        self.units = Units::parse(&self.units_raw);
-        self.deadline = Deadline::parse(&self.deadline_raw, year);
+        }
     }
 
     /// Change status, recording history and the completion date. Returns false (and records
@@ -286,6 +293,67 @@ impl Requirement {
     }
 }
 
+/// Values parsed from cells, one per distinct text, with how many cells use each.
+///
+/// Plans repeat their cells: the seed plan has 15 distinct units cells and 24 distinct
+/// deadline cells for 35 requirements (the county list, 及时公开…, 立即落实并长期坚持。), and a
+/// copy of a parsed cell costs a fraction of parsing it. Parsing is a pure function of the
+/// text (and, for deadlines, the plan year), so a copy equals a fresh parse.
+struct Interned<'a, T> {
+    at: HashMap<&'a str, usize, foldhash::fast::RandomState>,
+    values: Vec<T>,
+    uses: Vec<u32>,
+}
+
+impl<T> Default for Interned<'_, T> {
+    fn default() -> Self {
+        Interned {
+            at: HashMap::default(),
+            values: Vec::new(),
+            uses: Vec::new(),
+        }
+    }
+}
+
+impl<'a, T: Clone + Default> Interned<'a, T> {
+    /// The index of `raw`'s value, parsed on its first occurrence; counts one more use.
+    fn index(&mut self, raw: &'a str, parse: impl FnOnce(&str) -> T) -> usize {
+        let i = *self.at.entry(raw).or_insert_with(|| {
+            self.values.push(parse(raw));
+            self.uses.push(0);
+            self.values.len() - 1
+        });
+        self.uses[i] += 1;
+        i
+    }
+
+    /// The values without the texts (which borrow the plan), to hand out.
+    fn into_values(self) -> Handout<T> {
+        Handout {
+            values: self.values,
+            uses: self.uses,
+        }
+    }
+}
+
+/// Parsed values handed out once per counted use: copies, and the value itself the last time
+/// (so a cell used once is never copied).
+struct Handout<T> {
+    values: Vec<T>,
+    uses: Vec<u32>,
+}
+
+impl<T: Clone + Default> Handout<T> {
+    fn take(&mut self, i: usize) -> T {
+        self.uses[i] -= 1;
+        if self.uses[i] == 0 {
+            std::mem::take(&mut self.values[i])
+        } else {
+            self.values[i].clone()
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Item {
     pub name: String,
@@ -317,23 +385,27 @@ pub struct Plan {
 impl Plan {
     /// Recompute every requirement's derived fields (after loading from JSON).
     pub fn derive(&mut self) {
+        // Parsing the cells is most of a large plan's start-up. Each distinct text is parsed
+        // once (see [`Cells`]), then every requirement gets a copy.
         let year = self.year;
-        let mut reqs: Vec<&mut Requirement> = self.requirements_mut().collect();
-        // Parsing every units and deadline cell is most of a large plan's start-up; the
-        // cells are independent, so spread them over the cores.
-        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-        if threads < 2 || reqs.len() < 4096 {
-            for r in reqs {
-                r.derive(year);
-            }
-            return;
+        let (mut units, mut deadlines, at) = {
+            let mut units = Interned::default();
+            let mut deadlines = Interned::default();
+            let at: Vec<(usize, usize)> = self
+                .requirements()
+                .map(|r| {
+                    (
+                        units.index(&r.units_raw, Units::parse),
+                        deadlines.index(&r.deadline_raw, |raw| Deadline::parse(raw, year)),
+                    )
+                })
+                .collect();
+            (units.into_values(), deadlines.into_values(), at)
+        };
+        for (r, (u, d)) in self.requirements_mut().zip(at) {
+            r.units = units.take(u);
+            r.deadline = deadlines.take(d);
         }
-        let chunk = reqs.len().div_ceil(threads.min(8));
-        std::thread::scope(|s| {
-            for part in reqs.chunks_mut(chunk) {
-                s.spawn(move || part.iter_mut().for_each(|r| r.derive(year)));
-            }
-        });
     }
 
     pub fn requirements(&self) -> impl Iterator<Item = &Requirement> {
@@ -388,6 +460,58 @@ impl Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn interned_values_are_parsed_once_and_handed_out_per_use() {
+        let texts = ["a", "b", "a", "a", "c", "b"];
+        let mut parsed = Vec::new();
+        let mut interned = Interned::default();
+        let at: Vec<usize> = texts
+            .iter()
+            .map(|t| {
+                interned.index(t, |t| {
+                    parsed.push(t.to_string());
+                    t.to_string()
+                })
+            })
+            .collect();
+        assert_eq!(parsed, ["a", "b", "c"]);
+        let mut values = interned.into_values();
+        let got: Vec<String> = at.iter().map(|&i| values.take(i)).collect();
+        assert_eq!(got, texts);
+    }
+
+    #[test]
+    fn plan_derive_equals_parsing_every_cell() {
+        let mut plan = crate::plan::import::import_bytes(
+            crate::plan::import::BUILTIN_SEED,
+            crate::plan::import::BUILTIN_NAME,
+        )
+        .expect("the seed imports");
+        let fresh = |r: &Requirement| {
+            (
+                Units::parse(&r.units_raw),
+                Deadline::parse(&r.deadline_raw, plan.year),
+            )
+        };
+        let want: Vec<_> = plan.requirements().map(fresh).collect();
+        // Import derives with Plan::derive too.
+        let imported: Vec<_> = plan
+            .requirements()
+            .map(|r| (r.units.clone(), r.deadline.clone()))
+            .collect();
+        assert_eq!(imported, want);
+        for r in plan.requirements_mut() {
+            r.units = Units::default();
+            r.deadline = Deadline::default();
+        }
+        plan.derive();
+        let derived: Vec<_> = plan
+            .requirements()
+            .map(|r| (r.units.clone(), r.deadline.clone()))
+            .collect();
+        assert_eq!(derived, want);
+    }
 
     #[test]
     fn id_round_trip_and_errors() {

@@ -53,7 +53,7 @@ impl Units {
                 Token::Break => label = None,
                 Token::Label(role) => label = role,
                 Token::Name(text) => {
-                    let (name, role) = strip_role_words(&text);
+                    let (name, role) = strip_role_words(text);
                     if !name.is_empty() {
                         entries.push((Unit::new(name), label));
                     }
@@ -155,28 +155,54 @@ fn label_role(label: &str) -> Option<Role> {
 
 /// Removes trailing role words (also bracketed: 市财政局（牵头）) and list endings, and a leading
 /// 由. Returns the bare name and the strongest role found (lead over cooperating).
-fn strip_role_words(text: &str) -> (String, Option<Role>) {
+fn strip_role_words(text: &str) -> (&str, Option<Role>) {
     let mut name = text.trim();
     name = name.strip_prefix('由').unwrap_or(name).trim_start();
     let mut found = None;
     loop {
         let before = name.len();
-        if let Some((rest, role)) = ROLE_WORDS
-            .iter()
-            .find_map(|(word, role)| Some((strip_word(name, word)?, *role)))
+        // Most names end in neither (市财政局): one look at the last char skips the lists.
+        let last = name.chars().next_back();
+        if let Some((rest, role)) = last
+            .is_some_and(may_end_role_word)
+            .then(|| {
+                ROLE_WORDS
+                    .iter()
+                    .find_map(|(word, role)| Some((strip_word(name, word)?, *role)))
+            })
+            .flatten()
         {
             name = rest.trim_end();
             if found != Some(Role::Lead) {
                 found = role.or(found);
             }
         }
-        if let Some(rest) = LIST_ENDINGS.iter().find_map(|e| name.strip_suffix(e)) {
+        let last = name.chars().next_back();
+        if let Some(rest) = last
+            .is_some_and(may_end_list)
+            .then(|| LIST_ENDINGS.iter().find_map(|e| name.strip_suffix(e)))
+            .flatten()
+        {
             name = rest.trim_end();
         }
         if name.len() == before {
-            return (name.to_string(), found);
+            return (name, found);
         }
     }
+}
+
+/// Whether a name ending in `c` may end in a role word, bare or bracketed: the last chars of
+/// [`ROLE_WORDS`] and the closing brackets.
+fn may_end_role_word(c: char) -> bool {
+    matches!(
+        c,
+        '责' | '实' | '合' | '头' | '助' | '与' | '办' | '）' | ')'
+    )
+}
+
+/// Whether a name ending in `c` may end in one of [`LIST_ENDINGS`].
+fn may_end_list(c: char) -> bool {
+    matches!(c, '位' | '门' | '等')
 }
 
 fn strip_word<'a>(name: &'a str, word: &str) -> Option<&'a str> {
@@ -189,62 +215,68 @@ fn strip_word<'a>(name: &'a str, word: &str) -> Option<&'a str> {
     })
 }
 
-enum Token {
-    Name(String),
+enum Token<'a> {
+    Name(&'a str),
     /// "牵头单位：" and the like.
     Label(Option<Role>),
     /// ；, 。 or a line break: ends a label's reach.
     Break,
 }
 
-fn tokens(raw: &str) -> Vec<Token> {
-    let chars: Vec<char> = raw.chars().collect();
+/// The cell cut into names, labels and breaks. A name is the slice of `raw` since the last
+/// cut, so tokens borrow from `raw` instead of copying it char by char.
+fn tokens<'a>(raw: &'a str) -> Vec<Token<'a>> {
     let mut out = Vec::new();
-    let mut current = String::new();
+    // Byte offset where the current name starts.
+    let mut start = 0;
     let mut depth = 0usize;
-    let flush = |current: &mut String, out: &mut Vec<Token>| {
+    let flush = |start: usize, end: usize, out: &mut Vec<Token<'a>>| {
+        let current = &raw[start..end];
         if !current.trim().is_empty() {
-            out.push(Token::Name(std::mem::take(current)));
+            out.push(Token::Name(current));
         }
-        current.clear();
     };
-    for (i, &c) in chars.iter().enumerate() {
+    let mut chars = raw.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = i + c.len_utf8();
         match c {
             '（' | '(' => depth += 1,
             '）' | ')' => depth = depth.saturating_sub(1),
             _ => {}
         }
         if depth > 0 {
-            current.push(c);
             continue;
         }
         match c {
-            '、' | '，' | ',' => flush(&mut current, &mut out),
+            '、' | '，' | ',' => {
+                flush(start, i, &mut out);
+                start = next;
+            }
             '；' | ';' | '。' | '\n' | '\r' => {
-                flush(&mut current, &mut out);
+                flush(start, i, &mut out);
                 out.push(Token::Break);
+                start = next;
             }
             '：' | ':' => {
-                out.push(Token::Label(label_role(&current)));
-                current.clear();
+                out.push(Token::Label(label_role(&raw[start..i])));
+                start = next;
             }
-            _ => {
-                current.push(c);
-                // "X牵头Y配合": a lead clause may end without punctuation.
-                let rest = chars.get(i + 1..).unwrap_or_default();
-                let compound = ["单位", "部门", "负责"]
-                    .iter()
-                    .any(|w| rest.iter().take(2).copied().eq(w.chars()));
-                let label_or_end = rest
-                    .first()
-                    .is_none_or(|n| matches!(n, '：' | ':' | '（' | '('));
-                if current.ends_with("牵头") && !compound && !label_or_end {
-                    flush(&mut current, &mut out);
+            // "X牵头Y配合": a lead clause may end without punctuation.
+            '头' if raw[start..next].ends_with("牵头") => {
+                let rest = &raw[next..];
+                let compound = ["单位", "部门", "负责"].iter().any(|w| rest.starts_with(w));
+                let label_or_end = chars
+                    .peek()
+                    .is_none_or(|&(_, n)| matches!(n, '：' | ':' | '（' | '('));
+                if !compound && !label_or_end {
+                    flush(start, next, &mut out);
+                    start = next;
                 }
             }
+            _ => {}
         }
     }
-    flush(&mut current, &mut out);
+    flush(start, raw.len(), &mut out);
     out
 }
 
@@ -265,6 +297,19 @@ mod tests {
     }
 
     const COUNTIES: [&str; 3] = ["各镇（街道）", "经开区管委会", "市直各有关单位"];
+
+    #[test]
+    fn quick_checks_cover_every_ending() {
+        for (word, _) in ROLE_WORDS {
+            let last = word.chars().next_back().expect("non-empty word");
+            assert!(may_end_role_word(last), "{word}");
+        }
+        assert!(may_end_role_word('）') && may_end_role_word(')'));
+        for ending in LIST_ENDINGS {
+            let last = ending.chars().next_back().expect("non-empty ending");
+            assert!(may_end_list(last), "{ending}");
+        }
+    }
 
     #[test]
     fn lead_before_qiantou_rest_cooperate() {

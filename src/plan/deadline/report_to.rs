@@ -14,6 +14,10 @@ pub(super) fn report_target(raw: &str) -> Option<String> {
     }
     let s: Vec<char> = raw.chars().collect();
     let after = |i: usize, markers: &str| {
+        // Every marker starts with 报, 上 or 送: other positions need no try.
+        if !matches!(s[i], '报' | '上' | '送') {
+            return None;
+        }
         let marker = markers.split(' ').find(|m| starts(&s, i, m))?;
         Some(i + marker.chars().count())
     };

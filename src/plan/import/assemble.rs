@@ -24,7 +24,6 @@ impl Names<'_> {
 pub(super) fn categories(
     records: &[Record],
     names: &Names<'_>,
-    year: i32,
     file: &str,
 ) -> Result<Vec<Category>, ImportError> {
     let numbers = category_numbers(records, names.cols);
@@ -75,13 +74,9 @@ pub(super) fn categories(
         let number = cat.number;
         let item = &mut cat.items[ii];
         let id = ReqId::new(number, to_u32(ii + 1), to_u32(item.requirements.len() + 1));
-        let req = Requirement::new(
-            id,
-            r.text.clone(),
-            r.units.clone(),
-            r.deadline.clone(),
-            year,
-        );
+        // Derived for the whole plan at once (Plan::derive), which parses each distinct
+        // cell once.
+        let req = Requirement::underived(id, r.text.clone(), r.units.clone(), r.deadline.clone());
         item.requirements.push(req);
     }
     Ok(cats)

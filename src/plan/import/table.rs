@@ -152,13 +152,15 @@ pub fn build_plan(table: &Table, file: &str) -> Result<Plan, ImportError> {
         header,
         cols: &cols,
     };
-    let categories = assemble::categories(&records, &names, year, file)?;
-    Ok(Plan {
+    let categories = assemble::categories(&records, &names, file)?;
+    let mut plan = Plan {
         title,
         year,
         source: file.to_string(),
         categories,
-    })
+    };
+    plan.derive();
+    Ok(plan)
 }
 
 fn records(
