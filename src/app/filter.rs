@@ -179,7 +179,7 @@ impl Matches {
 const PARALLEL_FROM: usize = 20_000;
 
 /// Scans at least this large go through a text index (built when a search starts).
-const INDEX_FROM: usize = 20_000;
+const INDEX_FROM: usize = 5_000;
 
 /// How many requirements the plan has (without visiting them).
 fn plan_len(plan: &Plan) -> usize {
