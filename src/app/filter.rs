@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use super::input::LineEditor;
 use super::{App, Mode, Page, Pane};
 use crate::i18n::Lang;
-use crate::plan::search::contains;
+use crate::plan::search::{Needle, TextIndex};
 use crate::plan::{Plan, ReqId, Requirement, Status};
 
 /// The active search and quick filters. Empty means "everything".
@@ -44,6 +44,22 @@ impl Filter {
                 .search
                 .as_deref()
                 .is_none_or(|s| search_hit(plan, r, s))
+    }
+
+    /// [`Filter::matches`] with the search prepared once for many requirements.
+    fn matches_prepared(
+        &self,
+        plan: &Plan,
+        r: &Requirement,
+        today: NaiveDate,
+        search: Option<&Search>,
+    ) -> bool {
+        self.category.is_none_or(|n| r.id.category == n)
+            && self.status.is_none_or(|s| r.status == s)
+            && (!self.overdue || r.is_overdue(today))
+            && self.due_within.is_none_or(|d| r.is_due_within(today, d))
+            && self.unit.as_deref().is_none_or(|u| r.units.contains(u))
+            && search.is_none_or(|s| s.hit(plan, r))
     }
 
     /// The header chips: `[逾期] [推进中] [单位:市财政局] [搜:政策]`.
@@ -80,34 +96,129 @@ impl Filter {
 /// Case-insensitive substring search over what a coordinator reads: text, id, units, notes
 /// and the item name.
 pub fn search_hit(plan: &Plan, r: &Requirement, needle: &str) -> bool {
-    // Chinese (and digits) have no case: the plain substring search is exact and much faster.
-    let caseless = needle.to_lowercase() == needle.to_uppercase();
-    let has = |s: &str| {
-        if caseless {
-            s.contains(needle)
-        } else {
-            contains(s, needle)
+    Search::new(needle).hit(plan, r)
+}
+
+/// A search prepared once per query ([`search_hit`] for many requirements): the needle's
+/// searcher, whether it can match an id, and the last item's answer (requirements come in
+/// plan order, so an item's name is searched once, not once per requirement).
+struct Search {
+    needle: Needle,
+    id_like: bool,
+    item: std::cell::Cell<Option<((u32, u32), bool)>>,
+}
+
+impl Search {
+    fn new(needle: &str) -> Search {
+        Search {
+            needle: Needle::new(needle),
+            id_like: needle.chars().all(|c| c.is_ascii_digit() || c == '.'),
+            item: std::cell::Cell::new(None),
         }
-    };
-    let id_like = needle.chars().all(|c| c.is_ascii_digit() || c == '.');
-    has(&r.text)
-        || has(&r.units_raw)
-        || (id_like && has(&r.id.to_string()))
-        || r.notes.iter().any(|n| has(&n.text))
-        || plan
-            .category(r.id.category)
-            .and_then(|c| {
-                c.items
-                    .get(usize::try_from(r.id.item).ok()?.checked_sub(1)?)
-            })
-            .is_some_and(|it| has(&it.name))
+    }
+
+    fn hit(&self, plan: &Plan, r: &Requirement) -> bool {
+        let has = |s: &str| self.needle.is_in(s);
+        has(&r.text)
+            || has(&r.units_raw)
+            || (self.id_like && has(id_text(r.id, &mut [0; 32])))
+            || r.notes.iter().any(|n| has(&n.text))
+            || self.item_hit(plan, r.id)
+    }
+
+    fn item_hit(&self, plan: &Plan, id: ReqId) -> bool {
+        let key = (id.category, id.item);
+        if let Some((k, hit)) = self.item.get()
+            && k == key
+        {
+            return hit;
+        }
+        let hit = plan
+            .category(id.category)
+            .and_then(|c| c.items.get(usize::try_from(id.item).ok()?.checked_sub(1)?))
+            .is_some_and(|it| self.needle.is_in(&it.name));
+        self.item.set(Some((key, hit)));
+        hit
+    }
+}
+
+/// `C.I.R` written into `buf`, without allocating.
+fn id_text(id: ReqId, buf: &mut [u8; 32]) -> &str {
+    use std::io::Write as _;
+    let mut cursor = std::io::Cursor::new(&mut buf[..]);
+    // Three u32s and two dots fit in 32 bytes.
+    let _ = write!(cursor, "{id}");
+    let len = usize::try_from(cursor.position()).unwrap_or(0);
+    std::str::from_utf8(&buf[..len]).unwrap_or_default()
 }
 
 /// The requirements the filter lets through, in plan order.
 #[derive(Debug, Clone, Default)]
 pub struct Matches {
     pub ids: Vec<ReqId>,
-    pub set: HashSet<ReqId>,
+    /// For membership tests when `ids` is not in id order (categories numbered out of
+    /// order); otherwise a binary search of `ids` answers, with nothing to build or free.
+    set: Option<HashSet<ReqId>>,
+}
+
+impl Matches {
+    pub fn new(ids: Vec<ReqId>) -> Matches {
+        let set = (!ids.is_sorted()).then(|| ids.iter().copied().collect());
+        Matches { ids, set }
+    }
+
+    pub fn contains(&self, id: ReqId) -> bool {
+        match &self.set {
+            Some(set) => set.contains(&id),
+            None => self.ids.binary_search(&id).is_ok(),
+        }
+    }
+}
+
+/// Plans at least this large are filtered on all cores.
+const PARALLEL_FROM: usize = 20_000;
+
+/// Scans at least this large go through a text index (built when a search starts).
+const INDEX_FROM: usize = 5_000;
+
+/// How many requirements the plan has (without visiting them).
+fn plan_len(plan: &Plan) -> usize {
+    plan.categories
+        .iter()
+        .flat_map(|c| &c.items)
+        .map(|i| i.requirements.len())
+        .sum()
+}
+
+/// The items of `all` that pass `keep`, in order; large inputs are split over the cores.
+/// `keep` gets a fresh prepared search per thread (it caches per item, so it is not shared).
+fn select<T: Sync>(
+    all: &[T],
+    search: Option<&str>,
+    keep: impl Fn(&T, Option<&Search>) -> Option<ReqId> + Sync,
+) -> Vec<ReqId> {
+    let run = |part: &[T]| {
+        let search = search.map(Search::new);
+        part.iter()
+            .filter_map(|t| keep(t, search.as_ref()))
+            .collect::<Vec<_>>()
+    };
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    if threads < 2 || all.len() < PARALLEL_FROM {
+        return run(all);
+    }
+    let chunk = all.len().div_ceil(threads.min(8));
+    let parts: Vec<Vec<ReqId>> = std::thread::scope(|s| {
+        let handles: Vec<_> = all
+            .chunks(chunk)
+            .map(|part| s.spawn(move || run(part)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    parts.concat()
 }
 
 impl App {
@@ -122,40 +233,90 @@ impl App {
 
     /// Whether the filter lets `id` through.
     pub fn passes(&self, id: ReqId) -> bool {
-        self.matches.as_ref().is_none_or(|m| m.set.contains(&id))
+        self.matches.as_ref().is_none_or(|m| m.contains(id))
     }
 
     pub(super) fn rebuild_matches(&mut self) {
-        self.rebuild_matches_within(None);
+        self.search_trail.clear();
+        self.matches = self.compute_matches(None);
     }
 
-    /// Recompute the matches, checking only `candidates` when given (a narrowing change:
-    /// typing one more character of the search can only drop matches).
-    fn rebuild_matches_within(&mut self, candidates: Option<Vec<ReqId>>) {
+    /// The matches of the current filter, checking only `candidates` when given (a
+    /// narrowing change: typing one more character of the search can only drop matches).
+    fn compute_matches(&self, candidates: Option<&[ReqId]>) -> Option<Matches> {
         if self.filter.is_empty() {
-            self.matches = None;
-            return;
+            return None;
         }
         let plan = &self.state.plan;
-        let pass = |r: &&Requirement| self.filter.matches(plan, r, self.today);
-        let ids: Vec<ReqId> = match candidates {
-            Some(c) => c
-                .into_iter()
-                .filter(|&id| plan.get(id).as_ref().is_some_and(pass))
-                .collect(),
-            None => plan.requirements().filter(pass).map(|r| r.id).collect(),
+        let (filter, today) = (&self.filter, self.today);
+        let search = filter.search.as_deref();
+        // A large scan goes through the text index when it can answer for this needle.
+        let large = candidates.map_or(plan_len(plan), <[ReqId]>::len) >= INDEX_FROM;
+        if let (Some(index), Some(text), true) = (&self.search_index, search, large)
+            && index.len() == plan_len(plan)
+            && let Some(ids) = self.indexed_matches(index, text)
+        {
+            return Some(Matches::new(ids));
+        }
+        let ids = if let Some(c) = candidates {
+            select(c, search, |&id, s| {
+                plan.get(id)
+                    .filter(|r| filter.matches_prepared(plan, r, today, s))
+                    .map(|r| r.id)
+            })
+        } else {
+            let all: Vec<&Requirement> = plan.requirements().collect();
+            select(&all, search, |r, s| {
+                filter.matches_prepared(plan, r, today, s).then_some(r.id)
+            })
         };
-        let set = ids.iter().copied().collect();
-        self.matches = Some(Matches { ids, set });
+        Some(Matches::new(ids))
+    }
+
+    /// The matches for search `text` found through `index`, the other filters checked on
+    /// the hits; `None` when the index cannot answer for this needle.
+    fn indexed_matches(&self, index: &TextIndex, text: &str) -> Option<Vec<ReqId>> {
+        let plan = &self.state.plan;
+        let needle = Needle::new(text);
+        let hits = index.hits(&needle)?;
+        let mut hits = hits.iter().copied().peekable();
+        let mut ids = Vec::new();
+        let mut i = 0u32;
+        for item in plan.categories.iter().flat_map(|c| &c.items) {
+            // An item name matching lets all its requirements through.
+            let item_hit = needle.is_in(&item.name);
+            for r in &item.requirements {
+                let hit = hits.next_if_eq(&i).is_some() || item_hit;
+                if hit && self.filter.matches_prepared(plan, r, self.today, None) {
+                    ids.push(r.id);
+                }
+                i += 1;
+            }
+        }
+        Some(ids)
+    }
+
+    /// Pressing `/`: a large plan gets its text index now (if the plan changed since), so
+    /// typed keys scan that.
+    fn prepare_search_index(&mut self) {
+        let plan = &self.state.plan;
+        if self.search_index.is_none() && plan_len(plan) >= INDEX_FROM {
+            self.search_index = TextIndex::new(plan);
+        }
+    }
+
+    /// The plan changed: its text index is out of date.
+    pub(super) fn forget_search_index(&mut self) {
+        self.search_index = None;
     }
 
     pub(super) fn filter_changed(&mut self) {
-        self.filter_changed_within(None);
+        self.rebuild_matches();
+        self.after_filter_change();
     }
 
-    fn filter_changed_within(&mut self, candidates: Option<Vec<ReqId>>) {
+    fn after_filter_change(&mut self) {
         self.stale = Page::ALL.to_vec();
-        self.rebuild_matches_within(candidates);
         self.refresh();
         self.announce();
     }
@@ -172,6 +333,7 @@ impl App {
     }
 
     pub(super) fn start_search(&mut self) {
+        self.prepare_search_index();
         let mut editor = LineEditor::default();
         if let Some(s) = &self.filter.search {
             editor.apply(super::Edit::Paste(s.clone()));
@@ -188,18 +350,7 @@ impl App {
             super::Action::Edit(e) => {
                 editor.apply(e);
                 let text = editor.text().trim().to_string();
-                let old = self.filter.search.take();
-                // Longer text containing the old one: only the old matches can still match.
-                let narrowing = old
-                    .as_deref()
-                    .is_some_and(|o| text.contains(o) && text != o);
-                self.filter.search = (!text.is_empty()).then_some(text);
-                let candidates = if narrowing {
-                    self.matches.as_ref().map(|m| m.ids.clone())
-                } else {
-                    None
-                };
-                self.filter_changed_within(candidates);
+                self.search_to(text);
             }
             super::Action::SubmitNote => {
                 self.mode = Mode::Normal;
@@ -213,6 +364,47 @@ impl App {
             }
             _ => {}
         }
+    }
+
+    /// The search text is now `text` (trimmed). Longer text containing the old one can only
+    /// drop matches, so only the old matches are checked, and they are kept on a trail;
+    /// erasing back to a text on the trail restores its matches without a scan.
+    fn search_to(&mut self, text: String) {
+        let old = self.filter.search.take();
+        if old.as_deref() == Some(text.as_str()) {
+            self.filter.search = old;
+            return self.after_filter_change();
+        }
+        // Any text narrows no search at all.
+        let narrowing =
+            !text.is_empty() && old.as_deref().is_none_or(|o| text.contains(o) && text != o);
+        let restored = if narrowing {
+            None
+        } else {
+            // Back to an earlier text: drop the longer ones, reuse its matches.
+            let at = self
+                .search_trail
+                .iter()
+                .rposition(|(t, _)| t.as_deref() == (!text.is_empty()).then_some(text.as_str()));
+            at.and_then(|i| {
+                self.search_trail.truncate(i + 1);
+                self.search_trail.pop().map(|(_, m)| m)
+            })
+        };
+        self.filter.search = (!text.is_empty()).then_some(text);
+        match restored {
+            Some(m) => self.matches = m,
+            None if narrowing => {
+                let before = self.matches.take();
+                self.matches = self.compute_matches(before.as_ref().map(|m| m.ids.as_slice()));
+                self.search_trail.push((old, before));
+            }
+            None => {
+                self.matches = self.compute_matches(None);
+                self.search_trail.clear();
+            }
+        }
+        self.after_filter_change();
     }
 
     pub(super) fn clear_filters(&mut self) {

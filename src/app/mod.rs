@@ -126,6 +126,12 @@ pub struct App {
     filter: Filter,
     /// What the filter lets through; `None` when no filter is active.
     matches: Option<Matches>,
+    /// While typing a search: each shorter text typed before and its matches, so erasing
+    /// restores them (see `filter.rs`).
+    search_trail: Vec<(Option<String>, Option<Matches>)>,
+    /// The plan's texts for searching a large plan, built when a search starts and dropped
+    /// when the plan changes.
+    search_index: Option<crate::plan::search::TextIndex>,
     history: history::History,
     /// The note selected in the detail pane, counted newest first.
     note_cursor: Option<usize>,
@@ -163,6 +169,8 @@ impl App {
             stale: Page::ALL.to_vec(),
             filter: Filter::default(),
             matches: None,
+            search_trail: Vec::new(),
+            search_index: None,
             history: history::History::default(),
             note_cursor: None,
             rules: EscalationRules::default(),

@@ -193,6 +193,7 @@ impl App {
     pub(super) fn data_changed(&mut self) {
         self.stale = Page::ALL.to_vec();
         self.agenda.all = None;
+        self.forget_search_index();
         self.rebuild_matches();
         self.refresh();
     }

@@ -1,6 +1,10 @@
 //! Case-insensitive substring search over plan text, shared by `list --search` and the
 //! dashboard (which highlights the byte ranges).
 
+use memchr::memmem;
+
+use super::model::Plan;
+
 /// Byte ranges of the non-overlapping, case-insensitive occurrences of `needle` in
 /// `haystack`, left to right. Ranges always fall on char boundaries; an empty (or
 /// all-whitespace) needle matches nothing.
@@ -26,6 +30,240 @@ pub fn find_matches(haystack: &str, needle: &str) -> Vec<(usize, usize)> {
 /// Whether `needle` occurs in `haystack`, ignoring case.
 pub fn contains(haystack: &str, needle: &str) -> bool {
     !find_matches(haystack, needle).is_empty()
+}
+
+/// A search string prepared once per query, so scanning many texts repeats none of the
+/// set-up (lowercasing, collecting chars, building the substring searcher).
+///
+/// [`Needle::is_in`] answers exactly what the dashboard's search has always answered: a
+/// needle without case (Chinese, digits) is a plain substring of the text, anything else
+/// is [`contains`] (trimmed, case-insensitive char by char).
+#[derive(Debug, Clone)]
+pub struct Needle {
+    how: How,
+}
+
+#[derive(Debug, Clone)]
+enum How {
+    /// No letter with case: a plain (SIMD) substring search for the needle as typed.
+    Plain(memmem::Finder<'static>),
+    /// Case matters. `chars` is the trimmed needle; `anchor`, when some run of its chars
+    /// can only match itself, is that run (searched for literally) and how many chars of
+    /// the needle come before it.
+    Caseful {
+        chars: Vec<char>,
+        anchor: Option<(memmem::Finder<'static>, usize)>,
+        /// The needle's bytes when it is all ASCII.
+        ascii: Option<Vec<u8>>,
+    },
+}
+
+impl Needle {
+    pub fn new(needle: &str) -> Needle {
+        let how = if needle.to_lowercase() == needle.to_uppercase() {
+            How::Plain(memmem::Finder::new(needle.as_bytes()).into_owned())
+        } else {
+            let chars: Vec<char> = needle.trim().chars().collect();
+            let anchor = longest_literal_run(&chars).map(|(start, len)| {
+                let run: String = chars[start..start + len].iter().collect();
+                (memmem::Finder::new(run.as_bytes()).into_owned(), start)
+            });
+            let ascii = chars
+                .iter()
+                .map(|&c| u8::try_from(c).ok().filter(u8::is_ascii))
+                .collect();
+            How::Caseful {
+                chars,
+                anchor,
+                ascii,
+            }
+        };
+        Needle { how }
+    }
+
+    /// Whether the needle occurs in `haystack`.
+    pub fn is_in(&self, haystack: &str) -> bool {
+        match &self.how {
+            How::Plain(finder) => finder.find(haystack.as_bytes()).is_some(),
+            How::Caseful { chars, .. } if chars.is_empty() => false,
+            How::Caseful {
+                chars,
+                anchor: Some((finder, before)),
+                ..
+            } => finder.find_iter(haystack.as_bytes()).any(|at| {
+                // A match must contain the literal run; step back to where it would start.
+                back_chars(haystack, at, *before)
+                    .is_some_and(|start| match_at(&haystack[start..], chars).is_some())
+            }),
+            How::Caseful {
+                anchor: None,
+                ascii: Some(ascii),
+                ..
+            } if !haystack.contains(KELVIN) => ascii_caseless_in(haystack, ascii),
+            How::Caseful {
+                chars,
+                anchor: None,
+                ..
+            } => haystack
+                .char_indices()
+                .any(|(i, _)| match_at(&haystack[i..], chars).is_some()),
+        }
+    }
+}
+
+/// The requirements' own searchable texts (id, text, units, notes) in one buffer, built once
+/// per plan version, so a search is one SIMD pass over contiguous memory instead of a visit
+/// to every requirement's scattered strings. About as large as those texts; built only
+/// for large plans when a search starts.
+#[derive(Debug, Clone)]
+pub struct TextIndex {
+    /// Fields joined by NUL, requirements in plan order.
+    text: String,
+    /// Where each requirement's fields start in `text`, plus the end.
+    starts: Vec<u32>,
+    /// Whether `text` has a [`KELVIN`] (ASCII needles then need the char-by-char search).
+    kelvin: bool,
+}
+
+impl TextIndex {
+    /// `None` when a text holds a NUL (the separator) or the total does not fit `u32`.
+    pub fn new(plan: &Plan) -> Option<TextIndex> {
+        use std::fmt::Write as _;
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(plan.requirements().size_hint().0 + 1);
+        for r in plan.requirements() {
+            starts.push(u32::try_from(text.len()).ok()?);
+            let _ = write!(text, "{}\0", r.id);
+            for field in [&r.text, &r.units_raw]
+                .into_iter()
+                .chain(r.notes.iter().map(|n| &n.text))
+            {
+                if field.contains('\0') {
+                    return None;
+                }
+                text.push_str(field);
+                text.push('\0');
+            }
+        }
+        starts.push(u32::try_from(text.len()).ok()?);
+        let kelvin = text.contains(KELVIN);
+        text.shrink_to_fit();
+        starts.shrink_to_fit();
+        Some(TextIndex {
+            text,
+            starts,
+            kelvin,
+        })
+    }
+
+    /// How many requirements it covers.
+    pub fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The plan positions (ascending) of the requirements whose id, text, units or notes
+    /// contain `needle` as [`Needle::is_in`] would find it; `None` when this needle needs
+    /// the per-text search (letters beyond ASCII, or a NUL in it).
+    pub fn hits(&self, needle: &Needle) -> Option<Vec<u32>> {
+        let hay = self.text.as_bytes();
+        let mut out = Vec::new();
+        let mut pos = 0;
+        // The first hit at or after `pos`, if any.
+        let next: Box<dyn Fn(usize) -> Option<usize> + '_> = match &needle.how {
+            How::Plain(finder) if !finder.needle().contains(&0) => {
+                Box::new(move |pos| finder.find(&hay[pos..]).map(|at| pos + at))
+            }
+            How::Caseful {
+                ascii: Some(ascii), ..
+            } if !self.kelvin && !ascii.is_empty() && !ascii.contains(&0) => {
+                let first = ascii[0];
+                Box::new(move |pos| {
+                    memchr::memchr2_iter(
+                        first.to_ascii_lowercase(),
+                        first.to_ascii_uppercase(),
+                        &hay[pos..],
+                    )
+                    .map(|at| pos + at)
+                    .find(|&at| {
+                        hay.get(at..at + ascii.len())
+                            .is_some_and(|w| w.eq_ignore_ascii_case(ascii))
+                    })
+                })
+            }
+            _ => return None,
+        };
+        while let Some(at) = next(pos) {
+            // The requirement whose fields hold `at`; go on from the next one.
+            let i = self.starts.partition_point(|&s| s as usize <= at) - 1;
+            out.push(u32::try_from(i).ok()?);
+            pos = self.starts[i + 1] as usize;
+            if pos >= hay.len() {
+                break;
+            }
+        }
+        Some(out)
+    }
+}
+
+/// KELVIN SIGN lowercases to `k`: the one non-ASCII char equal to an ASCII one ignoring
+/// case (see the exhaustive test below).
+const KELVIN: char = '\u{212A}';
+
+/// An all-ASCII needle in a haystack without [`KELVIN`]: only ASCII chars can match it, so
+/// compare bytes ignoring ASCII case, at the places where its first byte (in either case)
+/// occurs.
+fn ascii_caseless_in(haystack: &str, needle: &[u8]) -> bool {
+    let (Some(&first), hay) = (needle.first(), haystack.as_bytes()) else {
+        return false;
+    };
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), hay).any(|at| {
+        hay.get(at..at + needle.len())
+            .is_some_and(|window| window.eq_ignore_ascii_case(needle))
+    })
+}
+
+/// The byte offset `n` chars before byte offset `at` (a char boundary), if there are that
+/// many.
+fn back_chars(s: &str, at: usize, n: usize) -> Option<usize> {
+    if n == 0 {
+        return Some(at);
+    }
+    s[..at].char_indices().rev().nth(n - 1).map(|(i, _)| i)
+}
+
+/// A char that ignoring case can only equal itself: it has no other case, and no other
+/// char lowercases to it. Ideographs, digits and most punctuation are; see the exhaustive
+/// test below.
+fn is_literal(c: char) -> bool {
+    if c.is_ascii() {
+        return !c.is_ascii_alphabetic();
+    }
+    // CJK ideographs (the unified block and extension A), CJK punctuation, fullwidth forms
+    // without letters: what Chinese plan text is made of.
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{3000}'..='\u{303F}')
+        || matches!(c, '\u{FF01}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}')
+}
+
+/// The longest run (start, length) of literal chars, if any.
+fn longest_literal_run(chars: &[char]) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < chars.len() {
+        if is_literal(chars[i]) {
+            let len = chars[i..].iter().take_while(|&&c| is_literal(c)).count();
+            if best.is_none_or(|(_, l)| len > l) {
+                best = Some((i, len));
+            }
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    best
 }
 
 /// The byte length of `needle` matched at the start of `s`, if it matches there.
@@ -54,5 +292,164 @@ mod tests {
         assert!(find_matches("abc", "").is_empty());
         assert!(find_matches("abc", "abcd").is_empty());
         assert!(contains("市卫体局", " 卫体 "));
+    }
+
+    /// What `Needle` replaces: the dashboard's original per-call search.
+    fn slow_hit(haystack: &str, needle: &str) -> bool {
+        if needle.to_lowercase() == needle.to_uppercase() {
+            haystack.contains(needle)
+        } else {
+            contains(haystack, needle)
+        }
+    }
+
+    #[test]
+    fn literal_chars_match_only_themselves() {
+        // Every char that lowercases to a single other char: none may be "literal".
+        let mut images = std::collections::HashSet::new();
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let mut lower = c.to_lowercase();
+            if let (Some(l), None) = (lower.next(), lower.next())
+                && l != c
+            {
+                images.insert(l);
+            }
+        }
+        for c in (0..=0x10_FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_literal(c))
+        {
+            assert!(c.to_lowercase().eq([c]), "{c:?} lowercases");
+            assert!(c.to_uppercase().eq([c]), "{c:?} uppercases");
+            assert!(!images.contains(&c), "another char lowercases to {c:?}");
+        }
+    }
+
+    #[test]
+    fn only_kelvin_equals_ascii_ignoring_case() {
+        // An ASCII char lowercases to one ASCII char, so only a non-ASCII char lowercasing
+        // to exactly one ASCII char could equal it.
+        for c in (0x80..=0x10_FFFF).filter_map(char::from_u32) {
+            let mut lower = c.to_lowercase();
+            if let (Some(l), None) = (lower.next(), lower.next()) {
+                assert!(!l.is_ascii() || (c == KELVIN && l == 'k'), "{c:?} ~ {l:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn needle_cases() {
+        for (hay, needle) in [
+            ("开展政策咨询，政策咨询", "政策咨询"),
+            ("Open DATA data", "data"),
+            ("政务Data公开", "务data公"),
+            ("政务Data公开", "务dat公"),
+            ("\u{212A}elvin 政务", "kelvin 政"),
+            ("x 2.1.3 y", "2.1"),
+            ("İstanbul", "i̇stan"),
+            ("abc", " "),
+            ("a  b", "  "),
+            ("", "a"),
+            ("ÅNGSTRÖM公开", "ångström公"),
+        ] {
+            assert_eq!(
+                Needle::new(needle).is_in(hay),
+                slow_hit(hay, needle),
+                "{hay:?} / {needle:?}"
+            );
+        }
+    }
+
+    fn plan_of(texts: &[(String, String)]) -> Plan {
+        use crate::plan::{Category, Item, ReqId, Requirement};
+        let requirements = texts
+            .iter()
+            .zip(1..)
+            .map(|((text, note), n)| {
+                let mut r = Requirement::new(
+                    ReqId::new(1, 1, n),
+                    text.clone(),
+                    "市财政局".into(),
+                    String::new(),
+                    2021,
+                );
+                if !note.is_empty() {
+                    r.notes.push(crate::plan::Note {
+                        at: chrono::NaiveDate::from_ymd_opt(2021, 1, 1)
+                            .and_then(|d| d.and_hms_opt(0, 0, 0))
+                            .expect("valid time"),
+                        text: note.clone(),
+                    });
+                }
+                r
+            })
+            .collect();
+        Plan {
+            title: String::new(),
+            year: 2021,
+            source: "test".into(),
+            categories: vec![Category {
+                number: 1,
+                name: String::new(),
+                items: vec![Item {
+                    name: String::new(),
+                    requirements,
+                }],
+            }],
+        }
+    }
+
+    proptest::proptest! {
+        /// The index finds exactly the requirements whose id, text, units or notes hold the
+        /// needle, whenever it answers.
+        #[test]
+        fn index_equals_per_text_search(
+            texts in proptest::collection::vec(
+                ("[a-cA-C政务公开\u{212A} .0-9]{0,12}", "[a-cA政务 ]{0,4}"),
+                0..12,
+            ),
+            needle in "[a-cA-C政务公开\u{212A} .0-9\u{0}]{1,4}",
+        ) {
+            let plan = plan_of(&texts);
+            let Some(index) = TextIndex::new(&plan) else {
+                return Ok(());
+            };
+            proptest::prop_assert_eq!(index.len(), texts.len());
+            let prepared = Needle::new(&needle);
+            if let Some(hits) = index.hits(&prepared) {
+                let id_like = needle.chars().all(|c| c.is_ascii_digit() || c == '.');
+                let expected: Vec<u32> = plan
+                    .requirements()
+                    .zip(0..)
+                    .filter(|(r, _)| {
+                        slow_hit(&r.text, &needle)
+                            || slow_hit(&r.units_raw, &needle)
+                            || (id_like && slow_hit(&r.id.to_string(), &needle))
+                            || r.notes.iter().any(|n| slow_hit(&n.text, &needle))
+                    })
+                    .map(|(_, i)| i)
+                    .collect();
+                proptest::prop_assert_eq!(hits, expected);
+            }
+        }
+
+        #[test]
+        fn needle_equals_slow_search(
+            hay in "[a-cA-C政务公开\u{212A}İı .0-9，]{0,24}",
+            needle in "[a-cA-C政务公开\u{212A}İı .0-9，]{0,5}",
+        ) {
+            proptest::prop_assert_eq!(Needle::new(&needle).is_in(&hay), slow_hit(&hay, &needle));
+        }
+
+        #[test]
+        fn needle_equals_slow_search_any_text(hay in "\\PC{0,40}", needle in "\\PC{0,4}") {
+            proptest::prop_assert_eq!(Needle::new(&needle).is_in(&hay), slow_hit(&hay, &needle));
+        }
+
+        #[test]
+        fn needle_found_in_own_text(pre in "\\PC{0,10}", mid in "\\PC{1,5}", post in "\\PC{0,10}") {
+            let hay = format!("{pre}{mid}{post}");
+            proptest::prop_assert_eq!(Needle::new(&mid).is_in(&hay), slow_hit(&hay, &mid));
+        }
     }
 }

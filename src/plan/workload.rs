@@ -2,7 +2,7 @@
 //! how that work stands. A requirement counts once per role the unit has in it.
 
 use std::cmp::Reverse;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -32,27 +32,54 @@ pub struct UnitRow {
     pub reports_outstanding: usize,
 }
 
+/// What a requirement adds to each of its units' rows, worked out once per requirement
+/// (not once per unit named in it: due dates and reports are the costly part).
+struct Facts {
+    status: Status,
+    /// Days past due when overdue.
+    overdue: Option<i64>,
+    due_7: bool,
+    /// Lazily: only lead units count reports.
+    reports_outstanding: Option<bool>,
+}
+
+impl Facts {
+    fn of(r: &Requirement, today: NaiveDate) -> Facts {
+        let overdue = r
+            .is_overdue(today)
+            .then(|| r.days_left(today).map_or(0, |d| -d));
+        Facts {
+            status: r.status,
+            overdue,
+            due_7: overdue.is_none() && r.is_due_within(today, Counts::DUE_SOON_DAYS),
+            reports_outstanding: None,
+        }
+    }
+}
+
 impl UnitRow {
-    fn add(&mut self, r: &Requirement, lead: bool, today: NaiveDate) {
+    fn add(&mut self, r: &Requirement, facts: &mut Facts, lead: bool, today: NaiveDate) {
         if lead {
             self.lead += 1;
-            if reporting::is_outstanding(r, today) {
+            if *facts
+                .reports_outstanding
+                .get_or_insert_with(|| reporting::is_outstanding(r, today))
+            {
                 self.reports_outstanding += 1;
             }
         } else {
             self.cooperating += 1;
         }
-        match r.status {
+        match facts.status {
             Status::Done => self.done += 1,
             Status::Doing => self.doing += 1,
             Status::Blocked => self.blocked += 1,
             Status::Todo => {}
         }
-        if r.is_overdue(today) {
+        if let Some(late) = facts.overdue {
             self.overdue += 1;
-            let late = r.days_left(today).map_or(0, |d| -d);
             self.oldest_overdue_days = self.oldest_overdue_days.max(Some(late));
-        } else if r.is_due_within(today, Counts::DUE_SOON_DAYS) {
+        } else if facts.due_7 {
             self.due_7 += 1;
         }
     }
@@ -60,21 +87,26 @@ impl UnitRow {
 
 /// Every unit's row, sorted by overdue count (most first), then name.
 pub fn workload(plan: &Plan, today: NaiveDate) -> Vec<UnitRow> {
-    let mut by_name: BTreeMap<&str, UnitRow> = BTreeMap::new();
+    // Rows in first-seen order, found by name through a hash map (the final sort orders
+    // them fully: by the column, then by the unique name).
+    let mut rows: Vec<UnitRow> = Vec::new();
+    let mut by_name: HashMap<&str, usize> = HashMap::new();
     for r in plan.requirements() {
         let roles = r.units.lead.iter().map(|u| (u, true));
+        let mut facts = None;
         for (unit, lead) in roles.chain(r.units.cooperating.iter().map(|u| (u, false))) {
-            by_name
-                .entry(&unit.name)
-                .or_insert_with(|| UnitRow {
+            let facts = facts.get_or_insert_with(|| Facts::of(r, today));
+            let at = *by_name.entry(&unit.name).or_insert_with(|| {
+                rows.push(UnitRow {
                     name: unit.name.clone(),
                     collective: unit.collective,
                     ..UnitRow::default()
-                })
-                .add(r, lead, today);
+                });
+                rows.len() - 1
+            });
+            rows[at].add(r, facts, lead, today);
         }
     }
-    let mut rows: Vec<UnitRow> = by_name.into_values().collect();
     sort_rows(&mut rows, UnitColumn::Overdue, true);
     rows
 }
