@@ -23,7 +23,7 @@ use std::path::Path;
 use super::model::Plan;
 pub use cell::compare_key;
 pub use format::Format;
-pub use table::{Row, Table, build_plan};
+pub use table::{Row, Table, build_plan, build_plan_owned};
 
 /// The built-in plan document (Yongji City 2021), embedded from `seeds/`.
 pub const BUILTIN_SEED: &[u8] = include_bytes!("../../../seeds/yongji-2021-plan.txt");
@@ -118,7 +118,7 @@ pub fn import_bytes_with(bytes: &[u8], file: &str, options: &Options) -> Result<
         Format::Docx => docx::read_table(bytes, file)?,
         Format::Xlsx => xlsx::read_table(bytes, file, options.sheet.as_deref())?,
     };
-    build_plan(&table, file).map_err(|e| e.counting(format.place()))
+    build_plan_owned(table, file).map_err(|e| e.counting(format.place()))
 }
 
 /// Reads and imports a file; errors name the path as given.
