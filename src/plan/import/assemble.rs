@@ -21,19 +21,23 @@ impl Names<'_> {
     }
 }
 
+/// Consumes the records: their texts move into the plan.
 pub(super) fn categories(
-    records: &[Record],
+    records: Vec<Record>,
     names: &Names<'_>,
     file: &str,
 ) -> Result<Vec<Category>, ImportError> {
-    let numbers = category_numbers(records, names.cols);
+    let numbers = category_numbers(&records, names.cols);
     let mut cats: Vec<Category> = Vec::new();
+    // Item index per name key, per category (parallel to `cats`): scanning a category's
+    // items and building their keys for every new item was quadratic in its items.
+    let mut item_keys: Vec<HashMap<String, usize>> = Vec::new();
     // Category index per name key: a scan of `cats` per category row made importing
     // quadratic in the number of categories.
     let mut by_key: HashMap<String, usize> = HashMap::new();
     // (category index, item index) that an empty cell continues.
     let mut current: Option<(usize, Option<usize>)> = None;
-    for r in records {
+    for mut r in records {
         if !r.category.is_empty() {
             // Page breaks repeat the category row: same name, same category.
             let k = key(&r.category);
@@ -41,9 +45,10 @@ pub(super) fn categories(
                 let number = numbers.get(k).copied().unwrap_or_default();
                 cats.push(Category {
                     number,
-                    name: r.category.clone(),
+                    name: std::mem::take(&mut r.category),
                     items: Vec::new(),
                 });
+                item_keys.push(HashMap::new());
                 cats.len() - 1
             });
             current = Some((ci, cats[ci].items.len().checked_sub(1)));
@@ -59,16 +64,17 @@ pub(super) fn categories(
             return Err(ImportError::new(file, r.line, problem));
         };
         let cat = &mut cats[ci];
+        let keys = &mut item_keys[ci];
         // No item column, or a new category row with no item: the item is the category.
         let item_name = if names.cols.item.is_some() {
-            r.item.clone()
+            std::mem::take(&mut r.item)
         } else {
             cat.name.clone()
         };
         let ii = match (item_name.is_empty(), ii) {
             (true, Some(i)) => i,
-            (true, None) => item_index(cat, cat.name.clone()),
-            (false, _) => item_index(cat, item_name),
+            (true, None) => item_index(cat, keys, cat.name.clone()),
+            (false, _) => item_index(cat, keys, item_name),
         };
         current = Some((ci, Some(ii)));
         let number = cat.number;
@@ -76,7 +82,7 @@ pub(super) fn categories(
         let id = ReqId::new(number, to_u32(ii + 1), to_u32(item.requirements.len() + 1));
         // Derived for the whole plan at once (Plan::derive), which parses each distinct
         // cell once.
-        let req = Requirement::underived(id, r.text.clone(), r.units.clone(), r.deadline.clone());
+        let req = Requirement::underived(id, r.text, r.units, r.deadline);
         item.requirements.push(req);
     }
     Ok(cats)
@@ -128,19 +134,15 @@ fn category_numbers(records: &[Record], cols: &Columns) -> HashMap<String, u32> 
 }
 
 /// The item of that name (an item repeated after a page break is the same item), else a
-/// new one.
-fn item_index(cat: &mut Category, name: String) -> usize {
-    let k = key(&name);
-    cat.items
-        .iter()
-        .position(|i| key(&i.name) == k)
-        .unwrap_or_else(|| {
-            cat.items.push(Item {
-                name,
-                requirements: Vec::new(),
-            });
-            cat.items.len() - 1
-        })
+/// new one. `keys` maps the keys of `cat`'s item names to their index.
+fn item_index(cat: &mut Category, keys: &mut HashMap<String, usize>, name: String) -> usize {
+    *keys.entry(key(&name)).or_insert_with(|| {
+        cat.items.push(Item {
+            name,
+            requirements: Vec::new(),
+        });
+        cat.items.len() - 1
+    })
 }
 
 fn to_u32(n: usize) -> u32 {

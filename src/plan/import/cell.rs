@@ -6,19 +6,20 @@
 /// (≥ 4 characters), neither ending in punctuation, which read as two phrases and keep a
 /// space between them ("扩大公开范围 打造阳光政府").
 pub fn normalize(raw: &str) -> String {
-    let lines: Vec<&str> = raw
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
-    if let [a, b] = lines[..] {
+    // Most cells are one line: nothing to join.
+    if !raw.contains('\n') {
+        return raw.trim().to_string();
+    }
+    let lines = || raw.lines().map(str::trim).filter(|l| !l.is_empty());
+    let mut two = lines();
+    if let (Some(a), Some(b), None) = (two.next(), two.next(), two.next()) {
         let (na, nb) = (a.chars().count(), b.chars().count());
         if na == nb && na >= 4 && !ends_in_punct(a) && !ends_in_punct(b) {
             return format!("{a} {b}");
         }
     }
-    let mut out = String::new();
-    for line in lines {
+    let mut out = String::with_capacity(raw.len());
+    for line in lines() {
         // Latin words broken across lines must not run together.
         let ascii_seam = out
             .chars()
@@ -34,6 +35,16 @@ pub fn normalize(raw: &str) -> String {
         out.push_str(line);
     }
     out
+}
+
+/// [`normalize`] for a cell the caller owns: a one-line cell without padding is moved, not
+/// copied.
+pub fn normalize_owned(raw: String) -> String {
+    if !raw.contains('\n') && raw.trim().len() == raw.len() {
+        raw
+    } else {
+        normalize(&raw)
+    }
 }
 
 fn ends_in_punct(s: &str) -> bool {
@@ -208,6 +219,9 @@ mod tests {
         assert_eq!(normalize("一二三\n四五六"), "一二三四五六");
         assert_eq!(normalize("open\ndata"), "open data");
         assert_eq!(normalize("  \n"), "");
+        for raw in ["", " 甲 ", "甲\r", "a\nb", " 扩大公开范围\r\n打造阳光政府 "] {
+            assert_eq!(normalize_owned(raw.to_string()), normalize(raw), "{raw:?}");
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Which reader a document needs: `--format`, else the content (zip archives by their
 //! content types, pipe tables), else the file's extension.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::io::{Cursor, Read};
 use std::path::Path;
@@ -91,11 +92,21 @@ const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
 /// The format of a document whose format was not given.
+#[cfg(test)]
 pub fn detect(bytes: &[u8], file: &str) -> Result<Format, ImportError> {
+    detect_decoding(bytes, file).map(|(format, _)| format)
+}
+
+/// [`detect`], also handing back the document's text when telling the format took
+/// decoding it, so that it is decoded once.
+pub fn detect_decoding<'a>(
+    bytes: &'a [u8],
+    file: &str,
+) -> Result<(Format, Option<Cow<'a, str>>), ImportError> {
     let whole_file = |problem: &str| ImportError::new(file, 0, problem);
     let by_extension = Format::from_extension(file);
     if bytes.starts_with(ZIP_MAGIC) {
-        return zip_format(bytes, file);
+        return zip_format(bytes, file).map(|f| (f, None));
     }
     if bytes.starts_with(OLE_MAGIC) {
         return Err(whole_file(
@@ -106,15 +117,16 @@ pub fn detect(bytes: &[u8], file: &str) -> Result<Format, ImportError> {
         Some(Format::Docx | Format::Xlsx) if !bytes.is_empty() => Err(whole_file(
             "not a valid .docx/.xlsx file: those are zip archives, and this is not one",
         )),
-        Some(format) => Ok(format),
+        Some(format) => Ok((format, None)),
         // Text of some kind: a pipe table is Markdown whatever the name (.txt included).
         None => {
             let text = decode::decode(bytes, file)?;
-            Ok(if markdown::has_table(&text) {
+            let format = if markdown::has_table(&text) {
                 Format::Markdown
             } else {
                 Format::Text
-            })
+            };
+            Ok((format, Some(text)))
         }
     }
 }

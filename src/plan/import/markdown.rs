@@ -18,10 +18,18 @@ use super::table::{Row, Table};
 
 /// Whether `text` holds a pipe table: a row line followed by a separator line.
 pub fn has_table(text: &str) -> bool {
-    let lines: Vec<&str> = text.lines().collect();
-    lines
-        .windows(2)
-        .any(|w| is_row(w[0]) && separator_columns(w[1]).is_some())
+    // Both lines need a pipe: a document without one (most plain-text plans) has no table.
+    if !text.contains('|') {
+        return false;
+    }
+    let mut after_row = false;
+    for line in text.lines() {
+        if after_row && separator_columns(line).is_some() {
+            return true;
+        }
+        after_row = is_row(line);
+    }
+    false
 }
 
 pub fn read_table(text: &str, file: &str) -> Result<Table, ImportError> {

@@ -23,7 +23,7 @@ use std::path::Path;
 use super::model::Plan;
 pub use cell::compare_key;
 pub use format::Format;
-pub use table::{Row, Table, build_plan};
+pub use table::{Row, Table, build_plan, build_plan_owned};
 
 /// The built-in plan document (Yongji City 2021), embedded from `seeds/`.
 pub const BUILTIN_SEED: &[u8] = include_bytes!("../../../seeds/yongji-2021-plan.txt");
@@ -98,9 +98,9 @@ pub fn import_bytes(bytes: &[u8], file: &str) -> Result<Plan, ImportError> {
 
 /// Imports a document's bytes in the format `options` names, else the detected one.
 pub fn import_bytes_with(bytes: &[u8], file: &str, options: &Options) -> Result<Plan, ImportError> {
-    let format = match options.format {
-        Some(f) => f,
-        None => format::detect(bytes, file)?,
+    let (format, text) = match options.format {
+        Some(f) => (f, None),
+        None => format::detect_decoding(bytes, file)?,
     };
     if options.sheet.is_some() && format != Format::Xlsx {
         return Err(ImportError::new(
@@ -109,14 +109,16 @@ pub fn import_bytes_with(bytes: &[u8], file: &str, options: &Options) -> Result<
             format!("--sheet applies to spreadsheets (.xlsx), but this is read as {format}"),
         ));
     }
+    // Detection may have decoded the text already.
+    let text = || text.map_or_else(|| decode::decode(bytes, file), Ok);
     let table = match format {
-        Format::Text => text_reader::read_table(&decode::decode(bytes, file)?, file)?,
-        Format::Markdown => markdown::read_table(&decode::decode(bytes, file)?, file)?,
-        Format::Csv => csv::read_table(&decode::decode(bytes, file)?, file)?,
+        Format::Text => text_reader::read_table(&text()?, file)?,
+        Format::Markdown => markdown::read_table(&text()?, file)?,
+        Format::Csv => csv::read_table(&text()?, file)?,
         Format::Docx => docx::read_table(bytes, file)?,
         Format::Xlsx => xlsx::read_table(bytes, file, options.sheet.as_deref())?,
     };
-    build_plan(&table, file).map_err(|e| e.counting(format.place()))
+    build_plan_owned(table, file).map_err(|e| e.counting(format.place()))
 }
 
 /// Reads and imports a file; errors name the path as given.

@@ -102,16 +102,27 @@ pub(super) struct Record {
 /// Turns a table into the plan tree. Fails on the first malformed row; never returns a
 /// partial plan.
 pub fn build_plan(table: &Table, file: &str) -> Result<Plan, ImportError> {
+    build_plan_owned(table.clone(), file)
+}
+
+/// [`build_plan`] consuming the table, so that cell texts move into the plan instead of
+/// being copied.
+pub fn build_plan_owned(table: Table, file: &str) -> Result<Plan, ImportError> {
     let err = |line, problem: String| ImportError::new(file, line, problem);
-    let header = &table.header;
+    let Table {
+        title: table_title,
+        title_line,
+        header,
+        rows,
+    } = table;
+    let header = &header;
     let cols = Columns::detect(&header.cells).ok_or_else(|| {
         err(
             header.line,
             format!("the header has no {} column", columns::requirement_names()),
         )
     })?;
-    let title = table
-        .title
+    let title = table_title
         .as_deref()
         .map(cell::normalize)
         .filter(|t| !t.is_empty());
@@ -122,7 +133,7 @@ pub fn build_plan(table: &Table, file: &str) -> Result<Plan, ImportError> {
         stem.filter(|s| !s.is_empty())
             .unwrap_or_else(|| "plan".to_string())
     });
-    let mut records = records(table, &cols, &title, file)?;
+    let mut records = records(rows, header, &cols, &title, file)?;
     if records.iter().all(|r| r.section) {
         let problem = match records.first() {
             Some(r) => format!(
@@ -138,9 +149,9 @@ pub fn build_plan(table: &Table, file: &str) -> Result<Plan, ImportError> {
     drop_empty_sections(&mut records);
     let year = cell::find_year(&title)
         .or_else(|| records.iter().find_map(|r| cell::find_year(&r.deadline)))
-        .ok_or_else(|| match table.title {
+        .ok_or_else(|| match table_title {
             Some(_) => err(
-                table.title_line,
+                title_line,
                 "no year in the title line; add one like 2021年".into(),
             ),
             None => err(
@@ -152,7 +163,7 @@ pub fn build_plan(table: &Table, file: &str) -> Result<Plan, ImportError> {
         header,
         cols: &cols,
     };
-    let categories = assemble::categories(&records, &names, file)?;
+    let categories = assemble::categories(records, &names, file)?;
     let mut plan = Plan {
         title,
         year,
@@ -164,32 +175,28 @@ pub fn build_plan(table: &Table, file: &str) -> Result<Plan, ImportError> {
 }
 
 fn records(
-    table: &Table,
+    rows: Vec<Row>,
+    header: &Row,
     cols: &Columns,
     title: &str,
     file: &str,
 ) -> Result<Vec<Record>, ImportError> {
-    let width = table.header.cells.len();
-    let header_keys: Vec<String> = table.header.cells.iter().map(|c| key(c)).collect();
-    let mut out: Vec<Record> = Vec::new();
+    let width = header.cells.len();
+    let header_keys: Vec<String> = header.cells.iter().map(|c| key(c)).collect();
+    let mut out: Vec<Record> = Vec::with_capacity(rows.len());
     // Whether a section row has been seen: kept as we go, since scanning `out` for one on
     // every row made importing quadratic in the plan's size.
     let mut sectioned = false;
-    for row in &table.rows {
+    for row in rows {
         if row.cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
         // A header repeated inside the table (pasted pages, split tables) is not data.
-        if row
-            .cells
-            .iter()
-            .map(|c| key(c))
-            .eq(header_keys.iter().cloned())
-        {
+        if is_header_repeat(&row.cells, &header_keys) {
             continue;
         }
-        if let Some(heading) = section_heading(row, width, cols) {
-            if let Some(name) = cols.category.map(|i| key(&table.header.cells[i])) {
+        if let Some(heading) = section_heading(&row, width, cols) {
+            if let Some(name) = cols.category.map(|i| key(&header.cells[i])) {
                 let problem = format!(
                     "row {} spans the whole table (a section heading?), but the table has a \
                      {name} column for categories",
@@ -215,15 +222,19 @@ fn records(
             let problem = format!("row has {} cells, the header has {width}", row.cells.len());
             return Err(ImportError::new(file, row.line, problem));
         }
-        let get = |col: Option<usize>| {
-            col.map(|i| cell::normalize(&row.cells[i]))
+        let line = row.line;
+        let mut cells = row.cells;
+        // Each field has its own column (the header names of fields are distinct), so a
+        // cell is taken at most once.
+        let mut get = |col: Option<usize>| {
+            col.map(|i| cell::normalize_owned(std::mem::take(&mut cells[i])))
                 .unwrap_or_default()
         };
         let text = get(Some(cols.requirement));
         if text.is_empty() {
-            let name = key(&table.header.cells[cols.requirement]);
+            let name = key(&header.cells[cols.requirement]);
             let problem = format!("the {name} cell is empty but the row has other content");
-            return Err(ImportError::new(file, row.line, problem));
+            return Err(ImportError::new(file, line, problem));
         }
         // Without a category column the whole plan is one category named after it, unless
         // section rows divide it: then rows continue the section above.
@@ -233,7 +244,7 @@ fn records(
             None => (String::new(), title.to_string()),
         };
         out.push(Record {
-            line: row.line,
+            line,
             section: false,
             number,
             category,
@@ -244,6 +255,15 @@ fn records(
         });
     }
     Ok(out)
+}
+
+/// Whether the cells repeat the header (compared by [`key`], without building keys).
+fn is_header_repeat(cells: &[String], header_keys: &[String]) -> bool {
+    cells.len() == header_keys.len()
+        && cells
+            .iter()
+            .zip(header_keys)
+            .all(|(c, k)| c.chars().filter(|c| !c.is_whitespace()).eq(k.chars()))
 }
 
 /// A heading with no requirement under it (followed by another heading, or last) would be
@@ -268,7 +288,9 @@ fn section_heading(row: &Row, width: usize, cols: &Columns) -> Option<String> {
         return None;
     }
     let (first, rest) = row.cells.split_first()?;
+    if !rest.iter().all(|c| c.trim().is_empty()) {
+        return None;
+    }
     let text = cell::normalize(first);
-    let only_first = rest.iter().all(|c| c.trim().is_empty());
-    (only_first && cell::parse_number(&text).is_none()).then_some(text)
+    cell::parse_number(&text).is_none().then_some(text)
 }
