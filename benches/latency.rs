@@ -15,7 +15,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use duban::app::{Action, App, Edit};
+use duban::app::{Action, App, Edit, Page};
 use duban::plan::generate::{GenOptions, generate_document};
 use duban::plan::import::import_bytes;
 use duban::store::{State, Store};
@@ -26,6 +26,7 @@ use common::{NullStore, SIZES, now, today, toggle_status};
 
 const MOVES: usize = 2_000;
 const TOGGLES: usize = 500;
+const VIEW_TOGGLES: usize = 200;
 const SAVED_TOGGLES: usize = 20;
 const SEARCH_KEYS: usize = 48;
 
@@ -108,6 +109,31 @@ fn measure(path: &Path) {
             toggle_status(&mut app, |app| draw(&mut terminal, app));
         }));
     }
+    // The same status changes while the agenda, then the units table (drilled into its
+    // first unit), fills the screen: every edit updates that view's list. The agenda shows
+    // done requirements too, so the one changed stays selected.
+    let mut in_agenda = Vec::with_capacity(VIEW_TOGGLES);
+    app.update(Action::ShowPage(Page::Agenda), now());
+    app.update(Action::ToggleShowDone, now());
+    draw(&mut terminal, &app);
+    for _ in 0..VIEW_TOGGLES {
+        in_agenda.push(timed(|| {
+            toggle_status(&mut app, |app| draw(&mut terminal, app));
+        }));
+    }
+    let mut in_units = Vec::with_capacity(VIEW_TOGGLES);
+    app.update(Action::ShowPage(Page::Units), now());
+    app.update(Action::ToggleExpand, now());
+    draw(&mut terminal, &app);
+    for _ in 0..VIEW_TOGGLES {
+        in_units.push(timed(|| {
+            toggle_status(&mut app, |app| draw(&mut terminal, app));
+        }));
+    }
+    app.update(Action::Back, now());
+    app.update(Action::ShowPage(Page::Agenda), now());
+    app.update(Action::ToggleShowDone, now());
+    app.update(Action::ShowPage(Page::Tree), now());
     // Incremental search: type 政务公开 and erase it, again and again.
     app.update(Action::Search, now());
     app.update(Action::Edit(Edit::Insert('政')), now());
@@ -149,6 +175,8 @@ fn measure(path: &Path) {
     println!("{n:>9}  {:<14}  {:>9}", "start→frame", ms(first));
     row("move+frame", &mut moves);
     row("status+frame", &mut toggles);
+    row("status@agenda", &mut in_agenda);
+    row("status@units", &mut in_units);
     row("search key", &mut typed);
     row("status+save", &mut saved);
     println!("{n:>9}  {:<14}  {:>9}", "quit (rewrite)", ms(quit));
