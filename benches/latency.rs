@@ -112,24 +112,8 @@ fn measure(path: &Path) {
     // The same status changes while the agenda, then the units table (drilled into its
     // first unit), fills the screen: every edit updates that view's list. The agenda shows
     // done requirements too, so the one changed stays selected.
-    let mut in_agenda = Vec::with_capacity(VIEW_TOGGLES);
-    app.update(Action::ShowPage(Page::Agenda), now());
-    app.update(Action::ToggleShowDone, now());
-    draw(&mut terminal, &app);
-    for _ in 0..VIEW_TOGGLES {
-        in_agenda.push(timed(|| {
-            toggle_status(&mut app, |app| draw(&mut terminal, app));
-        }));
-    }
-    let mut in_units = Vec::with_capacity(VIEW_TOGGLES);
-    app.update(Action::ShowPage(Page::Units), now());
-    app.update(Action::ToggleExpand, now());
-    draw(&mut terminal, &app);
-    for _ in 0..VIEW_TOGGLES {
-        in_units.push(timed(|| {
-            toggle_status(&mut app, |app| draw(&mut terminal, app));
-        }));
-    }
+    let mut in_agenda = toggles_in(&mut app, &mut terminal, Page::Agenda);
+    let mut in_units = toggles_in(&mut app, &mut terminal, Page::Units);
     app.update(Action::Back, now());
     app.update(Action::ShowPage(Page::Agenda), now());
     app.update(Action::ToggleShowDone, now());
@@ -188,6 +172,28 @@ fn measure(path: &Path) {
     );
     println!("{n:>9}  {:<14}  {:>9}", "RSS after keys", rss(peak_in_use));
     println!("{n:>9}  {:<14}  {:>9}", "RSS with saves", rss(peak_rss()));
+}
+
+/// Status changes while `page` fills the screen (the units table drilled into its first
+/// unit, the agenda showing done requirements so the one changed stays selected).
+fn toggles_in(app: &mut App, terminal: &mut Terminal<TestBackend>, page: Page) -> Vec<Duration> {
+    app.update(Action::ShowPage(page), now());
+    app.update(
+        if page == Page::Units {
+            Action::ToggleExpand
+        } else {
+            Action::ToggleShowDone
+        },
+        now(),
+    );
+    draw(terminal, app);
+    let mut samples = Vec::with_capacity(VIEW_TOGGLES);
+    for _ in 0..VIEW_TOGGLES {
+        samples.push(timed(|| {
+            toggle_status(app, |app| draw(terminal, app));
+        }));
+    }
+    samples
 }
 
 fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
