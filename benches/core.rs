@@ -12,9 +12,10 @@ use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput};
 use duban::i18n::Lang;
-use duban::plan::agenda::agenda;
+use duban::plan::agenda::{self, agenda};
 use duban::plan::import::import_bytes;
-use duban::plan::workload::workload;
+use duban::plan::workload::{Workload, workload};
+use duban::plan::{DeadlineKind, Plan, Status};
 use duban::report::Filter;
 use duban::report::export::{self, Format};
 use duban::store::Store;
@@ -101,6 +102,35 @@ fn views(c: &mut Criterion, sizes: &[Fixture]) {
         g.bench_with_input(BenchmarkId::new("units", f.n), f, |b, f| {
             let plan = &f.state().plan;
             b.iter(|| workload(black_box(plan), today()).len());
+        });
+        // What an edit costs instead: one requirement done ↔ todo, its rows moved.
+        let edit = |plan: &mut Plan| {
+            let r = plan
+                .requirements_mut()
+                .find(|r| r.deadline.kind == DeadlineKind::Date)
+                .expect("a dated requirement");
+            r.status = if r.status == Status::Done {
+                Status::Todo
+            } else {
+                Status::Done
+            };
+            r.id
+        };
+        g.bench_with_input(BenchmarkId::new("agenda_edit", f.n), f, |b, f| {
+            let mut plan = f.state().plan.clone();
+            let mut rows = agenda(&plan, today(), false);
+            b.iter(|| {
+                let id = edit(&mut plan);
+                agenda::update(&mut rows, black_box(&plan), &[id], today(), false);
+            });
+        });
+        g.bench_with_input(BenchmarkId::new("units_edit", f.n), f, |b, f| {
+            let mut plan = f.state().plan.clone();
+            let mut units = Workload::new(&plan, today());
+            b.iter(|| {
+                let id = edit(&mut plan);
+                assert!(units.update(black_box(&plan), &[id]));
+            });
         });
     }
 }

@@ -15,7 +15,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use duban::app::{Action, App, Edit};
+use duban::app::{Action, App, Edit, Page};
 use duban::plan::generate::{GenOptions, generate_document};
 use duban::plan::import::import_bytes;
 use duban::store::{State, Store};
@@ -26,6 +26,7 @@ use common::{NullStore, SIZES, now, today, toggle_status};
 
 const MOVES: usize = 2_000;
 const TOGGLES: usize = 500;
+const VIEW_TOGGLES: usize = 200;
 const SAVED_TOGGLES: usize = 20;
 const SEARCH_KEYS: usize = 48;
 
@@ -108,6 +109,15 @@ fn measure(path: &Path) {
             toggle_status(&mut app, |app| draw(&mut terminal, app));
         }));
     }
+    // The same status changes while the agenda, then the units table (drilled into its
+    // first unit), fills the screen: every edit updates that view's list. The agenda shows
+    // done requirements too, so the one changed stays selected.
+    let mut in_agenda = toggles_in(&mut app, &mut terminal, Page::Agenda);
+    let mut in_units = toggles_in(&mut app, &mut terminal, Page::Units);
+    app.update(Action::Back, now());
+    app.update(Action::ShowPage(Page::Agenda), now());
+    app.update(Action::ToggleShowDone, now());
+    app.update(Action::ShowPage(Page::Tree), now());
     // Incremental search: type 政务公开 and erase it, again and again.
     app.update(Action::Search, now());
     app.update(Action::Edit(Edit::Insert('政')), now());
@@ -149,6 +159,8 @@ fn measure(path: &Path) {
     println!("{n:>9}  {:<14}  {:>9}", "start→frame", ms(first));
     row("move+frame", &mut moves);
     row("status+frame", &mut toggles);
+    row("status@agenda", &mut in_agenda);
+    row("status@units", &mut in_units);
     row("search key", &mut typed);
     row("status+save", &mut saved);
     println!("{n:>9}  {:<14}  {:>9}", "quit (rewrite)", ms(quit));
@@ -160,6 +172,28 @@ fn measure(path: &Path) {
     );
     println!("{n:>9}  {:<14}  {:>9}", "RSS after keys", rss(peak_in_use));
     println!("{n:>9}  {:<14}  {:>9}", "RSS with saves", rss(peak_rss()));
+}
+
+/// Status changes while `page` fills the screen (the units table drilled into its first
+/// unit, the agenda showing done requirements so the one changed stays selected).
+fn toggles_in(app: &mut App, terminal: &mut Terminal<TestBackend>, page: Page) -> Vec<Duration> {
+    app.update(Action::ShowPage(page), now());
+    app.update(
+        if page == Page::Units {
+            Action::ToggleExpand
+        } else {
+            Action::ToggleShowDone
+        },
+        now(),
+    );
+    draw(terminal, app);
+    let mut samples = Vec::with_capacity(VIEW_TOGGLES);
+    for _ in 0..VIEW_TOGGLES {
+        samples.push(timed(|| {
+            toggle_status(app, |app| draw(terminal, app));
+        }));
+    }
+    samples
 }
 
 fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {

@@ -77,9 +77,14 @@ impl ReqList {
     /// Replace the entries, keeping the cursor on `keep` if it is still listed, else at the
     /// same position (clamped), then on a requirement.
     pub fn replace(&mut self, entries: Vec<ListEntry>) {
+        self.edit(|e| *e = entries);
+    }
+
+    /// Change the entries in place, then place the cursor as [`ReqList::replace`] does.
+    pub fn edit(&mut self, change: impl FnOnce(&mut Vec<ListEntry>)) {
         let keep = self.selected();
         let at = self.cursor;
-        self.entries = entries;
+        change(&mut self.entries);
         self.count = self
             .entries
             .iter()
@@ -166,6 +171,8 @@ pub struct Agenda {
     /// Every agenda row before filtering, kept while the data is unchanged (a filter change
     /// only refilters it).
     pub all: Option<Vec<crate::plan::agenda::AgendaRow>>,
+    /// The ids among `all` whose report is still owed, ascending.
+    pub outstanding: Vec<ReqId>,
 }
 
 impl App {
@@ -193,6 +200,7 @@ impl App {
     pub(super) fn data_changed(&mut self) {
         self.stale = Page::ALL.to_vec();
         self.agenda.all = None;
+        self.units.cache = None;
         self.forget_search_index();
         self.rebuild_matches();
         self.refresh();

@@ -6,7 +6,9 @@ use std::collections::HashSet;
 use super::page::{ListEntry, ReqList};
 use super::{App, Page};
 use crate::i18n::Lang;
+use crate::plan::ReqId;
 use crate::plan::agenda::{self, Bucket};
+use crate::plan::reporting;
 use crate::plan::workload::{self, UnitColumn, UnitRow};
 
 /// The units table and, after Enter, one unit's requirements.
@@ -18,6 +20,8 @@ pub struct UnitsView {
     /// Index into `rows`.
     pub cursor: usize,
     pub drill: Option<Drill>,
+    /// The table kept up to date edit by edit, with its index of units' requirements.
+    pub cache: Option<workload::Workload>,
 }
 
 impl Default for UnitsView {
@@ -28,6 +32,7 @@ impl Default for UnitsView {
             descending: true,
             cursor: 0,
             drill: None,
+            cache: None,
         }
     }
 }
@@ -51,11 +56,181 @@ impl App {
             .map(|r| r.name.clone())
     }
 
-    pub(super) fn rebuild_agenda(&mut self) {
-        let all =
-            self.agenda.all.take().unwrap_or_else(|| {
-                agenda::agenda(&self.state.plan, self.today, self.agenda.show_done)
+    /// Requirements `ids` were edited (nothing else changed): update the agenda's and the
+    /// units table's data for them alone, then mark lists stale as [`App::data_changed`]
+    /// does. Lists then rebuild from that data; a large bulk change rebuilds it all.
+    pub(super) fn data_edited(&mut self, ids: &[ReqId]) {
+        const INCREMENTAL_UP_TO: usize = 64;
+        if ids.len() > INCREMENTAL_UP_TO {
+            return self.data_changed();
+        }
+        let plan = &self.state.plan;
+        if let Some(all) = &mut self.agenda.all {
+            agenda::update(all, plan, ids, self.today, self.agenda.show_done);
+            let outstanding = &mut self.agenda.outstanding;
+            for &id in ids {
+                let listed = all.iter().any(|r| r.id == id);
+                let owed = listed
+                    && plan
+                        .get(id)
+                        .is_some_and(|r| reporting::is_outstanding(r, self.today));
+                match (outstanding.binary_search(&id), owed) {
+                    (Ok(at), false) => {
+                        outstanding.remove(at);
+                    }
+                    (Err(at), true) => outstanding.insert(at, id),
+                    _ => {}
+                }
+            }
+        }
+        if let Some(cache) = &mut self.units.cache
+            && (cache.today() != self.today || !cache.update(plan, ids))
+        {
+            self.units.cache = None;
+        }
+        self.stale = Page::ALL.to_vec();
+        self.forget_search_index();
+        self.rebuild_matches();
+        // Unfiltered, the current list is patched for the edited requirements alone.
+        if self.matches.is_none() {
+            match self.page {
+                Page::Agenda if self.agenda.all.is_some() => {
+                    self.patch_agenda_list(ids);
+                    self.stale.retain(|p| *p != Page::Agenda);
+                }
+                Page::Units if self.units.cache.is_some() => {
+                    self.rebuild_unit_rows();
+                    self.patch_drill(ids);
+                    self.stale.retain(|p| *p != Page::Units);
+                }
+                _ => {}
+            }
+        }
+        self.refresh();
+    }
+
+    /// Move the edited requirements' entries of the (unfiltered) agenda list to where a
+    /// rebuild would put them, from the up-to-date rows.
+    fn patch_agenda_list(&mut self, ids: &[ReqId]) {
+        let lang = self.lang;
+        let bucket_of = |e: &ListEntry| match e {
+            ListEntry::Heading { label, .. } => {
+                Bucket::ALL.into_iter().find(|b| b.label(lang) == label)
+            }
+            ListEntry::Requirement { .. } => None,
+        };
+        let (plan, today, show_done) = (&self.state.plan, self.today, self.agenda.show_done);
+        self.agenda.list.edit(|entries| {
+            for &id in ids {
+                let new = plan.get(id).and_then(|r| agenda::row(r, today, show_done));
+                let old = entries
+                    .iter()
+                    .position(|e| matches!(e, ListEntry::Requirement { id: i, .. } if *i == id));
+                if let Some(p) = old {
+                    let heading = (0..p).rev().find(|&i| bucket_of(&entries[i]).is_some());
+                    let key = |e: &ListEntry| match e {
+                        ListEntry::Requirement { id, due } => Some((*due, *id)),
+                        ListEntry::Heading { .. } => None,
+                    };
+                    // Unmoved: same group, still between its neighbours.
+                    if let (Some(new), Some(h)) = (new, heading)
+                        && bucket_of(&entries[h]) == Some(new.bucket)
+                        && p.checked_sub(1)
+                            .and_then(|i| key(&entries[i]))
+                            .is_none_or(|k| k < (new.due, id))
+                        && entries.get(p + 1).and_then(key).is_none_or(|k| k > (new.due, id))
+                    {
+                        entries[p] = ListEntry::Requirement { id, due: new.due };
+                        continue;
+                    }
+                    entries.remove(p);
+                    if let Some(h) = heading
+                        && let ListEntry::Heading { count, .. } = &mut entries[h]
+                    {
+                        *count -= 1;
+                        if *count == 0 {
+                            entries.remove(h);
+                        }
+                    }
+                }
+                let Some(new) = new else { continue };
+                let mut group = None;
+                let mut before = entries.len();
+                for (i, e) in entries.iter().enumerate() {
+                    match bucket_of(e) {
+                        Some(b) if b == new.bucket => {
+                            group = Some(i);
+                            break;
+                        }
+                        Some(b) if b > new.bucket => {
+                            before = i;
+                            break;
+                        }
+                        _ => {}
+                    }
+                }
+                if let Some(h) = group {
+                    if let ListEntry::Heading { count, .. } = &mut entries[h] {
+                        *count += 1;
+                    }
+                    let end = entries[h + 1..]
+                        .iter()
+                        .position(|e| bucket_of(e).is_some())
+                        .map_or(entries.len(), |n| h + 1 + n);
+                    let at = h + 1
+                        + entries[h + 1..end].partition_point(|e| {
+                            matches!(e, ListEntry::Requirement { id: i, due } if (*due, *i) < (new.due, id))
+                        });
+                    entries.insert(at, ListEntry::Requirement { id, due: new.due });
+                } else {
+                    entries.insert(
+                        before,
+                        ListEntry::Heading {
+                            label: new.bucket.label(lang).to_string(),
+                            count: 1,
+                        },
+                    );
+                    entries.insert(before + 1, ListEntry::Requirement { id, due: new.due });
+                }
+            }
+        });
+        self.agenda.reports_outstanding = self.agenda.outstanding.len();
+    }
+
+    /// The drill-down's requirements stay (units do not change in an edit); only their due
+    /// dates are redone.
+    fn patch_drill(&mut self, ids: &[ReqId]) {
+        let (plan, today) = (&self.state.plan, self.today);
+        if let Some(d) = &mut self.units.drill {
+            d.list.edit(|entries| {
+                for e in entries.iter_mut() {
+                    if let ListEntry::Requirement { id, due } = e
+                        && ids.contains(id)
+                    {
+                        *due = plan.get(*id).and_then(|r| r.deadline.due(today));
+                    }
+                }
             });
+        }
+    }
+
+    pub(super) fn rebuild_agenda(&mut self) {
+        let all = if let Some(all) = self.agenda.all.take() {
+            all
+        } else {
+            let plan = &self.state.plan;
+            let all = agenda::agenda(plan, self.today, self.agenda.show_done);
+            self.agenda.outstanding = all
+                .iter()
+                .filter(|r| {
+                    plan.get(r.id)
+                        .is_some_and(|r| reporting::is_outstanding(r, self.today))
+                })
+                .map(|r| r.id)
+                .collect();
+            self.agenda.outstanding.sort_unstable();
+            all
+        };
         let rows: Vec<_> = all.iter().filter(|r| self.passes(r.id)).copied().collect();
         self.agenda.all = Some(all);
         let mut entries = Vec::with_capacity(rows.len() + Bucket::ALL.len());
@@ -69,17 +244,34 @@ impl App {
                 due: r.due,
             }));
         }
-        self.agenda.reports_outstanding = rows
-            .iter()
-            .filter_map(|r| self.state.plan.get(r.id))
-            .filter(|r| crate::plan::reporting::is_outstanding(r, self.today))
-            .count();
+        self.agenda.reports_outstanding = if self.matches.is_none() {
+            self.agenda.outstanding.len()
+        } else {
+            let outstanding = &self.agenda.outstanding;
+            outstanding.iter().filter(|&&id| self.passes(id)).count()
+        };
         self.agenda.list.replace(entries);
     }
 
     pub(super) fn rebuild_units(&mut self) {
+        self.rebuild_unit_rows();
+        if let Some(unit) = self.units.drill.as_ref().map(|d| d.unit.clone()) {
+            let entries = self.drill_entries(&unit);
+            if let Some(d) = &mut self.units.drill {
+                d.list.replace(entries);
+            }
+        }
+    }
+
+    /// The table, without the drill-down.
+    fn rebuild_unit_rows(&mut self) {
         let keep = self.selected_unit_name();
-        let mut rows = workload::workload(&self.state.plan, self.today);
+        let cache = match self.units.cache.take() {
+            Some(cache) if cache.today() == self.today => cache,
+            _ => workload::Workload::new(&self.state.plan, self.today),
+        };
+        let mut rows = cache.rows();
+        self.units.cache = Some(cache);
         if let Some(m) = &self.matches {
             // Units with at least one requirement the filter lets through.
             let plan = &self.state.plan;
@@ -98,17 +290,14 @@ impl App {
             .unwrap_or(self.units.cursor)
             .min(rows.len().saturating_sub(1));
         self.units.rows = rows;
-        if let Some(unit) = self.units.drill.as_ref().map(|d| d.unit.clone()) {
-            let entries = self.drill_entries(&unit);
-            if let Some(d) = &mut self.units.drill {
-                d.list.replace(entries);
-            }
-        }
     }
 
     fn drill_entries(&self, unit: &str) -> Vec<ListEntry> {
         let plan = &self.state.plan;
-        let (lead, cooperating) = workload::unit_requirements(plan, unit);
+        let (lead, cooperating) = match &self.units.cache {
+            Some(cache) => cache.unit_requirements(unit),
+            None => workload::unit_requirements(plan, unit),
+        };
         let mut entries = Vec::new();
         let groups = [
             (self.lang.pick("牵头", "Lead"), lead),
@@ -206,5 +395,98 @@ pub fn column_label(c: UnitColumn, lang: Lang) -> &'static str {
         UnitColumn::Overdue => lang.pick("逾期", "Overdue"),
         UnitColumn::OldestOverdue => lang.pick("最长逾期", "Oldest"),
         UnitColumn::ReportsOutstanding => lang.pick("待报送", "Reports"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDate, NaiveDateTime};
+    use proptest::prelude::*;
+
+    use super::super::{Action, App, Page, Persist};
+    use crate::plan::generate::{GenOptions, generate_document};
+    use crate::plan::import::import_bytes;
+    use crate::store::{State, StoreError};
+
+    struct Discard;
+
+    impl Persist for Discard {
+        fn save(&mut self, _state: &State) -> Result<(), StoreError> {
+            Ok(())
+        }
+
+        fn location(&self) -> String {
+            "(test)".into()
+        }
+    }
+
+    fn now() -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2021, 9, 20)
+            .and_then(|d| d.and_hms_opt(10, 0, 0))
+            .expect("valid")
+    }
+
+    fn app() -> App {
+        let doc = generate_document(&GenOptions {
+            requirements: 200,
+            ..GenOptions::default()
+        });
+        let plan = import_bytes(doc.as_bytes(), "gen.txt").expect("imports");
+        App::new(State::new(plan), Box::new(Discard), now().date())
+    }
+
+    /// What a list view shows, to compare with a full rebuild.
+    fn shown(app: &App) -> String {
+        format!(
+            "{:?} {:?} {} {:?} {:?}",
+            app.agenda.list.entries,
+            app.agenda.list.cursor,
+            app.agenda.reports_outstanding,
+            app.units.rows,
+            app.units
+                .drill
+                .as_ref()
+                .map(|d| (&d.list.entries, d.list.cursor))
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+
+        /// Status changes made in the agenda and units views (lists patched edit by edit)
+        /// show what a full rebuild shows.
+        #[test]
+        fn edits_in_list_views_match_a_rebuild(
+            units in any::<bool>(),
+            show_done in any::<bool>(),
+            steps in prop::collection::vec((0usize..30, any::<bool>(), any::<bool>()), 1..15),
+        ) {
+            let mut app = app();
+            if units {
+                app.update(Action::ShowPage(Page::Units), now());
+                app.update(Action::ToggleExpand, now());
+            } else {
+                app.update(Action::ShowPage(Page::Agenda), now());
+                if show_done {
+                    app.update(Action::ToggleShowDone, now());
+                }
+            }
+            for (moves, cycle, undo) in steps {
+                for _ in 0..moves {
+                    app.update(Action::Down, now());
+                }
+                if undo {
+                    app.update(Action::Undo, now());
+                } else if cycle {
+                    app.update(Action::CycleStatus, now());
+                } else {
+                    app.update(Action::ToggleDone, now());
+                    app.update(Action::SubmitNote, now());
+                }
+                let patched = shown(&app);
+                app.data_changed();
+                prop_assert_eq!(patched, shown(&app));
+            }
+        }
     }
 }

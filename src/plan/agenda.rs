@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::deadline::DeadlineKind;
-use super::model::{Plan, ReqId, Status};
+use super::model::{Plan, ReqId, Requirement, Status};
 use crate::i18n::Lang;
 
 /// Agenda groups in display order.
@@ -79,28 +79,67 @@ impl AgendaRow {
 pub fn agenda(plan: &Plan, today: NaiveDate, include_done: bool) -> Vec<AgendaRow> {
     let mut rows: Vec<AgendaRow> = plan
         .requirements()
-        .filter(|r| include_done || r.status != Status::Done)
-        .filter_map(|r| {
-            let due = r.deadline.due(today);
-            let days_left = due.map(|d| (d - today).num_days());
-            let bucket = match r.deadline.kind {
-                DeadlineKind::None => return None,
-                DeadlineKind::Ongoing => Bucket::Ongoing,
-                DeadlineKind::Monthly | DeadlineKind::Quarterly | DeadlineKind::Yearly => {
-                    Bucket::Recurring
-                }
-                DeadlineKind::Date => Bucket::for_days(days_left?),
-            };
-            Some(AgendaRow {
-                id: r.id,
-                bucket,
-                due,
-                days_left,
-            })
-        })
+        .filter_map(|r| row(r, today, include_done))
         .collect();
-    rows.sort_by_key(|r| (r.bucket, r.due, r.id));
+    rows.sort_by_key(AgendaRow::key);
     rows
+}
+
+/// A requirement's agenda row, if [`agenda`] lists it.
+pub fn row(r: &Requirement, today: NaiveDate, include_done: bool) -> Option<AgendaRow> {
+    if !include_done && r.status == Status::Done {
+        return None;
+    }
+    let due = r.deadline.due(today);
+    let days_left = due.map(|d| (d - today).num_days());
+    let bucket = match r.deadline.kind {
+        DeadlineKind::None => return None,
+        DeadlineKind::Ongoing => Bucket::Ongoing,
+        DeadlineKind::Monthly | DeadlineKind::Quarterly | DeadlineKind::Yearly => Bucket::Recurring,
+        DeadlineKind::Date => Bucket::for_days(days_left?),
+    };
+    Some(AgendaRow {
+        id: r.id,
+        bucket,
+        due,
+        days_left,
+    })
+}
+
+impl AgendaRow {
+    /// The display order.
+    pub fn key(&self) -> (Bucket, Option<NaiveDate>, ReqId) {
+        (self.bucket, self.due, self.id)
+    }
+}
+
+/// Bring `rows` (an [`agenda`] of `plan` before the requirements `ids` changed) up to date
+/// by moving only those requirements' rows: the result equals `agenda(plan, today,
+/// include_done)`. Each id costs a pass over `rows`, so a large bulk change is better
+/// rebuilt.
+pub fn update(
+    rows: &mut Vec<AgendaRow>,
+    plan: &Plan,
+    ids: &[ReqId],
+    today: NaiveDate,
+    include_done: bool,
+) {
+    for &id in ids {
+        let new = plan.get(id).and_then(|r| row(r, today, include_done));
+        let old = rows.iter().position(|r| r.id == id);
+        match (old, new) {
+            (Some(at), Some(new)) if rows[at].key() == new.key() => rows[at] = new,
+            (old, new) => {
+                if let Some(at) = old {
+                    rows.remove(at);
+                }
+                if let Some(new) = new {
+                    let at = rows.partition_point(|r| r.key() < new.key());
+                    rows.insert(at, new);
+                }
+            }
+        }
+    }
 }
 
 /// The groups of an agenda as `(bucket, rows)` runs, for headed output.
