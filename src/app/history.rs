@@ -136,6 +136,6 @@ impl App {
                 self.recount(index);
             }
         }
-        self.data_changed();
+        self.requirements_changed(ids);
     }
 }

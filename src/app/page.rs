@@ -198,6 +198,15 @@ impl App {
         self.refresh();
     }
 
+    /// [`App::data_changed`] when only requirements `ids` changed: the matches and the
+    /// search index re-check just those.
+    pub(super) fn requirements_changed(&mut self, ids: &[ReqId]) {
+        self.stale = Page::ALL.to_vec();
+        self.agenda.all = None;
+        self.rematch(ids);
+        self.refresh();
+    }
+
     /// Rebuild the current view's list if it is stale.
     pub(super) fn refresh(&mut self) {
         if !self.stale.contains(&self.page) {

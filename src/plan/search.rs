@@ -3,7 +3,7 @@
 
 use memchr::memmem;
 
-use super::model::Plan;
+use super::model::{Plan, ReqId, Requirement};
 
 /// Byte ranges of the non-overlapping, case-insensitive occurrences of `needle` in
 /// `haystack`, left to right. Ranges always fall on char boundaries; an empty (or
@@ -63,22 +63,43 @@ impl Needle {
         let how = if needle.to_lowercase() == needle.to_uppercase() {
             How::Plain(memmem::Finder::new(needle.as_bytes()).into_owned())
         } else {
-            let chars: Vec<char> = needle.trim().chars().collect();
-            let anchor = longest_literal_run(&chars).map(|(start, len)| {
-                let run: String = chars[start..start + len].iter().collect();
-                (memmem::Finder::new(run.as_bytes()).into_owned(), start)
-            });
-            let ascii = chars
-                .iter()
-                .map(|&c| u8::try_from(c).ok().filter(u8::is_ascii))
-                .collect();
-            How::Caseful {
-                chars,
-                anchor,
-                ascii,
-            }
+            Needle::caseful(needle)
         };
         Needle { how }
+    }
+
+    /// The char-by-char search for `needle` (trimmed), anchored on a literal run if any.
+    fn caseful(needle: &str) -> How {
+        let chars: Vec<char> = needle.trim().chars().collect();
+        let anchor = longest_literal_run(&chars).map(|(start, len)| {
+            let run: String = chars[start..start + len].iter().collect();
+            (memmem::Finder::new(run.as_bytes()).into_owned(), start)
+        });
+        let ascii = chars
+            .iter()
+            .map(|&c| u8::try_from(c).ok().filter(u8::is_ascii))
+            .collect();
+        How::Caseful {
+            chars,
+            anchor,
+            ascii,
+        }
+    }
+
+    /// A needle answering exactly as [`contains`] (trimmed, case-insensitive char by char),
+    /// which `duban list --search` has always used: a needle of literal chars only (Chinese,
+    /// digits, punctuation: each equal only to itself ignoring case) is a plain substring
+    /// search, anything else goes char by char as [`contains`] does.
+    pub fn ignoring_case(needle: &str) -> Needle {
+        let trimmed = needle.trim();
+        if !trimmed.is_empty() && trimmed.chars().all(is_literal) {
+            return Needle {
+                how: How::Plain(memmem::Finder::new(trimmed.as_bytes()).into_owned()),
+            };
+        }
+        Needle {
+            how: Needle::caseful(trimmed),
+        }
     }
 
     /// Whether the needle occurs in `haystack`.
@@ -112,46 +133,68 @@ impl Needle {
 }
 
 /// The requirements' own searchable texts (id, text, units, notes) in one buffer, built once
-/// per plan version, so a search is one SIMD pass over contiguous memory instead of a visit
-/// to every requirement's scattered strings. About as large as those texts; built only
-/// for large plans when a search starts.
+/// per plan and kept current by [`TextIndex::refresh`] as requirements are edited, so a
+/// search is one SIMD pass over contiguous memory instead of a visit to every requirement's
+/// scattered strings. About as large as those texts; built only for large plans when a
+/// search starts.
 #[derive(Debug, Clone)]
 pub struct TextIndex {
-    /// Fields joined by NUL, requirements in plan order.
+    /// Fields joined by NUL, requirements in plan order; then (the tail, from
+    /// `starts[len]`) the entries rewritten since that no longer fit in their place.
     text: String,
-    /// Where each requirement's fields start in `text`, plus the end.
+    /// Where each requirement's fields start in `text`, plus the end of the plan-order part.
     starts: Vec<u32>,
+    /// The requirements' ids, in plan order (so a search need not visit them).
+    ids: Vec<ReqId>,
+    /// Whether `ids` is in id order (then an id's position is a binary search away).
+    ids_sorted: bool,
+    /// Entries moved to the tail: (position, start, end), by start. Their old place is
+    /// blanked with NULs, which no needle the index answers for can match.
+    moved: Vec<(u32, u32, u32)>,
     /// Whether `text` has a [`KELVIN`] (ASCII needles then need the char-by-char search).
     kelvin: bool,
+}
+
+/// NUL-joined id, text, units and notes of `r` appended to `text`; `None` when a field
+/// holds a NUL (the separator).
+fn push_entry(text: &mut String, r: &Requirement) -> Option<()> {
+    use std::fmt::Write as _;
+    let _ = write!(text, "{}\0", r.id);
+    for field in [&r.text, &r.units_raw]
+        .into_iter()
+        .chain(r.notes.iter().map(|n| &n.text))
+    {
+        if field.contains('\0') {
+            return None;
+        }
+        text.push_str(field);
+        text.push('\0');
+    }
+    Some(())
 }
 
 impl TextIndex {
     /// `None` when a text holds a NUL (the separator) or the total does not fit `u32`.
     pub fn new(plan: &Plan) -> Option<TextIndex> {
-        use std::fmt::Write as _;
         let mut text = String::new();
         let mut starts = Vec::with_capacity(plan.requirements().size_hint().0 + 1);
+        let mut ids = Vec::with_capacity(starts.capacity());
         for r in plan.requirements() {
             starts.push(u32::try_from(text.len()).ok()?);
-            let _ = write!(text, "{}\0", r.id);
-            for field in [&r.text, &r.units_raw]
-                .into_iter()
-                .chain(r.notes.iter().map(|n| &n.text))
-            {
-                if field.contains('\0') {
-                    return None;
-                }
-                text.push_str(field);
-                text.push('\0');
-            }
+            ids.push(r.id);
+            push_entry(&mut text, r)?;
         }
         starts.push(u32::try_from(text.len()).ok()?);
         let kelvin = text.contains(KELVIN);
         text.shrink_to_fit();
         starts.shrink_to_fit();
+        ids.shrink_to_fit();
         Some(TextIndex {
             text,
             starts,
+            ids_sorted: ids.is_sorted(),
+            ids,
+            moved: Vec::new(),
             kelvin,
         })
     }
@@ -165,23 +208,93 @@ impl TextIndex {
         self.len() == 0
     }
 
+    /// The requirement ids, in plan order (positions index it).
+    pub fn ids(&self) -> &[ReqId] {
+        &self.ids
+    }
+
+    /// The plan position of `id`, if the index covers it.
+    pub fn position(&self, id: ReqId) -> Option<usize> {
+        if self.ids_sorted {
+            self.ids.binary_search(&id).ok()
+        } else {
+            self.ids.iter().position(|&i| i == id)
+        }
+    }
+
+    /// Bring the entries of `changed` (requirements edited since the index was built) up to
+    /// date. Returns `false` when it cannot (an id it does not cover, a NUL in a text, the
+    /// text too large): the index must then be rebuilt.
+    pub fn refresh(&mut self, changed: &[&Requirement]) -> bool {
+        let mut entry = String::new();
+        for r in changed {
+            let Some(pos) = self.position(r.id) else {
+                return false;
+            };
+            entry.clear();
+            if push_entry(&mut entry, r).is_none() {
+                return false;
+            }
+            let moved_at = self.moved.iter().position(|m| m.0 as usize == pos);
+            let (start, end) = match moved_at {
+                Some(m) => (self.moved[m].1 as usize, self.moved[m].2 as usize),
+                None => (self.starts[pos] as usize, self.starts[pos + 1] as usize),
+            };
+            let region = &self.text.as_bytes()[start..end];
+            if region.starts_with(entry.as_bytes()) && region[entry.len()..].iter().all(|&b| b == 0)
+            {
+                // Unchanged (a status change, a deadline): nothing to do.
+                continue;
+            }
+            self.kelvin |= entry.contains(KELVIN);
+            // Blank the old place (NULs keep the text valid UTF-8 and match nothing), then
+            // write the entry there if it fits, else at the end.
+            self.text
+                .replace_range(start..end, &"\0".repeat(end - start));
+            if entry.len() <= end - start {
+                self.text.replace_range(start..start + entry.len(), &entry);
+                continue;
+            }
+            let Ok(new_start) = u32::try_from(self.text.len()) else {
+                return false;
+            };
+            self.text.push_str(&entry);
+            let Ok(new_end) = u32::try_from(self.text.len()) else {
+                return false;
+            };
+            let Ok(pos32) = u32::try_from(pos) else {
+                return false;
+            };
+            if let Some(m) = moved_at {
+                self.moved.remove(m);
+            }
+            self.moved.push((pos32, new_start, new_end));
+        }
+        true
+    }
+
+    /// Whether rewritten entries have grown the index enough that rebuilding it pays.
+    pub fn worn(&self) -> bool {
+        let tail = self.text.len() - self.starts[self.len()] as usize;
+        self.moved.len() > 4_096 || tail > self.text.len() / 4
+    }
+
     /// The plan positions (ascending) of the requirements whose id, text, units or notes
     /// contain `needle` as [`Needle::is_in`] would find it; `None` when this needle needs
     /// the per-text search (letters beyond ASCII, or a NUL in it).
     pub fn hits(&self, needle: &Needle) -> Option<Vec<u32>> {
         let hay = self.text.as_bytes();
-        let mut out = Vec::new();
-        let mut pos = 0;
-        // The first hit at or after `pos`, if any.
-        let next: Box<dyn Fn(usize) -> Option<usize> + '_> = match &needle.how {
+        // The first hit in `hay[pos..end]`, if any.
+        let next: Box<dyn Fn(usize, usize) -> Option<usize> + '_> = match &needle.how {
             How::Plain(finder) if !finder.needle().contains(&0) => {
-                Box::new(move |pos| finder.find(&hay[pos..]).map(|at| pos + at))
+                Box::new(move |pos, end| finder.find(&hay[pos..end]).map(|at| pos + at))
             }
             How::Caseful {
                 ascii: Some(ascii), ..
             } if !self.kelvin && !ascii.is_empty() && !ascii.contains(&0) => {
                 let first = ascii[0];
-                Box::new(move |pos| {
+                Box::new(move |pos, end| {
+                    let hay = &hay[..end];
                     memchr::memchr2_iter(
                         first.to_ascii_lowercase(),
                         first.to_ascii_uppercase(),
@@ -196,13 +309,31 @@ impl TextIndex {
             }
             _ => return None,
         };
-        while let Some(at) = next(pos) {
-            // The requirement whose fields hold `at`; go on from the next one.
-            let i = self.starts.partition_point(|&s| s as usize <= at) - 1;
+        let mut out = Vec::new();
+        let main_end = self.starts[self.len()] as usize;
+        let (mut pos, mut i) = (0, 0);
+        while pos < main_end
+            && let Some(at) = next(pos, main_end)
+        {
+            // The requirement whose fields hold `at` (hits only move forward, so a walk
+            // from the last one costs at most one step per requirement in all); go on from
+            // the next one.
+            while self.starts[i + 1] as usize <= at {
+                i += 1;
+            }
             out.push(u32::try_from(i).ok()?);
-            pos = self.starts[i + 1] as usize;
-            if pos >= hay.len() {
-                break;
+            i += 1;
+            pos = self.starts[i] as usize;
+        }
+        if !self.moved.is_empty() {
+            let before = out.len();
+            for &(p, start, end) in &self.moved {
+                if next(start as usize, end as usize).is_some() {
+                    out.push(p);
+                }
+            }
+            if out.len() > before {
+                out.sort_unstable();
             }
         }
         Some(out)
@@ -444,6 +575,19 @@ mod tests {
         #[test]
         fn needle_equals_slow_search_any_text(hay in "\\PC{0,40}", needle in "\\PC{0,4}") {
             proptest::prop_assert_eq!(Needle::new(&needle).is_in(&hay), slow_hit(&hay, &needle));
+        }
+
+        #[test]
+        fn ignoring_case_equals_contains(
+            hay in "[a-cA-C政务公开\u{212A}İıß .0-9，]{0,24}",
+            needle in "[a-cA-C政务公开\u{212A}İıß .0-9，]{0,5}",
+        ) {
+            proptest::prop_assert_eq!(Needle::ignoring_case(&needle).is_in(&hay), contains(&hay, &needle));
+        }
+
+        #[test]
+        fn ignoring_case_equals_contains_any_text(hay in "\\PC{0,40}", needle in "\\PC{0,4}") {
+            proptest::prop_assert_eq!(Needle::ignoring_case(&needle).is_in(&hay), contains(&hay, &needle));
         }
 
         #[test]
