@@ -28,6 +28,7 @@ const MOVES: usize = 2_000;
 const TOGGLES: usize = 500;
 const SAVED_TOGGLES: usize = 20;
 const SEARCH_KEYS: usize = 48;
+const FILTERED_TOGGLES: usize = 100;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -126,6 +127,26 @@ fn measure(path: &Path) {
         }));
     }
     let peak_in_use = peak_rss();
+    // Status changes while a search, then a quick filter (status: todo), is active: the
+    // matches follow each change.
+    app.update(Action::Edit(Edit::Insert('政')), now());
+    app.update(Action::SubmitNote, now());
+    let mut searched = Vec::with_capacity(FILTERED_TOGGLES);
+    for _ in 0..FILTERED_TOGGLES {
+        searched.push(timed(|| {
+            toggle_status(&mut app, |app| draw(&mut terminal, app));
+        }));
+    }
+    app.update(Action::ClearFilters, now());
+    app.update(Action::FilterStatus, now());
+    assert!(app.matches().is_some(), "a quick filter is active");
+    let mut quick = Vec::with_capacity(FILTERED_TOGGLES);
+    for _ in 0..FILTERED_TOGGLES {
+        quick.push(timed(|| {
+            toggle_status(&mut app, |app| draw(&mut terminal, app));
+        }));
+    }
+    app.update(Action::ClearFilters, now());
     let state = app.into_state();
 
     // Saved through the store that loaded the file, as in the dashboard.
@@ -150,6 +171,8 @@ fn measure(path: &Path) {
     row("move+frame", &mut moves);
     row("status+frame", &mut toggles);
     row("search key", &mut typed);
+    row("status+search", &mut searched);
+    row("status+quick", &mut quick);
     row("status+save", &mut saved);
     println!("{n:>9}  {:<14}  {:>9}", "quit (rewrite)", ms(quit));
     let rss = |peak: Option<String>| peak.unwrap_or_else(|| "n/a".into());
