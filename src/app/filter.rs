@@ -333,17 +333,12 @@ impl App {
         let all = index.ids();
         let mut ids = Vec::with_capacity(hits.len());
         let mut hits = hits.into_iter().peekable();
-        let mut at = 0;
-        for item in plan.categories.iter().flat_map(|c| &c.items) {
-            let end = at + item.requirements.len();
-            if needle.is_in(&item.name) {
-                while let Some(p) = hits.next_if(|&p| (p as usize) < at) {
-                    ids.push(all[p as usize]);
-                }
-                while hits.next_if(|&p| (p as usize) < end).is_some() {}
-                ids.extend_from_slice(all.get(at..end)?);
+        for items in index.item_hits(&needle)? {
+            while let Some(p) = hits.next_if(|&p| (p as usize) < items.start) {
+                ids.push(all[p as usize]);
             }
-            at = end;
+            while hits.next_if(|&p| (p as usize) < items.end).is_some() {}
+            ids.extend_from_slice(all.get(items)?);
         }
         ids.extend(hits.map(|p| all[p as usize]));
         Some(ids)

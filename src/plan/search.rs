@@ -151,8 +151,37 @@ pub struct TextIndex {
     /// Entries moved to the tail: (position, start, end), by start. Their old place is
     /// blanked with NULs, which no needle the index answers for can match.
     moved: Vec<(u32, u32, u32)>,
-    /// Whether `text` has a [`KELVIN`] (ASCII needles then need the char-by-char search).
+    /// Item names joined by NUL, in plan order, where each starts (plus the end), and the
+    /// plan position just after each item's last requirement.
+    item_text: String,
+    item_starts: Vec<u32>,
+    item_ends: Vec<u32>,
+    /// Whether `text` or `item_text` has a [`KELVIN`] (ASCII needles then need the
+    /// char-by-char search).
     kelvin: bool,
+}
+
+/// A searcher for the first hit in `hay[pos..end]`.
+type Next<'a> = Box<dyn Fn(&[u8], usize, usize) -> Option<usize> + 'a>;
+
+/// The entries (between consecutive `starts`) of `hay[..starts.last()]` holding a hit.
+fn entries_hit(hay: &[u8], starts: &[u32], next: &Next<'_>) -> Option<Vec<u32>> {
+    let mut out = Vec::new();
+    let main_end = *starts.last()? as usize;
+    let (mut pos, mut i) = (0, 0);
+    while pos < main_end
+        && let Some(at) = next(hay, pos, main_end)
+    {
+        // The entry holding `at` (hits only move forward, so a walk from the last one
+        // costs at most one step per entry in all); go on from the next one.
+        while starts[i + 1] as usize <= at {
+            i += 1;
+        }
+        out.push(u32::try_from(i).ok()?);
+        i += 1;
+        pos = starts[i] as usize;
+    }
+    Some(out)
 }
 
 /// NUL-joined id, text, units and notes of `r` appended to `text`; `None` when a field
@@ -185,7 +214,20 @@ impl TextIndex {
             push_entry(&mut text, r)?;
         }
         starts.push(u32::try_from(text.len()).ok()?);
-        let kelvin = text.contains(KELVIN);
+        let (mut item_text, mut item_starts, mut item_ends) = (String::new(), vec![], vec![]);
+        let mut end = 0;
+        for item in plan.categories.iter().flat_map(|c| &c.items) {
+            if item.name.contains('\0') {
+                return None;
+            }
+            item_starts.push(u32::try_from(item_text.len()).ok()?);
+            item_text.push_str(&item.name);
+            item_text.push('\0');
+            end += item.requirements.len();
+            item_ends.push(u32::try_from(end).ok()?);
+        }
+        item_starts.push(u32::try_from(item_text.len()).ok()?);
+        let kelvin = text.contains(KELVIN) || item_text.contains(KELVIN);
         text.shrink_to_fit();
         starts.shrink_to_fit();
         ids.shrink_to_fit();
@@ -195,6 +237,9 @@ impl TextIndex {
             ids_sorted: ids.is_sorted(),
             ids,
             moved: Vec::new(),
+            item_text,
+            item_starts,
+            item_ends,
             kelvin,
         })
     }
@@ -283,17 +328,54 @@ impl TextIndex {
     /// contain `needle` as [`Needle::is_in`] would find it; `None` when this needle needs
     /// the per-text search (letters beyond ASCII, or a NUL in it).
     pub fn hits(&self, needle: &Needle) -> Option<Vec<u32>> {
+        let next = self.searcher(needle)?;
         let hay = self.text.as_bytes();
-        // The first hit in `hay[pos..end]`, if any.
-        let next: Box<dyn Fn(usize, usize) -> Option<usize> + '_> = match &needle.how {
+        let mut out = entries_hit(hay, &self.starts, &next)?;
+        if !self.moved.is_empty() {
+            let before = out.len();
+            for &(p, start, end) in &self.moved {
+                if next(hay, start as usize, end as usize).is_some() {
+                    out.push(p);
+                }
+            }
+            if out.len() > before {
+                out.sort_unstable();
+            }
+        }
+        Some(out)
+    }
+
+    /// The plan positions (`start..end`, ascending) of the requirements of the items whose
+    /// name contains `needle` as [`Needle::is_in`] would find it; `None` as for
+    /// [`TextIndex::hits`].
+    pub fn item_hits(&self, needle: &Needle) -> Option<Vec<std::ops::Range<usize>>> {
+        let next = self.searcher(needle)?;
+        let items = entries_hit(self.item_text.as_bytes(), &self.item_starts, &next)?;
+        Some(
+            items
+                .into_iter()
+                .map(|i| {
+                    let i = i as usize;
+                    let start = i.checked_sub(1).map_or(0, |b| self.item_ends[b] as usize);
+                    start..self.item_ends[i] as usize
+                })
+                .collect(),
+        )
+    }
+
+    /// The first hit of `needle` in `hay[pos..end]`, if the index can answer for it.
+    fn searcher<'a>(&self, needle: &'a Needle) -> Option<Next<'a>> {
+        match &needle.how {
             How::Plain(finder) if !finder.needle().contains(&0) => {
-                Box::new(move |pos, end| finder.find(&hay[pos..end]).map(|at| pos + at))
+                Some(Box::new(move |hay: &[u8], pos, end| {
+                    finder.find(&hay[pos..end]).map(|at| pos + at)
+                }))
             }
             How::Caseful {
                 ascii: Some(ascii), ..
             } if !self.kelvin && !ascii.is_empty() && !ascii.contains(&0) => {
                 let first = ascii[0];
-                Box::new(move |pos, end| {
+                Some(Box::new(move |hay: &[u8], pos, end| {
                     let hay = &hay[..end];
                     memchr::memchr2_iter(
                         first.to_ascii_lowercase(),
@@ -305,38 +387,10 @@ impl TextIndex {
                         hay.get(at..at + ascii.len())
                             .is_some_and(|w| w.eq_ignore_ascii_case(ascii))
                     })
-                })
+                }))
             }
-            _ => return None,
-        };
-        let mut out = Vec::new();
-        let main_end = self.starts[self.len()] as usize;
-        let (mut pos, mut i) = (0, 0);
-        while pos < main_end
-            && let Some(at) = next(pos, main_end)
-        {
-            // The requirement whose fields hold `at` (hits only move forward, so a walk
-            // from the last one costs at most one step per requirement in all); go on from
-            // the next one.
-            while self.starts[i + 1] as usize <= at {
-                i += 1;
-            }
-            out.push(u32::try_from(i).ok()?);
-            i += 1;
-            pos = self.starts[i] as usize;
+            _ => None,
         }
-        if !self.moved.is_empty() {
-            let before = out.len();
-            for &(p, start, end) in &self.moved {
-                if next(start as usize, end as usize).is_some() {
-                    out.push(p);
-                }
-            }
-            if out.len() > before {
-                out.sort_unstable();
-            }
-        }
-        Some(out)
     }
 }
 
