@@ -618,6 +618,39 @@ mod tests {
             }
         }
 
+        /// Items whose name holds the needle, as requirement position ranges.
+        #[test]
+        fn item_hits_equal_per_name_search(
+            items in proptest::collection::vec(("[a-cA政务公开\u{212A} ]{0,8}", 0..4usize), 0..10),
+            needle in "[a-cA政务公开\u{212A} ]{1,3}",
+        ) {
+            let mut plan = plan_of(&vec![(String::new(), String::new()); 40]);
+            let all = plan.categories[0].items[0].requirements.clone();
+            let mut left = all.as_slice();
+            plan.categories[0].items = items
+                .iter()
+                .map(|(name, n)| {
+                    let (these, rest) = left.split_at((*n).min(left.len()));
+                    left = rest;
+                    crate::plan::Item { name: name.clone(), requirements: these.to_vec() }
+                })
+                .collect();
+            let index = TextIndex::new(&plan).expect("builds");
+            let prepared = Needle::new(&needle);
+            if let Some(hits) = index.item_hits(&prepared) {
+                let mut expected = Vec::new();
+                let mut at = 0;
+                for item in &plan.categories[0].items {
+                    let end = at + item.requirements.len();
+                    if prepared.is_in(&item.name) {
+                        expected.push(at..end);
+                    }
+                    at = end;
+                }
+                proptest::prop_assert_eq!(hits, expected);
+            }
+        }
+
         #[test]
         fn needle_equals_slow_search(
             hay in "[a-cA-C政务公开\u{212A}İı .0-9，]{0,24}",
