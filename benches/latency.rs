@@ -29,6 +29,7 @@ const TOGGLES: usize = 500;
 const VIEW_TOGGLES: usize = 200;
 const SAVED_TOGGLES: usize = 20;
 const SEARCH_KEYS: usize = 48;
+const FILTERED_TOGGLES: usize = 100;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -103,12 +104,7 @@ fn measure(path: &Path) {
     // Back to the first requirement (the item row above it, then down).
     app.update(Action::First, now());
     app.update(Action::Down, now());
-    let mut toggles = Vec::with_capacity(TOGGLES);
-    for _ in 0..TOGGLES {
-        toggles.push(timed(|| {
-            toggle_status(&mut app, |app| draw(&mut terminal, app));
-        }));
-    }
+    let mut toggles = timed_toggles(&mut app, &mut terminal, TOGGLES);
     // The same status changes while the agenda, then the units table (drilled into its
     // first unit), fills the screen: every edit updates that view's list. The agenda shows
     // done requirements too, so the one changed stays selected.
@@ -136,17 +132,22 @@ fn measure(path: &Path) {
         }));
     }
     let peak_in_use = peak_rss();
+    // Status changes while a search, then a quick filter (status: todo), is active: the
+    // matches follow each change.
+    app.update(Action::Edit(Edit::Insert('政')), now());
+    app.update(Action::SubmitNote, now());
+    let mut searched = timed_toggles(&mut app, &mut terminal, FILTERED_TOGGLES);
+    app.update(Action::ClearFilters, now());
+    app.update(Action::FilterStatus, now());
+    assert!(app.matches().is_some(), "a quick filter is active");
+    let mut quick = timed_toggles(&mut app, &mut terminal, FILTERED_TOGGLES);
+    app.update(Action::ClearFilters, now());
     let state = app.into_state();
 
     // Saved through the store that loaded the file, as in the dashboard.
     let mut app = App::new(state, Box::new(store.clone()), today());
     draw(&mut terminal, &app);
-    let mut saved = Vec::with_capacity(SAVED_TOGGLES);
-    for _ in 0..SAVED_TOGGLES {
-        saved.push(timed(|| {
-            toggle_status(&mut app, |app| draw(&mut terminal, app));
-        }));
-    }
+    let mut saved = timed_toggles(&mut app, &mut terminal, SAVED_TOGGLES);
 
     // Quitting folds the journal of those saves into the state file.
     let quit = timed(|| app.update(Action::Quit, now()));
@@ -162,6 +163,8 @@ fn measure(path: &Path) {
     row("status@agenda", &mut in_agenda);
     row("status@units", &mut in_units);
     row("search key", &mut typed);
+    row("status+search", &mut searched);
+    row("status+quick", &mut quick);
     row("status+save", &mut saved);
     println!("{n:>9}  {:<14}  {:>9}", "quit (rewrite)", ms(quit));
     let rss = |peak: Option<String>| peak.unwrap_or_else(|| "n/a".into());
@@ -187,13 +190,18 @@ fn toggles_in(app: &mut App, terminal: &mut Terminal<TestBackend>, page: Page) -
         now(),
     );
     draw(terminal, app);
-    let mut samples = Vec::with_capacity(VIEW_TOGGLES);
-    for _ in 0..VIEW_TOGGLES {
-        samples.push(timed(|| {
-            toggle_status(app, |app| draw(terminal, app));
-        }));
-    }
-    samples
+    timed_toggles(app, terminal, VIEW_TOGGLES)
+}
+
+/// `count` status changes, each timed with its frame.
+fn timed_toggles(
+    app: &mut App,
+    terminal: &mut Terminal<TestBackend>,
+    count: usize,
+) -> Vec<Duration> {
+    (0..count)
+        .map(|_| timed(|| toggle_status(app, |app| draw(terminal, app))))
+        .collect()
 }
 
 fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {

@@ -167,6 +167,33 @@ impl Matches {
         Matches { ids, set }
     }
 
+    /// Let `id` through or not, keeping `ids` in plan order (`order` gives an id's place).
+    fn set<K: Ord>(&mut self, id: ReqId, pass: bool, order: impl Fn(ReqId) -> K) {
+        let key = order(id);
+        let at = self.ids.partition_point(|&i| order(i) < key);
+        let here = self.ids.get(at) == Some(&id);
+        match (pass, here) {
+            (true, false) => {
+                self.ids.insert(at, id);
+                if let Some(set) = &mut self.set {
+                    set.insert(id);
+                } else if at.checked_sub(1).is_some_and(|b| self.ids[b] > id)
+                    || self.ids.get(at + 1).is_some_and(|&a| a < id)
+                {
+                    // No longer in id order: membership needs the set.
+                    self.set = Some(self.ids.iter().copied().collect());
+                }
+            }
+            (false, true) => {
+                self.ids.remove(at);
+                if let Some(set) = &mut self.set {
+                    set.remove(&id);
+                }
+            }
+            _ => {}
+        }
+    }
+
     pub fn contains(&self, id: ReqId) -> bool {
         match &self.set {
             Some(set) => set.contains(&id),
@@ -274,28 +301,88 @@ impl App {
     }
 
     /// The matches for search `text` found through `index`, the other filters checked on
-    /// the hits; `None` when the index cannot answer for this needle.
+    /// the hits; `None` when the index cannot answer for this needle. A search alone never
+    /// visits the requirements: the index has their ids.
     fn indexed_matches(&self, index: &TextIndex, text: &str) -> Option<Vec<ReqId>> {
         let plan = &self.state.plan;
         let needle = Needle::new(text);
         let hits = index.hits(&needle)?;
-        let mut hits = hits.iter().copied().peekable();
-        let mut ids = Vec::new();
-        let mut i = 0u32;
-        for item in plan.categories.iter().flat_map(|c| &c.items) {
-            // An item name matching lets all its requirements through.
-            let item_hit = needle.is_in(&item.name);
-            for r in &item.requirements {
-                let hit = hits.next_if_eq(&i).is_some() || item_hit;
-                if hit && self.filter.matches_prepared(plan, r, self.today, None) {
-                    ids.push(r.id);
-                }
-                i += 1;
-            }
+        let search_only = Filter {
+            search: None,
+            ..self.filter.clone()
         }
+        .is_empty();
+        if !search_only {
+            let mut hits = hits.iter().copied().peekable();
+            let mut ids = Vec::new();
+            let mut i = 0u32;
+            for item in plan.categories.iter().flat_map(|c| &c.items) {
+                // An item name matching lets all its requirements through.
+                let item_hit = needle.is_in(&item.name);
+                for r in &item.requirements {
+                    let hit = hits.next_if_eq(&i).is_some() || item_hit;
+                    if hit && self.filter.matches_prepared(plan, r, self.today, None) {
+                        ids.push(r.id);
+                    }
+                    i += 1;
+                }
+            }
+            return Some(ids);
+        }
+        // The hits, merged with the positions of the items whose name matches.
+        let all = index.ids();
+        let mut ids = Vec::with_capacity(hits.len());
+        let mut hits = hits.into_iter().peekable();
+        for items in index.item_hits(&needle)? {
+            while let Some(p) = hits.next_if(|&p| (p as usize) < items.start) {
+                ids.push(all[p as usize]);
+            }
+            while hits.next_if(|&p| (p as usize) < items.end).is_some() {}
+            ids.extend_from_slice(all.get(items)?);
+        }
+        ids.extend(hits.map(|p| all[p as usize]));
         Some(ids)
     }
 
+    /// Only requirements `ids` changed (an edit, undo, redo): refresh their entries in the
+    /// search index and re-check them against the filter, instead of rebuilding both from
+    /// the whole plan. Anything unexpected (an id not in the plan) rebuilds.
+    pub(super) fn rematch(&mut self, ids: &[ReqId]) {
+        let plan = &self.state.plan;
+        let Some(changed) = ids
+            .iter()
+            .map(|&id| plan.get(id).filter(|r| r.id == id))
+            .collect::<Option<Vec<&Requirement>>>()
+        else {
+            self.forget_search_index();
+            return self.rebuild_matches();
+        };
+        if let Some(index) = &mut self.search_index {
+            if index.len() != plan_len(plan) || !index.refresh(&changed) {
+                self.search_index = None;
+            } else if index.worn() {
+                self.search_index = TextIndex::new(plan);
+            }
+        }
+        // The trail's matches predate the edit.
+        self.search_trail.clear();
+        let Some(matches) = &mut self.matches else {
+            return;
+        };
+        let search = self.filter.search.as_deref().map(Search::new);
+        // Plan order: categories by position (they may be numbered out of order), then
+        // item and requirement.
+        let order = |id: ReqId| {
+            let c = plan.categories.iter().position(|c| c.number == id.category);
+            (c, id.item, id.requirement)
+        };
+        for r in changed {
+            let pass = self
+                .filter
+                .matches_prepared(plan, r, self.today, search.as_ref());
+            matches.set(r.id, pass, order);
+        }
+    }
     /// Pressing `/`: a large plan gets its text index now (if the plan changed since), so
     /// typed keys scan that.
     fn prepare_search_index(&mut self) {
@@ -542,5 +629,105 @@ impl App {
             requirement: Some(requirement),
         });
         self.focus = Pane::Tree;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::OnceLock;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::store::{State, StoreError};
+
+    struct NoSave;
+
+    impl super::super::Persist for NoSave {
+        fn save(&mut self, _state: &State) -> Result<(), StoreError> {
+            Ok(())
+        }
+
+        fn location(&self) -> String {
+            "(test)".into()
+        }
+    }
+
+    /// Large enough for the text index.
+    fn plan() -> &'static Plan {
+        static PLAN: OnceLock<Plan> = OnceLock::new();
+        PLAN.get_or_init(|| {
+            use crate::plan::generate::{GenOptions, generate_document};
+            let doc = generate_document(&GenOptions {
+                requirements: INDEX_FROM + 500,
+                ..GenOptions::default()
+            });
+            crate::plan::import::import_bytes(doc.as_bytes(), "gen.txt").expect("imports")
+        })
+    }
+
+    const STATUSES: [Status; 4] = [Status::Todo, Status::Doing, Status::Done, Status::Blocked];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(12))]
+
+        /// After every edit (status, text, a note, undo) the matches and the search index
+        /// updated for the touched requirements alone equal a rebuild from the whole plan.
+        #[test]
+        fn incremental_matches_equal_a_full_rebuild(
+            search in proptest::option::of(proptest::sample::select(
+                vec!["政", "政务", "公开", "新增", "data", "1.2", "A"],
+            )),
+            status in proptest::option::of(0..4usize),
+            overdue in any::<bool>(),
+            edits in proptest::collection::vec(
+                (0..INDEX_FROM + 500, 0..4usize, 0..4u8, "[政务公开新增a-cA-D1.2 ]{0,8}"),
+                1..16,
+            ),
+        ) {
+            let today = NaiveDate::from_ymd_opt(2021, 9, 20).expect("valid date");
+            let now = today.and_hms_opt(10, 0, 0).expect("valid time");
+            let mut app = App::new(State::new(plan().clone()), Box::new(NoSave), today);
+            app.filter.search = search.map(String::from);
+            app.filter.status = status.map(|s| STATUSES[s]);
+            app.filter.overdue = overdue;
+            app.prepare_search_index();
+            app.rebuild_matches();
+            let ids: Vec<ReqId> = app.state.plan.requirements().map(|r| r.id).collect();
+            for (at, to, what, text) in edits {
+                if what == 3 {
+                    app.undo();
+                } else {
+                    let mut touched = vec![ids[at], ids[(at * 7) % ids.len()]];
+                    touched.dedup();
+                    app.change(&touched, "test", |r| {
+                        let changed = r.set_status(STATUSES[to], now);
+                        match what {
+                            0 => r.text.clone_from(&text),
+                            1 => r.add_note(&text, now),
+                            _ => {}
+                        }
+                        changed || what < 2
+                    });
+                }
+                let plan = &app.state.plan;
+                let expected = (!app.filter.is_empty()).then(|| {
+                    plan.requirements()
+                        .filter(|r| app.filter.matches(plan, r, today))
+                        .map(|r| r.id)
+                        .collect::<Vec<_>>()
+                });
+                for id in &expected.clone().unwrap_or_default() {
+                    prop_assert!(app.passes(*id));
+                }
+                prop_assert_eq!(app.matches.as_ref().map(|m| m.ids.clone()), expected);
+                let index = app.search_index.as_ref().expect("kept");
+                let fresh = TextIndex::new(plan).expect("builds");
+                for needle in ["政", "政务", "新增", "a", "B", "1.2", "公开 "] {
+                    let needle = Needle::new(needle);
+                    prop_assert_eq!(index.hits(&needle), fresh.hits(&needle));
+                }
+            }
+        }
     }
 }

@@ -89,8 +89,8 @@ impl App {
             self.units.cache = None;
         }
         self.stale = Page::ALL.to_vec();
-        self.forget_search_index();
-        self.rebuild_matches();
+        // Only the edited requirements are re-checked against the filter and re-indexed.
+        self.rematch(ids);
         // Unfiltered, the current list is patched for the edited requirements alone.
         if self.matches.is_none() {
             match self.page {

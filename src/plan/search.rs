@@ -3,7 +3,7 @@
 
 use memchr::memmem;
 
-use super::model::Plan;
+use super::model::{Plan, ReqId, Requirement};
 
 /// Byte ranges of the non-overlapping, case-insensitive occurrences of `needle` in
 /// `haystack`, left to right. Ranges always fall on char boundaries; an empty (or
@@ -63,22 +63,43 @@ impl Needle {
         let how = if needle.to_lowercase() == needle.to_uppercase() {
             How::Plain(memmem::Finder::new(needle.as_bytes()).into_owned())
         } else {
-            let chars: Vec<char> = needle.trim().chars().collect();
-            let anchor = longest_literal_run(&chars).map(|(start, len)| {
-                let run: String = chars[start..start + len].iter().collect();
-                (memmem::Finder::new(run.as_bytes()).into_owned(), start)
-            });
-            let ascii = chars
-                .iter()
-                .map(|&c| u8::try_from(c).ok().filter(u8::is_ascii))
-                .collect();
-            How::Caseful {
-                chars,
-                anchor,
-                ascii,
-            }
+            Needle::caseful(needle)
         };
         Needle { how }
+    }
+
+    /// The char-by-char search for `needle` (trimmed), anchored on a literal run if any.
+    fn caseful(needle: &str) -> How {
+        let chars: Vec<char> = needle.trim().chars().collect();
+        let anchor = longest_literal_run(&chars).map(|(start, len)| {
+            let run: String = chars[start..start + len].iter().collect();
+            (memmem::Finder::new(run.as_bytes()).into_owned(), start)
+        });
+        let ascii = chars
+            .iter()
+            .map(|&c| u8::try_from(c).ok().filter(u8::is_ascii))
+            .collect();
+        How::Caseful {
+            chars,
+            anchor,
+            ascii,
+        }
+    }
+
+    /// A needle answering exactly as [`contains`] (trimmed, case-insensitive char by char),
+    /// which `duban list --search` has always used: a needle of literal chars only (Chinese,
+    /// digits, punctuation: each equal only to itself ignoring case) is a plain substring
+    /// search, anything else goes char by char as [`contains`] does.
+    pub fn ignoring_case(needle: &str) -> Needle {
+        let trimmed = needle.trim();
+        if !trimmed.is_empty() && trimmed.chars().all(is_literal) {
+            return Needle {
+                how: How::Plain(memmem::Finder::new(trimmed.as_bytes()).into_owned()),
+            };
+        }
+        Needle {
+            how: Needle::caseful(trimmed),
+        }
     }
 
     /// Whether the needle occurs in `haystack`.
@@ -112,46 +133,113 @@ impl Needle {
 }
 
 /// The requirements' own searchable texts (id, text, units, notes) in one buffer, built once
-/// per plan version, so a search is one SIMD pass over contiguous memory instead of a visit
-/// to every requirement's scattered strings. About as large as those texts; built only
-/// for large plans when a search starts.
+/// per plan and kept current by [`TextIndex::refresh`] as requirements are edited, so a
+/// search is one SIMD pass over contiguous memory instead of a visit to every requirement's
+/// scattered strings. About as large as those texts; built only for large plans when a
+/// search starts.
 #[derive(Debug, Clone)]
 pub struct TextIndex {
-    /// Fields joined by NUL, requirements in plan order.
+    /// Fields joined by NUL, requirements in plan order; then (the tail, from
+    /// `starts[len]`) the entries rewritten since that no longer fit in their place.
     text: String,
-    /// Where each requirement's fields start in `text`, plus the end.
+    /// Where each requirement's fields start in `text`, plus the end of the plan-order part.
     starts: Vec<u32>,
-    /// Whether `text` has a [`KELVIN`] (ASCII needles then need the char-by-char search).
+    /// The requirements' ids, in plan order (so a search need not visit them).
+    ids: Vec<ReqId>,
+    /// Whether `ids` is in id order (then an id's position is a binary search away).
+    ids_sorted: bool,
+    /// Entries moved to the tail: (position, start, end), by start. Their old place is
+    /// blanked with NULs, which no needle the index answers for can match.
+    moved: Vec<(u32, u32, u32)>,
+    /// Item names joined by NUL, in plan order, where each starts (plus the end), and the
+    /// plan position just after each item's last requirement.
+    item_text: String,
+    item_starts: Vec<u32>,
+    item_ends: Vec<u32>,
+    /// Whether `text` or `item_text` has a [`KELVIN`] (ASCII needles then need the
+    /// char-by-char search).
     kelvin: bool,
+}
+
+/// A searcher for the first hit in `hay[pos..end]`.
+type Next<'a> = Box<dyn Fn(&[u8], usize, usize) -> Option<usize> + 'a>;
+
+/// The entries (between consecutive `starts`) of `hay[..starts.last()]` holding a hit.
+fn entries_hit(hay: &[u8], starts: &[u32], next: &Next<'_>) -> Option<Vec<u32>> {
+    let mut out = Vec::new();
+    let main_end = *starts.last()? as usize;
+    let (mut pos, mut i) = (0, 0);
+    while pos < main_end
+        && let Some(at) = next(hay, pos, main_end)
+    {
+        // The entry holding `at` (hits only move forward, so a walk from the last one
+        // costs at most one step per entry in all); go on from the next one.
+        while starts[i + 1] as usize <= at {
+            i += 1;
+        }
+        out.push(u32::try_from(i).ok()?);
+        i += 1;
+        pos = starts[i] as usize;
+    }
+    Some(out)
+}
+
+/// NUL-joined id, text, units and notes of `r` appended to `text`; `None` when a field
+/// holds a NUL (the separator).
+fn push_entry(text: &mut String, r: &Requirement) -> Option<()> {
+    use std::fmt::Write as _;
+    let _ = write!(text, "{}\0", r.id);
+    for field in [&r.text, &r.units_raw]
+        .into_iter()
+        .chain(r.notes.iter().map(|n| &n.text))
+    {
+        if field.contains('\0') {
+            return None;
+        }
+        text.push_str(field);
+        text.push('\0');
+    }
+    Some(())
 }
 
 impl TextIndex {
     /// `None` when a text holds a NUL (the separator) or the total does not fit `u32`.
     pub fn new(plan: &Plan) -> Option<TextIndex> {
-        use std::fmt::Write as _;
         let mut text = String::new();
         let mut starts = Vec::with_capacity(plan.requirements().size_hint().0 + 1);
+        let mut ids = Vec::with_capacity(starts.capacity());
         for r in plan.requirements() {
             starts.push(u32::try_from(text.len()).ok()?);
-            let _ = write!(text, "{}\0", r.id);
-            for field in [&r.text, &r.units_raw]
-                .into_iter()
-                .chain(r.notes.iter().map(|n| &n.text))
-            {
-                if field.contains('\0') {
-                    return None;
-                }
-                text.push_str(field);
-                text.push('\0');
-            }
+            ids.push(r.id);
+            push_entry(&mut text, r)?;
         }
         starts.push(u32::try_from(text.len()).ok()?);
-        let kelvin = text.contains(KELVIN);
+        let (mut item_text, mut item_starts, mut item_ends) = (String::new(), vec![], vec![]);
+        let mut end = 0;
+        for item in plan.categories.iter().flat_map(|c| &c.items) {
+            if item.name.contains('\0') {
+                return None;
+            }
+            item_starts.push(u32::try_from(item_text.len()).ok()?);
+            item_text.push_str(&item.name);
+            item_text.push('\0');
+            end += item.requirements.len();
+            item_ends.push(u32::try_from(end).ok()?);
+        }
+        item_starts.push(u32::try_from(item_text.len()).ok()?);
+        let kelvin = text.contains(KELVIN) || item_text.contains(KELVIN);
         text.shrink_to_fit();
         starts.shrink_to_fit();
+        ids.shrink_to_fit();
         Some(TextIndex {
             text,
             starts,
+            ids_sorted: ids.is_sorted(),
+            ids,
+            moved: Vec::new(),
+            item_text,
+            item_starts,
+            item_ends,
             kelvin,
         })
     }
@@ -165,23 +253,130 @@ impl TextIndex {
         self.len() == 0
     }
 
+    /// The requirement ids, in plan order (positions index it).
+    pub fn ids(&self) -> &[ReqId] {
+        &self.ids
+    }
+
+    /// The plan position of `id`, if the index covers it.
+    pub fn position(&self, id: ReqId) -> Option<usize> {
+        if self.ids_sorted {
+            self.ids.binary_search(&id).ok()
+        } else {
+            self.ids.iter().position(|&i| i == id)
+        }
+    }
+
+    /// Bring the entries of `changed` (requirements edited since the index was built) up to
+    /// date. Returns `false` when it cannot (an id it does not cover, a NUL in a text, the
+    /// text too large): the index must then be rebuilt.
+    pub fn refresh(&mut self, changed: &[&Requirement]) -> bool {
+        let mut entry = String::new();
+        for r in changed {
+            let Some(pos) = self.position(r.id) else {
+                return false;
+            };
+            entry.clear();
+            if push_entry(&mut entry, r).is_none() {
+                return false;
+            }
+            let moved_at = self.moved.iter().position(|m| m.0 as usize == pos);
+            let (start, end) = match moved_at {
+                Some(m) => (self.moved[m].1 as usize, self.moved[m].2 as usize),
+                None => (self.starts[pos] as usize, self.starts[pos + 1] as usize),
+            };
+            let region = &self.text.as_bytes()[start..end];
+            if region.starts_with(entry.as_bytes()) && region[entry.len()..].iter().all(|&b| b == 0)
+            {
+                // Unchanged (a status change, a deadline): nothing to do.
+                continue;
+            }
+            self.kelvin |= entry.contains(KELVIN);
+            // Blank the old place (NULs keep the text valid UTF-8 and match nothing), then
+            // write the entry there if it fits, else at the end.
+            self.text
+                .replace_range(start..end, &"\0".repeat(end - start));
+            if entry.len() <= end - start {
+                self.text.replace_range(start..start + entry.len(), &entry);
+                continue;
+            }
+            let Ok(new_start) = u32::try_from(self.text.len()) else {
+                return false;
+            };
+            self.text.push_str(&entry);
+            let Ok(new_end) = u32::try_from(self.text.len()) else {
+                return false;
+            };
+            let Ok(pos32) = u32::try_from(pos) else {
+                return false;
+            };
+            if let Some(m) = moved_at {
+                self.moved.remove(m);
+            }
+            self.moved.push((pos32, new_start, new_end));
+        }
+        true
+    }
+
+    /// Whether rewritten entries have grown the index enough that rebuilding it pays.
+    pub fn worn(&self) -> bool {
+        let tail = self.text.len() - self.starts[self.len()] as usize;
+        self.moved.len() > 4_096 || tail > self.text.len() / 4
+    }
+
     /// The plan positions (ascending) of the requirements whose id, text, units or notes
     /// contain `needle` as [`Needle::is_in`] would find it; `None` when this needle needs
     /// the per-text search (letters beyond ASCII, or a NUL in it).
     pub fn hits(&self, needle: &Needle) -> Option<Vec<u32>> {
+        let next = self.searcher(needle)?;
         let hay = self.text.as_bytes();
-        let mut out = Vec::new();
-        let mut pos = 0;
-        // The first hit at or after `pos`, if any.
-        let next: Box<dyn Fn(usize) -> Option<usize> + '_> = match &needle.how {
+        let mut out = entries_hit(hay, &self.starts, &next)?;
+        if !self.moved.is_empty() {
+            let before = out.len();
+            for &(p, start, end) in &self.moved {
+                if next(hay, start as usize, end as usize).is_some() {
+                    out.push(p);
+                }
+            }
+            if out.len() > before {
+                out.sort_unstable();
+            }
+        }
+        Some(out)
+    }
+
+    /// The plan positions (`start..end`, ascending) of the requirements of the items whose
+    /// name contains `needle` as [`Needle::is_in`] would find it; `None` as for
+    /// [`TextIndex::hits`].
+    pub fn item_hits(&self, needle: &Needle) -> Option<Vec<std::ops::Range<usize>>> {
+        let next = self.searcher(needle)?;
+        let items = entries_hit(self.item_text.as_bytes(), &self.item_starts, &next)?;
+        Some(
+            items
+                .into_iter()
+                .map(|i| {
+                    let i = i as usize;
+                    let start = i.checked_sub(1).map_or(0, |b| self.item_ends[b] as usize);
+                    start..self.item_ends[i] as usize
+                })
+                .collect(),
+        )
+    }
+
+    /// The first hit of `needle` in `hay[pos..end]`, if the index can answer for it.
+    fn searcher<'a>(&self, needle: &'a Needle) -> Option<Next<'a>> {
+        match &needle.how {
             How::Plain(finder) if !finder.needle().contains(&0) => {
-                Box::new(move |pos| finder.find(&hay[pos..]).map(|at| pos + at))
+                Some(Box::new(move |hay: &[u8], pos, end| {
+                    finder.find(&hay[pos..end]).map(|at| pos + at)
+                }))
             }
             How::Caseful {
                 ascii: Some(ascii), ..
             } if !self.kelvin && !ascii.is_empty() && !ascii.contains(&0) => {
                 let first = ascii[0];
-                Box::new(move |pos| {
+                Some(Box::new(move |hay: &[u8], pos, end| {
+                    let hay = &hay[..end];
                     memchr::memchr2_iter(
                         first.to_ascii_lowercase(),
                         first.to_ascii_uppercase(),
@@ -192,20 +387,10 @@ impl TextIndex {
                         hay.get(at..at + ascii.len())
                             .is_some_and(|w| w.eq_ignore_ascii_case(ascii))
                     })
-                })
+                }))
             }
-            _ => return None,
-        };
-        while let Some(at) = next(pos) {
-            // The requirement whose fields hold `at`; go on from the next one.
-            let i = self.starts.partition_point(|&s| s as usize <= at) - 1;
-            out.push(u32::try_from(i).ok()?);
-            pos = self.starts[i + 1] as usize;
-            if pos >= hay.len() {
-                break;
-            }
+            _ => None,
         }
-        Some(out)
     }
 }
 
@@ -433,6 +618,39 @@ mod tests {
             }
         }
 
+        /// Items whose name holds the needle, as requirement position ranges.
+        #[test]
+        fn item_hits_equal_per_name_search(
+            items in proptest::collection::vec(("[a-cA政务公开\u{212A} ]{0,8}", 0..4usize), 0..10),
+            needle in "[a-cA政务公开\u{212A} ]{1,3}",
+        ) {
+            let mut plan = plan_of(&vec![(String::new(), String::new()); 40]);
+            let all = plan.categories[0].items[0].requirements.clone();
+            let mut left = all.as_slice();
+            plan.categories[0].items = items
+                .iter()
+                .map(|(name, n)| {
+                    let (these, rest) = left.split_at((*n).min(left.len()));
+                    left = rest;
+                    crate::plan::Item { name: name.clone(), requirements: these.to_vec() }
+                })
+                .collect();
+            let index = TextIndex::new(&plan).expect("builds");
+            let prepared = Needle::new(&needle);
+            if let Some(hits) = index.item_hits(&prepared) {
+                let mut expected = Vec::new();
+                let mut at = 0;
+                for item in &plan.categories[0].items {
+                    let end = at + item.requirements.len();
+                    if prepared.is_in(&item.name) {
+                        expected.push(at..end);
+                    }
+                    at = end;
+                }
+                proptest::prop_assert_eq!(hits, expected);
+            }
+        }
+
         #[test]
         fn needle_equals_slow_search(
             hay in "[a-cA-C政务公开\u{212A}İı .0-9，]{0,24}",
@@ -444,6 +662,19 @@ mod tests {
         #[test]
         fn needle_equals_slow_search_any_text(hay in "\\PC{0,40}", needle in "\\PC{0,4}") {
             proptest::prop_assert_eq!(Needle::new(&needle).is_in(&hay), slow_hit(&hay, &needle));
+        }
+
+        #[test]
+        fn ignoring_case_equals_contains(
+            hay in "[a-cA-C政务公开\u{212A}İıß .0-9，]{0,24}",
+            needle in "[a-cA-C政务公开\u{212A}İıß .0-9，]{0,5}",
+        ) {
+            proptest::prop_assert_eq!(Needle::ignoring_case(&needle).is_in(&hay), contains(&hay, &needle));
+        }
+
+        #[test]
+        fn ignoring_case_equals_contains_any_text(hay in "\\PC{0,40}", needle in "\\PC{0,4}") {
+            proptest::prop_assert_eq!(Needle::ignoring_case(&needle).is_in(&hay), contains(&hay, &needle));
         }
 
         #[test]

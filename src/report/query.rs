@@ -2,7 +2,8 @@
 
 use chrono::NaiveDate;
 
-use crate::plan::{Category, Item, Plan, ReqId, Requirement, Status, search};
+use crate::plan::search::Needle;
+use crate::plan::{Category, Item, Plan, ReqId, Requirement, Status};
 
 /// A requirement with the category and item it sits in (output needs their names).
 #[derive(Debug, Clone, Copy)]
@@ -61,19 +62,25 @@ pub struct Filter {
 /// Whether the requirement's own texts contain `needle` (ignoring case): text, units text,
 /// notes and completion note.
 pub fn requirement_contains(r: &Requirement, needle: &str) -> bool {
-    search::contains(&r.text, needle)
-        || search::contains(&r.units_raw, needle)
-        || r.notes.iter().any(|n| search::contains(&n.text, needle))
-        || r.completion_note
-            .as_deref()
-            .is_some_and(|n| search::contains(n, needle))
+    requirement_has(r, &Needle::ignoring_case(needle))
 }
 
 /// [`requirement_contains`] plus the item and category names.
 pub fn entry_contains(e: &Entry<'_>, needle: &str) -> bool {
-    requirement_contains(e.requirement, needle)
-        || search::contains(&e.item.name, needle)
-        || search::contains(&e.category.name, needle)
+    let needle = Needle::ignoring_case(needle);
+    requirement_has(e.requirement, &needle)
+        || needle.is_in(&e.item.name)
+        || needle.is_in(&e.category.name)
+}
+
+/// [`requirement_contains`] with the needle prepared once.
+fn requirement_has(r: &Requirement, needle: &Needle) -> bool {
+    needle.is_in(&r.text)
+        || needle.is_in(&r.units_raw)
+        || r.notes.iter().any(|n| needle.is_in(&n.text))
+        || r.completion_note
+            .as_deref()
+            .is_some_and(|n| needle.is_in(n))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -112,11 +119,31 @@ impl Filter {
             && self.due_within.is_none_or(|d| r.is_due_within(today, d))
     }
 
-    /// The matching requirements in document order.
+    /// The matching requirements in document order ([`Filter::matches_entry`] for each, the
+    /// search prepared once and each category and item name searched once).
     pub fn select<'a>(&self, plan: &'a Plan, today: NaiveDate) -> Vec<Entry<'a>> {
-        entries(plan)
-            .filter(|e| self.matches_entry(e, today))
-            .collect()
+        let needle = self.search.as_deref().map(Needle::ignoring_case);
+        let mut out = Vec::new();
+        for category in &plan.categories {
+            let category_hit = needle.as_ref().is_some_and(|n| n.is_in(&category.name));
+            for item in &category.items {
+                let item_hit = category_hit || needle.as_ref().is_some_and(|n| n.is_in(&item.name));
+                for requirement in &item.requirements {
+                    let hit = item_hit
+                        || needle
+                            .as_ref()
+                            .is_none_or(|n| requirement_has(requirement, n));
+                    if hit && self.matches_except_search(requirement, today) {
+                        out.push(Entry {
+                            category,
+                            item,
+                            requirement,
+                        });
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// Reject a category or unit the plan does not have: with exact matching, a typo would
@@ -242,6 +269,50 @@ mod tests {
         assert_eq!(e.item.name, "事项二");
         assert!(entry(&p, ReqId::new(2, 2, 1)).is_none());
         assert!(entry(&p, ReqId::new(3, 1, 1)).is_none());
+    }
+
+    #[test]
+    fn search_selects_what_contains_finds() {
+        use crate::plan::search::contains;
+        let today = NaiveDate::from_ymd_opt(2021, 9, 20).expect("date");
+        let mut p = plan();
+        p.categories[0].items[0].requirements[0].text = "Open DATA \u{212A}elvin".into();
+        p.categories[1].items[0].requirements[0].completion_note = Some("已办结 OK".into());
+        for needle in [
+            "要求1",
+            " 要求 ",
+            "data",
+            "DaTa",
+            "kelvin",
+            "甲",
+            "事项二",
+            "ok",
+            "市民政局",
+            "",
+            " ",
+            "1.1",
+            "无",
+        ] {
+            let f = Filter {
+                search: Some(needle.into()),
+                ..Filter::default()
+            };
+            let old: Vec<String> = entries(&p)
+                .filter(|e| {
+                    let r = e.requirement;
+                    contains(&r.text, needle)
+                        || contains(&r.units_raw, needle)
+                        || r.notes.iter().any(|n| contains(&n.text, needle))
+                        || r.completion_note
+                            .as_deref()
+                            .is_some_and(|n| contains(n, needle))
+                        || contains(&e.item.name, needle)
+                        || contains(&e.category.name, needle)
+                })
+                .map(|e| e.requirement.id.to_string())
+                .collect();
+            assert_eq!(ids(&f.select(&p, today)), old, "{needle:?}");
+        }
     }
 
     // Unit and deadline filters depend on the parsers (plan::units, plan::deadline).
