@@ -193,15 +193,43 @@ fn toggles_in(app: &mut App, terminal: &mut Terminal<TestBackend>, page: Page) -
     timed_toggles(app, terminal, VIEW_TOGGLES)
 }
 
-/// `count` status changes, each timed with its frame.
+/// `count` status changes, each timed with its frame, each on the next requirement (untimed
+/// moves between them): a coordinator works through many requirements, and changing one
+/// thousands of times would grow its history, and the undo steps copying it, without end.
 fn timed_toggles(
     app: &mut App,
     terminal: &mut Terminal<TestBackend>,
     count: usize,
 ) -> Vec<Duration> {
     (0..count)
-        .map(|_| timed(|| toggle_status(app, |app| draw(terminal, app))))
+        .map(|_| {
+            let sample = timed(|| toggle_status(app, |app| draw(terminal, app)));
+            next_requirement(app);
+            sample
+        })
         .collect()
+}
+
+/// Select the next requirement of the current view (over item rows), from the top again at
+/// the end.
+fn next_requirement(app: &mut App) {
+    let from = app.selected_requirement().map(|r| r.id);
+    for _ in 0..16 {
+        app.update(Action::Down, now());
+        if app
+            .selected_requirement()
+            .is_some_and(|r| Some(r.id) != from)
+        {
+            return;
+        }
+    }
+    app.update(Action::First, now());
+    for _ in 0..16 {
+        if app.selected_requirement().is_some() {
+            return;
+        }
+        app.update(Action::Down, now());
+    }
 }
 
 fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
