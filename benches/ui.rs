@@ -95,9 +95,11 @@ fn keystroke(c: &mut Criterion, sizes: &[Fixture]) {
             toggles(b, f, true, None);
         });
         let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("state.json");
+        // One store for every sample (criterion calls the routine once per sample): a new
+        // one would know nothing of the file and rewrite it whole on its first save.
+        let store = Store::new(dir.path().join("state.json"));
         g.bench_with_input(BenchmarkId::new("toggle_saved", f.n), f, |b, f| {
-            toggles(b, f, true, Some(&Store::new(&path)));
+            toggles(b, f, true, Some(&store));
         });
     }
 }
