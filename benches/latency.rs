@@ -15,14 +15,14 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use duban::app::{Action, App, Edit, Page};
+use duban::app::{Action, App, Discard, Edit, Page};
 use duban::plan::generate::{GenOptions, generate_document};
 use duban::plan::import::import_bytes;
 use duban::store::{State, Store};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use common::{NullStore, SIZES, now, today, toggle_status};
+use common::{SIZES, now, today, toggle_status};
 
 const MOVES: usize = 2_000;
 const TOGGLES: usize = 500;
@@ -83,7 +83,7 @@ fn measure(path: &Path) {
     let start = Instant::now();
     let state = store.load().expect("loads").expect("state file exists");
     let n = state.plan.requirement_count();
-    let mut app = App::new(state, Box::new(NullStore), today());
+    let mut app = App::new(state, Box::new(Discard), today());
     draw(&mut terminal, &app);
     let first = start.elapsed();
     let peak_at_first = peak_rss();

@@ -13,12 +13,12 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{BatchSize, BenchmarkId, Criterion};
-use duban::app::{Action, App, Edit, Persist};
+use duban::app::{Action, App, Discard, Edit, Persist};
 use duban::store::{State, Store};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use common::{Fixture, NullStore, fixtures, now, today, toggle_status};
+use common::{Fixture, fixtures, now, today, toggle_status};
 
 const WIDTH: u16 = 160;
 const HEIGHT: u16 = 48;
@@ -48,7 +48,7 @@ fn first_frame(c: &mut Criterion, sizes: &[Fixture]) {
                 || f.state().clone(),
                 |state| {
                     let mut t = terminal();
-                    let app = app(state, Box::new(NullStore));
+                    let app = app(state, Box::new(Discard));
                     draw(&mut t, &app);
                     app
                 },
@@ -77,7 +77,7 @@ fn keystroke(c: &mut Criterion, sizes: &[Fixture]) {
     for f in sizes {
         g.sample_size(f.samples());
         g.bench_with_input(BenchmarkId::new("move", f.n), f, |b, f| {
-            let mut app = app(f.state().clone(), Box::new(NullStore));
+            let mut app = app(f.state().clone(), Box::new(Discard));
             let mut t = terminal();
             draw(&mut t, &app);
             let mut down = true;
@@ -116,7 +116,7 @@ fn toggles(b: &mut criterion::Bencher<'_>, f: &Fixture, with_frame: bool, store:
         while left > 0 {
             let persist: Box<dyn Persist> = match store {
                 Some(s) => Box::new(s.clone()),
-                None => Box::new(NullStore),
+                None => Box::new(Discard),
             };
             let mut app = app(f.state().clone(), persist);
             let mut t = terminal();
@@ -150,7 +150,7 @@ fn search(c: &mut Criterion, sizes: &[Fixture]) {
     for f in sizes {
         g.sample_size(f.samples());
         g.bench_with_input(BenchmarkId::new("type", f.n), f, |b, f| {
-            let mut app = app(f.state().clone(), Box::new(NullStore));
+            let mut app = app(f.state().clone(), Box::new(Discard));
             let mut t = terminal();
             app.update(Action::Search, now());
             app.update(Action::Edit(Edit::Insert('政')), now());

@@ -12,12 +12,12 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use unicode_width::UnicodeWidthStr;
 
-use duban::app::{Action, App, Edit, LineEditor, Persist};
+use duban::app::{Action, App, Discard, Edit, LineEditor};
 use duban::plan::deadline::Deadline;
 use duban::plan::import::import_bytes;
 use duban::plan::units::Units;
 use duban::plan::{Category, Item, Plan, ReqId, Requirement};
-use duban::store::{State, StoreError};
+use duban::store::State;
 
 /// Generous for a debug build on a busy machine; a hang is minutes, not seconds.
 const PATIENCE: Duration = Duration::from_secs(10);
@@ -126,19 +126,6 @@ proptest! {
     }
 }
 
-/// Saves go nowhere: rendering is under test.
-struct Nowhere;
-
-impl Persist for Nowhere {
-    fn save(&mut self, _: &State) -> Result<(), StoreError> {
-        Ok(())
-    }
-
-    fn location(&self) -> String {
-        "nowhere".into()
-    }
-}
-
 fn plan_of(texts: &[String]) -> Plan {
     let pick = |i: usize| {
         texts
@@ -199,7 +186,7 @@ proptest! {
     ) {
         let today = NaiveDate::from_ymd_opt(2021, 9, 20).expect("date");
         let now = today.and_hms_opt(9, 0, 0).expect("time");
-        let mut app = App::new(State::new(plan_of(&texts)), Box::new(Nowhere), today);
+        let mut app = App::new(State::new(plan_of(&texts)), Box::new(Discard), today);
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
         for step in std::iter::once(None).chain(keys.into_iter().map(Some)) {
             if let Some(k) = step {
@@ -247,7 +234,7 @@ fn the_help_overlay_does_not_cut_wide_characters_beneath_it() {
     for width in 40..=140 {
         let mut app = App::new(
             State::new(plan_of(std::slice::from_ref(&text))),
-            Box::new(Nowhere),
+            Box::new(Discard),
             today,
         );
         app.update(Action::Help, now);

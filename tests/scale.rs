@@ -2,26 +2,14 @@
 //! draws its first frame. Timings are the benches' business (`cargo bench`), not asserted here.
 
 use chrono::NaiveDate;
-use duban::app::{App, Persist, Selection};
+use duban::app::{App, Discard, Selection};
 use duban::plan::ReqId;
 use duban::plan::generate::{GenOptions, generate_document};
 use duban::plan::import::import_bytes;
-use duban::store::{State, StoreError};
+use duban::store::State;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-
-struct NoSave;
-
-impl Persist for NoSave {
-    fn save(&mut self, _state: &State) -> Result<(), StoreError> {
-        Ok(())
-    }
-
-    fn location(&self) -> String {
-        "(test)".into()
-    }
-}
 
 /// The screen as text, one string per row; the spacer cell after a wide character is skipped.
 fn screen_text(buf: &Buffer) -> String {
@@ -54,7 +42,7 @@ fn a_generated_10k_plan_imports_and_draws_its_first_frame() {
     let first = plan.categories[0].clone();
 
     let today = NaiveDate::from_ymd_opt(2021, 9, 20).expect("valid date");
-    let app = App::new(State::new(plan), Box::new(NoSave), today);
+    let app = App::new(State::new(plan), Box::new(Discard), today);
     assert_eq!(
         app.selection(),
         Selection::Requirement(ReqId::new(first.number, 1, 1))

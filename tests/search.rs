@@ -4,23 +4,11 @@
 
 use chrono::NaiveDate;
 use duban::app::filter::search_hit;
-use duban::app::{Action, App, Edit, Persist};
+use duban::app::{Action, App, Discard, Edit};
 use duban::plan::generate::{GenOptions, generate_document};
 use duban::plan::import::import_bytes;
 use duban::plan::{Plan, ReqId};
-use duban::store::{State, StoreError};
-
-struct NoSave;
-
-impl Persist for NoSave {
-    fn save(&mut self, _state: &State) -> Result<(), StoreError> {
-        Ok(())
-    }
-
-    fn location(&self) -> String {
-        "(test)".into()
-    }
-}
+use duban::store::State;
 
 fn expected(plan: &Plan, needle: &str) -> Option<Vec<ReqId>> {
     let needle = needle.trim();
@@ -45,7 +33,7 @@ fn incremental_search_on_a_large_plan_equals_the_plain_search() {
     let today = NaiveDate::from_ymd_opt(2021, 9, 20).expect("valid date");
     let now = today.and_hms_opt(10, 0, 0).expect("valid time");
     let plan_copy = plan.clone();
-    let mut app = App::new(State::new(plan), Box::new(NoSave), today);
+    let mut app = App::new(State::new(plan), Box::new(Discard), today);
     app.update(Action::Search, now);
     let mut typed = String::new();
     let script = "政务公开\u{8}\u{8}\u{8}\u{8}政务\u{8}\u{8}Da\u{8}\u{8}kel\u{8}\u{8}\u{8}1.2\u{8}\u{8}\u{8}务x\u{8}\u{8}";

@@ -6,11 +6,11 @@
 use std::sync::OnceLock;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use duban::app::{Action, App, Persist};
+use duban::app::{Action, App};
 use duban::plan::Status;
 use duban::plan::generate::{GenOptions, generate_document};
 use duban::plan::import::import_bytes;
-use duban::store::{State, StoreError};
+use duban::store::State;
 
 /// Plan sizes in requirements.
 pub const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
@@ -66,19 +66,6 @@ pub fn fixtures() -> Vec<Fixture> {
             state: OnceLock::new(),
         })
         .collect()
-}
-
-/// A store that accepts every save without writing: isolates `App::update` from disk.
-pub struct NullStore;
-
-impl Persist for NullStore {
-    fn save(&mut self, _state: &State) -> Result<(), StoreError> {
-        Ok(())
-    }
-
-    fn location(&self) -> String {
-        "(bench)".into()
-    }
 }
 
 /// Space on the selected requirement: done ↔ todo, saved. Marking done first asks for an

@@ -53,6 +53,21 @@ pub trait Persist {
     }
 }
 
+/// Keeps edits in memory only: for benches, tests and trying things out, where the file is
+/// beside the point.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Discard;
+
+impl Persist for Discard {
+    fn save(&mut self, _state: &State) -> Result<(), StoreError> {
+        Ok(())
+    }
+
+    fn location(&self) -> String {
+        "(not saved)".into()
+    }
+}
+
 impl Persist for Store {
     fn save(&mut self, state: &State) -> Result<(), StoreError> {
         Store::save(self, state)

@@ -28,7 +28,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, MouseEventKind};
 
 pub use action::{Action, Edit};
-pub use edit::{BulkChange, Persist};
+pub use edit::{BulkChange, Discard, Persist};
 pub use filter::{Filter, Matches};
 pub use history::UNDO_LIMIT;
 pub use input::LineEditor;

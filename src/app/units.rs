@@ -403,22 +403,10 @@ mod tests {
     use chrono::{NaiveDate, NaiveDateTime};
     use proptest::prelude::*;
 
-    use super::super::{Action, App, Page, Persist};
+    use super::super::{Action, App, Discard, Page};
     use crate::plan::generate::{GenOptions, generate_document};
     use crate::plan::import::import_bytes;
-    use crate::store::{State, StoreError};
-
-    struct Discard;
-
-    impl Persist for Discard {
-        fn save(&mut self, _state: &State) -> Result<(), StoreError> {
-            Ok(())
-        }
-
-        fn location(&self) -> String {
-            "(test)".into()
-        }
-    }
+    use crate::store::State;
 
     fn now() -> NaiveDateTime {
         NaiveDate::from_ymd_opt(2021, 9, 20)
