@@ -1,5 +1,5 @@
-//! Search (`/`) and quick filters, shared by every view.
-//!
+//! Quick filters, and the matches they and the search (`/`, [`super::search`]) produce,
+//! shared by every view.
 //! The matching ids are computed once per change of the filter or the data (O(plan)) and
 //! kept as a sorted list (for `n`/`N`) and a set (for the lists and the tree's dimming);
 //! drawing only looks them up.
@@ -8,10 +8,11 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
-use super::input::LineEditor;
-use super::{App, Mode, Page, Pane};
+use super::search::Search;
+pub use super::search::search_hit;
+use super::{App, Page, Pane};
 use crate::i18n::Lang;
-use crate::plan::search::{Needle, TextIndex};
+use crate::plan::search::TextIndex;
 use crate::plan::{Plan, ReqId, Requirement, Status};
 
 /// The active search and quick filters. Empty means "everything".
@@ -47,7 +48,7 @@ impl Filter {
     }
 
     /// [`Filter::matches`] with the search prepared once for many requirements.
-    fn matches_prepared(
+    pub(super) fn matches_prepared(
         &self,
         plan: &Plan,
         r: &Requirement,
@@ -91,65 +92,6 @@ impl Filter {
         }
         out.into_iter().map(|c| format!("[{c}]")).collect()
     }
-}
-
-/// Case-insensitive substring search over what a coordinator reads: text, id, units, notes
-/// and the item name.
-pub fn search_hit(plan: &Plan, r: &Requirement, needle: &str) -> bool {
-    Search::new(needle).hit(plan, r)
-}
-
-/// A search prepared once per query ([`search_hit`] for many requirements): the needle's
-/// searcher, whether it can match an id, and the last item's answer (requirements come in
-/// plan order, so an item's name is searched once, not once per requirement).
-struct Search {
-    needle: Needle,
-    id_like: bool,
-    item: std::cell::Cell<Option<((u32, u32), bool)>>,
-}
-
-impl Search {
-    fn new(needle: &str) -> Search {
-        Search {
-            needle: Needle::new(needle),
-            id_like: needle.chars().all(|c| c.is_ascii_digit() || c == '.'),
-            item: std::cell::Cell::new(None),
-        }
-    }
-
-    fn hit(&self, plan: &Plan, r: &Requirement) -> bool {
-        let has = |s: &str| self.needle.is_in(s);
-        has(&r.text)
-            || has(&r.units_raw)
-            || (self.id_like && has(id_text(r.id, &mut [0; 32])))
-            || r.notes.iter().any(|n| has(&n.text))
-            || self.item_hit(plan, r.id)
-    }
-
-    fn item_hit(&self, plan: &Plan, id: ReqId) -> bool {
-        let key = (id.category, id.item);
-        if let Some((k, hit)) = self.item.get()
-            && k == key
-        {
-            return hit;
-        }
-        let hit = plan
-            .category(id.category)
-            .and_then(|c| c.items.get(usize::try_from(id.item).ok()?.checked_sub(1)?))
-            .is_some_and(|it| self.needle.is_in(&it.name));
-        self.item.set(Some((key, hit)));
-        hit
-    }
-}
-
-/// `C.I.R` written into `buf`, without allocating.
-fn id_text(id: ReqId, buf: &mut [u8; 32]) -> &str {
-    use std::io::Write as _;
-    let mut cursor = std::io::Cursor::new(&mut buf[..]);
-    // Three u32s and two dots fit in 32 bytes.
-    let _ = write!(cursor, "{id}");
-    let len = usize::try_from(cursor.position()).unwrap_or(0);
-    std::str::from_utf8(&buf[..len]).unwrap_or_default()
 }
 
 /// The requirements the filter lets through, in plan order.
@@ -206,10 +148,10 @@ impl Matches {
 const PARALLEL_FROM: usize = 20_000;
 
 /// Scans at least this large go through a text index (built when a search starts).
-const INDEX_FROM: usize = 5_000;
+pub(super) const INDEX_FROM: usize = 5_000;
 
 /// How many requirements the plan has (without visiting them).
-fn plan_len(plan: &Plan) -> usize {
+pub(super) fn plan_len(plan: &Plan) -> usize {
     plan.categories
         .iter()
         .flat_map(|c| &c.items)
@@ -270,7 +212,7 @@ impl App {
 
     /// The matches of the current filter, checking only `candidates` when given (a
     /// narrowing change: typing one more character of the search can only drop matches).
-    fn compute_matches(&self, candidates: Option<&[ReqId]>) -> Option<Matches> {
+    pub(super) fn compute_matches(&self, candidates: Option<&[ReqId]>) -> Option<Matches> {
         if self.filter.is_empty() {
             return None;
         }
@@ -298,50 +240,6 @@ impl App {
             })
         };
         Some(Matches::new(ids))
-    }
-
-    /// The matches for search `text` found through `index`, the other filters checked on
-    /// the hits; `None` when the index cannot answer for this needle. A search alone never
-    /// visits the requirements: the index has their ids.
-    fn indexed_matches(&self, index: &TextIndex, text: &str) -> Option<Vec<ReqId>> {
-        let plan = &self.state.plan;
-        let needle = Needle::new(text);
-        let hits = index.hits(&needle)?;
-        let search_only = Filter {
-            search: None,
-            ..self.filter.clone()
-        }
-        .is_empty();
-        if !search_only {
-            let mut hits = hits.iter().copied().peekable();
-            let mut ids = Vec::new();
-            let mut i = 0u32;
-            for item in plan.categories.iter().flat_map(|c| &c.items) {
-                // An item name matching lets all its requirements through.
-                let item_hit = needle.is_in(&item.name);
-                for r in &item.requirements {
-                    let hit = hits.next_if_eq(&i).is_some() || item_hit;
-                    if hit && self.filter.matches_prepared(plan, r, self.today, None) {
-                        ids.push(r.id);
-                    }
-                    i += 1;
-                }
-            }
-            return Some(ids);
-        }
-        // The hits, merged with the positions of the items whose name matches.
-        let all = index.ids();
-        let mut ids = Vec::with_capacity(hits.len());
-        let mut hits = hits.into_iter().peekable();
-        for items in index.item_hits(&needle)? {
-            while let Some(p) = hits.next_if(|&p| (p as usize) < items.start) {
-                ids.push(all[p as usize]);
-            }
-            while hits.next_if(|&p| (p as usize) < items.end).is_some() {}
-            ids.extend_from_slice(all.get(items)?);
-        }
-        ids.extend(hits.map(|p| all[p as usize]));
-        Some(ids)
     }
 
     /// Only requirements `ids` changed (an edit, undo, redo): refresh their entries in the
@@ -383,33 +281,19 @@ impl App {
             matches.set(r.id, pass, order);
         }
     }
-    /// Pressing `/`: a large plan gets its text index now (if the plan changed since), so
-    /// typed keys scan that.
-    fn prepare_search_index(&mut self) {
-        let plan = &self.state.plan;
-        if self.search_index.is_none() && plan_len(plan) >= INDEX_FROM {
-            self.search_index = TextIndex::new(plan);
-        }
-    }
-
-    /// The plan changed: its text index is out of date.
-    pub(super) fn forget_search_index(&mut self) {
-        self.search_index = None;
-    }
-
     pub(super) fn filter_changed(&mut self) {
         self.rebuild_matches();
         self.after_filter_change();
     }
 
-    fn after_filter_change(&mut self) {
+    pub(super) fn after_filter_change(&mut self) {
         self.stale = Page::ALL.to_vec();
         self.refresh();
         self.announce();
     }
 
     /// `筛选：N 项要求` in the status line.
-    fn announce(&mut self) {
+    pub(super) fn announce(&mut self) {
         let n = self.matches.as_ref().map(|m| m.ids.len());
         let text = match (self.lang, n) {
             (_, None) => self.lang.pick("已清除筛选", "filters cleared").to_string(),
@@ -417,81 +301,6 @@ impl App {
             (Lang::En, Some(n)) => format!("filter: {n} requirement(s)"),
         };
         self.set_message(text, false);
-    }
-
-    pub(super) fn start_search(&mut self) {
-        self.prepare_search_index();
-        let mut editor = LineEditor::default();
-        if let Some(s) = &self.filter.search {
-            editor.apply(super::Edit::Paste(s.clone()));
-        }
-        self.mode = Mode::Search(editor);
-    }
-
-    /// While typing: update the matches as the text changes (incremental search).
-    pub(super) fn update_search(&mut self, action: super::Action) {
-        let Mode::Search(editor) = &mut self.mode else {
-            return;
-        };
-        match action {
-            super::Action::Edit(e) => {
-                editor.apply(e);
-                let text = editor.text().trim().to_string();
-                self.search_to(text);
-            }
-            super::Action::SubmitNote => {
-                self.mode = Mode::Normal;
-                self.announce();
-                self.jump_match(true, true);
-            }
-            super::Action::CancelNote => {
-                self.mode = Mode::Normal;
-                self.filter.search = None;
-                self.filter_changed();
-            }
-            _ => {}
-        }
-    }
-
-    /// The search text is now `text` (trimmed). Longer text containing the old one can only
-    /// drop matches, so only the old matches are checked, and they are kept on a trail;
-    /// erasing back to a text on the trail restores its matches without a scan.
-    fn search_to(&mut self, text: String) {
-        let old = self.filter.search.take();
-        if old.as_deref() == Some(text.as_str()) {
-            self.filter.search = old;
-            return self.after_filter_change();
-        }
-        // Any text narrows no search at all.
-        let narrowing =
-            !text.is_empty() && old.as_deref().is_none_or(|o| text.contains(o) && text != o);
-        let restored = if narrowing {
-            None
-        } else {
-            // Back to an earlier text: drop the longer ones, reuse its matches.
-            let at = self
-                .search_trail
-                .iter()
-                .rposition(|(t, _)| t.as_deref() == (!text.is_empty()).then_some(text.as_str()));
-            at.and_then(|i| {
-                self.search_trail.truncate(i + 1);
-                self.search_trail.pop().map(|(_, m)| m)
-            })
-        };
-        self.filter.search = (!text.is_empty()).then_some(text);
-        match restored {
-            Some(m) => self.matches = m,
-            None if narrowing => {
-                let before = self.matches.take();
-                self.matches = self.compute_matches(before.as_ref().map(|m| m.ids.as_slice()));
-                self.search_trail.push((old, before));
-            }
-            None => {
-                self.matches = self.compute_matches(None);
-                self.search_trail.clear();
-            }
-        }
-        self.after_filter_change();
     }
 
     pub(super) fn clear_filters(&mut self) {
@@ -639,6 +448,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+    use crate::plan::search::Needle;
     use crate::store::{State, StoreError};
 
     struct NoSave;

@@ -18,6 +18,7 @@ pub mod page;
 pub mod progress;
 mod read_only;
 mod run;
+mod search;
 mod tree;
 pub mod units;
 mod view;
