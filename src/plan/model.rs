@@ -457,6 +457,38 @@ impl Plan {
     }
 }
 
+/// A plan of one category (number 1, `category`) holding one item (事项) whose requirements
+/// 1.1.1, 1.1.2, … have the given (units, deadline) cells and texts 要求1, 要求2, …: the
+/// small fixture many tests build.
+#[cfg(test)]
+pub(crate) fn one_item_plan(category: &str, cells: &[(&str, &str)]) -> Plan {
+    let requirements = (1..)
+        .zip(cells)
+        .map(|(i, (units, deadline))| {
+            Requirement::new(
+                ReqId::new(1, 1, i),
+                format!("要求{i}"),
+                (*units).into(),
+                (*deadline).into(),
+                2021,
+            )
+        })
+        .collect();
+    Plan {
+        title: "测试".into(),
+        year: 2021,
+        source: "test".into(),
+        categories: vec![Category {
+            number: 1,
+            name: category.into(),
+            items: vec![Item {
+                name: "事项".into(),
+                requirements,
+            }],
+        }],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -115,33 +115,12 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::{Category, Item, Plan, Requirement, Status};
+    use crate::plan::Status;
+    use crate::plan::model::one_item_plan;
 
     fn state() -> State {
-        let reqs = (1..=3)
-            .map(|n| {
-                Requirement::new(
-                    ReqId::new(1, 1, n),
-                    format!("要求{n}"),
-                    "市政府办公室".into(),
-                    "2021年9月30日前".into(),
-                    2021,
-                )
-            })
-            .collect();
-        State::new(Plan {
-            title: "测试".into(),
-            year: 2021,
-            source: "t.txt".into(),
-            categories: vec![Category {
-                number: 1,
-                name: "类别".into(),
-                items: vec![Item {
-                    name: "事项".into(),
-                    requirements: reqs,
-                }],
-            }],
-        })
+        let cell = ("市政府办公室", "2021年9月30日前");
+        State::new(one_item_plan("类别", &[cell; 3]))
     }
 
     fn at() -> chrono::NaiveDateTime {

@@ -201,35 +201,17 @@ fn compare_one<'a>(c: &mut Changes<'a>, then: &Frozen, r: &'a Requirement, overd
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::{Category, Item};
+    use crate::plan::model::one_item_plan;
 
     fn plan() -> Plan {
-        let req = |i, units: &str, deadline: &str| {
-            Requirement::new(
-                ReqId::new(1, 1, i),
-                format!("要求{i}"),
-                units.into(),
-                deadline.into(),
-                2021,
-            )
-        };
-        Plan {
-            title: "测试".into(),
-            year: 2021,
-            source: "test".into(),
-            categories: vec![Category {
-                number: 1,
-                name: "甲类\n工作".into(),
-                items: vec![Item {
-                    name: "事项".into(),
-                    requirements: vec![
-                        req(1, "市财政局", "2021年9月10日前完成。"),
-                        req(2, "市财政局牵头，市民政局配合", "2021年9月25日前完成。"),
-                        req(3, "市民政局", "长期坚持。"),
-                    ],
-                }],
-            }],
-        }
+        one_item_plan(
+            "甲类\n工作",
+            &[
+                ("市财政局", "2021年9月10日前完成。"),
+                ("市财政局牵头，市民政局配合", "2021年9月25日前完成。"),
+                ("市民政局", "长期坚持。"),
+            ],
+        )
     }
 
     fn date(day: u32) -> NaiveDate {

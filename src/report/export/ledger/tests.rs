@@ -1,37 +1,20 @@
 //! Grouping, unit totals and cells on a small plan.
 
 use super::*;
-use crate::plan::{Category, Item, ReqId};
+use crate::plan::ReqId;
+use crate::plan::model::one_item_plan;
 
 fn plan() -> Plan {
-    let req = |i, units: &str, deadline: &str| {
-        Requirement::new(
-            ReqId::new(1, 1, i),
-            format!("要求{i}"),
-            units.into(),
-            deadline.into(),
-            2021,
-        )
-    };
-    Plan {
-        title: "测试".into(),
-        year: 2021,
-        source: "test".into(),
-        categories: vec![Category {
-            number: 1,
-            name: "甲".into(),
-            items: vec![Item {
-                name: "事项".into(),
-                requirements: vec![
-                    req(1, "市财政局", "2021年9月1日前完成。"),
-                    req(2, "市民政局牵头，市财政局配合", "2021年9月2日前完成。"),
-                    req(3, "市财政局", "2021年9月3日前完成。"),
-                    req(4, "", "2021年9月4日前完成。"),
-                    req(5, "市民政局", "长期坚持。"),
-                ],
-            }],
-        }],
-    }
+    one_item_plan(
+        "甲",
+        &[
+            ("市财政局", "2021年9月1日前完成。"),
+            ("市民政局牵头，市财政局配合", "2021年9月2日前完成。"),
+            ("市财政局", "2021年9月3日前完成。"),
+            ("", "2021年9月4日前完成。"),
+            ("市民政局", "长期坚持。"),
+        ],
+    )
 }
 
 fn today() -> NaiveDate {
