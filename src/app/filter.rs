@@ -1,8 +1,9 @@
 //! Quick filters, and the matches they and the search (`/`, [`super::search`]) produce,
 //! shared by every view.
-//! The matching ids are computed once per change of the filter or the data (O(plan)) and
-//! kept as a sorted list (for `n`/`N`) and a set (for the lists and the tree's dimming);
-//! drawing only looks them up.
+//!
+//! The matching ids are computed when the filter changes (O(plan)), re-checked for just the
+//! edited requirements after an edit, and kept in plan order (for `n`/`N`; membership by
+//! binary search); drawing only looks them up.
 
 use std::collections::HashSet;
 

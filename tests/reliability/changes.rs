@@ -5,20 +5,8 @@
 use duban::app::{Action, App};
 use duban::i18n::Lang;
 use duban::plan::Status;
-use duban::store::{State, Store};
 
-use super::support::{Env, at, id, status};
-
-/// Another program rewrites the file: `edit` applied to what is on disk now.
-fn external_edit(env: &Env, edit: impl FnOnce(&mut State)) {
-    let mut state = Store::new(&env.state)
-        .load()
-        .expect("load")
-        .expect("exists");
-    edit(&mut state);
-    let json = serde_json::to_string_pretty(&state).expect("json");
-    std::fs::write(&env.state, json).expect("write in place, as an editor might");
-}
+use super::support::{Env, at, id, rewrite_file, status};
 
 #[test]
 fn edits_to_different_requirements_both_survive() {
@@ -27,7 +15,7 @@ fn edits_to_different_requirements_both_survive() {
     let store = env.store();
     let mut ours = store.load().expect("load").expect("exists");
 
-    external_edit(&env, |s| {
+    rewrite_file(&env, |s| {
         s.plan
             .get_mut(id("1.1.2"))
             .expect("1.1.2")
@@ -55,7 +43,7 @@ fn an_edit_to_a_requirement_changed_on_disk_goes_to_a_side_file() {
     let store = env.store();
     let mut ours = store.load().expect("load").expect("exists");
 
-    external_edit(&env, |s| {
+    rewrite_file(&env, |s| {
         s.plan
             .get_mut(id("1.1.1"))
             .expect("1.1.1")
@@ -120,7 +108,7 @@ fn the_dashboard_adopts_the_reloaded_state_and_reports_it() {
     let today = at().date();
     let mut app = App::new(state, Box::new(store), today).with_lang(Lang::En);
 
-    external_edit(&env, |s| {
+    rewrite_file(&env, |s| {
         s.plan
             .get_mut(id("6.1.1"))
             .expect("6.1.1")
@@ -169,7 +157,7 @@ fn a_file_rewritten_with_the_same_content_is_not_reported_as_changed() {
     let store = env.store();
     let mut ours = store.load().expect("load").expect("exists");
     // Same state, different bytes and mtime (as a sync tool might rewrite it).
-    external_edit(&env, |_| {});
+    rewrite_file(&env, |_| {});
     ours.plan
         .get_mut(id("1.1.1"))
         .expect("1.1.1")

@@ -12,7 +12,7 @@ use duban::i18n::Lang;
 use duban::plan::Status;
 use duban::store::{State, journal_path};
 
-use super::support::{Env, at, id, status, stderr};
+use super::support::{Env, at, id, rewrite_file, status, stderr};
 use crate::pty::Session;
 
 /// A state file holding the seed plan with a note, and a dashboard on it that journals.
@@ -27,14 +27,6 @@ fn journaling_app(env: &Env) -> App {
 fn complete(app: &mut App) {
     app.update(Action::CycleStatus, at());
     app.update(Action::SubmitNote, at());
-}
-
-/// Another program rewrites `state.json` alone, knowing nothing of the journal.
-fn rewrite_file_only(env: &Env, edit: impl FnOnce(&mut State)) {
-    let bytes = fs::read(&env.state).expect("read");
-    let mut state: State = serde_json::from_slice(&bytes).expect("parse");
-    edit(&mut state);
-    fs::write(&env.state, serde_json::to_vec_pretty(&state).expect("json")).expect("write");
 }
 
 #[test]
@@ -114,7 +106,7 @@ fn a_file_replaced_while_edits_were_journaled_gets_them_on_the_next_load() {
     let mut app = journaling_app(&env);
     app.update(Action::CycleStatus, at()); // 1.1.1 → doing, journaled
     drop(app); // killed: no quit, the journal stays
-    rewrite_file_only(&env, |s| {
+    rewrite_file(&env, |s| {
         let r = s.plan.get_mut(id("6.1.1")).expect("6.1.1");
         r.set_status(Status::Blocked, at());
     });
@@ -139,7 +131,7 @@ fn a_journaled_edit_that_clashes_with_a_replaced_file_goes_to_a_side_file() {
     let mut app = journaling_app(&env);
     app.update(Action::CycleStatus, at()); // 1.1.1 → doing, journaled
     drop(app);
-    rewrite_file_only(&env, |s| {
+    rewrite_file(&env, |s| {
         let r = s.plan.get_mut(id("1.1.1")).expect("1.1.1");
         r.set_status(Status::Done, at());
     });
@@ -162,7 +154,7 @@ fn another_program_changing_the_file_mid_session_is_merged_with_the_journaled_ed
     let env = Env::new();
     let mut app = journaling_app(&env);
     app.update(Action::CycleStatus, at()); // 1.1.1 → doing, journaled
-    rewrite_file_only(&env, |s| {
+    rewrite_file(&env, |s| {
         let r = s.plan.get_mut(id("6.1.1")).expect("6.1.1");
         r.set_status(Status::Blocked, at());
     });
@@ -178,7 +170,7 @@ fn another_program_changing_the_file_mid_session_is_merged_with_the_journaled_ed
     // And a clash: both sides change 1.1.1.
     app.update(Action::CycleStatus, at()); // done → blocked, journaled again
     assert!(journal_path(&env.state).exists());
-    rewrite_file_only(&env, |s| {
+    rewrite_file(&env, |s| {
         let r = s.plan.get_mut(id("1.1.1")).expect("1.1.1");
         r.set_status(Status::Todo, at());
     });

@@ -88,3 +88,13 @@ pub fn at() -> chrono::NaiveDateTime {
 pub fn status(state: &State, s: &str) -> Status {
     state.plan.get(id(s)).expect("requirement").status
 }
+
+/// Another program rewrites `state.json` in place (as an editor might), knowing nothing of
+/// duban's journal: `edit` applied to the file's own content.
+pub fn rewrite_file(env: &Env, edit: impl FnOnce(&mut State)) {
+    let bytes = std::fs::read(&env.state).expect("read");
+    let mut state: State = serde_json::from_slice(&bytes).expect("parse");
+    edit(&mut state);
+    let json = serde_json::to_vec_pretty(&state).expect("json");
+    std::fs::write(&env.state, json).expect("write in place");
+}
