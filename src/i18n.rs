@@ -34,9 +34,12 @@ impl Lang {
             DeadlineKind::Date => self.pick("限期", "date"),
             DeadlineKind::Monthly => self.pick("每月", "monthly"),
             DeadlineKind::Quarterly => self.pick("每季度", "quarterly"),
+            DeadlineKind::Semiannual => self.pick("每半年", "semiannual"),
             DeadlineKind::Yearly => self.pick("每年", "yearly"),
             DeadlineKind::Ongoing => self.pick("长期", "ongoing"),
             DeadlineKind::None => self.pick("无时限", "none"),
+            DeadlineKind::Relative => self.pick("待起算", "relative"),
+            DeadlineKind::Unparsed => self.pick("待定", "unparsed"),
         }
     }
 

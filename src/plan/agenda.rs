@@ -93,10 +93,12 @@ pub fn row(r: &Requirement, today: NaiveDate, include_done: bool) -> Option<Agen
     let due = r.deadline.due(today);
     let days_left = due.map(|d| (d - today).num_days());
     let bucket = match r.deadline.kind {
-        DeadlineKind::None => return None,
+        // Relative and unparsed deadlines get their own agenda group (issue #12); until then
+        // they are listed nowhere, as before.
+        DeadlineKind::None | DeadlineKind::Relative | DeadlineKind::Unparsed => return None,
         DeadlineKind::Ongoing => Bucket::Ongoing,
-        DeadlineKind::Monthly | DeadlineKind::Quarterly | DeadlineKind::Yearly => Bucket::Recurring,
-        DeadlineKind::Date => Bucket::for_days(days_left?),
+        k if k.is_recurring() => Bucket::Recurring,
+        _ => Bucket::for_days(days_left?),
     };
     Some(AgendaRow {
         id: r.id,

@@ -19,10 +19,30 @@ pub enum DeadlineKind {
     Date,
     Monthly,
     Quarterly,
+    /// 每半年: due 06-30 and 12-31.
+    Semiannual,
     Yearly,
     Ongoing,
+    /// No time stated, or deferred (按上级要求, 另行通知).
     #[default]
     None,
+    /// Counted from an event ("5个工作日内"): dated only once the event's date is known.
+    Relative,
+    /// The text names a time that duban could not read; never shown as "no deadline".
+    Unparsed,
+}
+
+impl DeadlineKind {
+    /// Kinds that repeat every period.
+    pub fn is_recurring(self) -> bool {
+        matches!(
+            self,
+            DeadlineKind::Monthly
+                | DeadlineKind::Quarterly
+                | DeadlineKind::Semiannual
+                | DeadlineKind::Yearly
+        )
+    }
 }
 
 impl DeadlineKind {
@@ -32,8 +52,13 @@ impl DeadlineKind {
         match self {
             DeadlineKind::Monthly => month_end(year, month),
             DeadlineKind::Quarterly => month_end(year, month.div_ceil(3) * 3),
+            DeadlineKind::Semiannual => month_end(year, if month <= 6 { 6 } else { 12 }),
             DeadlineKind::Yearly => month_end(year, 12),
-            DeadlineKind::Date | DeadlineKind::Ongoing | DeadlineKind::None => None,
+            DeadlineKind::Date
+            | DeadlineKind::Ongoing
+            | DeadlineKind::None
+            | DeadlineKind::Relative
+            | DeadlineKind::Unparsed => None,
         }
     }
 }

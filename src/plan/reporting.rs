@@ -60,19 +60,24 @@ pub fn period_key(kind: DeadlineKind, today: NaiveDate) -> Option<String> {
     match kind {
         DeadlineKind::Monthly => Some(format!("{}-{:02}", today.year(), today.month())),
         DeadlineKind::Quarterly => Some(format!("{}-Q{}", today.year(), today.month().div_ceil(3))),
+        DeadlineKind::Semiannual => Some(format!(
+            "{}-H{}",
+            today.year(),
+            if today.month() <= 6 { 1 } else { 2 }
+        )),
         DeadlineKind::Yearly => Some(today.year().to_string()),
         DeadlineKind::Date => Some("once".into()),
-        DeadlineKind::Ongoing | DeadlineKind::None => None,
+        DeadlineKind::Ongoing
+        | DeadlineKind::None
+        | DeadlineKind::Relative
+        | DeadlineKind::Unparsed => None,
     }
 }
 
 /// The duty at `today`: recurring kinds always report; dated ones only with a report target.
 pub fn report_duty(r: &Requirement, today: NaiveDate) -> Option<ReportDuty> {
     let d = &r.deadline;
-    let recurring = matches!(
-        d.kind,
-        DeadlineKind::Monthly | DeadlineKind::Quarterly | DeadlineKind::Yearly
-    );
+    let recurring = d.kind.is_recurring();
     let dated_report = d.kind == DeadlineKind::Date && d.report_to.is_some();
     if !(recurring || dated_report) {
         return None;

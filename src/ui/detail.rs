@@ -12,7 +12,7 @@ use super::theme::{self, THEME, Urgency};
 use super::wrap::{self, width};
 use crate::app::{App, Pane, View};
 use crate::i18n::Lang;
-use crate::plan::{ChangeKind, Counts, DeadlineKind, Item, Requirement};
+use crate::plan::{ChangeKind, Counts, Item, Requirement};
 
 /// At most this many requirements are listed in an item summary (items are small in practice;
 /// this keeps a pathological one from costing a frame).
@@ -252,10 +252,8 @@ fn understood(lang: Lang, r: &Requirement, today: chrono::NaiveDate) -> String {
             .collect();
         parts.push(dates.join(lang.pick("、", ", ")));
     }
-    if matches!(
-        d.kind,
-        DeadlineKind::Monthly | DeadlineKind::Quarterly | DeadlineKind::Yearly
-    ) && let Some(due) = d.due(today)
+    if d.kind.is_recurring()
+        && let Some(due) = d.due(today)
     {
         parts.push(format!(
             "{} {}",
