@@ -1,6 +1,7 @@
 //! The domain: no terminal or file-format code beyond the document importer.
 
 pub mod agenda;
+pub mod calendar;
 pub mod counts;
 pub mod deadline;
 pub mod escalation;

@@ -1,0 +1,257 @@
+//! The working-day calendar: the State Council's yearly holidays (放假) and adjusted working
+//! days (调休上班) as data, and the arithmetic Chinese deadlines are counted in.
+//!
+//! The built-in years come from `assets/holidays.toml`; a user file adds or replaces years
+//! ([`Calendar::load`]). A day of a year without a table counts Monday to Friday, and every answer that
+//! depends on such a year can say so ([`Calendar::warning`]). Everything here is a pure
+//! function of its arguments: no clock, no panics, `None` where chrono's range ends.
+
+mod data;
+mod workdays;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use crate::i18n::Lang;
+
+pub use data::{CalendarError, HOLIDAYS_ENV, user_holidays_path};
+
+/// The embedded table, parsed once: it is part of the binary, so a failure is a build bug
+/// that the tests catch; the fallback is an empty calendar rather than a panic.
+const BUILTIN: &str = include_str!("../../../assets/holidays.toml");
+
+/// One break from a notice: 春节 2026-02-15..=2026-02-23.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holiday {
+    /// As the notice names it: `春节`, or `国庆节、中秋节` for a joined break.
+    pub name: String,
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    /// The year whose notice declares it (2023's 元旦 begins 2022-12-31).
+    pub year: i32,
+}
+
+impl Holiday {
+    pub fn contains(&self, day: NaiveDate) -> bool {
+        (self.first..=self.last).contains(&day)
+    }
+
+    /// Whether the break is (or includes) the festival `name`: `中秋节` matches
+    /// `国庆节、中秋节`.
+    pub fn is(&self, name: &str) -> bool {
+        self.name.split('、').any(|part| part == name)
+    }
+}
+
+/// What a day is, for display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayKind<'a> {
+    /// Off under a notice (休), weekends inside a break included.
+    Holiday(&'a Holiday),
+    /// A weekend day made a working day (班).
+    AdjustedWorkday,
+    Weekend,
+    Workday,
+}
+
+/// A day a notice names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Special {
+    /// Index into `Calendar::holidays`.
+    Off(usize),
+    On,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Calendar {
+    /// The years with a table.
+    years: BTreeSet<i32>,
+    /// Sorted by first day; never overlapping.
+    holidays: Vec<Holiday>,
+    days: BTreeMap<NaiveDate, Special>,
+    /// How many `Off` days fall Monday–Friday (bounds the arithmetic's search).
+    weekday_holidays: i64,
+}
+
+impl Calendar {
+    /// The embedded 2019–2026 calendar.
+    pub fn builtin() -> &'static Calendar {
+        static CELL: OnceLock<Calendar> = OnceLock::new();
+        CELL.get_or_init(|| {
+            data::parse_tables("holidays.toml (built in)", BUILTIN)
+                .and_then(|tables| Calendar::from_tables(tables, "holidays.toml (built in)"))
+                .unwrap_or_default()
+        })
+    }
+
+    /// A calendar of the given year tables (validated by [`data`]).
+    fn from_tables(
+        tables: BTreeMap<i32, data::YearTable>,
+        origin: &str,
+    ) -> Result<Self, CalendarError> {
+        let mut cal = Calendar::default();
+        // Each holiday's line, to name it when it collides with another year's table.
+        let mut lines = Vec::new();
+        for (year, table) in tables {
+            cal.years.insert(year);
+            for h in table.holidays {
+                lines.push(h.line);
+                cal.holidays.push(Holiday {
+                    name: h.name,
+                    first: h.first,
+                    last: h.last,
+                    year,
+                });
+            }
+            for (day, line) in table.workdays {
+                if cal.days.insert(day, Special::On).is_some() {
+                    return Err(CalendarError::new(
+                        origin,
+                        line,
+                        format!("{day} is declared by two years' tables"),
+                    ));
+                }
+            }
+        }
+        let mut order: Vec<usize> = (0..cal.holidays.len()).collect();
+        order.sort_by_key(|&i| cal.holidays.get(i).map(|h| h.first));
+        let lines: Vec<usize> = order
+            .iter()
+            .map(|&i| lines.get(i).copied().unwrap_or(0))
+            .collect();
+        cal.holidays.sort_by_key(|h| h.first);
+        for (i, h) in cal.holidays.iter().enumerate() {
+            let mut day = h.first;
+            while day <= h.last {
+                if cal.days.insert(day, Special::Off(i)).is_some() {
+                    return Err(CalendarError::new(
+                        origin,
+                        lines.get(i).copied().unwrap_or(0),
+                        format!(
+                            "{day} ({}, {}) is also declared by another table",
+                            h.name, h.year
+                        ),
+                    ));
+                }
+                if !is_weekend(day) {
+                    cal.weekday_holidays += 1;
+                }
+                match day.succ_opt() {
+                    Some(next) => day = next,
+                    None => break,
+                }
+            }
+        }
+        Ok(cal)
+    }
+
+    /// The built-in years with `user`'s tables added; a user table replaces the built-in
+    /// table of its year as a whole.
+    pub fn with_user_file(origin: &str, text: &str) -> Result<Calendar, CalendarError> {
+        let mut tables = data::parse_tables("holidays.toml (built in)", BUILTIN)?;
+        tables.extend(data::parse_tables(origin, text)?);
+        Calendar::from_tables(tables, origin)
+    }
+
+    /// Whether `year` has a table (its weekdays are not just assumed).
+    pub fn covers(&self, year: i32) -> bool {
+        self.years.contains(&year)
+    }
+
+    /// The years with a table, ascending.
+    pub fn years(&self) -> impl Iterator<Item = i32> + '_ {
+        self.years.iter().copied()
+    }
+
+    /// Every break, in order.
+    pub fn holidays(&self) -> &[Holiday] {
+        &self.holidays
+    }
+
+    pub fn day_kind(&self, day: NaiveDate) -> DayKind<'_> {
+        match self.days.get(&day) {
+            Some(Special::Off(i)) => self
+                .holidays
+                .get(*i)
+                .map_or(DayKind::Weekend, DayKind::Holiday),
+            Some(Special::On) => DayKind::AdjustedWorkday,
+            None if is_weekend(day) => DayKind::Weekend,
+            None => DayKind::Workday,
+        }
+    }
+
+    pub fn is_working_day(&self, day: NaiveDate) -> bool {
+        matches!(
+            self.day_kind(day),
+            DayKind::Workday | DayKind::AdjustedWorkday
+        )
+    }
+
+    /// The break containing `day`, else the next one to begin after it.
+    pub fn holiday_at_or_after(&self, day: NaiveDate) -> Option<&Holiday> {
+        let i = self.holidays.partition_point(|h| h.last < day);
+        self.holidays.get(i)
+    }
+
+    /// The break of festival `name` declared by `year`'s notice (`国庆节` in 2025 is the
+    /// joined `国庆节、中秋节`).
+    pub fn holiday_named(&self, year: i32, name: &str) -> Option<&Holiday> {
+        self.holidays.iter().find(|h| h.year == year && h.is(name))
+    }
+
+    /// The years between `from` and `to` (either order) without a table, as runs.
+    pub fn uncovered(&self, from: NaiveDate, to: NaiveDate) -> Vec<(i32, i32)> {
+        let (lo, hi) = if from <= to {
+            (from.year(), to.year())
+        } else {
+            (to.year(), from.year())
+        };
+        let mut runs = Vec::new();
+        let mut start = lo;
+        for &covered in self.years.range(lo..=hi) {
+            if covered > start {
+                runs.push((start, covered - 1));
+            }
+            start = covered.saturating_add(1);
+        }
+        if start <= hi {
+            runs.push((start, hi));
+        }
+        runs
+    }
+
+    /// "2027年节假日安排未录入，按周一至周五计算" when a count between `from` and `to`
+    /// relies on a year without a table; `None` when every year is covered.
+    pub fn warning(&self, from: NaiveDate, to: NaiveDate, lang: Lang) -> Option<String> {
+        let runs = self.uncovered(from, to);
+        if runs.is_empty() {
+            return None;
+        }
+        let years: Vec<String> = runs
+            .iter()
+            .map(|&(a, b)| {
+                if a == b {
+                    a.to_string()
+                } else {
+                    format!("{a}–{b}")
+                }
+            })
+            .collect();
+        Some(match lang {
+            Lang::Zh => format!("{}年节假日安排未录入，按周一至周五计算", years.join("、")),
+            Lang::En => format!(
+                "no holiday schedule for {}; counting Monday to Friday",
+                years.join(", ")
+            ),
+        })
+    }
+}
+
+fn is_weekend(day: NaiveDate) -> bool {
+    matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
+}
