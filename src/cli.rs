@@ -2,6 +2,7 @@
 //!
 //! Every global override is an `Option` so "not given" stays distinguishable from a default.
 
+pub mod calendar;
 pub mod commands;
 pub mod reports;
 pub mod views;
@@ -172,6 +173,16 @@ pub enum Command {
         /// A note on the submission
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
+    },
+    /// A month of the working-day calendar: holidays (休), 调休 working days (班), today and
+    /// the plan's deadlines
+    Calendar {
+        /// The month to show (default: the month of --today)
+        #[arg(value_name = "YYYY-MM")]
+        month: Option<crate::report::calendar::Month>,
+        /// Include done requirements' deadlines
+        #[arg(long)]
+        all: bool,
     },
     /// What changed since a snapshot: newly done, newly overdue, status changes, notes,
     /// progress by category and unit now vs then

@@ -143,15 +143,13 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
             let entries = filter.select(&state.plan, today);
             Ok(if json {
                 let rules = super::views::rules()?;
+                let cal = super::calendar::load_calendar()?;
                 let rows: Vec<_> = entries
                     .iter()
                     .map(|e| {
-                        super::views::with_rules(
-                            report::requirement_row(e, today),
-                            e,
-                            today,
-                            &rules,
-                        )
+                        let row =
+                            report::requirement_row(e, today).with_calendar(&cal, today, lang);
+                        super::views::with_rules(row, e, today, &rules)
                     })
                     .collect();
                 report::json::to_string(&rows)
@@ -164,7 +162,9 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
             let entry = query::entry(&state.plan, id).ok_or_else(|| unknown_id(id))?;
             Ok(if json {
                 let rules = super::views::rules()?;
-                let row = report::requirement_detail(&entry, today);
+                let cal = super::calendar::load_calendar()?;
+                let row =
+                    report::requirement_detail(&entry, today).with_calendar(&cal, today, lang);
                 report::json::to_string(&super::views::with_rules(row, &entry, today, &rules))
             } else {
                 report::show::show(&entry, today, lang, terminal_width())
@@ -194,6 +194,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
         Command::Report { since, json } => super::reports::report(since.as_deref(), json, ctx),
         Command::Agenda { days, all, json } => super::views::agenda(days, all, json, ctx),
         Command::Units { sort, json } => super::views::units(sort, json, ctx),
+        Command::Calendar { month, all } => super::calendar::calendar(month, all, ctx),
         Command::ReportSubmitted { id, note } => {
             super::views::report_submitted(id, note.as_deref(), ctx)
         }

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::commands::{CliError, Context, load_state};
 use crate::i18n::Lang;
 use crate::plan::agenda::{self, AgendaRow, Bucket};
+use crate::plan::calendar::Calendar;
 use crate::plan::escalation::{Escalation, EscalationRules, escalation};
 use crate::plan::reporting::{self, submit_report};
 use crate::plan::workload::{self, UnitColumn};
@@ -40,6 +41,10 @@ struct AgendaJson<'a> {
     bucket: Bucket,
     due: Option<NaiveDate>,
     days_left: Option<i64>,
+    /// Working days after today up to `due`; `null` where `days_left` is.
+    workdays_left: Option<i64>,
+    /// Set when `workdays_left` counts a year without holiday data as Monday–Friday.
+    calendar_warning: Option<String>,
     text: &'a str,
     lead: Option<&'a str>,
     status: Status,
@@ -60,9 +65,10 @@ pub fn agenda(
         rows.retain(|r| r.within(i64::from(n)));
     }
     if json_out {
+        let cal = super::calendar::load_calendar()?;
         let out: Vec<AgendaJson<'_>> = rows
             .iter()
-            .filter_map(|row| agenda_json(&state.plan, row, today, &rules))
+            .filter_map(|row| agenda_json(&state.plan, row, today, &rules, (&cal, ctx.lang)))
             .collect();
         return Ok(json::to_string(&out));
     }
@@ -80,13 +86,22 @@ fn agenda_json<'a>(
     row: &AgendaRow,
     today: NaiveDate,
     rules: &EscalationRules,
+    (cal, lang): (&Calendar, Lang),
 ) -> Option<AgendaJson<'a>> {
     let r = plan.get(row.id)?;
+    let (workdays_left, calendar_warning) = json::workdays_left(
+        cal,
+        today,
+        row.due.filter(|_| row.days_left.is_some()),
+        lang,
+    );
     Some(AgendaJson {
         id: row.id,
         bucket: row.bucket,
         due: row.due,
         days_left: row.days_left,
+        workdays_left,
+        calendar_warning,
         text: &r.text,
         lead: r.units.primary().map(|u| u.name.as_str()),
         status: r.status,

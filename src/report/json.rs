@@ -6,6 +6,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use super::query::Entry;
+use crate::i18n::Lang;
+use crate::plan::calendar::Calendar;
 use crate::plan::escalation::{Escalation, EscalationRules, escalation};
 use crate::plan::reporting::{ReportDuty, ReportSubmission, report_duty};
 use crate::plan::{Change, Counts, DeadlineKind, Note, Plan, ReqId, Status, Unit};
@@ -30,6 +32,11 @@ pub struct RequirementRow<'a> {
     pub completed_on: Option<NaiveDate>,
     pub overdue: bool,
     pub days_left: Option<i64>,
+    /// Working days after today up to the due day (negative when overdue); `null` where
+    /// `days_left` is.
+    pub workdays_left: Option<i64>,
+    /// Set when `workdays_left` counts a year without holiday data as Monday–Friday.
+    pub calendar_warning: Option<String>,
     pub report_to: Option<&'a str>,
     pub deadline: DeadlineRow<'a>,
     pub notes: &'a [Note],
@@ -81,8 +88,12 @@ fn names<'a>(units: impl IntoIterator<Item = &'a Unit>) -> Vec<&'a str> {
 }
 
 /// Build the row for one requirement; `today` decides `overdue`, `days_left` and `due`.
+/// `workdays_left` counts on the built-in calendar; [`RequirementRow::with_calendar`]
+/// recounts it on one that includes the user's holiday file.
 pub fn requirement_row<'a>(e: &Entry<'a>, today: NaiveDate) -> RequirementRow<'a> {
     let r = e.requirement;
+    let (workdays_left, calendar_warning) =
+        workdays_left(Calendar::builtin(), today, r.deadline.due(today), Lang::Zh);
     RequirementRow {
         id: r.id,
         category: e.category.number,
@@ -100,6 +111,8 @@ pub fn requirement_row<'a>(e: &Entry<'a>, today: NaiveDate) -> RequirementRow<'a
         completed_on: r.completed_on,
         overdue: r.is_overdue(today),
         days_left: r.days_left(today),
+        workdays_left,
+        calendar_warning,
         report_to: r.deadline.report_to.as_deref(),
         deadline: DeadlineRow {
             raw: &r.deadline_raw,
@@ -113,6 +126,32 @@ pub fn requirement_row<'a>(e: &Entry<'a>, today: NaiveDate) -> RequirementRow<'a
         reports: &r.reports,
         report_due: report_duty(r, today).map(ReportDueRow::from),
         completion_note: r.completion_note.as_deref(),
+    }
+}
+
+impl RequirementRow<'_> {
+    /// Fill `workdays_left` (and its warning) from `cal`, beside `days_left`.
+    #[must_use]
+    pub fn with_calendar(mut self, cal: &Calendar, today: NaiveDate, lang: Lang) -> Self {
+        (self.workdays_left, self.calendar_warning) =
+            workdays_left(cal, today, self.deadline.due, lang);
+        self
+    }
+}
+
+/// `workdays_left` and its warning for a due date (`(None, None)` without one).
+pub fn workdays_left(
+    cal: &Calendar,
+    today: NaiveDate,
+    due: Option<NaiveDate>,
+    lang: Lang,
+) -> (Option<i64>, Option<String>) {
+    match due {
+        Some(due) => (
+            Some(cal.working_days_between(today, due)),
+            cal.warning(today, due, lang),
+        ),
+        None => (None, None),
     }
 }
 

@@ -3,6 +3,7 @@
 //! Everything here is a pure function of the plan, `today` and the language, returning the
 //! text to print; only `main` writes to stdout.
 
+pub mod calendar;
 pub mod export;
 pub mod json;
 pub mod merge;

@@ -1,0 +1,39 @@
+//! `duban calendar [YYYY-MM]`, and loading the working-day calendar for the commands that
+//! count in working days.
+//!
+//! A broken user holiday file (`$DUBAN_HOLIDAYS` or `holidays.toml` in the config
+//! directory) stops only the commands that need the calendar (`calendar`, and `list`,
+//! `show`, `agenda` with `--json`), with the file, line and problem (exit 2); everything
+//! else runs as before.
+
+use super::commands::{CliError, Context, load_state};
+use crate::plan::calendar::Calendar;
+use crate::report::calendar::{Month, month_view};
+use crate::report::text::terminal_width;
+
+/// The built-in calendar with the user's file applied.
+pub fn load_calendar() -> Result<Calendar, CliError> {
+    Calendar::load().map_err(|e| CliError::Usage(format!("holiday calendar: {e}")))
+}
+
+pub fn calendar(month: Option<Month>, all: bool, ctx: &Context) -> Result<String, CliError> {
+    let cal = load_calendar()?;
+    let (state, _) = load_state(&ctx.store)?;
+    let today = ctx.clock.today;
+    let month = month.unwrap_or_else(|| Month::of(today));
+    month_view(
+        &state.plan,
+        &cal,
+        month,
+        today,
+        all,
+        ctx.lang,
+        terminal_width(),
+    )
+    .ok_or_else(|| {
+        CliError::Usage(format!(
+            "{}-{:02} is outside the supported dates",
+            month.year, month.month
+        ))
+    })
+}
