@@ -83,36 +83,36 @@ impl Env {
         fs::write(&path, text).expect("write holidays");
         path
     }
+}
 
-    fn stdout(&self, cmd: &mut Command) -> String {
-        let out = cmd.output().expect("runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).expect("utf-8")
-    }
+fn stdout(cmd: &mut Command) -> String {
+    let out = cmd.output().expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
 
-    fn json(&self, cmd: &mut Command) -> Value {
-        serde_json::from_str(&self.stdout(cmd)).expect("JSON")
-    }
+fn json(cmd: &mut Command) -> Value {
+    serde_json::from_str(&stdout(cmd)).expect("JSON")
 }
 
 #[test]
 fn the_sunday_before_national_day_counts_two_working_days() {
     let env = Env::with_plan();
-    let v = env.json(env.at("2024-09-29").args(["show", "1.1.1", "--json"]));
+    let v = json(env.at("2024-09-29").args(["show", "1.1.1", "--json"]));
     assert_eq!(v["days_left"], 9);
     assert_eq!(v["workdays_left"], 2);
     assert_eq!(v["calendar_warning"], Value::Null);
-    let list = env.json(env.at("2024-09-29").args(["list", "--json"]));
+    let list = json(env.at("2024-09-29").args(["list", "--json"]));
     assert_eq!(list[1]["days_left"], 6);
     assert_eq!(
         list[1]["workdays_left"], 1,
         "10-05 is in the break: only 9/30"
     );
-    let agenda = env.json(env.at("2024-09-29").args(["agenda", "--json"]));
+    let agenda = json(env.at("2024-09-29").args(["agenda", "--json"]));
     let row = agenda
         .as_array()
         .expect("array")
@@ -128,7 +128,7 @@ fn the_sunday_before_national_day_counts_two_working_days() {
 #[test]
 fn workdays_left_is_null_where_days_left_is() {
     let env = Env::new();
-    let rows = env.json(env.at("2021-09-20").args(["list", "--json"]));
+    let rows = json(env.at("2021-09-20").args(["list", "--json"]));
     for row in rows.as_array().expect("array") {
         assert_eq!(
             row["days_left"].is_null(),
@@ -136,7 +136,7 @@ fn workdays_left_is_null_where_days_left_is() {
             "{row}"
         );
     }
-    let agenda = env.json(env.at("2021-09-20").args(["agenda", "--json"]));
+    let agenda = json(env.at("2021-09-20").args(["agenda", "--json"]));
     for row in agenda.as_array().expect("array") {
         assert_eq!(
             row["days_left"].is_null(),
@@ -149,7 +149,7 @@ fn workdays_left_is_null_where_days_left_is() {
 #[test]
 fn calendar_grid_marks_holidays_adjusted_days_today_and_deadlines() {
     let env = Env::with_plan();
-    let text = env.stdout(env.at("2024-09-29").args(["calendar", "2024-10"]));
+    let text = stdout(env.at("2024-09-29").args(["calendar", "2024-10"]));
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0].trim(), "2024年10月");
     assert_eq!(lines[1], " 一     二     三     四     五     六     日");
@@ -165,7 +165,7 @@ fn calendar_grid_marks_holidays_adjusted_days_today_and_deadlines() {
     assert!(text.contains("  10-08 二  1.1.1  在政府网站"), "{text}");
     assert!(!text.contains("注意"), "{text}");
     // Today is bracketed; the default month is today's.
-    let september = env.stdout(env.at("2024-09-29").arg("calendar"));
+    let september = stdout(env.at("2024-09-29").arg("calendar"));
     assert!(september.contains("[29 班]"), "{september}");
     assert!(
         september.contains("班 调休上班 09-14、09-29"),
@@ -176,7 +176,7 @@ fn calendar_grid_marks_holidays_adjusted_days_today_and_deadlines() {
 #[test]
 fn calendar_truncates_requirements_by_display_width() {
     let env = Env::with_plan();
-    let text = env.stdout(
+    let text = stdout(
         env.at("2024-09-29")
             .env("COLUMNS", "40")
             .args(["calendar", "2024-10"]),
@@ -217,7 +217,7 @@ fn a_year_without_data_warns() {
             "warning: no holiday schedule for 2027; counting Monday to Friday",
         ));
     // A monthly report due 2027-01-31 counts on an assumed calendar, and says so.
-    let v = env.json(env.at("2027-01-05").args(["show", "1.1.4", "--json"]));
+    let v = json(env.at("2027-01-05").args(["show", "1.1.4", "--json"]));
     assert_eq!(v["deadline"]["due"], "2027-01-31");
     assert!(v["workdays_left"].is_i64());
     assert_eq!(
@@ -230,7 +230,7 @@ fn a_year_without_data_warns() {
 fn a_user_file_adds_2027() {
     let env = Env::new();
     let file = env.user_file(USER_2027);
-    let text = env.stdout(
+    let text = stdout(
         env.at("2027-01-05")
             .env("DUBAN_HOLIDAYS", &file)
             .args(["calendar", "2027-02"]),
@@ -242,7 +242,7 @@ fn a_user_file_adds_2027() {
     let config = env.path("config").join("duban");
     fs::create_dir_all(&config).expect("config dir");
     fs::write(config.join("holidays.toml"), USER_2027).expect("write");
-    let v = env.json(env.at("2027-01-05").args(["show", "1.1.4", "--json"]));
+    let v = json(env.at("2027-01-05").args(["show", "1.1.4", "--json"]));
     assert_eq!(v["calendar_warning"], Value::Null);
 }
 

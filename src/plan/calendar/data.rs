@@ -103,7 +103,7 @@ pub(super) fn parse_tables(
                 )
             })?;
         let checker = Checker { origin, text, year };
-        out.insert(year, checker.year_table(table.into_inner())?);
+        out.insert(year, checker.year_table(table.get_ref())?);
     }
     Ok(out)
 }
@@ -154,7 +154,7 @@ impl Checker<'_> {
         Ok(day)
     }
 
-    fn year_table(&self, raw: RawYear) -> Result<YearTable, CalendarError> {
+    fn year_table(&self, raw: &RawYear) -> Result<YearTable, CalendarError> {
         let mut table = YearTable::default();
         for b in &raw.holidays {
             let span = b.span();

@@ -349,12 +349,13 @@ fn naive_between(cal: &Calendar, from: NaiveDate, to: NaiveDate) -> i64 {
     } else {
         (to, from, -1)
     };
-    lo.iter_days()
+    let n = lo
+        .iter_days()
         .skip(1)
         .take_while(|day| *day <= hi)
         .filter(|day| cal.is_working_day(*day))
-        .count() as i64
-        * sign
+        .count();
+    i64::try_from(n).expect("small") * sign
 }
 
 fn day_in(lo: i32, hi: i32) -> impl Strategy<Value = NaiveDate> {
