@@ -303,3 +303,16 @@ fn bad_months_are_rejected() {
             .stdout(predicate::str::contains("按周一至周五计算"));
     }
 }
+
+#[test]
+fn the_readme_example_is_a_valid_user_file() {
+    let readme =
+        fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    let from = readme.find("[2027]\nsource").expect("example");
+    let block = readme
+        .get(from..)
+        .and_then(|rest| rest.split("```").next())
+        .expect("block");
+    let cal = duban::plan::calendar::Calendar::with_user_file("README", block).expect("valid");
+    assert!(cal.covers(2027));
+}
