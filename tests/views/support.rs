@@ -47,6 +47,7 @@ impl Env {
             "DUBAN_TODAY",
             "DUBAN_LANG",
             "DUBAN_ESCALATION",
+            "DUBAN_HOLIDAYS",
         ] {
             cmd.env_remove(var);
         }

@@ -24,6 +24,20 @@ fn weekdays_through(n: i64) -> i64 {
     weeks * 5 + (rest + 1).min(5)
 }
 
+/// Binary search for where a monotone `pred` turns true: given `pred(lo)` false and
+/// `pred(hi)` true, the adjacent pair `(last false, first true)`.
+fn boundary(mut lo: i64, mut hi: i64, pred: impl Fn(i64) -> Option<bool>) -> Option<(i64, i64)> {
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if pred(mid)? {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    Some((lo, hi))
+}
+
 impl Calendar {
     /// Working days in `(from, to]`, negative when `to` is before `from`: 0 when due today,
     /// 2 from Sunday 2024-09-29 (a working day) to 2024-10-08 (9/30 and 10/8).
@@ -45,6 +59,12 @@ impl Calendar {
         plain + adjust
     }
 
+    /// How many days surely hold `n` working days: every 7 days hold 5 weekdays, of which
+    /// the notices take at most `weekday_holidays`.
+    fn search_span(&self, n: i64) -> i64 {
+        (n + self.weekday_holidays) * 2 + 14
+    }
+
     /// The `n`th working day after `start` — "N个工作日内" counted as the 条例 does, from
     /// the day after `start`. `n = 0` is `start` itself; `None` past chrono's range.
     pub fn add_working_days(&self, start: NaiveDate, n: u32) -> Option<NaiveDate> {
@@ -52,25 +72,14 @@ impl Calendar {
             return Some(start);
         }
         let n = i64::from(n);
-        // Every 7 days hold 5 weekdays, of which the notices take at most
-        // `weekday_holidays`: this many days surely hold `n` working days.
-        let span = (n + self.weekday_holidays) * 2 + 14;
         let s = num(start);
-        let max = num(NaiveDate::MAX);
-        let mut hi = (s + span).min(max);
-        if self.working_days_between(start, date(hi)?) < n {
+        let hi = (s + self.search_span(n)).min(num(NaiveDate::MAX));
+        // Not enough days left: count(s) < n and count(hi) < n.
+        let reached = |x: i64| Some(self.working_days_between(start, date(x)?) >= n);
+        if !reached(hi)? {
             return None;
         }
-        let mut lo = s; // count(lo) < n <= count(hi)
-        while hi - lo > 1 {
-            let mid = lo + (hi - lo) / 2;
-            if self.working_days_between(start, date(mid)?) >= n {
-                hi = mid;
-            } else {
-                lo = mid;
-            }
-        }
-        date(hi)
+        date(boundary(s, hi, reached)?.1)
     }
 
     /// The `n`th working day before `end` (`n = 0` is `end`); `None` before chrono's range.
@@ -79,29 +88,20 @@ impl Calendar {
             return Some(end);
         }
         let n = i64::from(n);
-        let span = (n + self.weekday_holidays) * 2 + 14;
         let e = num(end);
-        let min = num(NaiveDate::MIN);
-        // Working days in [x, end): (x, end] without `end`, with `x`.
+        let lo = (e - self.search_span(n)).max(num(NaiveDate::MIN));
+        // Working days in [x, end): (x, end] without `end`, with `x`; fewer as x grows.
         let shift = i64::from(self.is_working_day(end));
-        let count = |x: i64| -> Option<i64> {
+        let short = |x: i64| {
             let day = date(x)?;
-            Some(self.working_days_between(day, end) - shift + i64::from(self.is_working_day(day)))
+            let count =
+                self.working_days_between(day, end) - shift + i64::from(self.is_working_day(day));
+            Some(count < n)
         };
-        let mut lo = (e - span).max(min);
-        if count(lo)? < n {
+        if short(lo)? {
             return None;
         }
-        let mut hi = e; // count(lo) >= n > count(hi)
-        while hi - lo > 1 {
-            let mid = lo + (hi - lo) / 2;
-            if count(mid)? >= n {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        date(lo)
+        date(boundary(lo, e, short)?.0)
     }
 
     /// The first working day after `day`.

@@ -1,5 +1,6 @@
 //! The working-day calendar end to end (issue 15): `duban calendar`, `workdays_left` in the
-//! JSON outputs, a user `holidays.toml` adding a year, and a malformed one.
+//! JSON outputs, a user `holidays.toml` adding a year, and a malformed one. The config
+//! directory of [`Env`] is `<tmp>/config`.
 
 use std::fs;
 use std::path::PathBuf;
@@ -7,7 +8,8 @@ use std::path::PathBuf;
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
-use tempfile::TempDir;
+
+use super::support::Env;
 
 /// Two requirements due around the 2024 National Day break.
 const PLAN: &str = "\
@@ -30,59 +32,26 @@ holidays = [
 workdays = ["2027-02-14"]
 "#;
 
-struct Env {
-    dir: TempDir,
+fn path(env: &Env, name: &str) -> PathBuf {
+    env.dir.path().join(name)
 }
 
-impl Env {
-    fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().expect("tempdir"),
-        }
-    }
+/// The seed plan replaced by [`PLAN`].
+fn with_plan() -> Env {
+    let env = Env::new();
+    fs::write(path(&env, "plan.md"), PLAN).expect("write plan");
+    env.at("2024-09-01")
+        .arg("import")
+        .arg(path(&env, "plan.md"))
+        .assert()
+        .success();
+    env
+}
 
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    /// `duban` with its state, config directory and holiday file inside the temporary
-    /// directory and no inherited `DUBAN_*`.
-    fn at(&self, today: &str) -> Command {
-        let mut cmd = Command::cargo_bin("duban").expect("binary built");
-        for var in [
-            "DUBAN_STATE",
-            "DUBAN_TODAY",
-            "DUBAN_LANG",
-            "DUBAN_ESCALATION",
-            "DUBAN_HOLIDAYS",
-        ] {
-            cmd.env_remove(var);
-        }
-        cmd.env("COLUMNS", "100")
-            .env("XDG_CONFIG_HOME", self.path("config"))
-            .env("HOME", self.dir.path())
-            .arg("--state")
-            .arg(self.path("state.json"))
-            .args(["--today", today]);
-        cmd
-    }
-
-    fn with_plan() -> Env {
-        let env = Env::new();
-        fs::write(env.path("plan.md"), PLAN).expect("write plan");
-        env.at("2024-09-01")
-            .arg("import")
-            .arg(env.path("plan.md"))
-            .assert()
-            .success();
-        env
-    }
-
-    fn user_file(&self, text: &str) -> PathBuf {
-        let path = self.path("holidays.toml");
-        fs::write(&path, text).expect("write holidays");
-        path
-    }
+fn user_file(env: &Env, text: &str) -> PathBuf {
+    let file = path(env, "holidays.toml");
+    fs::write(&file, text).expect("write holidays");
+    file
 }
 
 fn stdout(cmd: &mut Command) -> String {
@@ -101,7 +70,7 @@ fn json(cmd: &mut Command) -> Value {
 
 #[test]
 fn the_sunday_before_national_day_counts_two_working_days() {
-    let env = Env::with_plan();
+    let env = with_plan();
     let v = json(env.at("2024-09-29").args(["show", "1.1.1", "--json"]));
     assert_eq!(v["days_left"], 9);
     assert_eq!(v["workdays_left"], 2);
@@ -148,7 +117,7 @@ fn workdays_left_is_null_where_days_left_is() {
 
 #[test]
 fn calendar_grid_marks_holidays_adjusted_days_today_and_deadlines() {
-    let env = Env::with_plan();
+    let env = with_plan();
     let text = stdout(env.at("2024-09-29").args(["calendar", "2024-10"]));
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0].trim(), "2024年10月");
@@ -175,7 +144,7 @@ fn calendar_grid_marks_holidays_adjusted_days_today_and_deadlines() {
 
 #[test]
 fn calendar_truncates_requirements_by_display_width() {
-    let env = Env::with_plan();
+    let env = with_plan();
     let text = stdout(
         env.at("2024-09-29")
             .env("COLUMNS", "40")
@@ -188,7 +157,7 @@ fn calendar_truncates_requirements_by_display_width() {
 
 #[test]
 fn calendar_in_english() {
-    let env = Env::with_plan();
+    let env = with_plan();
     env.at("2024-09-29")
         .args(["calendar", "2024-10", "--lang", "en"])
         .assert()
@@ -229,7 +198,7 @@ fn a_year_without_data_warns() {
 #[test]
 fn a_user_file_adds_2027() {
     let env = Env::new();
-    let file = env.user_file(USER_2027);
+    let file = user_file(&env, USER_2027);
     let text = stdout(
         env.at("2027-01-05")
             .env("DUBAN_HOLIDAYS", &file)
@@ -239,7 +208,7 @@ fn a_user_file_adds_2027() {
     assert!(text.contains("休 春节 02-05 至 02-12"), "{text}");
     assert!(text.contains("班 调休上班 02-14"), "{text}");
     // The same file found in the config directory.
-    let config = env.path("config").join("duban");
+    let config = path(&env, "config").join("duban");
     fs::create_dir_all(&config).expect("config dir");
     fs::write(config.join("holidays.toml"), USER_2027).expect("write");
     let v = json(env.at("2027-01-05").args(["show", "1.1.4", "--json"]));
@@ -249,7 +218,10 @@ fn a_user_file_adds_2027() {
 #[test]
 fn a_malformed_user_file_is_a_clear_error_and_nothing_else_breaks() {
     let env = Env::new();
-    let file = env.user_file("[2027]\nholidays = [\n  { name = \"春节\", from = \"2027-02-30\", to = \"2027-02-12\" },\n]\n");
+    let file = user_file(
+        &env,
+        "[2027]\nholidays = [\n  { name = \"春节\", from = \"2027-02-30\", to = \"2027-02-12\" },\n]\n",
+    );
     for args in [
         &["calendar"][..],
         &["list", "--json"],
@@ -275,7 +247,7 @@ fn a_malformed_user_file_is_a_clear_error_and_nothing_else_breaks() {
             .assert()
             .success();
     }
-    let missing = env.path("nope.toml");
+    let missing = path(&env, "nope.toml");
     env.at("2027-01-05")
         .env("DUBAN_HOLIDAYS", &missing)
         .arg("calendar")
