@@ -43,6 +43,8 @@ pub(super) struct YearTable {
     pub holidays: Vec<Break>,
     /// Each with its line.
     pub workdays: Vec<(NaiveDate, usize)>,
+    /// From the user's file rather than the built-in one.
+    pub user: bool,
 }
 
 #[derive(Debug, Clone)]

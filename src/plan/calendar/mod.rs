@@ -10,6 +10,8 @@ mod data;
 mod workdays;
 
 #[cfg(test)]
+mod props;
+#[cfg(test)]
 mod tests;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -95,49 +97,43 @@ impl Calendar {
         origin: &str,
     ) -> Result<Self, CalendarError> {
         let mut cal = Calendar::default();
-        // Each holiday's line, to name it when it collides with another year's table.
-        let mut lines = Vec::new();
+        // Who declared each day (year, line, from the user's file), to name a collision
+        // between two years' tables (a notice's 元旦 may begin in the December before).
+        let mut claims: BTreeMap<NaiveDate, (i32, usize, bool)> = BTreeMap::new();
+        let mut claim = |day: NaiveDate, by: (i32, usize, bool)| match claims.insert(day, by) {
+            None => Ok(()),
+            Some(other) => {
+                let line = [by, other].iter().find(|c| c.2).map_or(0, |c| c.1);
+                Err(CalendarError::new(
+                    origin,
+                    line,
+                    format!("{day} is in both the [{}] and [{}] tables", other.0, by.0),
+                ))
+            }
+        };
+        let mut breaks: Vec<(Holiday, usize, bool)> = Vec::new();
         for (year, table) in tables {
             cal.years.insert(year);
             for h in table.holidays {
-                lines.push(h.line);
-                cal.holidays.push(Holiday {
+                let holiday = Holiday {
                     name: h.name,
                     first: h.first,
                     last: h.last,
                     year,
-                });
+                };
+                breaks.push((holiday, h.line, table.user));
             }
             for (day, line) in table.workdays {
-                if cal.days.insert(day, Special::On).is_some() {
-                    return Err(CalendarError::new(
-                        origin,
-                        line,
-                        format!("{day} is declared by two years' tables"),
-                    ));
-                }
+                claim(day, (year, line, table.user))?;
+                cal.days.insert(day, Special::On);
             }
         }
-        let mut order: Vec<usize> = (0..cal.holidays.len()).collect();
-        order.sort_by_key(|&i| cal.holidays.get(i).map(|h| h.first));
-        let lines: Vec<usize> = order
-            .iter()
-            .map(|&i| lines.get(i).copied().unwrap_or(0))
-            .collect();
-        cal.holidays.sort_by_key(|h| h.first);
-        for (i, h) in cal.holidays.iter().enumerate() {
+        breaks.sort_by_key(|(h, ..)| h.first);
+        for (i, (h, line, user)) in breaks.iter().enumerate() {
             let mut day = h.first;
             while day <= h.last {
-                if cal.days.insert(day, Special::Off(i)).is_some() {
-                    return Err(CalendarError::new(
-                        origin,
-                        lines.get(i).copied().unwrap_or(0),
-                        format!(
-                            "{day} ({}, {}) is also declared by another table",
-                            h.name, h.year
-                        ),
-                    ));
-                }
+                claim(day, (h.year, *line, *user))?;
+                cal.days.insert(day, Special::Off(i));
                 if !is_weekend(day) {
                     cal.weekday_holidays += 1;
                 }
@@ -147,6 +143,7 @@ impl Calendar {
                 }
             }
         }
+        cal.holidays = breaks.into_iter().map(|(h, ..)| h).collect();
         Ok(cal)
     }
 
@@ -154,7 +151,11 @@ impl Calendar {
     /// table of its year as a whole.
     pub fn with_user_file(origin: &str, text: &str) -> Result<Calendar, CalendarError> {
         let mut tables = data::parse_tables("holidays.toml (built in)", BUILTIN)?;
-        tables.extend(data::parse_tables(origin, text)?);
+        let mut user = data::parse_tables(origin, text)?;
+        for table in user.values_mut() {
+            table.user = true;
+        }
+        tables.extend(user);
         Calendar::from_tables(tables, origin)
     }
 
