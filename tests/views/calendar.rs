@@ -193,6 +193,20 @@ fn a_year_without_data_warns() {
         v["calendar_warning"],
         "2027年节假日安排未录入，按周一至周五计算"
     );
+    let en = json(
+        env.at("2027-01-05")
+            .args(["agenda", "--json", "--lang", "en"]),
+    );
+    let row = en
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|r| r["id"] == "1.1.4")
+        .expect("listed");
+    assert_eq!(
+        row["calendar_warning"],
+        "no holiday schedule for 2027; counting Monday to Friday"
+    );
 }
 
 #[test]
