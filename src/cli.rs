@@ -224,12 +224,17 @@ pub fn report_clap_error(err: &clap::Error) -> u8 {
         err.kind(),
         ErrorKind::ValueValidation | ErrorKind::InvalidValue
     );
+    // A mistaken argument is quoted back: shown safe, like everything duban prints.
     if one_line {
         let rendered = err.render().to_string();
         let first = rendered.lines().next().unwrap_or_default();
-        eprintln!("duban: {}", first.strip_prefix("error: ").unwrap_or(first));
+        let first = first.strip_prefix("error: ").unwrap_or(first);
+        eprintln!("duban: {}", crate::text::safe::display(first));
+    } else if err.use_stderr() {
+        eprint!("{}", crate::text::safe::display(&err.render().to_string()));
     } else {
-        // Nothing useful is left to do if stderr/stdout itself is gone.
+        // `--help`/`--version`: duban's own text. Nothing useful is left to do if stdout
+        // itself is gone.
         let _ = err.print();
     }
     u8::try_from(err.exit_code()).unwrap_or(2)
