@@ -20,7 +20,7 @@ use duban::text::safe;
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => return ExitCode::from(cli::report_clap_error(&e)),
+        Err(e) => return ExitCode::from(cli::report_clap_error(e)),
     };
     match run(cli) {
         Ok(code) => code,

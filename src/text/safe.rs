@@ -91,7 +91,7 @@ fn push_mark(out: &mut String, c: char) {
 }
 
 /// JSON text with every character of [`needs_mark`] written as a `\uXXXX` escape (a
-/// surrogate pair above U+FFFF). serde_json already escapes C0 controls but passes DEL, C1,
+/// surrogate pair above U+FFFF). `serde_json` already escapes C0 controls but passes DEL, C1,
 /// bidi and invisible characters through raw, which would reach a terminal that shows the
 /// output. Outside strings JSON holds only ASCII punctuation, digits, letters and
 /// whitespace, so every such character is inside a string and the escape keeps the value

@@ -321,6 +321,15 @@ mod tests {
     }
 
     #[test]
+    fn raw_spans_are_drawn_with_marks_and_cut_as_measured() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 8, 1));
+        let line = Line::from(vec![Span::raw("中\u{1b}]0"), Span::raw("\u{202e}")]);
+        put_line(&mut buf, 0, 0, &line, 8);
+        // Measured as shown: `中␛]0` takes 4 columns, the cut mark the other 4.
+        assert_eq!(buf, Buffer::with_lines(["中␛]0<U+"]));
+    }
+
+    #[test]
     fn bars_fill_by_ratio_within_their_width() {
         let text = |spans: Vec<Span<'_>>| {
             spans
