@@ -176,4 +176,9 @@ fn escape_sequences_in_the_plan_reach_the_screen_as_marks() {
     s.wait_for(&["制作转型政策专题␛]0;pwned␇", "督办计划␛]0"]);
     s.press("q");
     assert!(s.wait_exit().success());
+
+    // An export to stdout is a file when piped, but on a terminal it is shown safe too.
+    let mut s = Session::start(&state, dir.path(), &["export", "--format", "csv"]);
+    s.wait_for(&["制作转型政策专题␛]0;pwned␇", "<U+202E>"]);
+    assert!(s.wait_exit().success());
 }

@@ -169,6 +169,25 @@ mod tests {
     }
 
     #[test]
+    fn marks_are_measured_cut_and_wrapped_as_shown() {
+        assert_eq!(width("依托\u{1b}]0;x\u{7}"), 10);
+        assert_eq!(
+            pad("甲\u{1b}", 5),
+            "甲\u{1b}  ",
+            "padded to the width of 甲␛"
+        );
+        assert_eq!(truncate("甲\u{1b}[2J乙", 6), "甲␛[2…");
+        assert_eq!(truncate("\u{202e}abc", 20), "<U+202E>abc");
+        assert_eq!(
+            wrap("第一行\r\n第二行\u{9b}", 20),
+            ["第一行", "第二行<U+009B>"]
+        );
+        for line in wrap("提升\u{1b}]52;c;aGk=\u{7}解读质量\u{200b}。", 7) {
+            assert!(width(&line) <= 7 && safe::is_clean(&line), "{line:?}");
+        }
+    }
+
+    #[test]
     fn one_line_collapses_breaks() {
         assert_eq!(
             one_line("扩大公开范围\n打造阳光政府"),
