@@ -275,6 +275,23 @@ mod tests {
     }
 
     #[test]
+    fn only_an_export_to_stdout_prints_data() {
+        let data = |args: &[&str]| {
+            let cli = Cli::try_parse_from([&["duban"], args].concat()).expect("valid");
+            commands::prints_data(&cli.command.expect("a command"))
+        };
+        assert!(data(&["export", "--format", "csv"]));
+        assert!(data(&["export", "--format", "md", "-o", "-"]));
+        assert!(!data(&["export", "-o", "台账.csv"]));
+        assert!(
+            !data(&["export", "--format", "xlsx"]),
+            "writes a file, prints its name"
+        );
+        assert!(!data(&["list", "--json"]));
+        assert!(!data(&["show", "1.1.1"]));
+    }
+
+    #[test]
     fn parses_globals_after_the_command() {
         let cli = Cli::try_parse_from([
             "duban",
