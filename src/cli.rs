@@ -16,6 +16,7 @@ use crate::i18n::Lang;
 use crate::plan::import::Format;
 use crate::plan::{ReqId, Status};
 use crate::report::export::Format as ExportFormat;
+use crate::text::safe;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -229,21 +230,49 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 /// Print a clap error and give its exit code. Bad values (`--today 2021-13-01`, an unknown
 /// status or malformed id) become one `duban: …` line; usage errors keep clap's usage hint;
 /// `--help`/`--version` print normally and succeed.
-pub fn report_clap_error(err: &clap::Error) -> u8 {
+pub fn report_clap_error(mut err: clap::Error) -> u8 {
     use clap::error::ErrorKind;
     let one_line = matches!(
         err.kind(),
         ErrorKind::ValueValidation | ErrorKind::InvalidValue
     );
+    show_quoted_safe(&mut err);
     if one_line {
         let rendered = err.render().to_string();
         let first = rendered.lines().next().unwrap_or_default();
-        eprintln!("duban: {}", first.strip_prefix("error: ").unwrap_or(first));
+        let first = first.strip_prefix("error: ").unwrap_or(first);
+        eprintln!("duban: {}", safe::display(first));
+    } else if err.use_stderr() {
+        eprint!("{}", safe::display(&err.render().to_string()));
     } else {
-        // Nothing useful is left to do if stderr/stdout itself is gone.
+        // `--help`/`--version`: duban's own text. Nothing useful is left to do if stdout
+        // itself is gone.
         let _ = err.print();
     }
     u8::try_from(err.exit_code()).unwrap_or(2)
+}
+
+/// A mistaken argument is quoted back. clap's plain rendering silently drops escape
+/// sequences in it; show every control, bidi and invisible character as its mark instead,
+/// like everything duban prints (see [`safe::display`]).
+fn show_quoted_safe(err: &mut clap::Error) {
+    use clap::error::ContextValue;
+    let shown = |s: &String| safe::display(s).into_owned();
+    let marked: Vec<_> = err
+        .context()
+        .filter_map(|(kind, value)| match value {
+            ContextValue::String(s) if !safe::is_clean(s) => {
+                Some((kind, ContextValue::String(shown(s))))
+            }
+            ContextValue::Strings(v) if !v.iter().all(|s| safe::is_clean(s)) => {
+                Some((kind, ContextValue::Strings(v.iter().map(shown).collect())))
+            }
+            _ => None,
+        })
+        .collect();
+    for (kind, value) in marked {
+        err.insert(kind, value);
+    }
 }
 
 #[cfg(test)]
@@ -254,6 +283,23 @@ mod tests {
     #[test]
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn only_an_export_to_stdout_prints_data() {
+        let data = |args: &[&str]| {
+            let cli = Cli::try_parse_from([&["duban"], args].concat()).expect("valid");
+            commands::prints_data(&cli.command.expect("a command"))
+        };
+        assert!(data(&["export", "--format", "csv"]));
+        assert!(data(&["export", "--format", "md", "-o", "-"]));
+        assert!(!data(&["export", "-o", "台账.csv"]));
+        assert!(
+            !data(&["export", "--format", "xlsx"]),
+            "writes a file, prints its name"
+        );
+        assert!(!data(&["list", "--json"]));
+        assert!(!data(&["show", "1.1.1"]));
     }
 
     #[test]

@@ -7,4 +7,5 @@ pub mod i18n;
 pub mod plan;
 pub mod report;
 pub mod store;
+pub mod text;
 pub mod ui;

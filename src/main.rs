@@ -1,8 +1,10 @@
 //! Wiring only: parse the command line, read the clock, load the state, run one command or
 //! open the dashboard. Errors print as one `duban: …` line; usage mistakes exit 2, other
-//! failures 1.
+//! failures 1. Everything printed passes [`safe::display`] here, the one way out: text
+//! from a document, a note or a file name never reaches the terminal with its control,
+//! bidi or invisible characters.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -13,16 +15,17 @@ use duban::cli::{self, Cli};
 use duban::clock::Clock;
 use duban::i18n::Lang;
 use duban::store::{State, Store, StoreError};
+use duban::text::safe;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => return ExitCode::from(cli::report_clap_error(&e)),
+        Err(e) => return ExitCode::from(cli::report_clap_error(e)),
     };
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("duban: {e:#}");
+            eprintln!("duban: {}", safe::display(&format!("{e:#}")));
             ExitCode::from(e.downcast_ref::<CliError>().map_or(1, CliError::exit_code))
         }
     }
@@ -49,8 +52,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         let (state, _existed) = commands::load_state(&store)?;
         return open_dashboard(store, state, clock, lang);
     };
+    // An export piped to a file keeps its bytes; text for a person is always shown safe.
+    let exact = commands::prints_data(&command) && !io::stdout().is_terminal();
     let out = commands::run(command, &Context { store, clock, lang })?;
-    print(&out)?;
+    print(&if exact {
+        out.into()
+    } else {
+        safe::display(&out)
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 

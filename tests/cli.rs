@@ -2,10 +2,14 @@
 //! one-line `duban: …` messages, state files left untouched). Each test has its own
 //! temporary state file and a fixed `--today 2021-09-20`.
 
+#[path = "common/hostile.rs"]
+mod hostile;
+
 mod cli {
     pub mod edit;
     pub mod files;
     pub mod list;
+    pub mod sanitised;
     pub mod show;
     pub mod support;
 }

@@ -2,11 +2,15 @@
 //! into buffers, and whole screens as insta snapshots (`tests/snapshots/`). Every test uses a
 //! fixed reference date (2021-09-20) and its own temporary state file.
 
+#[path = "common/hostile.rs"]
+mod hostile;
+
 mod dashboard {
     pub mod edits;
     pub mod panes;
     pub mod progress;
     pub mod props;
+    pub mod sanitised;
     pub mod screens;
     pub mod search;
     pub mod state;

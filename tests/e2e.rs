@@ -3,6 +3,8 @@
 //! Chinese (ratatui moves the cursor around wide characters), so every check reads the
 //! emulated screen, polling with a deadline instead of sleeping.
 
+#[path = "common/hostile.rs"]
+mod hostile;
 #[path = "common/pty.rs"]
 mod pty;
 
@@ -159,4 +161,24 @@ fn the_agenda_view_shows_overdue_first_and_undo_restores_the_file() {
     let first = &json["plan"]["categories"][0]["items"][0]["requirements"][0];
     assert_eq!(first["id"], "1.1.1");
     assert_eq!(first["status"].as_str().unwrap_or("todo"), "todo");
+}
+
+#[test]
+fn escape_sequences_in_the_plan_reach_the_screen_as_marks() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let state = dir.path().join("state.json");
+    duban::store::Store::new(&state)
+        .save(&duban::store::State::new(hostile::plan()))
+        .expect("state saved");
+    let mut s = Session::start(&state, dir.path(), &[]);
+    // Had the ESC reached the terminal, the emulator would have taken `]0;pwned` as a title
+    // change and shown nothing of it.
+    s.wait_for(&["制作转型政策专题␛]0;pwned␇", "督办计划␛]0"]);
+    s.press("q");
+    assert!(s.wait_exit().success());
+
+    // An export to stdout is a file when piped, but on a terminal it is shown safe too.
+    let mut s = Session::start(&state, dir.path(), &["export", "--format", "csv"]);
+    s.wait_for(&["制作转型政策专题␛]0;pwned␇", "<U+202E>"]);
+    assert!(s.wait_exit().success());
 }

@@ -7,6 +7,7 @@ mod export {
     pub mod csv;
     pub mod errors;
     pub mod html;
+    pub mod injection;
     pub mod samples;
     pub mod snapshot;
     pub mod support;

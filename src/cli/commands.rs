@@ -100,6 +100,20 @@ fn writes(command: &Command) -> bool {
     }
 }
 
+/// Whether `command` prints a data file on stdout (`export` without `-o`, text formats):
+/// `main` keeps those bytes exact when they go to a pipe or a file, and shows them safe (see
+/// [`crate::text::safe`]) only on a terminal. Every other command's output is text for a
+/// person and is always shown safe.
+pub fn prints_data(command: &Command) -> bool {
+    match command {
+        Command::Export { format, output, .. } => {
+            *format != Some(crate::report::export::Format::Xlsx)
+                && output.as_deref().is_none_or(|p| p.as_os_str() == "-")
+        }
+        _ => false,
+    }
+}
+
 pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
     let today = ctx.clock.today;
     let lang = ctx.lang;
@@ -389,7 +403,7 @@ fn confirm(
     output: &mut impl Write,
 ) -> Result<(), CliError> {
     // A closed stdout only loses the listing; the answer still decides.
-    let _ = output.write_all(changes.as_bytes());
+    let _ = output.write_all(crate::text::safe::display(changes).as_bytes());
     if !terminal {
         return Err(CliError::Refused(
             lang.pick(

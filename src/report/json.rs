@@ -224,12 +224,14 @@ pub fn summary(plan: &Plan, today: NaiveDate) -> Summary<'_> {
 }
 
 /// Pretty JSON with a final newline. Serializing these plain structs cannot fail; the
-/// error arm exists only because serde's signature has one.
+/// error arm exists only because serde's signature has one. Control, bidi and invisible
+/// characters in texts are `\uXXXX` escapes (see [`crate::text::safe::json`]): the values
+/// stay exact, the bytes stay safe to print on a terminal.
 pub fn to_string<T: Serialize>(value: &T) -> String {
     match serde_json::to_string_pretty(value) {
         Ok(mut s) => {
             s.push('\n');
-            s
+            crate::text::safe::json(s)
         }
         // Still valid JSON, so a consumer sees the problem instead of a parse failure.
         Err(e) => format!("{}\n", serde_json::json!({ "error": e.to_string() })),

@@ -1,9 +1,15 @@
 //! Display-width helpers for plain output. Chinese characters take two terminal columns, so
 //! every measurement here is in display columns, never bytes or chars.
+//!
+//! Text is measured, cut and wrapped as it will be shown: with control, bidi and invisible
+//! characters as the visible marks of [`safe::display`] (which `main` applies to the whole
+//! output), so a mark never pushes a column out of line.
 
 use std::borrow::Cow;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::text::safe;
 
 pub const ELLIPSIS: char = '…';
 
@@ -17,8 +23,9 @@ pub fn terminal_width() -> usize {
         .unwrap_or(100)
 }
 
+/// Columns `s` takes once shown (see [`safe::display`]).
 pub fn width(s: &str) -> usize {
-    s.width()
+    safe::display(s).width()
 }
 
 fn char_width(c: char) -> usize {
@@ -46,8 +53,9 @@ pub fn one_line(s: &str) -> Cow<'_, str> {
 
 /// Cut `s` to at most `max` columns, ending with "…" when something was cut.
 pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
-    if width(s) <= max {
-        return Cow::Borrowed(s);
+    let s = safe::display(s);
+    if s.width() <= max {
+        return s;
     }
     if max == 0 {
         return Cow::Borrowed("");
@@ -85,6 +93,7 @@ pub fn pad_left(s: &str, w: usize) -> String {
 /// moved whole to the next line when the line has an earlier space to break at.
 /// Existing line breaks are kept. Always returns at least one line.
 pub fn wrap(s: &str, max: usize) -> Vec<String> {
+    let s = safe::display(s);
     let max = max.max(2);
     let mut lines = Vec::new();
     for para in s.lines() {
@@ -156,6 +165,25 @@ mod tests {
             11,
         ) {
             assert!(width(&line) <= 11, "{line}");
+        }
+    }
+
+    #[test]
+    fn marks_are_measured_cut_and_wrapped_as_shown() {
+        assert_eq!(width("依托\u{1b}]0;x\u{7}"), 10);
+        assert_eq!(
+            pad("甲\u{1b}", 5),
+            "甲\u{1b}  ",
+            "padded to the width of 甲␛"
+        );
+        assert_eq!(truncate("甲\u{1b}[2J乙", 6), "甲␛[2…");
+        assert_eq!(truncate("\u{202e}abc", 20), "<U+202E>abc");
+        assert_eq!(
+            wrap("第一行\r\n第二行\u{9b}", 20),
+            ["第一行", "第二行<U+009B>"]
+        );
+        for line in wrap("提升\u{1b}]52;c;aGk=\u{7}解读质量\u{200b}。", 7) {
+            assert!(width(&line) <= 7 && safe::is_clean(&line), "{line:?}");
         }
     }
 

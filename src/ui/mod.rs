@@ -11,6 +11,7 @@ pub mod header;
 pub mod help;
 pub mod list;
 pub mod progress;
+pub mod scrub;
 pub mod theme;
 pub mod tree;
 pub mod units;
@@ -38,6 +39,7 @@ pub const WIDE: u16 = 140;
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     frame.render_widget(app, area);
+    scrub::buffer(frame.buffer_mut());
     if let Some(caret) = caret(app, area) {
         frame.set_cursor_position(caret);
     }
@@ -242,14 +244,17 @@ fn draw_lines(lines: &[Line<'_>], area: Rect, buf: &mut Buffer) {
 /// Draw one line cut to `width`. Unlike `Buffer::set_line`, nothing is drawn after a span
 /// that had to be cut: when a wide character does not fit in the last column, `set_line` would
 /// let the next span's narrow text fill the gap (`逾期 4  7天内到期 0` cut to `逾期 4  70`).
+/// Every text of the panes is drawn here, shown safe: control, bidi and invisible
+/// characters as the marks [`wrap`] measured them with.
 fn put_line(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, width: u16) {
     let end = x.saturating_add(width).min(buf.area.right());
     let mut x = x;
     for span in &line.spans {
         let room = end.saturating_sub(x);
         let style = line.style.patch(span.style);
-        let (next, _) = buf.set_stringn(x, y, &span.content, usize::from(room), style);
-        if wrap::width(&span.content) > usize::from(room) {
+        let content = crate::text::safe::display(&span.content);
+        let (next, _) = buf.set_stringn(x, y, &content, usize::from(room), style);
+        if wrap::width(&content) > usize::from(room) {
             break;
         }
         x = next;
@@ -313,6 +318,15 @@ mod tests {
         let mut buf = Buffer::empty(Rect::new(0, 0, 4, 1));
         buf.set_line(0, 0, &line, 4);
         assert_eq!(buf, Buffer::with_lines(["ab 7"]));
+    }
+
+    #[test]
+    fn raw_spans_are_drawn_with_marks_and_cut_as_measured() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 8, 1));
+        let line = Line::from(vec![Span::raw("中\u{1b}]0"), Span::raw("\u{202e}")]);
+        put_line(&mut buf, 0, 0, &line, 8);
+        // Measured as shown: `中␛]0` takes 4 columns, the cut mark the other 4.
+        assert_eq!(buf, Buffer::with_lines(["中␛]0<U+"]));
     }
 
     #[test]

@@ -4,11 +4,17 @@
 //! panic at width 2), so panes get finished lines from here. Widths are terminal columns,
 //! measured per grapheme exactly as ratatui's buffer does (control characters and zero-width
 //! graphemes take no cell), so a line from here never spills out of its pane.
+//!
+//! Text is measured, wrapped and cut as it will be shown: with control, bidi and invisible
+//! characters as the visible marks of [`safe::display`], which [`super::put_line`] applies
+//! to every span it draws. A mark therefore takes exactly the columns the layout gave it.
 
 use std::borrow::Cow;
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
+
+use crate::text::safe;
 
 /// Marks cut text. ASCII on purpose: `…` is East-Asian-ambiguous and some terminals draw it
 /// two columns wide, which would shift everything after it.
@@ -23,9 +29,9 @@ fn grapheme_width(g: &str) -> usize {
     }
 }
 
-/// Display width of `s` in terminal columns.
+/// Display width of `s` in terminal columns, once shown (see [`safe::display`]).
 pub fn width(s: &str) -> usize {
-    s.graphemes(true).map(grapheme_width).sum()
+    safe::display(s).graphemes(true).map(grapheme_width).sum()
 }
 
 /// Closing punctuation that should not begin a line (a small kinsoku rule).
@@ -71,7 +77,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     if width == 0 {
         return out;
     }
-    for para in text.split('\n') {
+    for para in safe::display(text).split('\n') {
         let mut b = Builder {
             width,
             lines: &mut out,
@@ -216,7 +222,11 @@ impl Builder<'_> {
 /// Cut `text` to at most `width` columns, ending in [`ELLIPSIS`] when something was cut.
 /// Line breaks are joined first (see [`one_line`]).
 pub fn truncate(text: &str, cols: usize) -> Cow<'_, str> {
-    let text = one_line(text);
+    let text = match one_line(text) {
+        Cow::Borrowed(t) => safe::display(t),
+        Cow::Owned(t) if safe::is_clean(&t) => Cow::Owned(t),
+        Cow::Owned(t) => Cow::Owned(safe::display(&t).into_owned()),
+    };
     if width(&text) <= cols {
         return text;
     }
@@ -341,9 +351,27 @@ mod tests {
     }
 
     #[test]
-    fn newlines_split_and_control_chars_vanish() {
-        assert_eq!(wrap("甲\n乙\u{7}丙", 10), ["甲", "乙丙"]);
+    fn newlines_split_and_control_chars_are_marked() {
+        assert_eq!(wrap("甲\n乙\u{7}丙", 10), ["甲", "乙␇丙"]);
+        assert_eq!(wrap("甲\r\n乙", 10), ["甲", "乙"]);
         assert_eq!(wrap("", 10), [""]);
+    }
+
+    #[test]
+    fn marks_are_measured_and_cut_as_shown() {
+        // ESC is one column once shown as ␛, a bidi override eight as <U+202E>.
+        assert_eq!(width("中\u{1b}文"), 5);
+        assert_eq!(width("a\u{202e}b"), 10);
+        assert_eq!(wrap("甲\u{1b}乙丙", 4), ["甲␛", "乙丙"]);
+        assert_eq!(truncate("甲\u{1b}]0;x\u{7}乙", 7), "甲␛]0..");
+        assert_eq!(fit("\u{9b}2J", 11), "<U+009B>2J ");
+        assert_eq!(fit("\u{9b}2J", 9), "<U+009B..");
+        for w in 1..30 {
+            for line in wrap("提升\u{1b}[31m解读\u{202e}质量\u{200b}。\u{9b}", w) {
+                assert!(width(&line) <= w, "width {w}: {line:?}");
+                assert!(safe::is_clean(&line), "{line:?}");
+            }
+        }
     }
 
     #[test]

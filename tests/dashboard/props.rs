@@ -63,7 +63,8 @@ fn action() -> impl Strategy<Value = Action> {
     ]
 }
 
-/// Text mixing Chinese, ASCII words, spaces, punctuation, newlines and control characters.
+/// Text mixing Chinese, ASCII words, spaces, punctuation, newlines, control characters, an
+/// escape sequence and a bidi override.
 fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(
         prop_oneof![
@@ -75,6 +76,8 @@ fn text() -> impl Strategy<Value = String> {
             Just(" ".to_string()),
             Just("\n".to_string()),
             Just("\u{7}".to_string()),
+            Just("\u{1b}]0;t\u{7}".to_string()),
+            Just("\u{202e}".to_string()),
             Just("e\u{301}".to_string()),
         ],
         0..60,
@@ -144,7 +147,9 @@ proptest! {
         }
         if width >= 2 {
             let kept: String = lines.concat().chars().filter(|c| !c.is_whitespace()).collect();
-            let orig: String = s.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+            // Control and bidi characters are kept, as the marks they are shown as.
+            let shown = duban::text::safe::display(&s);
+            let orig: String = shown.chars().filter(|c| !c.is_whitespace()).collect();
             prop_assert_eq!(kept, orig);
         }
         prop_assert!(wrap::width(&wrap::fit(&s, width)) == width);
