@@ -1,5 +1,6 @@
 //! The agenda (as in Org-mode): every requirement with a date, grouped by how soon it is due,
-//! then the recurring ones (this period's due date) and the ongoing ones.
+//! then the ones whose deadline text could not be dated (时限待确认), the recurring ones (this
+//! period's due date) and the ongoing ones.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -17,17 +18,21 @@ pub enum Bucket {
     Within7,
     Within30,
     Later,
+    /// The text names a time duban cannot date (unparsed, or counted from an event): a
+    /// deadline to confirm, never "no deadline".
+    Unconfirmed,
     Recurring,
     Ongoing,
 }
 
 impl Bucket {
-    pub const ALL: [Bucket; 7] = [
+    pub const ALL: [Bucket; 8] = [
         Bucket::Overdue,
         Bucket::Today,
         Bucket::Within7,
         Bucket::Within30,
         Bucket::Later,
+        Bucket::Unconfirmed,
         Bucket::Recurring,
         Bucket::Ongoing,
     ];
@@ -39,6 +44,7 @@ impl Bucket {
             Bucket::Within7 => lang.pick("7天内", "Within 7 days"),
             Bucket::Within30 => lang.pick("30天内", "Within 30 days"),
             Bucket::Later => lang.pick("以后", "Later"),
+            Bucket::Unconfirmed => lang.pick("时限待确认", "Deadline to confirm"),
             Bucket::Recurring => lang.pick("周期性", "Recurring"),
             Bucket::Ongoing => lang.pick("长期", "Ongoing"),
         }
@@ -73,7 +79,7 @@ impl AgendaRow {
 }
 
 /// The agenda at `today`, in display order: by bucket, then due date, then id. Groups are
-/// runs of equal `bucket`. Requirements without a deadline are left out, and done ones too
+/// runs of equal `bucket`. Requirements without a deadline (kind `none`) are left out, and done ones too
 /// unless `include_done`; a done one then sits in the bucket of its date (past dates under
 /// `Overdue`: the row's status, not the bucket, says it was finished).
 pub fn agenda(plan: &Plan, today: NaiveDate, include_done: bool) -> Vec<AgendaRow> {
@@ -90,12 +96,11 @@ pub fn row(r: &Requirement, today: NaiveDate, include_done: bool) -> Option<Agen
     if !include_done && r.status == Status::Done {
         return None;
     }
-    let due = r.deadline.due(today);
+    let due = r.due(today);
     let days_left = due.map(|d| (d - today).num_days());
-    let bucket = match r.deadline.kind {
-        // Relative and unparsed deadlines get their own agenda group (issue #12); until then
-        // they are listed nowhere, as before.
-        DeadlineKind::None | DeadlineKind::Relative | DeadlineKind::Unparsed => return None,
+    let bucket = match r.deadline_kind() {
+        _ if r.is_unconfirmed() => Bucket::Unconfirmed,
+        DeadlineKind::None => return None,
         DeadlineKind::Ongoing => Bucket::Ongoing,
         k if k.is_recurring() => Bucket::Recurring,
         _ => Bucket::for_days(days_left?),

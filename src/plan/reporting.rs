@@ -83,7 +83,7 @@ pub fn report_duty(r: &Requirement, today: NaiveDate) -> Option<ReportDuty> {
         return None;
     }
     let period = period_key(d.kind, today)?;
-    let due = d.due(today)?;
+    let due = r.due(today)?;
     let submitted = r.reports.iter().rev().find(|s| s.period == period).cloned();
     Some(ReportDuty {
         period,

@@ -71,9 +71,13 @@ impl From<ReportDuty> for ReportDueRow {
 #[derive(Debug, Clone, Serialize)]
 pub struct DeadlineRow<'a> {
     pub raw: &'a str,
+    /// What the text says (a date set by hand does not change it).
     pub kind: DeadlineKind,
+    /// The effective due date: `set_by_hand` when there is one.
     pub due: Option<NaiveDate>,
     pub milestones: &'a [NaiveDate],
+    /// The due date set by hand (`duban due`), overriding the text; `null` when none.
+    pub set_by_hand: Option<NaiveDate>,
 }
 
 fn names<'a>(units: impl IntoIterator<Item = &'a Unit>) -> Vec<&'a str> {
@@ -104,8 +108,9 @@ pub fn requirement_row<'a>(e: &Entry<'a>, today: NaiveDate) -> RequirementRow<'a
         deadline: DeadlineRow {
             raw: &r.deadline_raw,
             kind: r.deadline.kind,
-            due: r.deadline.due(today),
+            due: r.due(today),
             milestones: &r.deadline.milestones,
+            set_by_hand: r.due_set,
         },
         notes: &r.notes,
         history: None,
@@ -219,6 +224,7 @@ mod tests {
             title: "测试".into(),
             year: 2021,
             source: "test".into(),
+            period: None,
             categories: vec![Category {
                 number: 1,
                 name: "扩大公开范围\n打造阳光政府".into(),

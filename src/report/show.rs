@@ -7,7 +7,7 @@ use super::text::{one_line, pad, width, wrap};
 use crate::i18n::Lang;
 use crate::plan::progress::describe;
 use crate::plan::reporting::{period_label, report_duty};
-use crate::plan::{DeadlineKind, Requirement, Status, Unit};
+use crate::plan::{Requirement, Status, Unit};
 
 /// Labelled lines: the label column is as wide as the widest label of the language.
 struct Sheet {
@@ -168,10 +168,19 @@ fn units(s: &mut Sheet, r: &Requirement, lang: Lang, labels: &Labels) {
     }
 }
 
-/// How the deadline text was understood: kind, milestones, the due date and days left.
+/// How the deadline text was understood: a date set by hand first, then kind, milestones,
+/// the due date and days left.
 fn understood(r: &Requirement, today: NaiveDate, lang: Lang) -> String {
     let d = &r.deadline;
-    let mut parts = vec![lang.kind(d.kind).to_string()];
+    let mut parts = Vec::new();
+    if let Some(set) = r.due_set {
+        parts.push(format!("{} {set}", lang.set_by_hand()));
+    }
+    parts.push(if r.is_unconfirmed() {
+        format!("{}（{}）", lang.unconfirmed(), lang.kind(d.kind))
+    } else {
+        lang.kind(d.kind).to_string()
+    });
     if !d.milestones.is_empty() {
         let dates = d
             .milestones
@@ -181,10 +190,11 @@ fn understood(r: &Requirement, today: NaiveDate, lang: Lang) -> String {
             .join(", ");
         parts.push(format!("{} {dates}", lang.pick("节点", "milestones")));
     }
-    if let Some(due) = d.due(today) {
+    if let Some(due) = r.due(today) {
         let mut due_text = format!("{} {due}", lang.pick("到期", "due"));
-        if r.status != Status::Done && d.kind != DeadlineKind::None {
-            let days = lang.days((due - today).num_days());
+        if r.status != Status::Done
+            && let Some(days) = lang.days_of(r, today)
+        {
             let (open, close) = match lang {
                 Lang::Zh => ("（", "）"),
                 Lang::En => (" (", ")"),

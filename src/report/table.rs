@@ -209,6 +209,7 @@ mod tests {
             title: "测试计划".into(),
             year: 2021,
             source: "test.txt".into(),
+            period: None,
             categories: vec![Category {
                 number: 1,
                 name: "扩大公开范围\n打造阳光政府".into(),

@@ -240,10 +240,19 @@ fn notes_and_history(out: &mut Vec<Line<'static>>, app: &App, r: &Requirement, c
     }
 }
 
-/// What was understood from the deadline text: kind, dates, countdown.
+/// What was understood from the deadline text: a date set by hand first, then kind, dates,
+/// countdown.
 fn understood(lang: Lang, r: &Requirement, today: chrono::NaiveDate) -> String {
     let d = &r.deadline;
-    let mut parts = vec![lang.kind(d.kind).to_string()];
+    let mut parts = Vec::new();
+    if let Some(set) = r.due_set {
+        parts.push(format!("{} {}", lang.set_by_hand(), set.format("%Y-%m-%d")));
+    }
+    parts.push(if r.is_unconfirmed() {
+        format!("{}（{}）", lang.unconfirmed(), lang.kind(d.kind))
+    } else {
+        lang.kind(d.kind).to_string()
+    });
     if !d.milestones.is_empty() {
         let dates: Vec<String> = d
             .milestones
@@ -252,8 +261,9 @@ fn understood(lang: Lang, r: &Requirement, today: chrono::NaiveDate) -> String {
             .collect();
         parts.push(dates.join(lang.pick("、", ", ")));
     }
-    if d.kind.is_recurring()
-        && let Some(due) = d.due(today)
+    if r.due_set.is_none()
+        && d.kind.is_recurring()
+        && let Some(due) = r.due(today)
     {
         parts.push(format!(
             "{} {}",
@@ -261,11 +271,11 @@ fn understood(lang: Lang, r: &Requirement, today: chrono::NaiveDate) -> String {
             due.format("%Y-%m-%d")
         ));
     }
-    if let Some(days) = r.days_left(today) {
+    if let Some(days) = lang.days_of(r, today) {
         parts.push(if r.status == crate::plan::Status::Done {
             lang.status(r.status).to_string()
         } else {
-            lang.days(days)
+            days
         });
     }
     parts.join("  ")

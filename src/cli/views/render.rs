@@ -33,10 +33,9 @@ pub fn agenda(
                     String::new(),
                 ];
             };
-            let countdown = match row.days_left {
-                Some(d) if r.deadline.kind == crate::plan::DeadlineKind::Date => lang.days(d),
-                Some(d) => format!("{} {}", lang.kind(r.deadline.kind), lang.days(d)),
-                None => lang.kind(r.deadline.kind).to_string(),
+            let countdown = match (row.days_left, r.deadline_kind()) {
+                (Some(d), k) if k.is_recurring() && !r.plan_ended(today) => format!("{} {}", lang.kind(k), lang.days(d)),
+                _ => lang.countdown_open(r, today),
             };
             let unit = r.units.primary().map_or("-", |u| u.name.as_str());
             [

@@ -45,6 +45,7 @@ fn plan(spec: Spec<'_>) -> Plan {
         title: "测试计划2021年".into(),
         year: 2021,
         source: "old.txt".into(),
+        period: None,
         categories,
     }
 }

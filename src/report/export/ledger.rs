@@ -87,7 +87,13 @@ impl<'a> Row<'a> {
     }
 
     pub fn due(&self) -> Option<NaiveDate> {
-        self.requirement().deadline.due(self.today)
+        self.requirement().due(self.today)
+    }
+
+    /// The due date for a spreadsheet date cell; `None` when set by hand, so the cell keeps
+    /// the text that says so ([`Row::due_text`]).
+    pub fn due_cell(&self) -> Option<NaiveDate> {
+        self.due().filter(|_| self.requirement().due_set.is_none())
     }
 
     pub fn lead(&self) -> String {
@@ -98,21 +104,32 @@ impl<'a> Row<'a> {
         join(&self.requirement().units.cooperating)
     }
 
-    /// The due date, or `长期` for open-ended duties (nothing when there is no deadline).
+    /// The due date (`2021-09-30（人工设定）` when set by hand), `长期` for open-ended duties,
+    /// `待定` for a text still to be dated (nothing when there is no deadline).
     pub fn due_text(&self, lang: Lang) -> String {
-        match (self.due(), self.requirement().deadline.kind) {
+        let r = self.requirement();
+        match (self.due(), r.deadline_kind()) {
+            (Some(d), _) if r.due_set.is_some() => match lang {
+                Lang::Zh => format!("{d}（{}）", lang.set_by_hand()),
+                Lang::En => format!("{d} ({})", lang.set_by_hand()),
+            },
             (Some(d), _) => d.to_string(),
+            (None, _) if r.is_unconfirmed() => lang.unconfirmed().to_string(),
             (None, DeadlineKind::Ongoing) => lang.kind(DeadlineKind::Ongoing).to_string(),
             (None, _) => String::new(),
         }
     }
 
-    /// `推进中`, or `推进中（逾期5天）` when overdue.
+    /// `推进中`, or `推进中（逾期5天）` when overdue (`截至年底逾期5天` once the plan is over).
     pub fn status_text(&self, lang: Lang) -> String {
         let status = lang.status(self.requirement().status);
-        match (self.overdue_days(), lang) {
-            (Some(d), Lang::Zh) => format!("{status}（{}）", lang.days(-d)),
-            (Some(d), Lang::En) => format!("{status} ({})", lang.days(-d)),
+        let late = self
+            .overdue()
+            .then(|| lang.days_of(self.requirement(), self.today))
+            .flatten();
+        match (late, lang) {
+            (Some(late), Lang::Zh) => format!("{status}（{late}）"),
+            (Some(late), Lang::En) => format!("{status} ({late})"),
             (None, _) => status.to_string(),
         }
     }
