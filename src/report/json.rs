@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::query::Entry;
 use crate::plan::escalation::{Escalation, EscalationRules, escalation};
 use crate::plan::reporting::{ReportDuty, ReportSubmission, report_duty};
-use crate::plan::{Change, Counts, DeadlineKind, Note, Plan, ReqId, Status, Unit};
+use crate::plan::{Change, Counts, DeadlineKind, Note, Period, Plan, ReqId, Status, Unit};
 
 /// One requirement, as printed by `list --json` and `show --json` and reused by exports.
 #[derive(Debug, Clone, Serialize)]
@@ -143,6 +143,12 @@ pub struct Summary<'a> {
     pub blocked: usize,
     pub overdue: usize,
     pub due_within_7: usize,
+    /// Not done, with a deadline text still to be dated (时限待确认).
+    pub unconfirmed: usize,
+    /// The plan's period (its year unless the document or `import --period` said otherwise).
+    pub period: Period,
+    /// Today is past the period's end: the counts are what the plan ended with.
+    pub ended: bool,
     pub categories: Vec<CategorySummary>,
 }
 
@@ -171,6 +177,9 @@ pub fn summary(plan: &Plan, today: NaiveDate) -> Summary<'_> {
         blocked: c.blocked,
         overdue: c.overdue,
         due_within_7: c.due_soon,
+        unconfirmed: c.unconfirmed,
+        period: plan.period(),
+        ended: plan.period().has_ended(today),
         categories: plan
             .categories
             .iter()

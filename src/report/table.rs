@@ -105,15 +105,27 @@ pub fn summary(plan: &Plan, today: NaiveDate, lang: Lang, total_width: usize) ->
         .map(|&s| format!("{} {}", lang.status(s), count(&c, s)))
         .collect::<Vec<_>>()
         .join(GAP);
+    let period = plan.period();
+    if period.calendar_year() != Some(plan.year) {
+        let _ = writeln!(out, "{} {}", lang.pick("计划期", "period"), period.label(lang));
+    }
     let _ = writeln!(out, "{by_status}");
-    let _ = writeln!(
+    let _ = write!(
         out,
-        "{} {}{GAP}{} {}\n",
+        "{} {}{GAP}{} {}",
         lang.pick("逾期", "overdue"),
         c.overdue,
         lang.pick("7天内到期", "due within 7 days"),
         c.due_soon
     );
+    if c.unconfirmed > 0 {
+        let _ = write!(out, "{GAP}{} {}", lang.pick("时限待确认", "deadline to confirm"), c.unconfirmed);
+    }
+    out.push('\n');
+    if period.has_ended(today) {
+        let _ = writeln!(out, "{}", period.ended_banner(lang, c.unfinished()));
+    }
+    out.push('\n');
     out.push_str(&category_table(plan, today, lang, total_width));
     out
 }

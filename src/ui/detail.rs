@@ -10,7 +10,7 @@ use ratatui::widgets::Widget;
 
 use super::theme::{self, THEME, Urgency};
 use super::wrap::{self, width};
-use crate::app::{App, Pane, View};
+use crate::app::{Action, App, KeyMode, Pane, View};
 use crate::i18n::Lang;
 use crate::plan::{ChangeKind, Counts, Item, Requirement};
 
@@ -185,11 +185,17 @@ fn deadline_and_units(
         &r.deadline_raw
     };
     add(labels[0], raw, THEME.text);
-    add(
-        labels[1],
-        &understood(lang, r, today),
-        THEME.urgency(Urgency::of(r, today)),
-    );
+    let mut parsed = understood(lang, r, today);
+    let key = super::footer::keys_label(app.keymap(), KeyMode::Normal, &[Action::SetDue]);
+    if r.is_unconfirmed()
+        && let Some(key) = key
+    {
+        parsed.push_str(&match lang {
+            Lang::Zh => format!("  按 {key} 人工设定"),
+            Lang::En => format!("  {key}: set it by hand"),
+        });
+    }
+    add(labels[1], &parsed, THEME.urgency(Urgency::of(r, today)));
     if let Some(to) = &r.deadline.report_to {
         add(labels[2], to, THEME.text);
     }
