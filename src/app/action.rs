@@ -205,8 +205,8 @@ impl Action {
                 "mark this period's report submitted (optional note)",
             ),
             Action::SetDue => lang.pick(
-                "人工设定时限（YYYY-MM-DD 或 2021年9月30日；留空则恢复按原文）",
-                "set the due date by hand (YYYY-MM-DD or 2021年9月30日; empty: back to the text)",
+                "人工设定时限（留空则恢复按原文）",
+                "set the due date by hand (empty: back to the text)",
             ),
             Action::Export => lang.pick(
                 "导出今日报告（HTML 和 Excel，存于状态文件所在目录）",
@@ -216,8 +216,8 @@ impl Action {
             Action::Redo => lang.pick("重做", "redo"),
             Action::ShowPage(Page::Tree) => lang.pick("任务树视图", "tree view"),
             Action::ShowPage(Page::Agenda) => lang.pick(
-                "日程视图（按到期分组：逾期、今天、7天内、30天内、以后、周期性、长期）",
-                "agenda view (overdue, today, 7 days, 30 days, later, recurring, ongoing)",
+                "日程视图（按到期分组：逾期、今天、7天内、30天内、以后、时限待确认、周期性、长期）",
+                "agenda view (overdue, today, 7 days, 30 days, later, to confirm, recurring, ongoing)",
             ),
             Action::ShowPage(Page::Units) => {
                 lang.pick("单位视图（各单位工作量）", "units view (workload per unit)")
