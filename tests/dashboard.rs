@@ -3,6 +3,7 @@
 //! fixed reference date (2021-09-20) and its own temporary state file.
 
 mod dashboard {
+    pub mod deadlines;
     pub mod edits;
     pub mod panes;
     pub mod progress;

@@ -99,7 +99,8 @@ fn columns(app: &App, rows: &[Row<'_>], cols: usize) -> Columns {
         0
     };
     let countdown = if cols >= fixed + 12 + countdown {
-        countdown.min(12)
+        // Room for `截至年底逾期138天` and `人工 逾期100天`.
+        countdown.min(18)
     } else {
         0
     };
