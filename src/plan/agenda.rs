@@ -169,4 +169,46 @@ mod tests {
         assert_eq!(Bucket::for_days(31), Bucket::Later);
         assert_eq!(Bucket::Within7.label(Lang::Zh), "7天内");
     }
+
+    #[test]
+    fn unconfirmed_deadlines_have_their_own_group_until_set_by_hand() {
+        let mut plan = crate::plan::model::one_item_plan(
+            "类",
+            &[("", "2021年9月25日前"), ("", "x"), ("", "y"), ("", "")],
+        );
+        let id = |r| ReqId::new(1, 1, r);
+        crate::plan::due::give_deadline(&mut plan, id(2), DeadlineKind::Unparsed, "待定");
+        crate::plan::due::give_deadline(&mut plan, id(3), DeadlineKind::Relative, "通知后5日内");
+        let today = NaiveDate::from_ymd_opt(2021, 9, 20).expect("valid date");
+        let rows = agenda(&plan, today, false);
+        let buckets: Vec<_> = rows.iter().map(|r| (r.id, r.bucket)).collect();
+        assert_eq!(
+            buckets,
+            [
+                (id(1), Bucket::Within7),
+                (id(2), Bucket::Unconfirmed),
+                (id(3), Bucket::Unconfirmed),
+            ],
+            "the empty text has no deadline and stays out"
+        );
+        assert!(!rows[1].within(30), "`--days N` keeps only dated rows");
+        assert_eq!(Bucket::Unconfirmed.label(Lang::Zh), "时限待确认");
+        let c = crate::plan::Counts::of(plan.requirements(), today);
+        assert_eq!((c.unconfirmed, c.due_soon, c.overdue), (2, 1, 0));
+        assert_eq!(
+            serde_json::to_value(Bucket::Unconfirmed).expect("serializes"),
+            "unconfirmed"
+        );
+
+        // A date set by hand moves it to the dated groups; the patch equals a rebuild.
+        let mut patched = rows.clone();
+        let now = today.and_hms_opt(9, 0, 0).expect("valid time");
+        plan.get_mut(id(2))
+            .expect("exists")
+            .set_due(NaiveDate::from_ymd_opt(2021, 9, 18), now);
+        update(&mut patched, &plan, &[id(2)], today, false);
+        assert_eq!(patched, agenda(&plan, today, false));
+        assert_eq!(patched[0].id, id(2));
+        assert_eq!(patched[0].bucket, Bucket::Overdue);
+    }
 }

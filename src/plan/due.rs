@@ -101,6 +101,24 @@ impl Requirement {
     }
 }
 
+/// Give requirement `id` of `plan` a deadline of `kind` read from `raw`, as the parser
+/// would for such a text: for tests of kinds the parser does not produce on its own.
+#[cfg(test)]
+pub(crate) fn give_deadline(
+    plan: &mut super::model::Plan,
+    id: super::model::ReqId,
+    kind: DeadlineKind,
+    raw: &str,
+) {
+    let r = plan.get_mut(id).expect("requirement exists");
+    r.deadline_raw = raw.into();
+    r.deadline = super::deadline::Deadline {
+        kind,
+        raw: raw.into(),
+        ..Default::default()
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
