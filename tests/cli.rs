@@ -3,6 +3,7 @@
 //! temporary state file and a fixed `--today 2021-09-20`.
 
 mod cli {
+    pub mod due;
     pub mod edit;
     pub mod files;
     pub mod list;
