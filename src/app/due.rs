@@ -34,9 +34,9 @@ impl App {
             Some(d)
         } else {
             let msg = match self.lang {
-                Lang::Zh => format!(
-                    "“{text}”不是有效日期，请用 YYYY-MM-DD 或 2021年9月30日；时限未改"
-                ),
+                Lang::Zh => {
+                    format!("“{text}”不是有效日期，请用 YYYY-MM-DD 或 2021年9月30日；时限未改")
+                }
                 Lang::En => format!(
                     "\"{text}\" is not a valid date: use YYYY-MM-DD or 2021年9月30日; unchanged"
                 ),

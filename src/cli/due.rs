@@ -2,6 +2,8 @@
 //! back to what its deadline text says. The text is kept either way; the change is recorded
 //! in the requirement's history.
 
+use std::fmt::Write as _;
+
 use chrono::NaiveDate;
 
 use super::commands::{CliError, Context, load_state, now, push_notice, unknown_id};
@@ -32,10 +34,11 @@ pub fn due(id: ReqId, date: Option<NaiveDate>, ctx: &Context) -> Result<String, 
         (false, None, Lang::En) => format!("{id} has no hand-set due date; unchanged"),
     };
     if let Some(d) = date.filter(|d| *d < period.start || *d > period.end) {
-        msg.push_str(&match lang {
-            Lang::Zh => format!("\n注意：{d} 不在计划期（{}）内", period.label(lang)),
-            Lang::En => format!("\nnote: {d} is outside the plan's period ({})", period.label(lang)),
-        });
+        let label = period.label(lang);
+        let _ = match lang {
+            Lang::Zh => write!(msg, "\n注意：{d} 不在计划期（{label}）内"),
+            Lang::En => write!(msg, "\nnote: {d} is outside the plan's period ({label})"),
+        };
     }
     if changed {
         let report = ctx.store.save_changes(&mut state)?;

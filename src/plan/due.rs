@@ -153,7 +153,10 @@ mod tests {
         assert_eq!(r.deadline_raw, "2021年9月底前", "the text stays");
         assert!(matches!(
             r.history.last().map(|c| &c.what),
-            Some(ChangeKind::Due { from: None, to: Some(_) })
+            Some(ChangeKind::Due {
+                from: None,
+                to: Some(_)
+            })
         ));
         assert!(r.set_due(None, now));
         assert!(r.is_overdue(today));

@@ -129,7 +129,14 @@ mod tests {
         assert_eq!(p.calendar_year(), None);
         assert_eq!(p.to_string(), "2024-03-01..2025-02-28");
         assert_eq!(Period::year(2021).to_string(), "2021");
-        for bad in ["", "24", "2024-13-01..2025-01-01", "2025-01-01..2024-01-01", "2024..", "abc"] {
+        for bad in [
+            "",
+            "24",
+            "2024-13-01..2025-01-01",
+            "2025-01-01..2024-01-01",
+            "2024..",
+            "abc",
+        ] {
             assert!(bad.parse::<Period>().is_err(), "{bad}");
         }
     }
@@ -148,8 +155,14 @@ mod tests {
         let y = Period::year(2021);
         assert!(y.has_ended(date(2022, 1, 1)));
         assert!(!y.has_ended(date(2021, 12, 31)));
-        assert_eq!(y.ended_banner(Lang::Zh, 3), "2021年度计划已结束，未完成 3 项");
-        assert_eq!(y.ended_banner(Lang::En, 3), "the 2021 plan has ended; 3 unfinished");
+        assert_eq!(
+            y.ended_banner(Lang::Zh, 3),
+            "2021年度计划已结束，未完成 3 项"
+        );
+        assert_eq!(
+            y.ended_banner(Lang::En, 3),
+            "the 2021 plan has ended; 3 unfinished"
+        );
         let p: Period = "2024-03-01..2025-02-28".parse().expect("valid");
         assert_eq!(
             p.ended_banner(Lang::Zh, 1),

@@ -96,7 +96,10 @@ pub fn describe(kind: &ChangeKind, lang: Lang) -> String {
         },
         ChangeKind::Due { from, to } => {
             let day = |d: &Option<chrono::NaiveDate>| {
-                d.map_or_else(|| lang.pick("按原文", "as written").to_string(), |d| d.to_string())
+                d.map_or_else(
+                    || lang.pick("按原文", "as written").to_string(),
+                    |d| d.to_string(),
+                )
             };
             match (to, lang) {
                 (Some(_), Lang::Zh) => format!("人工设定时限：{} → {}", day(from), day(to)),

@@ -107,7 +107,12 @@ pub fn summary(plan: &Plan, today: NaiveDate, lang: Lang, total_width: usize) ->
         .join(GAP);
     let period = plan.period();
     if period.calendar_year() != Some(plan.year) {
-        let _ = writeln!(out, "{} {}", lang.pick("计划期", "period"), period.label(lang));
+        let _ = writeln!(
+            out,
+            "{} {}",
+            lang.pick("计划期", "period"),
+            period.label(lang)
+        );
     }
     let _ = writeln!(out, "{by_status}");
     let _ = write!(
@@ -119,7 +124,12 @@ pub fn summary(plan: &Plan, today: NaiveDate, lang: Lang, total_width: usize) ->
         c.due_soon
     );
     if c.unconfirmed > 0 {
-        let _ = write!(out, "{GAP}{} {}", lang.pick("时限待确认", "deadline to confirm"), c.unconfirmed);
+        let _ = write!(
+            out,
+            "{GAP}{} {}",
+            lang.pick("时限待确认", "deadline to confirm"),
+            c.unconfirmed
+        );
     }
     out.push('\n');
     if period.has_ended(today) {
@@ -233,12 +243,18 @@ mod period_tests {
     fn summary_says_when_the_plan_has_ended() {
         let today = NaiveDate::from_ymd_opt(2026, 12, 3).expect("valid date");
         let out = summary(&plan(), today, Lang::Zh, 80);
-        assert!(out.contains("逾期 1  7天内到期 0  时限待确认 1\n2021年度计划已结束，未完成 3 项\n"), "{out}");
+        assert!(
+            out.contains("逾期 1  7天内到期 0  时限待确认 1\n2021年度计划已结束，未完成 3 项\n"),
+            "{out}"
+        );
         let mut custom = plan();
         custom.set_period(Some("2021-03-01..2021-09-30".parse().expect("period")));
         let out = summary(&custom, today, Lang::Zh, 80);
         assert!(out.contains("计划期 2021-03-01至2021-09-30\n"), "{out}");
-        assert!(out.contains("计划期（2021-03-01至2021-09-30）已结束，未完成 3 项"), "{out}");
+        assert!(
+            out.contains("计划期（2021-03-01至2021-09-30）已结束，未完成 3 项"),
+            "{out}"
+        );
         let json = crate::report::json::summary(&custom, today);
         let value = serde_json::to_value(&json).expect("serializes");
         assert_eq!(value["unconfirmed"], 1);

@@ -190,10 +190,11 @@ fn deadline_and_units(
     if r.is_unconfirmed()
         && let Some(key) = key
     {
-        parsed.push_str(&match lang {
+        let hint = match lang {
             Lang::Zh => format!("  按 {key} 人工设定"),
             Lang::En => format!("  {key}: set it by hand"),
-        });
+        };
+        parsed.push_str(&hint);
     }
     add(labels[1], &parsed, THEME.urgency(Urgency::of(r, today)));
     if let Some(to) = &r.deadline.report_to {

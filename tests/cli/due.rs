@@ -14,7 +14,11 @@ fn on(env: &Env, day: &str, args: &[&str]) -> String {
         .args(args)
         .output()
         .expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("UTF-8")
 }
 
@@ -36,7 +40,10 @@ fn due_overrides_the_text_everywhere_and_keeps_it() {
         row["deadline"]["raw"],
         "2021年8月15日前，在政府门户网站制作转型政策专题。"
     );
-    assert_eq!((row["days_left"].as_i64(), &row["overdue"]), (Some(25), &false.into()));
+    assert_eq!(
+        (row["days_left"].as_i64(), &row["overdue"]),
+        (Some(25), &false.into())
+    );
     assert_eq!(row["history"][0]["kind"], "due");
     assert_eq!(row["history"][0]["to"], "2021-10-15");
     assert!(!env.ids(&["--overdue"]).contains(&"1.1.1".to_string()));
@@ -48,7 +55,9 @@ fn due_overrides_the_text_everywhere_and_keeps_it() {
         .stdout(predicate::str::contains(
             "理解  人工设定 2021-10-15；限期；节点 2021-08-15；到期 2021-10-15（剩25天）",
         ))
-        .stdout(predicate::str::contains("人工设定时限：按原文 → 2021-10-15"));
+        .stdout(predicate::str::contains(
+            "人工设定时限：按原文 → 2021-10-15",
+        ));
     env.cmd()
         .args(["list", "--category", "1"])
         .assert()
@@ -88,12 +97,17 @@ fn due_accepts_a_chinese_date_and_english_output() {
 #[test]
 fn clear_goes_back_to_the_text() {
     let env = Env::new();
-    env.cmd().args(["due", "1.1.1", "2021-10-15"]).assert().success();
+    env.cmd()
+        .args(["due", "1.1.1", "2021-10-15"])
+        .assert()
+        .success();
     env.cmd()
         .args(["due", "1.1.1", "--clear"])
         .assert()
         .success()
-        .stdout(predicate::str::starts_with("1.1.1 已取消人工设定的时限，按原文："));
+        .stdout(predicate::str::starts_with(
+            "1.1.1 已取消人工设定的时限，按原文：",
+        ));
     let row = env.json(&["show", "1.1.1", "--json"]);
     assert_eq!(row["deadline"]["set_by_hand"], serde_json::Value::Null);
     assert_eq!(row["overdue"], true);
@@ -120,14 +134,23 @@ fn bad_input_exits_2_and_leaves_the_state_file_alone() {
             "not a valid date (expected YYYY-MM-DD or 2021年9月30日)",
         ));
     assert!(!env.state().exists());
-    env.cmd().args(["due", "1.1.1", "2021-10-15"]).assert().success();
+    env.cmd()
+        .args(["due", "1.1.1", "2021-10-15"])
+        .assert()
+        .success();
     let before = read(&env.state());
     for (args, message) in [
         (&["due", "1.1.1", "明天"][..], "not a valid date"),
         (&["due", "1.1.1", "21-10-15"], "not a valid date"),
-        (&["due", "9.9.9", "2021-10-15"], "no requirement 9.9.9 in this plan"),
+        (
+            &["due", "9.9.9", "2021-10-15"],
+            "no requirement 9.9.9 in this plan",
+        ),
         (&["due", "1.1.1"], "required"),
-        (&["due", "1.1.1", "2021-10-15", "--clear"], "cannot be used with"),
+        (
+            &["due", "1.1.1", "2021-10-15", "--clear"],
+            "cannot be used with",
+        ),
     ] {
         env.cmd()
             .args(args)
@@ -145,7 +168,9 @@ fn a_date_outside_the_period_is_set_with_a_warning() {
         .args(["due", "1.1.1", "2022-03-31"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("注意：2022-03-31 不在计划期（2021年度）内"));
+        .stdout(predicate::str::contains(
+            "注意：2022-03-31 不在计划期（2021年度）内",
+        ));
 }
 
 #[test]
@@ -161,7 +186,10 @@ fn import_period_sets_when_the_plan_ends() {
     let after = |args: &[&str]| on(&env, "2021-10-08", args);
     let text = after(&["summary"]);
     assert!(text.contains("计划期 2021-03-01至2021-09-30"), "{text}");
-    assert!(text.contains("计划期（2021-03-01至2021-09-30）已结束，未完成 35 项"), "{text}");
+    assert!(
+        text.contains("计划期（2021-03-01至2021-09-30）已结束，未完成 35 项"),
+        "{text}"
+    );
     // The monthly duty 1.1.4 stops at the period's end, and 1.1.1 reads as a fact at it.
     let row: serde_json::Value =
         serde_json::from_str(&after(&["show", "1.1.4", "--json"])).expect("JSON");

@@ -38,8 +38,13 @@ fn set_due(app: &mut App, text: &str) {
 #[test]
 fn the_key_is_bound_and_listed_in_help() {
     let (app, _, _dir) = small_app();
-    let keys = app.keymap().keys(duban::app::KeyMode::Normal, &Action::SetDue);
-    assert_eq!(keys.iter().map(ToString::to_string).collect::<Vec<_>>(), ["T"]);
+    let keys = app
+        .keymap()
+        .keys(duban::app::KeyMode::Normal, &Action::SetDue);
+    assert_eq!(
+        keys.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        ["T"]
+    );
 }
 
 #[test]
@@ -55,7 +60,10 @@ fn setting_a_due_date_by_hand_feeds_every_count_and_is_saved() {
     assert!(!message.error && message.text.contains("1.1.1 时限人工设定为 2021-10-15"));
     let r = saved(&store).plan.get(FIRST).cloned().expect("saved");
     assert_eq!(r.due_set, Some(date(2021, 10, 15)));
-    assert_eq!(r.deadline_raw, "2021年8月15日前完成。", "the text stays as written");
+    assert_eq!(
+        r.deadline_raw, "2021年8月15日前完成。",
+        "the text stays as written"
+    );
     assert!(matches!(
         r.history.last().map(|c| &c.what),
         Some(ChangeKind::Due { from: None, to: Some(d) }) if *d == date(2021, 10, 15)
@@ -88,11 +96,18 @@ fn an_invalid_date_is_refused_with_a_message_and_nothing_saved() {
         set_due(&mut app, bad);
         let message = app.message().expect("status line");
         assert!(message.error, "{bad}");
-        assert!(message.text.contains(bad) && message.text.contains("YYYY-MM-DD"), "{}", message.text);
+        assert!(
+            message.text.contains(bad) && message.text.contains("YYYY-MM-DD"),
+            "{}",
+            message.text
+        );
         assert_eq!(*app.mode(), Mode::Normal);
     }
     assert_eq!(due_set(&app, FIRST), None);
-    assert!(store.load().expect("readable").is_none(), "nothing was written");
+    assert!(
+        store.load().expect("readable").is_none(),
+        "nothing was written"
+    );
     assert_eq!(app.undo_depth(), (0, 0));
 }
 
@@ -105,9 +120,20 @@ fn empty_input_clears_and_the_prompt_starts_from_the_set_date() {
         panic!("the prompt opened");
     };
     assert_eq!(editor.text(), "2021-10-15");
-    feed(&mut app, [Action::Edit(duban::app::Edit::ClearToStart), Action::SubmitNote]);
+    feed(
+        &mut app,
+        [
+            Action::Edit(duban::app::Edit::ClearToStart),
+            Action::SubmitNote,
+        ],
+    );
     assert_eq!(due_set(&app, FIRST), None);
-    assert!(app.message().expect("status").text.contains("已取消人工设定的时限"));
+    assert!(
+        app.message()
+            .expect("status")
+            .text
+            .contains("已取消人工设定的时限")
+    );
     // Nothing set and nothing typed: unchanged, no undo step.
     let depth = app.undo_depth();
     feed(&mut app, [Action::SetDue, Action::SubmitNote]);
@@ -120,8 +146,16 @@ fn empty_input_clears_and_the_prompt_starts_from_the_set_date() {
 fn unconfirmed_plan() -> Plan {
     let mut plan = small_plan();
     for (id, kind, raw) in [
-        (ReqId::new(1, 1, 2), DeadlineKind::Unparsed, "待省厅部署后另定"),
-        (ReqId::new(1, 2, 1), DeadlineKind::Relative, "收到通知后5个工作日内"),
+        (
+            ReqId::new(1, 1, 2),
+            DeadlineKind::Unparsed,
+            "待省厅部署后另定",
+        ),
+        (
+            ReqId::new(1, 2, 1),
+            DeadlineKind::Relative,
+            "收到通知后5个工作日内",
+        ),
     ] {
         let r = plan.get_mut(id).expect("requirement exists");
         r.deadline_raw = raw.into();
@@ -140,14 +174,25 @@ fn unconfirmed_deadlines_read_pending_in_the_tree_detail_and_agenda() {
     assert_eq!(app.total_counts().unconfirmed, 2);
     let buf = render_text(Rect::new(0, 0, 50, 8), |a, b| ui::tree::render(&app, a, b));
     let tree = rows(&buf);
-    assert!(tree[3].contains("1.1.2") && tree[3].contains("待定"), "{tree:?}");
-    assert!(tree[6].contains("1.2.1") && tree[6].contains("待定"), "{tree:?}");
+    assert!(
+        tree[3].contains("1.1.2") && tree[3].contains("待定"),
+        "{tree:?}"
+    );
+    assert!(
+        tree[6].contains("1.2.1") && tree[6].contains("待定"),
+        "{tree:?}"
+    );
 
     feed(&mut app, [Action::Down]);
-    let buf = render_text(Rect::new(0, 0, 70, 14), |a, b| ui::detail::render(&app, a, b));
+    let buf = render_text(Rect::new(0, 0, 70, 14), |a, b| {
+        ui::detail::render(&app, a, b)
+    });
     let detail = rows(&buf).join("\n");
     assert!(detail.contains("时限  待省厅部署后另定"), "{detail}");
-    assert!(detail.contains("解析  待定（待定）  按 T 人工设定"), "{detail}");
+    assert!(
+        detail.contains("解析  待定（待定）  按 T 人工设定"),
+        "{detail}"
+    );
 
     feed(&mut app, [Action::ShowPage(Page::Agenda)]);
     let mut buf = ratatui::buffer::Buffer::empty(Rect::new(0, 0, 100, 30));
@@ -160,22 +205,36 @@ fn unconfirmed_deadlines_read_pending_in_the_tree_detail_and_agenda() {
 fn a_plan_past_its_period_says_so_in_the_header_and_countdowns() {
     let ended = date(2026, 12, 3);
     let app = App::new(State::new(small_plan()), Box::new(Discard), ended);
-    let buf = render_text(Rect::new(0, 0, 100, 3), |a, b| ui::header::render(&app, a, b));
+    let buf = render_text(Rect::new(0, 0, 100, 3), |a, b| {
+        ui::header::render(&app, a, b)
+    });
     assert_eq!(
         rows(&buf)[0].trim_end(),
         " 测试计划2021年                            2021年度计划已结束，未完成 6 项 参考日期 2026-12-03 周四"
     );
     // 1.1.1 was due 2021-08-15: 138 days late at the year's end, not five years.
     let buf = render_text(Rect::new(0, 0, 60, 4), |a, b| ui::tree::render(&app, a, b));
-    assert!(rows(&buf)[2].contains("截至年底逾期138天"), "{:?}", rows(&buf));
+    assert!(
+        rows(&buf)[2].contains("截至年底逾期138天"),
+        "{:?}",
+        rows(&buf)
+    );
 
     let en = App::new(State::new(small_plan()), Box::new(Discard), ended).with_lang(Lang::En);
-    let buf = render_text(Rect::new(0, 0, 100, 3), |a, b| ui::header::render(&en, a, b));
+    let buf = render_text(Rect::new(0, 0, 100, 3), |a, b| {
+        ui::header::render(&en, a, b)
+    });
     assert!(rows(&buf)[0].contains("the 2021 plan has ended; 6 unfinished"));
 
     // Still running on its last day.
-    let last = App::new(State::new(small_plan()), Box::new(Discard), date(2021, 12, 31));
-    let buf = render_text(Rect::new(0, 0, 100, 3), |a, b| ui::header::render(&last, a, b));
+    let last = App::new(
+        State::new(small_plan()),
+        Box::new(Discard),
+        date(2021, 12, 31),
+    );
+    let buf = render_text(Rect::new(0, 0, 100, 3), |a, b| {
+        ui::header::render(&last, a, b)
+    });
     assert!(!rows(&buf)[0].contains("已结束"));
 }
 
@@ -184,7 +243,9 @@ fn a_custom_period_ends_the_plan_on_its_own_date() {
     let mut plan = small_plan();
     plan.set_period(Some("2021-03-01..2021-09-30".parse().expect("period")));
     let app = App::new(State::new(plan), Box::new(Discard), date(2021, 10, 8));
-    let buf = render_text(Rect::new(0, 0, 100, 3), |a, b| ui::header::render(&app, a, b));
+    let buf = render_text(Rect::new(0, 0, 100, 3), |a, b| {
+        ui::header::render(&app, a, b)
+    });
     assert!(
         rows(&buf)[0].contains("计划期（2021-03-01至2021-09-30）已结束，未完成 6 项"),
         "{:?}",

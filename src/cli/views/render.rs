@@ -34,7 +34,9 @@ pub fn agenda(
                 ];
             };
             let countdown = match (row.days_left, r.deadline_kind()) {
-                (Some(d), k) if k.is_recurring() && !r.plan_ended(today) => format!("{} {}", lang.kind(k), lang.days(d)),
+                (Some(d), k) if k.is_recurring() && !r.plan_ended(today) => {
+                    format!("{} {}", lang.kind(k), lang.days(d))
+                }
                 _ => lang.countdown_open(r, today),
             };
             let unit = r.units.primary().map_or("-", |u| u.name.as_str());
@@ -160,6 +162,9 @@ mod tests {
         let out = agenda(&plan, &rows, today, Lang::Zh, 80);
         assert!(out.contains("时限待确认 (1)\n  1.1.2  待定"), "{out}");
         let en = agenda(&plan, &rows, today, Lang::En, 80);
-        assert!(en.contains("Deadline to confirm (1)\n  1.1.2  unconfirmed"), "{en}");
+        assert!(
+            en.contains("Deadline to confirm (1)\n  1.1.2  unconfirmed"),
+            "{en}"
+        );
     }
 }

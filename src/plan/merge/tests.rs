@@ -265,7 +265,10 @@ fn a_due_date_set_by_hand_and_the_period_survive_a_revision() {
     let new = plan(&[
         (
             "扩大公开范围",
-            &[("事项甲", &[(NEW, "2021年12月底前"), (A, "2021年8月31日前"), (B, "长期")])],
+            &[(
+                "事项甲",
+                &[(NEW, "2021年12月底前"), (A, "2021年8月31日前"), (B, "长期")],
+            )],
         ),
         (
             "优化便民举措",
@@ -285,6 +288,10 @@ fn a_due_date_set_by_hand_and_the_period_survive_a_revision() {
         Some(ChangeKind::Due { to: Some(_), .. })
     ));
     assert_eq!(merged.plan.get(id("1.1.1")).and_then(|r| r.due_set), None);
-    assert_eq!(merged.plan.period(), period, "the revision keeps the period");
+    assert_eq!(
+        merged.plan.period(),
+        period,
+        "the revision keeps the period"
+    );
     assert_eq!(a.period_end, Some(period.end));
 }
