@@ -51,6 +51,16 @@ impl Requirement {
                 .is_some_and(|d| (0..=days).contains(&d))
     }
 
+    /// Overdue: by how many days, counted to the period's end once the plan is over (so a
+    /// plan read years later does not report years of lateness).
+    pub fn days_late(&self, today: NaiveDate) -> Option<i64> {
+        if !self.is_overdue(today) {
+            return None;
+        }
+        self.late_at_end(today)
+            .or_else(|| self.days_left(today).map(|d| -d))
+    }
+
     /// The text names a time that cannot be dated yet (unreadable, or counted from an event)
     /// and nobody set a date by hand: shown as 待定, listed under 时限待确认, never as "no
     /// deadline".
@@ -204,6 +214,14 @@ mod tests {
         assert_eq!(next_year.late_at_end(date(2022, 1, 10)), None);
         let monthly = req("每月报送");
         assert_eq!(monthly.late_at_end(date(2026, 1, 1)), None);
+        assert_eq!(r.days_late(date(2021, 10, 10)), Some(10));
+        assert_eq!(
+            r.days_late(date(2026, 12, 3)),
+            Some(92),
+            "counted to the year's end"
+        );
+        assert_eq!(last_day.days_late(date(2022, 1, 1)), Some(0));
+        assert_eq!(next_year.days_late(date(2022, 1, 10)), None);
         assert!(r.period_ends_with_year());
     }
 }

@@ -80,10 +80,7 @@ impl<'a> Row<'a> {
 
     /// Days past the due date, for overdue requirements.
     pub fn overdue_days(&self) -> Option<i64> {
-        self.overdue()
-            .then(|| self.requirement().days_left(self.today))
-            .flatten()
-            .map(|d| -d)
+        self.requirement().days_late(self.today)
     }
 
     pub fn due(&self) -> Option<NaiveDate> {
