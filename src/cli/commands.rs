@@ -304,9 +304,7 @@ fn import(
     ctx: &Context,
 ) -> Result<String, CliError> {
     let mut plan = import::import_file_with(file, options)?;
-    if period.is_some() {
-        plan.set_period(period);
-    }
+    given_period(&mut plan, period);
     let existing = ctx.store.load()?;
     let replaced_progress = existing.as_ref().is_some_and(State::has_progress);
     if replaced_progress && !force {
@@ -341,6 +339,13 @@ fn import(
     Ok(msg)
 }
 
+/// `--period`, else the period the document's title states; else the plan keeps its year.
+fn given_period(plan: &mut crate::plan::Plan, period: Option<Period>) {
+    if let Some(p) = period.or_else(|| Period::from_title(&plan.title)) {
+        plan.set_period(Some(p));
+    }
+}
+
 /// Import a revised plan over the current one, keeping progress (see [`crate::plan::merge`]).
 /// The change list is shown and confirmed before anything is written.
 fn merge_import(
@@ -351,9 +356,7 @@ fn merge_import(
     ctx: &Context,
 ) -> Result<String, CliError> {
     let mut new = import::import_file_with(file, options)?;
-    if period.is_some() {
-        new.set_period(period);
-    }
+    given_period(&mut new, period);
     let (mut state, _) = load_state(&ctx.store)?;
     let merged = merge::merge(&state.plan, new, now(ctx.clock));
     let lang = ctx.lang;

@@ -101,6 +101,90 @@ impl FromStr for Period {
     }
 }
 
+impl Period {
+    /// The period a plan's title states, when it states one: `2024年3月至2025年2月`,
+    /// `（2024年7月—2025年6月）`, `2024年3月1日至2025年2月28日`, `2024年3月至12月`. A month
+    /// without a day runs from its first to its last day; an end without a year is in the
+    /// start's year, or the next when its month comes earlier. `None` for a plain year.
+    pub fn from_title(title: &str) -> Option<Period> {
+        let text: Vec<char> = title
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| match c {
+                '０'..='９' => char::from_digit(u32::from(c) - u32::from('０'), 10).unwrap_or(c),
+                _ => c,
+            })
+            .collect();
+        (0..text.len()).find_map(|i| span_at(&text, i))
+    }
+}
+
+/// `2024年3月[1日]` + a range word + `[2025年]2月[28日]` starting at `i`.
+fn span_at(text: &[char], i: usize) -> Option<Period> {
+    if i > 0 && text[i - 1].is_ascii_digit() {
+        return None;
+    }
+    let mut at = i;
+    let year = number(text, &mut at, 4, 4, '年')?;
+    let (start_month, start_day) = month_day(text, &mut at)?;
+    if !matches!(
+        text.get(at),
+        Some('至' | '到' | '—' | '–' | '-' | '~' | '－' | '～')
+    ) {
+        return None;
+    }
+    at += 1;
+    while text.get(at) == Some(&'—') {
+        at += 1;
+    }
+    let mut probe = at;
+    let end_year = number(text, &mut probe, 4, 4, '年');
+    if end_year.is_some() {
+        at = probe;
+    }
+    let (end_month, end_day) = month_day(text, &mut at)?;
+    let year = i32::try_from(year).ok()?;
+    let end_year = match end_year {
+        Some(y) => i32::try_from(y).ok()?,
+        None if end_month < start_month => year + 1,
+        None => year,
+    };
+    let start = NaiveDate::from_ymd_opt(year, start_month, start_day.unwrap_or(1))?;
+    let end = match end_day {
+        Some(d) => NaiveDate::from_ymd_opt(end_year, end_month, d)?,
+        None => super::deadline::month_end(end_year, end_month)?,
+    };
+    (end > start).then_some(Period { start, end })
+}
+
+/// `M月` then an optional `D日`.
+fn month_day(text: &[char], at: &mut usize) -> Option<(u32, Option<u32>)> {
+    let month = number(text, at, 1, 2, '月').filter(|m| (1..=12).contains(m))?;
+    let mut probe = *at;
+    let day = number(text, &mut probe, 1, 2, '日');
+    if day.is_some() {
+        *at = probe;
+    }
+    Some((month, day))
+}
+
+/// `min..=max` ASCII digits at `at` followed by `unit`; moves `at` past both.
+fn number(text: &[char], at: &mut usize, min: usize, max: usize, unit: char) -> Option<u32> {
+    let digits = text
+        .get(*at..)?
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if !(min..=max).contains(&digits) || text.get(*at + digits) != Some(&unit) {
+        return None;
+    }
+    let value = text[*at..*at + digits]
+        .iter()
+        .try_fold(0, |n, c| Some(n * 10 + c.to_digit(10)?))?;
+    *at += digits + 1;
+    Some(value)
+}
+
 /// A day as `YYYY-MM-DD` or `YYYY年M月D日`: what `duban due`, the dashboard's deadline prompt
 /// and `--period` accept.
 pub fn parse_day(s: &str) -> Option<NaiveDate> {
@@ -138,6 +222,40 @@ mod tests {
             "abc",
         ] {
             assert!(bad.parse::<Period>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_title_may_state_the_period() {
+        let p = |t: &str| Period::from_title(t).map(|p| (p.start, p.end));
+        assert_eq!(
+            p("某县2024年3月至2025年2月重点工作任务分解表"),
+            Some((date(2024, 3, 1), date(2025, 2, 28)))
+        );
+        assert_eq!(
+            p("工作要点（２０２４年７月—２０２５年６月）"),
+            Some((date(2024, 7, 1), date(2025, 6, 30)))
+        );
+        assert_eq!(
+            p("2024年3月1日至2025年2月15日"),
+            Some((date(2024, 3, 1), date(2025, 2, 15)))
+        );
+        assert_eq!(
+            p("2024年7月至6月"),
+            Some((date(2024, 7, 1), date(2025, 6, 30)))
+        );
+        assert_eq!(
+            p("2024年3月至12月"),
+            Some((date(2024, 3, 1), date(2024, 12, 31)))
+        );
+        for plain in [
+            "永济市2021年政务公开工作要点任务分解表",
+            "2021年9月底前完成",
+            "2024年13月至2025年2月",
+            "2024年3月至2024年3月1日",
+            "12024年3月至2025年2月",
+        ] {
+            assert_eq!(p(plain), None, "{plain}");
         }
     }
 

@@ -225,3 +225,35 @@ fn an_ended_plan_reads_as_facts_at_its_end() {
     assert!(agenda.contains("1.1.4  每月 "), "{agenda}");
     assert!(!agenda.contains("每月 逾期"), "{agenda}");
 }
+
+#[test]
+fn import_reads_the_period_a_title_states() {
+    let env = Env::new();
+    let doc = env.dir.path().join("plan.md");
+    std::fs::write(
+        &doc,
+        "## 某县2024年7月至2025年6月重点工作任务分解表\n\n\
+         | 序号 | 公开任务 | 公开内容 | 具体要求 | 责任部门 | 时限及要求 |\n\
+         |---|---|---|---|---|---|\n\
+         | 1 | 扩大公开范围 | 政策公开 | 每月公开政策解读。 | 县政府办公室 | 每月底前 |\n",
+    )
+    .expect("write plan");
+    let doc = doc.to_str().expect("UTF-8 path");
+    env.cmd().args(["import", doc]).assert().success();
+    let summary = env.json(&["summary", "--json"]);
+    assert_eq!(summary["period"]["start"], "2024-07-01");
+    assert_eq!(summary["period"]["end"], "2025-06-30");
+    // The monthly duty runs into 2025 and stops at the period's end.
+    let due = on(&env, "2025-06-10", &["show", "1.1.1", "--json"]);
+    let row: serde_json::Value = serde_json::from_str(&due).expect("JSON");
+    assert_eq!(row["deadline"]["due"], "2025-06-30");
+    // `--period` wins over the title.
+    env.cmd()
+        .args(["import", doc, "--force", "--period", "2024"])
+        .assert()
+        .success();
+    assert_eq!(
+        env.json(&["summary", "--json"])["period"]["end"],
+        "2024-12-31"
+    );
+}
