@@ -164,7 +164,7 @@ pub fn build(plan: &Plan, today: NaiveDate, lang: Lang, changes: Option<&Changes
         lang,
         title: ledger::title(plan, lang),
         subtitle,
-        summary: ledger::summary_line(&counts, lang),
+        summary: ledger::report_summary(plan, &counts, today, lang),
         sections,
     }
 }

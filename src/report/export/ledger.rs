@@ -266,7 +266,7 @@ pub fn unit_summary(plan: &Plan, today: NaiveDate) -> Vec<UnitLine> {
     lines
 }
 
-/// `共35项，已完成2项，推进中1项，逾期3项` (受阻 added when there is any).
+/// `共35项，已完成2项，推进中1项，逾期3项` (受阻 and 时限待确认 added when there are any).
 pub fn summary_line(c: &Counts, lang: Lang) -> String {
     let mut s = match lang {
         Lang::Zh => format!(
@@ -283,6 +283,24 @@ pub fn summary_line(c: &Counts, lang: Lang) -> String {
             Lang::Zh => write!(s, "，受阻{}项", c.blocked),
             Lang::En => write!(s, ", {} blocked", c.blocked),
         };
+    }
+    if c.unconfirmed > 0 {
+        let _ = match lang {
+            Lang::Zh => write!(s, "，时限待确认{}项", c.unconfirmed),
+            Lang::En => write!(s, ", {} with a deadline to confirm", c.unconfirmed),
+        };
+    }
+    s
+}
+
+/// The summary line of a report; once the plan's period is over, followed by what the plan
+/// ended with (`2021年度计划已结束，未完成 35 项`).
+pub fn report_summary(plan: &Plan, c: &Counts, today: NaiveDate, lang: Lang) -> String {
+    let mut s = summary_line(c, lang);
+    let period = plan.period();
+    if period.has_ended(today) {
+        s.push_str(lang.pick("。", ". "));
+        s.push_str(&period.ended_banner(lang, c.unfinished()));
     }
     s
 }
