@@ -185,7 +185,7 @@ fn unconfirmed_deadlines_read_pending_in_the_tree_detail_and_agenda() {
 
     feed(&mut app, [Action::Down]);
     let buf = render_text(Rect::new(0, 0, 70, 14), |a, b| {
-        ui::detail::render(&app, a, b)
+        ui::detail::render(&app, a, b);
     });
     let detail = rows(&buf).join("\n");
     assert!(detail.contains("时限  待省厅部署后另定"), "{detail}");
@@ -206,7 +206,7 @@ fn a_plan_past_its_period_says_so_in_the_header_and_countdowns() {
     let ended = date(2026, 12, 3);
     let app = App::new(State::new(small_plan()), Box::new(Discard), ended);
     let buf = render_text(Rect::new(0, 0, 100, 3), |a, b| {
-        ui::header::render(&app, a, b)
+        ui::header::render(&app, a, b);
     });
     assert_eq!(
         rows(&buf)[0].trim_end(),
@@ -222,7 +222,7 @@ fn a_plan_past_its_period_says_so_in_the_header_and_countdowns() {
 
     let en = App::new(State::new(small_plan()), Box::new(Discard), ended).with_lang(Lang::En);
     let buf = render_text(Rect::new(0, 0, 100, 3), |a, b| {
-        ui::header::render(&en, a, b)
+        ui::header::render(&en, a, b);
     });
     assert!(rows(&buf)[0].contains("the 2021 plan has ended; 6 unfinished"));
 
@@ -233,7 +233,7 @@ fn a_plan_past_its_period_says_so_in_the_header_and_countdowns() {
         date(2021, 12, 31),
     );
     let buf = render_text(Rect::new(0, 0, 100, 3), |a, b| {
-        ui::header::render(&last, a, b)
+        ui::header::render(&last, a, b);
     });
     assert!(!rows(&buf)[0].contains("已结束"));
 }
@@ -244,7 +244,7 @@ fn a_custom_period_ends_the_plan_on_its_own_date() {
     plan.set_period(Some("2021-03-01..2021-09-30".parse().expect("period")));
     let app = App::new(State::new(plan), Box::new(Discard), date(2021, 10, 8));
     let buf = render_text(Rect::new(0, 0, 100, 3), |a, b| {
-        ui::header::render(&app, a, b)
+        ui::header::render(&app, a, b);
     });
     assert!(
         rows(&buf)[0].contains("计划期（2021-03-01至2021-09-30）已结束，未完成 6 项"),
