@@ -182,6 +182,15 @@ fn unconfirmed_deadlines_read_pending_in_the_tree_detail_and_agenda() {
         tree[6].contains("1.2.1") && tree[6].contains("待定"),
         "{tree:?}"
     );
+    // Coloured as a deadline to confirm, not as "no deadline".
+    let mut styled = ratatui::buffer::Buffer::empty(Rect::new(0, 0, 50, 8));
+    ui::tree::render(&app, styled.area, &mut styled);
+    let x = (0..50)
+        .find(|&x| styled[(x, 3)].symbol() == "待")
+        .expect("待定 on row 3");
+    let fg = styled[(x, 3)].fg;
+    assert_eq!(Some(fg), ui::theme::THEME.unconfirmed.fg);
+    assert_ne!(Some(fg), ui::theme::THEME.no_deadline.fg);
 
     feed(&mut app, [Action::Down]);
     let buf = render_text(Rect::new(0, 0, 70, 14), |a, b| {
