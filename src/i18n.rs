@@ -98,6 +98,18 @@ impl Lang {
         self.pick("待定", "unconfirmed")
     }
 
+    /// How the text was read, for the detail pane and `show`: the kind, and for a text still
+    /// to be dated why (`待定（未能识别）`, `待定（自事件起算）`).
+    pub fn kind_read(self, k: DeadlineKind) -> &'static str {
+        match k {
+            DeadlineKind::Relative => {
+                self.pick("待定（自事件起算）", "unconfirmed (counted from an event)")
+            }
+            DeadlineKind::Unparsed => self.pick("待定（未能识别）", "unconfirmed (not understood)"),
+            k => self.kind(k),
+        }
+    }
+
     /// `人工` / `set`: marks a due date set by hand wherever a countdown is shown.
     pub fn set_by_hand_mark(self) -> &'static str {
         self.pick("人工", "set")

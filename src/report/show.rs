@@ -176,11 +176,7 @@ fn understood(r: &Requirement, today: NaiveDate, lang: Lang) -> String {
     if let Some(set) = r.due_set {
         parts.push(format!("{} {set}", lang.set_by_hand()));
     }
-    parts.push(if r.is_unconfirmed() {
-        format!("{}（{}）", lang.unconfirmed(), lang.kind(d.kind))
-    } else {
-        lang.kind(d.kind).to_string()
-    });
+    parts.push(lang.kind_read(d.kind).to_string());
     if !d.milestones.is_empty() {
         let dates = d
             .milestones
@@ -359,5 +355,34 @@ mod tests {
             out.contains("notes        (none)\nhistory      (none)\n"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn an_unconfirmed_deadline_shows_its_text_and_a_hand_set_date_is_marked() {
+        let mut r = Requirement::new(
+            ReqId::new(2, 2, 4),
+            "设立政策咨询综合服务窗口。".into(),
+            "市政府办公室".into(),
+            String::new(),
+            2021,
+        );
+        r.deadline_raw = "待省厅部署后另行确定".into();
+        r.deadline = crate::plan::Deadline {
+            kind: crate::plan::DeadlineKind::Unparsed,
+            raw: r.deadline_raw.clone(),
+            ..Default::default()
+        };
+        let out = render(&r, Lang::Zh, 100);
+        assert!(
+            out.contains("时限  待省厅部署后另行确定\n理解  待定（未能识别）\n"),
+            "{out}"
+        );
+        r.set_due(NaiveDate::from_ymd_opt(2021, 10, 8), at());
+        let out = render(&r, Lang::Zh, 100);
+        assert!(
+            out.contains("时限  待省厅部署后另行确定\n理解  人工设定 2021-10-08；待定（未能识别）；到期 2021-10-08（剩18天）\n"),
+            "{out}"
+        );
+        assert!(out.contains("人工设定时限：按原文 → 2021-10-08"), "{out}");
     }
 }

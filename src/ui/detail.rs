@@ -255,11 +255,7 @@ fn understood(lang: Lang, r: &Requirement, today: chrono::NaiveDate) -> String {
     if let Some(set) = r.due_set {
         parts.push(format!("{} {}", lang.set_by_hand(), set.format("%Y-%m-%d")));
     }
-    parts.push(if r.is_unconfirmed() {
-        format!("{}（{}）", lang.unconfirmed(), lang.kind(d.kind))
-    } else {
-        lang.kind(d.kind).to_string()
-    });
+    parts.push(lang.kind_read(d.kind).to_string());
     if !d.milestones.is_empty() {
         let dates: Vec<String> = d
             .milestones

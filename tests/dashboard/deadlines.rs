@@ -199,7 +199,7 @@ fn unconfirmed_deadlines_read_pending_in_the_tree_detail_and_agenda() {
     let detail = rows(&buf).join("\n");
     assert!(detail.contains("时限  待省厅部署后另定"), "{detail}");
     assert!(
-        detail.contains("解析  待定（待定）  按 T 人工设定"),
+        detail.contains("解析  待定（未能识别）  按 T 人工设定"),
         "{detail}"
     );
 
