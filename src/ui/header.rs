@@ -55,7 +55,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ];
     let pct = format!(" {:>3.0}%", c.ratio() * 100.0);
     let pick = |n: usize, style| if n > 0 { style } else { THEME.text };
-    let stats = [
+    let mut stats = vec![
         (
             lang.pick("逾期 ", "overdue "),
             c.overdue,
@@ -77,6 +77,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             pick(c.blocked, THEME.blocked),
         ),
     ];
+    if c.unconfirmed > 0 {
+        stats.push((
+            lang.pick("时限待确认 ", "to confirm "),
+            c.unconfirmed,
+            THEME.unconfirmed,
+        ));
+    }
     // The bar takes what is left, within reason; the counts that do not fit after a bar of
     // the minimum width are left out whole rather than cut.
     let head: usize = second.iter().map(|s| width(&s.content)).sum::<usize>() + width(&pct);

@@ -172,6 +172,14 @@ fn unconfirmed_plan() -> Plan {
 fn unconfirmed_deadlines_read_pending_in_the_tree_detail_and_agenda() {
     let mut app = App::new(State::new(unconfirmed_plan()), Box::new(Discard), today());
     assert_eq!(app.total_counts().unconfirmed, 2);
+    let buf = render_text(Rect::new(0, 0, 120, 3), |a, b| {
+        ui::header::render(&app, a, b);
+    });
+    assert!(
+        rows(&buf)[1].trim_end().ends_with("受阻 0   时限待确认 2"),
+        "{:?}",
+        rows(&buf)
+    );
     let buf = render_text(Rect::new(0, 0, 50, 8), |a, b| ui::tree::render(&app, a, b));
     let tree = rows(&buf);
     assert!(
