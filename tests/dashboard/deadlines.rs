@@ -272,3 +272,30 @@ fn a_custom_period_ends_the_plan_on_its_own_date() {
     let r = app.plan().get(ReqId::new(2, 1, 2)).expect("2.1.2");
     assert_eq!(r.due(date(2021, 10, 8)), Some(date(2021, 9, 30)));
 }
+
+#[test]
+fn setting_a_date_from_the_agenda_moves_the_row() {
+    let (mut app, _store, _dir) = small_app();
+    feed(&mut app, [Action::ShowPage(Page::Agenda)]);
+    let selected = app.selected_requirement().map(|r| r.id);
+    // The agenda starts on the most overdue row, 1.1.1 (due 2021-08-15).
+    assert_eq!(selected, Some(FIRST));
+    set_due(&mut app, "2021-12-20");
+    assert_eq!(due_set(&app, FIRST), Some(date(2021, 12, 20)));
+    let mut buf = ratatui::buffer::Buffer::empty(Rect::new(0, 0, 100, 30));
+    (&app).render(buf.area, &mut buf);
+    let screen = rows(&buf);
+    let later = screen
+        .iter()
+        .position(|l| l.contains("以后 ("))
+        .expect("a 以后 group");
+    let row = screen
+        .iter()
+        .position(|l| l.contains("1.1.1") && l.contains("人工 剩91天"))
+        .expect("1.1.1 with its hand-set countdown");
+    assert!(
+        row > later,
+        "1.1.1 moved under 以后:\n{}",
+        screen.join("\n")
+    );
+}
