@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod commands;
+mod due;
 pub mod reports;
 pub mod views;
 
@@ -14,7 +15,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::i18n::Lang;
 use crate::plan::import::Format;
-use crate::plan::{ReqId, Status};
+use crate::plan::{Period, ReqId, Status};
 use crate::report::export::Format as ExportFormat;
 use crate::text::safe;
 
@@ -69,6 +70,10 @@ pub enum Command {
         /// With --merge: apply the changes without asking
         #[arg(long, short = 'y', requires = "merge")]
         yes: bool,
+        /// The span the plan covers, when not its year: a year (2024) or START..END
+        /// (2024-03-01..2025-02-28). Recurring duties stop at its end
+        #[arg(long, value_name = "YEAR|START..END")]
+        period: Option<Period>,
     },
     /// List requirements, optionally filtered (filters combine with AND)
     List {
@@ -104,6 +109,18 @@ pub enum Command {
         /// Also add a note
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
+    },
+    /// Set a requirement's due date by hand, overriding what its deadline text says (the
+    /// text is kept), or clear it to go back to the text
+    Due {
+        /// Requirement id, e.g. 1.1.1
+        id: ReqId,
+        /// The due date: YYYY-MM-DD or 2021年9月30日
+        #[arg(value_parser = parse_day, required_unless_present = "clear", conflicts_with = "clear")]
+        date: Option<NaiveDate>,
+        /// Remove the date set by hand: the deadline text counts again
+        #[arg(long)]
+        clear: bool,
     },
     /// Add a note to a requirement
     Note {
@@ -225,6 +242,12 @@ pub struct FilterArgs {
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
         .map_err(|_| "not a valid date (expected YYYY-MM-DD)".to_string())
+}
+
+/// `YYYY-MM-DD` or `2021年9月30日`, for `due`.
+fn parse_day(s: &str) -> Result<NaiveDate, String> {
+    crate::plan::period::parse_day(s)
+        .ok_or_else(|| "not a valid date (expected YYYY-MM-DD or 2021年9月30日)".to_string())
 }
 
 /// Print a clap error and give its exit code. Bad values (`--today 2021-13-01`, an unknown

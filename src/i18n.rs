@@ -56,15 +56,82 @@ impl Lang {
     }
 
     /// The countdown column: day counts for dated deadlines, the kind for recurring and
-    /// ongoing ones, `已完成` for done requirements, empty without a deadline.
+    /// ongoing ones, `待定` for deadlines still to be dated, `已完成` for done requirements,
+    /// empty without a deadline. Once the plan's period is over, a dated duty reads as the
+    /// fact at its end (`截至年底逾期92天`). A date set by hand is marked `人工`.
     pub fn countdown(self, r: &Requirement, today: NaiveDate) -> String {
         if r.status == Status::Done {
             return self.status(Status::Done).to_string();
         }
-        match r.deadline.kind {
-            DeadlineKind::Date => r.days_left(today).map(|d| self.days(d)).unwrap_or_default(),
+        self.countdown_open(r, today)
+    }
+
+    /// [`Lang::countdown`] whatever the status (the agenda lists done rows by their date).
+    pub fn countdown_open(self, r: &Requirement, today: NaiveDate) -> String {
+        let text = match r.deadline_kind() {
+            _ if r.is_unconfirmed() => self.unconfirmed().to_string(),
+            DeadlineKind::Date => self.days_of(r, today).unwrap_or_default(),
             DeadlineKind::None => String::new(),
             k => self.kind(k).to_string(),
+        };
+        if r.due_set.is_some() {
+            format!("{} {text}", self.set_by_hand_mark())
+        } else {
+            text
+        }
+    }
+
+    /// `剩12天`, or once the plan is over `截至年底逾期92天`: the day count of a dated duty.
+    /// `None` for a recurring duty of a plan that is over: it has no count left.
+    pub fn days_of(self, r: &Requirement, today: NaiveDate) -> Option<String> {
+        if r.plan_ended(today) && r.deadline_kind().is_recurring() {
+            return None;
+        }
+        match r.late_at_end(today) {
+            Some(late) => Some(self.late_at_end(late, r.period_ends_with_year())),
+            None => r.days_left(today).map(|d| self.days(d)),
+        }
+    }
+
+    /// `待定` / `unconfirmed`: a deadline text that names a time duban cannot date yet.
+    pub fn unconfirmed(self) -> &'static str {
+        self.pick("待定", "unconfirmed")
+    }
+
+    /// How the text was read, for the detail pane and `show`: the kind, and for a text still
+    /// to be dated why (`待定（未能识别）`, `待定（自事件起算）`).
+    pub fn kind_read(self, k: DeadlineKind) -> &'static str {
+        match k {
+            DeadlineKind::Relative => {
+                self.pick("待定（自事件起算）", "unconfirmed (counted from an event)")
+            }
+            DeadlineKind::Unparsed => self.pick("待定（未能识别）", "unconfirmed (not understood)"),
+            k => self.kind(k),
+        }
+    }
+
+    /// `人工` / `set`: marks a due date set by hand wherever a countdown is shown.
+    pub fn set_by_hand_mark(self) -> &'static str {
+        self.pick("人工", "set")
+    }
+
+    /// `人工设定` / `set by hand`: the same, spelled out (detail pane, `show`, exports).
+    pub fn set_by_hand(self) -> &'static str {
+        self.pick("人工设定", "set by hand")
+    }
+
+    /// `截至年底逾期92天` / `截至年底未完成`: a dated duty of a plan that is over.
+    pub fn late_at_end(self, late: i64, year_end: bool) -> String {
+        let end = if year_end {
+            self.pick("年底", "year end")
+        } else {
+            self.pick("期末", "period end")
+        };
+        match (self, late) {
+            (Lang::Zh, 0) => format!("截至{end}未完成"),
+            (Lang::Zh, d) => format!("截至{end}逾期{d}天"),
+            (Lang::En, 0) => format!("unfinished at {end}"),
+            (Lang::En, d) => format!("{d}d overdue at {end}"),
         }
     }
 }

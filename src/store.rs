@@ -259,8 +259,8 @@ impl Store {
         })?;
         if let Some(mut replay) = replay {
             for e in &mut replay.entries {
-                e.before.derive(state.plan.year);
-                e.after.derive(state.plan.year);
+                state.plan.derive_one(&mut e.before);
+                state.plan.derive_one(&mut e.after);
             }
             if replay.base == BaseId::from(fingerprint) {
                 self.replay(&mut state, &replay)?;
@@ -522,6 +522,7 @@ mod tests {
             title: "测试计划".into(),
             year: 2021,
             source: "test.txt".into(),
+            period: None,
             categories: vec![Category {
                 number: 1,
                 name: "扩大公开范围".into(),

@@ -160,6 +160,7 @@ fn plan_of(texts: &[String]) -> Plan {
         title: pick(5),
         year: 2021,
         source: "props".into(),
+        period: None,
         categories,
     }
 }

@@ -34,6 +34,8 @@ pub enum Action {
     DeleteNote,
     /// Mark this period's report (报送) submitted, with an optional note.
     SubmitReport,
+    /// Set the due date by hand (asks for it; empty goes back to the deadline text).
+    SetDue,
     /// Write today's report (.html + .xlsx) next to the state file.
     Export,
     /// Undo / redo the last change (saved at once, like any edit).
@@ -106,6 +108,23 @@ pub enum Edit {
 }
 
 impl Action {
+    /// Whether the action changes the plan (refused while read-only or when the screen is
+    /// too small to show what changed).
+    pub fn is_edit(&self) -> bool {
+        matches!(
+            self,
+            Action::ToggleDone
+                | Action::CycleStatus
+                | Action::AddNote
+                | Action::EditNote
+                | Action::DeleteNote
+                | Action::SubmitReport
+                | Action::SetDue
+                | Action::Undo
+                | Action::Redo
+        )
+    }
+
     /// What the action does, for the `?` help overlay.
     pub fn describe(&self, lang: Lang) -> String {
         if let Some(s) = self.describe_more(lang) {
@@ -185,6 +204,10 @@ impl Action {
                 "本期已报送（可附说明）",
                 "mark this period's report submitted (optional note)",
             ),
+            Action::SetDue => lang.pick(
+                "人工设定时限（留空则恢复按原文）",
+                "set the due date by hand (empty: back to the text)",
+            ),
             Action::Export => lang.pick(
                 "导出今日报告（HTML 和 Excel，存于状态文件所在目录）",
                 "export today's report (HTML and Excel, next to the state file)",
@@ -193,8 +216,8 @@ impl Action {
             Action::Redo => lang.pick("重做", "redo"),
             Action::ShowPage(Page::Tree) => lang.pick("任务树视图", "tree view"),
             Action::ShowPage(Page::Agenda) => lang.pick(
-                "日程视图（按到期分组：逾期、今天、7天内、30天内、以后、周期性、长期）",
-                "agenda view (overdue, today, 7 days, 30 days, later, recurring, ongoing)",
+                "日程视图（按到期分组：逾期、今天、7天内、30天内、以后、时限待确认、周期性、长期）",
+                "agenda view (overdue, today, 7 days, 30 days, later, to confirm, recurring, ongoing)",
             ),
             Action::ShowPage(Page::Units) => {
                 lang.pick("单位视图（各单位工作量）", "units view (workload per unit)")
@@ -246,6 +269,7 @@ impl Action {
             Action::EditNote => lang.pick("改备注", "edit note"),
             Action::DeleteNote => lang.pick("删备注", "delete note"),
             Action::SubmitReport => lang.pick("报送", "report"),
+            Action::SetDue => lang.pick("时限", "due"),
             Action::Export => lang.pick("导出", "export"),
             Action::Undo => lang.pick("撤销", "undo"),
             Action::Redo => lang.pick("重做", "redo"),

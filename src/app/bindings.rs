@@ -4,7 +4,7 @@
 use super::action::{Action, Edit};
 use super::page::Page;
 
-pub static NORMAL: [(&str, Action); 46] = [
+pub static NORMAL: [(&str, Action); 47] = [
     ("up", Action::Up),
     ("down", Action::Down),
     ("left", Action::Left),
@@ -22,6 +22,7 @@ pub static NORMAL: [(&str, Action); 46] = [
     ("edit_note", Action::EditNote),
     ("delete_note", Action::DeleteNote),
     ("report", Action::SubmitReport),
+    ("set_due", Action::SetDue),
     ("export", Action::Export),
     ("undo", Action::Undo),
     ("redo", Action::Redo),

@@ -37,6 +37,7 @@ impl App {
             blocked: a.blocked + c.blocked,
             overdue: a.overdue + c.overdue,
             due_soon: a.due_soon + c.due_soon,
+            unconfirmed: a.unconfirmed + c.unconfirmed,
         });
     }
 }

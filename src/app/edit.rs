@@ -245,6 +245,9 @@ impl App {
                     Prompt::Complete => self
                         .lang
                         .pick("已取消，状态未改", "cancelled, status unchanged"),
+                    Prompt::Due => self
+                        .lang
+                        .pick("已取消，时限未改", "cancelled, due date unchanged"),
                     Prompt::EditNote(_) | Prompt::Report => self.lang.pick("已取消", "cancelled"),
                 };
                 self.set_message(text, false);

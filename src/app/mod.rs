@@ -7,6 +7,7 @@
 pub mod action;
 mod bindings;
 mod counts;
+mod due;
 mod edit;
 pub mod filter;
 mod history;

@@ -11,18 +11,7 @@ impl App {
         if *action != Action::Quit {
             self.quit_armed = false;
         }
-        let edit = matches!(
-            action,
-            Action::ToggleDone
-                | Action::CycleStatus
-                | Action::AddNote
-                | Action::Undo
-                | Action::Redo
-                | Action::EditNote
-                | Action::DeleteNote
-                | Action::SubmitReport
-        );
-        if edit && self.view.too_small.get() {
+        if action.is_edit() && self.view.too_small.get() {
             return;
         }
         match action {
@@ -57,6 +46,7 @@ impl App {
             Action::EditNote => self.start_edit_note(),
             Action::DeleteNote => self.ask_delete_note(),
             Action::SubmitReport => self.start_report(),
+            Action::SetDue => self.start_set_due(),
             Action::Export => self.export(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),

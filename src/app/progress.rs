@@ -21,6 +21,8 @@ pub enum Prompt {
     Complete,
     /// The optional note with this period's report.
     Report,
+    /// A due date set by hand (empty: back to the deadline text).
+    Due,
 }
 
 impl App {
@@ -171,6 +173,7 @@ impl App {
                 self.change(&[id], &summary, |r| r.complete(note, now));
             }
             Prompt::Report => self.submit_report(id, note, now),
+            Prompt::Due => self.submit_due(id, text, now),
         }
     }
 

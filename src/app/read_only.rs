@@ -11,18 +11,7 @@ impl App {
     /// status line says so).
     pub(super) fn refuse_read_only(&mut self, action: &Action) -> bool {
         // Anything else that edits still cannot save: the store refuses (see `Store::save`).
-        let edit = matches!(
-            action,
-            Action::ToggleDone
-                | Action::CycleStatus
-                | Action::AddNote
-                | Action::EditNote
-                | Action::DeleteNote
-                | Action::SubmitReport
-                | Action::Undo
-                | Action::Redo
-        );
-        let Some(banner) = self.read_only_banner().filter(|_| edit) else {
+        let Some(banner) = self.read_only_banner().filter(|_| action.is_edit()) else {
             return false;
         };
         let text = match self.lang {

@@ -207,7 +207,7 @@ impl App {
                     if let ListEntry::Requirement { id, due } = e
                         && ids.contains(id)
                     {
-                        *due = plan.get(*id).and_then(|r| r.deadline.due(today));
+                        *due = plan.get(*id).and_then(|r| r.due(today));
                     }
                 }
             });
@@ -311,7 +311,7 @@ impl App {
             });
             entries.extend(ids.into_iter().map(|id| ListEntry::Requirement {
                 id,
-                due: plan.get(id).and_then(|r| r.deadline.due(self.today)),
+                due: plan.get(id).and_then(|r| r.due(self.today)),
             }));
         }
         entries

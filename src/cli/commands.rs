@@ -15,7 +15,7 @@ use crate::clock::Clock;
 use crate::i18n::Lang;
 use crate::plan::import::{self, ImportError};
 use crate::plan::merge;
-use crate::plan::{ReqId, Status};
+use crate::plan::{Period, ReqId, Status};
 use crate::report::{self, Filter, FilterError, query, text::terminal_width};
 use crate::store::{SaveReport, State, Store, StoreError};
 
@@ -94,6 +94,7 @@ fn writes(command: &Command) -> bool {
         Command::Import { .. }
         | Command::Set { .. }
         | Command::Note { .. }
+        | Command::Due { .. }
         | Command::ReportSubmitted { .. } => true,
         Command::Snapshot { list, .. } => !list,
         _ => false,
@@ -132,12 +133,13 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
             force,
             merge,
             yes,
+            period,
         } => {
             let options = import::Options { format, sheet };
             if merge {
-                merge_import(&file, &options, yes, ctx)
+                merge_import(&file, &options, period, yes, ctx)
             } else {
-                import(&file, &options, force, ctx)
+                import(&file, &options, period, force, ctx)
             }
         }
         Command::List {
@@ -194,6 +196,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
         }
         Command::Set { id, status, note } => set(id, status, note.as_deref(), ctx),
         Command::Note { id, text } => note(id, &text, ctx),
+        Command::Due { id, date, clear } => super::due::due(id, date.filter(|_| !clear), ctx),
         Command::Export {
             format,
             output,
@@ -226,12 +229,12 @@ fn to_filter(args: FilterArgs) -> Filter {
     }
 }
 
-fn unknown_id(id: ReqId) -> CliError {
+pub(super) fn unknown_id(id: ReqId) -> CliError {
     CliError::Usage(format!("no requirement {id} in this plan"))
 }
 
 /// Edits are stamped to the second: sub-second digits only clutter the file and output.
-fn now(clock: Clock) -> NaiveDateTime {
+pub(super) fn now(clock: Clock) -> NaiveDateTime {
     let now = clock.now();
     now.with_nanosecond(0).unwrap_or(now)
 }
@@ -298,7 +301,7 @@ fn note(id: ReqId, text: &str, ctx: &Context) -> Result<String, CliError> {
 }
 
 /// A second line when the file had changed on disk (see [`Store::save_changes`]).
-fn push_notice(msg: &mut String, report: &SaveReport, lang: Lang) {
+pub(super) fn push_notice(msg: &mut String, report: &SaveReport, lang: Lang) {
     if let Some(notice) = report.message(lang) {
         msg.push('\n');
         msg.push_str(&notice);
@@ -311,10 +314,12 @@ fn push_notice(msg: &mut String, report: &SaveReport, lang: Lang) {
 fn import(
     file: &Path,
     options: &import::Options,
+    period: Option<Period>,
     force: bool,
     ctx: &Context,
 ) -> Result<String, CliError> {
-    let plan = import::import_file_with(file, options)?;
+    let mut plan = import::import_file_with(file, options)?;
+    given_period(&mut plan, period);
     let existing = ctx.store.load()?;
     let replaced_progress = existing.as_ref().is_some_and(State::has_progress);
     if replaced_progress && !force {
@@ -349,15 +354,24 @@ fn import(
     Ok(msg)
 }
 
+/// `--period`, else the period the document's title states; else the plan keeps its year.
+fn given_period(plan: &mut crate::plan::Plan, period: Option<Period>) {
+    if let Some(p) = period.or_else(|| Period::from_title(&plan.title)) {
+        plan.set_period(Some(p));
+    }
+}
+
 /// Import a revised plan over the current one, keeping progress (see [`crate::plan::merge`]).
 /// The change list is shown and confirmed before anything is written.
 fn merge_import(
     file: &Path,
     options: &import::Options,
+    period: Option<Period>,
     yes: bool,
     ctx: &Context,
 ) -> Result<String, CliError> {
-    let new = import::import_file_with(file, options)?;
+    let mut new = import::import_file_with(file, options)?;
+    given_period(&mut new, period);
     let (mut state, _) = load_state(&ctx.store)?;
     let merged = merge::merge(&state.plan, new, now(ctx.clock));
     let lang = ctx.lang;

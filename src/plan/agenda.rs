@@ -1,5 +1,6 @@
 //! The agenda (as in Org-mode): every requirement with a date, grouped by how soon it is due,
-//! then the recurring ones (this period's due date) and the ongoing ones.
+//! then the ones whose deadline text could not be dated (时限待确认), the recurring ones (this
+//! period's due date) and the ongoing ones.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -17,17 +18,21 @@ pub enum Bucket {
     Within7,
     Within30,
     Later,
+    /// The text names a time duban cannot date (unparsed, or counted from an event): a
+    /// deadline to confirm, never "no deadline".
+    Unconfirmed,
     Recurring,
     Ongoing,
 }
 
 impl Bucket {
-    pub const ALL: [Bucket; 7] = [
+    pub const ALL: [Bucket; 8] = [
         Bucket::Overdue,
         Bucket::Today,
         Bucket::Within7,
         Bucket::Within30,
         Bucket::Later,
+        Bucket::Unconfirmed,
         Bucket::Recurring,
         Bucket::Ongoing,
     ];
@@ -39,6 +44,7 @@ impl Bucket {
             Bucket::Within7 => lang.pick("7天内", "Within 7 days"),
             Bucket::Within30 => lang.pick("30天内", "Within 30 days"),
             Bucket::Later => lang.pick("以后", "Later"),
+            Bucket::Unconfirmed => lang.pick("时限待确认", "Deadline to confirm"),
             Bucket::Recurring => lang.pick("周期性", "Recurring"),
             Bucket::Ongoing => lang.pick("长期", "Ongoing"),
         }
@@ -73,7 +79,7 @@ impl AgendaRow {
 }
 
 /// The agenda at `today`, in display order: by bucket, then due date, then id. Groups are
-/// runs of equal `bucket`. Requirements without a deadline are left out, and done ones too
+/// runs of equal `bucket`. Requirements without a deadline (kind `none`) are left out, and done ones too
 /// unless `include_done`; a done one then sits in the bucket of its date (past dates under
 /// `Overdue`: the row's status, not the bucket, says it was finished).
 pub fn agenda(plan: &Plan, today: NaiveDate, include_done: bool) -> Vec<AgendaRow> {
@@ -90,12 +96,11 @@ pub fn row(r: &Requirement, today: NaiveDate, include_done: bool) -> Option<Agen
     if !include_done && r.status == Status::Done {
         return None;
     }
-    let due = r.deadline.due(today);
+    let due = r.due(today);
     let days_left = due.map(|d| (d - today).num_days());
-    let bucket = match r.deadline.kind {
-        // Relative and unparsed deadlines get their own agenda group (issue #12); until then
-        // they are listed nowhere, as before.
-        DeadlineKind::None | DeadlineKind::Relative | DeadlineKind::Unparsed => return None,
+    let bucket = match r.deadline_kind() {
+        _ if r.is_unconfirmed() => Bucket::Unconfirmed,
+        DeadlineKind::None => return None,
         DeadlineKind::Ongoing => Bucket::Ongoing,
         k if k.is_recurring() => Bucket::Recurring,
         _ => Bucket::for_days(days_left?),
@@ -163,5 +168,47 @@ mod tests {
         assert_eq!(Bucket::for_days(8), Bucket::Within30);
         assert_eq!(Bucket::for_days(31), Bucket::Later);
         assert_eq!(Bucket::Within7.label(Lang::Zh), "7天内");
+    }
+
+    #[test]
+    fn unconfirmed_deadlines_have_their_own_group_until_set_by_hand() {
+        let mut plan = crate::plan::model::one_item_plan(
+            "类",
+            &[("", "2021年9月25日前"), ("", "x"), ("", "y"), ("", "")],
+        );
+        let id = |r| ReqId::new(1, 1, r);
+        crate::plan::due::give_deadline(&mut plan, id(2), DeadlineKind::Unparsed, "待定");
+        crate::plan::due::give_deadline(&mut plan, id(3), DeadlineKind::Relative, "通知后5日内");
+        let today = NaiveDate::from_ymd_opt(2021, 9, 20).expect("valid date");
+        let rows = agenda(&plan, today, false);
+        let buckets: Vec<_> = rows.iter().map(|r| (r.id, r.bucket)).collect();
+        assert_eq!(
+            buckets,
+            [
+                (id(1), Bucket::Within7),
+                (id(2), Bucket::Unconfirmed),
+                (id(3), Bucket::Unconfirmed),
+            ],
+            "the empty text has no deadline and stays out"
+        );
+        assert!(!rows[1].within(30), "`--days N` keeps only dated rows");
+        assert_eq!(Bucket::Unconfirmed.label(Lang::Zh), "时限待确认");
+        let c = crate::plan::Counts::of(plan.requirements(), today);
+        assert_eq!((c.unconfirmed, c.due_soon, c.overdue), (2, 1, 0));
+        assert_eq!(
+            serde_json::to_value(Bucket::Unconfirmed).expect("serializes"),
+            "unconfirmed"
+        );
+
+        // A date set by hand moves it to the dated groups; the patch equals a rebuild.
+        let mut patched = rows.clone();
+        let now = today.and_hms_opt(9, 0, 0).expect("valid time");
+        plan.get_mut(id(2))
+            .expect("exists")
+            .set_due(NaiveDate::from_ymd_opt(2021, 9, 18), now);
+        update(&mut patched, &plan, &[id(2)], today, false);
+        assert_eq!(patched, agenda(&plan, today, false));
+        assert_eq!(patched[0].id, id(2));
+        assert_eq!(patched[0].bucket, Bucket::Overdue);
     }
 }

@@ -16,6 +16,8 @@ pub struct Counts {
     pub overdue: usize,
     /// Not done and due within the next 7 days (today included).
     pub due_soon: usize,
+    /// Not done, and the deadline text could not be dated (时限待确认).
+    pub unconfirmed: usize,
 }
 
 impl Counts {
@@ -35,9 +37,16 @@ impl Counts {
                 c.overdue += 1;
             } else if r.is_due_within(today, Self::DUE_SOON_DAYS) {
                 c.due_soon += 1;
+            } else if r.status != Status::Done && r.is_unconfirmed() {
+                c.unconfirmed += 1;
             }
         }
         c
+    }
+
+    /// Not done: what is left when the plan's period is over.
+    pub fn unfinished(&self) -> usize {
+        self.total - self.done
     }
 
     /// Share done, 0.0..=1.0 (0 for an empty set).

@@ -103,7 +103,7 @@ pub fn escalation(r: &Requirement, today: NaiveDate, rules: &EscalationRules) ->
         return Escalation::None;
     }
     let by_date = if r.is_overdue(today) {
-        let late = r.days_left(today).map_or(0, |d| -d);
+        let late = r.days_late(today).unwrap_or(0);
         if late > rules.red_after_days {
             Escalation::Red
         } else {

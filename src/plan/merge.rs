@@ -187,6 +187,10 @@ pub fn merge(old: &Plan, mut new: Plan, now: NaiveDateTime) -> Merged {
             r.take_progress(from);
         }
     }
+    // A revision of the same year's plan keeps the period it was given.
+    if new.period.is_none() && new.year == old.year {
+        new.set_period(old.period);
+    }
     Merged {
         plan: new,
         report,

@@ -4,11 +4,13 @@ pub mod agenda;
 pub mod calendar;
 pub mod counts;
 pub mod deadline;
+pub mod due;
 pub mod escalation;
 pub mod generate;
 pub mod import;
 pub mod merge;
 pub mod model;
+pub mod period;
 pub mod progress;
 pub mod reporting;
 pub mod search;
@@ -19,4 +21,5 @@ pub use deadline::{Deadline, DeadlineKind};
 pub use model::{
     Category, Change, ChangeKind, Counts, Item, Note, Plan, ReqId, Requirement, Status,
 };
+pub use period::Period;
 pub use units::{Unit, Units};

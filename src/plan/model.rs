@@ -11,7 +11,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 pub use super::counts::Counts;
-use super::deadline::{Deadline, DeadlineKind};
+use super::deadline::Deadline;
+use super::period::Period;
 pub use super::reporting::ReportSubmission;
 use super::units::Units;
 
@@ -170,6 +171,11 @@ pub enum ChangeKind {
     Report {
         period: String,
     },
+    /// The due date was set by hand (`to`), or the hand-set date cleared (`to: null`).
+    Due {
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -196,12 +202,19 @@ pub struct Requirement {
     /// Reports (报送) submitted, oldest first (see [`super::reporting`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reports: Vec<ReportSubmission>,
+    /// A due date set by hand (`duban due`): overrides the text for every countdown (see
+    /// [`super::due`]); `deadline_raw` stays as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_set: Option<NaiveDate>,
     /// Derived from `units_raw`.
     #[serde(skip)]
     pub units: Units,
     /// Derived from `deadline_raw` and the plan year.
     #[serde(skip)]
     pub deadline: Deadline,
+    /// Derived: the last day of the plan's period (recurring duties stop there).
+    #[serde(skip)]
+    pub period_end: Option<NaiveDate>,
 }
 
 impl Requirement {
@@ -218,9 +231,11 @@ impl Requirement {
         r
     }
 
+    /// Derive for a plan of `year` whose period is that year (see [`Plan::derive_one`]).
     pub fn derive(&mut self, year: i32) {
         self.units = Units::parse(&self.units_raw);
         self.deadline = Deadline::parse(&self.deadline_raw, year);
+        self.period_end = Some(Period::year(year).end);
     }
 
     /// A fresh requirement whose derived fields are left empty, for building many at once:
@@ -238,8 +253,10 @@ impl Requirement {
             history: Vec::new(),
             completion_note: None,
             reports: Vec::new(),
+            due_set: None,
             units: Units::default(),
             deadline: Deadline::default(),
+            period_end: None,
         }
     }
 
@@ -270,26 +287,6 @@ impl Requirement {
             what: ChangeKind::Note { text: text.clone() },
         });
         self.notes.push(Note { at: now, text });
-    }
-
-    /// Not done, a dated deadline, and its due date already passed.
-    pub fn is_overdue(&self, today: NaiveDate) -> bool {
-        self.status != Status::Done
-            && self.deadline.kind == DeadlineKind::Date
-            && self.deadline.due(today).is_some_and(|d| d < today)
-    }
-
-    /// Days until the due date (negative when past); `None` without a due date.
-    pub fn days_left(&self, today: NaiveDate) -> Option<i64> {
-        self.deadline.days_left(today)
-    }
-
-    /// Not done and due within `days` days from today (today included, overdue excluded).
-    pub fn is_due_within(&self, today: NaiveDate, days: i64) -> bool {
-        self.status != Status::Done
-            && self
-                .days_left(today)
-                .is_some_and(|d| (0..=days).contains(&d))
     }
 }
 
@@ -379,10 +376,33 @@ pub struct Plan {
     pub year: i32,
     /// File name the plan was imported from (`builtin:…` for the embedded seed).
     pub source: String,
+    /// The span the plan covers; `None` for its year (see [`Plan::period`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
     pub categories: Vec<Category>,
 }
 
 impl Plan {
+    /// The plan's period: as the document or `import --period` gave it, else its year.
+    pub fn period(&self) -> Period {
+        self.period.unwrap_or_else(|| Period::year(self.year))
+    }
+
+    /// Give the plan another period; every requirement's countdown follows.
+    pub fn set_period(&mut self, period: Option<Period>) {
+        self.period = period;
+        let end = Some(self.period().end);
+        for r in self.requirements_mut() {
+            r.period_end = end;
+        }
+    }
+
+    /// Derive one requirement (e.g. from the edits journal) as [`Plan::derive`] would.
+    pub fn derive_one(&self, r: &mut Requirement) {
+        r.derive(self.year);
+        r.period_end = Some(self.period().end);
+    }
+
     /// Recompute every requirement's derived fields (after loading from JSON).
     pub fn derive(&mut self) {
         // Parsing the cells is most of a large plan's start-up. Each distinct text is parsed
@@ -402,9 +422,11 @@ impl Plan {
                 .collect();
             (units.into_values(), deadlines.into_values(), at)
         };
+        let end = Some(self.period().end);
         for (r, (u, d)) in self.requirements_mut().zip(at) {
             r.units = units.take(u);
             r.deadline = deadlines.take(d);
+            r.period_end = end;
         }
     }
 
@@ -478,6 +500,7 @@ pub(crate) fn one_item_plan(category: &str, cells: &[(&str, &str)]) -> Plan {
         title: "测试".into(),
         year: 2021,
         source: "test".into(),
+        period: None,
         categories: vec![Category {
             number: 1,
             name: category.into(),

@@ -57,6 +57,8 @@ impl Requirement {
         self.history = from.history;
         self.completion_note = from.completion_note;
         self.reports = from.reports;
+        // A date set by hand is progress too: the coordinator decided it.
+        self.due_set = from.due_set;
     }
 
     /// Mark done with an optional 办结说明: kept in `completion_note` and also logged as a
@@ -92,6 +94,20 @@ pub fn describe(kind: &ChangeKind, lang: Lang) -> String {
             Lang::Zh => format!("已报送（{period}）"),
             Lang::En => format!("report submitted ({period})"),
         },
+        ChangeKind::Due { from, to } => {
+            let day = |d: &Option<chrono::NaiveDate>| {
+                d.map_or_else(
+                    || lang.pick("按原文", "as written").to_string(),
+                    |d| d.to_string(),
+                )
+            };
+            match (to, lang) {
+                (Some(_), Lang::Zh) => format!("人工设定时限：{} → {}", day(from), day(to)),
+                (Some(_), Lang::En) => format!("due date set by hand: {} → {}", day(from), day(to)),
+                (None, Lang::Zh) => format!("取消人工设定的时限（原为 {}）", day(from)),
+                (None, Lang::En) => format!("hand-set due date cleared (was {})", day(from)),
+            }
+        }
     }
 }
 

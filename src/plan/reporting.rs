@@ -75,7 +75,11 @@ pub fn period_key(kind: DeadlineKind, today: NaiveDate) -> Option<String> {
 }
 
 /// The duty at `today`: recurring kinds always report; dated ones only with a report target.
+/// None once the plan's period is over: nothing is to be reported any more.
 pub fn report_duty(r: &Requirement, today: NaiveDate) -> Option<ReportDuty> {
+    if r.plan_ended(today) {
+        return None;
+    }
     let d = &r.deadline;
     let recurring = d.kind.is_recurring();
     let dated_report = d.kind == DeadlineKind::Date && d.report_to.is_some();
@@ -83,7 +87,7 @@ pub fn report_duty(r: &Requirement, today: NaiveDate) -> Option<ReportDuty> {
         return None;
     }
     let period = period_key(d.kind, today)?;
-    let due = d.due(today)?;
+    let due = r.due(today)?;
     let submitted = r.reports.iter().rev().find(|s| s.period == period).cloned();
     Some(ReportDuty {
         period,

@@ -573,6 +573,7 @@ mod tests {
             title: String::new(),
             year: 2021,
             source: "test".into(),
+            period: None,
             categories: vec![Category {
                 number: 1,
                 name: String::new(),

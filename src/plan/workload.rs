@@ -45,9 +45,7 @@ struct Facts {
 
 impl Facts {
     fn of(r: &Requirement, today: NaiveDate) -> Facts {
-        let overdue = r
-            .is_overdue(today)
-            .then(|| r.days_left(today).map_or(0, |d| -d));
+        let overdue = r.days_late(today);
         Facts {
             status: r.status,
             overdue,

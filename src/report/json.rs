@@ -10,7 +10,7 @@ use crate::i18n::Lang;
 use crate::plan::calendar::Calendar;
 use crate::plan::escalation::{Escalation, EscalationRules, escalation};
 use crate::plan::reporting::{ReportDuty, ReportSubmission, report_duty};
-use crate::plan::{Change, Counts, DeadlineKind, Note, Plan, ReqId, Status, Unit};
+use crate::plan::{Change, Counts, DeadlineKind, Note, Period, Plan, ReqId, Status, Unit};
 
 /// One requirement, as printed by `list --json` and `show --json` and reused by exports.
 #[derive(Debug, Clone, Serialize)]
@@ -78,9 +78,13 @@ impl From<ReportDuty> for ReportDueRow {
 #[derive(Debug, Clone, Serialize)]
 pub struct DeadlineRow<'a> {
     pub raw: &'a str,
+    /// What the text says (a date set by hand does not change it).
     pub kind: DeadlineKind,
+    /// The effective due date: `set_by_hand` when there is one.
     pub due: Option<NaiveDate>,
     pub milestones: &'a [NaiveDate],
+    /// The due date set by hand (`duban due`), overriding the text; `null` when none.
+    pub set_by_hand: Option<NaiveDate>,
 }
 
 fn names<'a>(units: impl IntoIterator<Item = &'a Unit>) -> Vec<&'a str> {
@@ -117,8 +121,9 @@ pub fn requirement_row<'a>(e: &Entry<'a>, today: NaiveDate) -> RequirementRow<'a
         deadline: DeadlineRow {
             raw: &r.deadline_raw,
             kind: r.deadline.kind,
-            due: r.deadline.due(today),
+            due: r.due(today),
             milestones: &r.deadline.milestones,
+            set_by_hand: r.due_set,
         },
         notes: &r.notes,
         history: None,
@@ -177,6 +182,12 @@ pub struct Summary<'a> {
     pub blocked: usize,
     pub overdue: usize,
     pub due_within_7: usize,
+    /// Not done, with a deadline text still to be dated (时限待确认).
+    pub unconfirmed: usize,
+    /// The plan's period (its year unless the document or `import --period` said otherwise).
+    pub period: Period,
+    /// Today is past the period's end: the counts are what the plan ended with.
+    pub ended: bool,
     pub categories: Vec<CategorySummary>,
 }
 
@@ -205,6 +216,9 @@ pub fn summary(plan: &Plan, today: NaiveDate) -> Summary<'_> {
         blocked: c.blocked,
         overdue: c.overdue,
         due_within_7: c.due_soon,
+        unconfirmed: c.unconfirmed,
+        period: plan.period(),
+        ended: plan.period().has_ended(today),
         categories: plan
             .categories
             .iter()
@@ -260,6 +274,7 @@ mod tests {
             title: "测试".into(),
             year: 2021,
             source: "test".into(),
+            period: None,
             categories: vec![Category {
                 number: 1,
                 name: "扩大公开范围\n打造阳光政府".into(),

@@ -188,6 +188,7 @@ mod tests {
             title: "测试".into(),
             year: 2021,
             source: "test".into(),
+            period: None,
             categories: vec![
                 Category {
                     number: 1,

@@ -7,7 +7,7 @@ use super::text::{one_line, pad, width, wrap};
 use crate::i18n::Lang;
 use crate::plan::progress::describe;
 use crate::plan::reporting::{period_label, report_duty};
-use crate::plan::{DeadlineKind, Requirement, Status, Unit};
+use crate::plan::{Requirement, Status, Unit};
 
 /// Labelled lines: the label column is as wide as the widest label of the language.
 struct Sheet {
@@ -168,10 +168,15 @@ fn units(s: &mut Sheet, r: &Requirement, lang: Lang, labels: &Labels) {
     }
 }
 
-/// How the deadline text was understood: kind, milestones, the due date and days left.
+/// How the deadline text was understood: a date set by hand first, then kind, milestones,
+/// the due date and days left.
 fn understood(r: &Requirement, today: NaiveDate, lang: Lang) -> String {
     let d = &r.deadline;
-    let mut parts = vec![lang.kind(d.kind).to_string()];
+    let mut parts = Vec::new();
+    if let Some(set) = r.due_set {
+        parts.push(format!("{} {set}", lang.set_by_hand()));
+    }
+    parts.push(lang.kind_read(d.kind).to_string());
     if !d.milestones.is_empty() {
         let dates = d
             .milestones
@@ -181,10 +186,11 @@ fn understood(r: &Requirement, today: NaiveDate, lang: Lang) -> String {
             .join(", ");
         parts.push(format!("{} {dates}", lang.pick("节点", "milestones")));
     }
-    if let Some(due) = d.due(today) {
+    if let Some(due) = r.due(today) {
         let mut due_text = format!("{} {due}", lang.pick("到期", "due"));
-        if r.status != Status::Done && d.kind != DeadlineKind::None {
-            let days = lang.days((due - today).num_days());
+        if r.status != Status::Done
+            && let Some(days) = lang.days_of(r, today)
+        {
             let (open, close) = match lang {
                 Lang::Zh => ("（", "）"),
                 Lang::En => (" (", ")"),
@@ -349,5 +355,34 @@ mod tests {
             out.contains("notes        (none)\nhistory      (none)\n"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn an_unconfirmed_deadline_shows_its_text_and_a_hand_set_date_is_marked() {
+        let mut r = Requirement::new(
+            ReqId::new(2, 2, 4),
+            "设立政策咨询综合服务窗口。".into(),
+            "市政府办公室".into(),
+            String::new(),
+            2021,
+        );
+        r.deadline_raw = "待省厅部署后另行确定".into();
+        r.deadline = crate::plan::Deadline {
+            kind: crate::plan::DeadlineKind::Unparsed,
+            raw: r.deadline_raw.clone(),
+            ..Default::default()
+        };
+        let out = render(&r, Lang::Zh, 100);
+        assert!(
+            out.contains("时限  待省厅部署后另行确定\n理解  待定（未能识别）\n"),
+            "{out}"
+        );
+        r.set_due(NaiveDate::from_ymd_opt(2021, 10, 8), at());
+        let out = render(&r, Lang::Zh, 100);
+        assert!(
+            out.contains("时限  待省厅部署后另行确定\n理解  人工设定 2021-10-08；待定（未能识别）；到期 2021-10-08（剩18天）\n"),
+            "{out}"
+        );
+        assert!(out.contains("人工设定时限：按原文 → 2021-10-08"), "{out}");
     }
 }

@@ -105,15 +105,37 @@ pub fn summary(plan: &Plan, today: NaiveDate, lang: Lang, total_width: usize) ->
         .map(|&s| format!("{} {}", lang.status(s), count(&c, s)))
         .collect::<Vec<_>>()
         .join(GAP);
+    let period = plan.period();
+    if period.calendar_year() != Some(plan.year) {
+        let _ = writeln!(
+            out,
+            "{} {}",
+            lang.pick("计划期", "period"),
+            period.label(lang)
+        );
+    }
     let _ = writeln!(out, "{by_status}");
-    let _ = writeln!(
+    let _ = write!(
         out,
-        "{} {}{GAP}{} {}\n",
+        "{} {}{GAP}{} {}",
         lang.pick("逾期", "overdue"),
         c.overdue,
         lang.pick("7天内到期", "due within 7 days"),
         c.due_soon
     );
+    if c.unconfirmed > 0 {
+        let _ = write!(
+            out,
+            "{GAP}{} {}",
+            lang.pick("时限待确认", "deadline to confirm"),
+            c.unconfirmed
+        );
+    }
+    out.push('\n');
+    if period.has_ended(today) {
+        let _ = writeln!(out, "{}", period.ended_banner(lang, c.unfinished()));
+    }
+    out.push('\n');
     out.push_str(&category_table(plan, today, lang, total_width));
     out
 }
@@ -189,6 +211,60 @@ fn category_table(plan: &Plan, today: NaiveDate, lang: Lang, total_width: usize)
 }
 
 #[cfg(test)]
+mod period_tests {
+    use super::*;
+    use crate::plan::{DeadlineKind, ReqId};
+
+    fn plan() -> Plan {
+        let mut plan = crate::plan::model::one_item_plan(
+            "类",
+            &[("", "2021年9月30日前"), ("", "x"), ("", "每月报送")],
+        );
+        crate::plan::due::give_deadline(
+            &mut plan,
+            ReqId::new(1, 1, 2),
+            DeadlineKind::Unparsed,
+            "待上级部署后确定",
+        );
+        plan
+    }
+
+    #[test]
+    fn summary_counts_unconfirmed_deadlines() {
+        let today = NaiveDate::from_ymd_opt(2021, 9, 20).expect("valid date");
+        let out = summary(&plan(), today, Lang::Zh, 80);
+        assert!(out.contains("逾期 0  7天内到期 0  时限待确认 1\n"), "{out}");
+        assert!(!out.contains("已结束"), "{out}");
+        let en = summary(&plan(), today, Lang::En, 80);
+        assert!(en.contains("deadline to confirm 1"), "{en}");
+    }
+
+    #[test]
+    fn summary_says_when_the_plan_has_ended() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 3).expect("valid date");
+        let out = summary(&plan(), today, Lang::Zh, 80);
+        assert!(
+            out.contains("逾期 1  7天内到期 0  时限待确认 1\n2021年度计划已结束，未完成 3 项\n"),
+            "{out}"
+        );
+        let mut custom = plan();
+        custom.set_period(Some("2021-03-01..2021-09-30".parse().expect("period")));
+        let out = summary(&custom, today, Lang::Zh, 80);
+        assert!(out.contains("计划期 2021-03-01至2021-09-30\n"), "{out}");
+        assert!(
+            out.contains("计划期（2021-03-01至2021-09-30）已结束，未完成 3 项"),
+            "{out}"
+        );
+        let json = crate::report::json::summary(&custom, today);
+        let value = serde_json::to_value(&json).expect("serializes");
+        assert_eq!(value["unconfirmed"], 1);
+        assert_eq!(value["ended"], true);
+        assert_eq!(value["period"]["start"], "2021-03-01");
+        assert_eq!(value["period"]["end"], "2021-09-30");
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::plan::{Category, Item, ReqId, Requirement};
@@ -209,6 +285,7 @@ mod tests {
             title: "测试计划".into(),
             year: 2021,
             source: "test.txt".into(),
+            period: None,
             categories: vec![Category {
                 number: 1,
                 name: "扩大公开范围\n打造阳光政府".into(),

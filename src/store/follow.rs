@@ -67,9 +67,8 @@ impl Store {
         // Replaying from the start is the same as applying only the new lines: the state
         // is the file plus an earlier part of this very journal.
         let mut edited = Vec::new();
-        let year = state.plan.year;
         for e in &mut replay.entries {
-            e.after.derive(year);
+            state.plan.derive_one(&mut e.after);
             let Some(r) = state.plan.get_mut(e.after.id) else {
                 continue;
             };

@@ -10,7 +10,7 @@ use ratatui::widgets::Widget;
 
 use super::theme::{self, THEME, Urgency};
 use super::wrap::{self, width};
-use crate::app::{App, Pane, View};
+use crate::app::{Action, App, KeyMode, Pane, View};
 use crate::i18n::Lang;
 use crate::plan::{ChangeKind, Counts, Item, Requirement};
 
@@ -185,11 +185,18 @@ fn deadline_and_units(
         &r.deadline_raw
     };
     add(labels[0], raw, THEME.text);
-    add(
-        labels[1],
-        &understood(lang, r, today),
-        THEME.urgency(Urgency::of(r, today)),
-    );
+    let mut parsed = understood(lang, r, today);
+    let key = super::footer::keys_label(app.keymap(), KeyMode::Normal, &[Action::SetDue]);
+    if r.is_unconfirmed()
+        && let Some(key) = key
+    {
+        let hint = match lang {
+            Lang::Zh => format!("  按 {key} 人工设定"),
+            Lang::En => format!("  {key}: set it by hand"),
+        };
+        parsed.push_str(&hint);
+    }
+    add(labels[1], &parsed, THEME.urgency(Urgency::of(r, today)));
     if let Some(to) = &r.deadline.report_to {
         add(labels[2], to, THEME.text);
     }
@@ -240,10 +247,15 @@ fn notes_and_history(out: &mut Vec<Line<'static>>, app: &App, r: &Requirement, c
     }
 }
 
-/// What was understood from the deadline text: kind, dates, countdown.
+/// What was understood from the deadline text: a date set by hand first, then kind, dates,
+/// countdown.
 fn understood(lang: Lang, r: &Requirement, today: chrono::NaiveDate) -> String {
     let d = &r.deadline;
-    let mut parts = vec![lang.kind(d.kind).to_string()];
+    let mut parts = Vec::new();
+    if let Some(set) = r.due_set {
+        parts.push(format!("{} {}", lang.set_by_hand(), set.format("%Y-%m-%d")));
+    }
+    parts.push(lang.kind_read(d.kind).to_string());
     if !d.milestones.is_empty() {
         let dates: Vec<String> = d
             .milestones
@@ -252,8 +264,9 @@ fn understood(lang: Lang, r: &Requirement, today: chrono::NaiveDate) -> String {
             .collect();
         parts.push(dates.join(lang.pick("、", ", ")));
     }
-    if d.kind.is_recurring()
-        && let Some(due) = d.due(today)
+    if r.due_set.is_none()
+        && d.kind.is_recurring()
+        && let Some(due) = r.due(today)
     {
         parts.push(format!(
             "{} {}",
@@ -261,11 +274,11 @@ fn understood(lang: Lang, r: &Requirement, today: chrono::NaiveDate) -> String {
             due.format("%Y-%m-%d")
         ));
     }
-    if let Some(days) = r.days_left(today) {
+    if let Some(days) = lang.days_of(r, today) {
         parts.push(if r.status == crate::plan::Status::Done {
             lang.status(r.status).to_string()
         } else {
-            lang.days(days)
+            days
         });
     }
     parts.join("  ")

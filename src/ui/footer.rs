@@ -45,6 +45,10 @@ fn prompt(app: &App) -> String {
             lang.pick("办结说明（可空）", "completion note (optional)")
         }
         Mode::Input(Prompt::Report, _) => lang.pick("报送说明（可空）", "report note (optional)"),
+        Mode::Input(Prompt::Due, _) => lang.pick(
+            "时限（YYYY-MM-DD，空则按原文）",
+            "due date (YYYY-MM-DD, empty: as the text says)",
+        ),
         _ => lang.pick("备注", "note"),
     };
     let id = app

@@ -1,4 +1,5 @@
-//! Header: plan title, reference date, overall progress, overdue and due-soon counts.
+//! Header: plan title, reference date, overall progress, overdue and due-soon counts; once
+//! the plan's period is over, says so ("2021年度计划已结束，未完成 N 项").
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use ratatui::buffer::Buffer;
@@ -20,20 +21,30 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     );
     let date_label = lang.pick("参考日期 ", "today ");
     let right = width(date_label) + width(&date) + 1;
-    let title_room = cols.saturating_sub(right + 2);
+    let period = app.plan().period();
+    let ended = period
+        .has_ended(app.today())
+        .then(|| period.ended_banner(lang, app.total_counts().unfinished()));
+    // The ended notice is worth more than the end of the title: it is cut last.
+    let ended = ended.map(|e| wrap::truncate(&e, cols.saturating_sub(right + 4)).into_owned());
+    let ended_w = ended.as_ref().map_or(0, |e| width(e) + 2);
+    let title_room = cols.saturating_sub(right + 2 + ended_w);
     // A read-only dashboard (another duban is the writer) says so where the title was.
     let banner = app.read_only_banner();
     let (title, title_style) = match &banner {
         Some(text) => (wrap::fit(text, title_room), THEME.error),
         None => (wrap::fit(&app.plan().title, title_room), THEME.title),
     };
-    let first = Line::from(vec![
-        Span::raw(" "),
-        Span::styled(title, title_style),
+    let mut first = vec![Span::raw(" "), Span::styled(title, title_style)];
+    if let Some(ended) = ended {
+        first.extend([Span::raw("  "), Span::styled(ended, THEME.overdue)]);
+    }
+    first.extend([
         Span::raw(" "),
         Span::styled(date_label, THEME.dim),
         Span::styled(date, THEME.title),
     ]);
+    let first = Line::from(first);
 
     let c = app.total_counts();
     let mut second = vec![
@@ -44,7 +55,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ];
     let pct = format!(" {:>3.0}%", c.ratio() * 100.0);
     let pick = |n: usize, style| if n > 0 { style } else { THEME.text };
-    let stats = [
+    let mut stats = vec![
         (
             lang.pick("逾期 ", "overdue "),
             c.overdue,
@@ -66,6 +77,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             pick(c.blocked, THEME.blocked),
         ),
     ];
+    if c.unconfirmed > 0 {
+        stats.push((
+            lang.pick("时限待确认 ", "to confirm "),
+            c.unconfirmed,
+            THEME.unconfirmed,
+        ));
+    }
     // The bar takes what is left, within reason; the counts that do not fit after a bar of
     // the minimum width are left out whole rather than cut.
     let head: usize = second.iter().map(|s| width(&s.content)).sum::<usize>() + width(&pct);

@@ -165,6 +165,7 @@ fn lines(app: &App, cols: usize) -> Vec<Line<'static>> {
         ),
         (Urgency::Later, lang.pick("以后到期", "later")),
         (Urgency::Done, lang.pick("已完成", "done")),
+        (Urgency::Unconfirmed, lang.pick("待定", "unconfirmed")),
         (
             Urgency::NoDeadline,
             lang.pick("长期/无时限", "ongoing / none"),

@@ -96,7 +96,10 @@ pub fn row(app: &App, r: &Requirement, countdown_w: usize, cols: usize) -> Line<
     let show_countdown = cols >= 40 && countdown_w > 0;
     if show_countdown {
         spans.push(Span::styled(
-            format!(" {} ", wrap::fit_right(&countdown, countdown_w.min(12))),
+            format!(
+                " {} ",
+                wrap::fit_right(&countdown, countdown_w.min(super::tree::MAX_COUNTDOWN))
+            ),
             THEME.urgency(Urgency::of(r, today)),
         ));
     } else {

@@ -24,6 +24,8 @@ pub struct Theme {
     pub later: Style,
     pub done: Style,
     pub no_deadline: Style,
+    /// A deadline text still to be dated (待定): to be confirmed, so not as quiet as none.
+    pub unconfirmed: Style,
     pub doing: Style,
     pub blocked: Style,
     pub bar_filled: Style,
@@ -65,6 +67,9 @@ pub const THEME: Theme = Theme {
     later: Style::new().fg(Color::Cyan),
     done: Style::new().fg(Color::Green),
     no_deadline: Style::new().fg(Color::Gray),
+    unconfirmed: Style::new()
+        .fg(Color::Yellow)
+        .add_modifier(Modifier::ITALIC),
     doing: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
     blocked: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
     bar_filled: Style::new().fg(Color::Green),
@@ -102,6 +107,8 @@ pub enum Urgency {
     /// Due within [`crate::plan::Counts::DUE_SOON_DAYS`] days, today included.
     DueSoon,
     Later,
+    /// The deadline text names a time still to be dated (待定).
+    Unconfirmed,
     /// Ongoing, or no deadline at all.
     NoDeadline,
 }
@@ -116,6 +123,8 @@ impl Urgency {
             Urgency::DueSoon
         } else if r.days_left(today).is_some() {
             Urgency::Later
+        } else if r.is_unconfirmed() {
+            Urgency::Unconfirmed
         } else {
             Urgency::NoDeadline
         }
@@ -129,6 +138,7 @@ impl Theme {
             Urgency::Overdue => self.overdue,
             Urgency::DueSoon => self.due_soon,
             Urgency::Later => self.later,
+            Urgency::Unconfirmed => self.unconfirmed,
             Urgency::NoDeadline => self.no_deadline,
         }
     }

@@ -13,6 +13,9 @@ use super::wrap::{self, width};
 use crate::app::{App, Pane, Row, View};
 use crate::plan::{Counts, Item, Requirement};
 
+/// The widest countdown shown in the tree and the lists (`截至年底逾期138天`, `人工 逾期100天`).
+pub const MAX_COUNTDOWN: usize = 18;
+
 /// Column widths shared by the requirement rows of one frame, so columns line up.
 #[derive(Debug, Clone, Copy)]
 struct Columns {
@@ -99,7 +102,7 @@ fn columns(app: &App, rows: &[Row<'_>], cols: usize) -> Columns {
         0
     };
     let countdown = if cols >= fixed + 12 + countdown {
-        countdown.min(12)
+        countdown.min(MAX_COUNTDOWN)
     } else {
         0
     };

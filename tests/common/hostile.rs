@@ -70,6 +70,7 @@ pub fn plan() -> Plan {
     Plan {
         title: laced("督办计划"),
         year: 2021,
+        period: None,
         source: laced("计划.docx"),
         categories: vec![Category {
             number: 1,

@@ -121,3 +121,16 @@ fn zh_tree_with_a_search_and_filters() {
     feed(&mut app, [Action::SubmitNote, Action::FilterStatus]);
     snapshot!("zh_search_100x30", screen(&app, 100, 30));
 }
+
+/// The built-in plan opened years after its year (what `cargo run` shows with the real
+/// clock): the header says the plan has ended, countdowns are stated at the year's end.
+#[test]
+fn zh_built_in_plan_after_its_year() {
+    let ended = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).expect("valid date");
+    let app = App::new(
+        duban::store::State::new(duban::plan::import::builtin()),
+        Box::new(duban::app::Discard),
+        ended,
+    );
+    snapshot!("zh_ended_100x30", screen(&app, 100, 30));
+}

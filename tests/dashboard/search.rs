@@ -122,6 +122,7 @@ fn views_and_filters_stay_cheap_at_a_hundred_thousand_requirements() {
         title: "大计划".into(),
         year: 2021,
         source: "gen".into(),
+        period: None,
         categories: vec![Category {
             number: 1,
             name: "全部".into(),

@@ -282,6 +282,7 @@ fn a_hundred_thousand_requirements_stay_cheap_to_browse() {
         title: "大计划".into(),
         year: 2021,
         source: "gen".into(),
+        period: None,
         categories: vec![Category {
             number: 1,
             name: "全部".into(),

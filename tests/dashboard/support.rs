@@ -47,6 +47,7 @@ pub fn small_plan() -> Plan {
         title: "测试计划2021年".into(),
         year: 2021,
         source: "test".into(),
+        period: None,
         categories: vec![
             Category {
                 number: 1,

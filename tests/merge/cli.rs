@@ -225,3 +225,21 @@ fn snapshots_follow_renumbered_requirements() {
     assert_eq!(report["newly_done"], serde_json::json!([]), "{report}");
     assert_eq!(report["added_requirements"], serde_json::json!(["1.1.2"]));
 }
+
+#[test]
+fn merge_keeps_a_due_date_set_by_hand() {
+    let env = Env::with_progress();
+    env.cmd()
+        .args(["due", "1.1.2", "2021-10-20"])
+        .assert()
+        .success();
+    env.merge().arg("--yes").assert().success();
+    // 1.1.2 moved to 1.1.3; its hand-set date went with it, and the inserted 1.1.2 has none.
+    let moved = env.json(&["show", "1.1.3", "--json"]);
+    assert_eq!(moved["deadline"]["set_by_hand"], "2021-10-20");
+    assert_eq!(moved["deadline"]["due"], "2021-10-20");
+    assert_eq!(
+        env.json(&["show", "1.1.2", "--json"])["deadline"]["set_by_hand"],
+        Value::Null
+    );
+}

@@ -33,10 +33,11 @@ pub fn agenda(
                     String::new(),
                 ];
             };
-            let countdown = match row.days_left {
-                Some(d) if r.deadline.kind == crate::plan::DeadlineKind::Date => lang.days(d),
-                Some(d) => format!("{} {}", lang.kind(r.deadline.kind), lang.days(d)),
-                None => lang.kind(r.deadline.kind).to_string(),
+            let countdown = match (row.days_left, r.deadline_kind()) {
+                (Some(d), k) if k.is_recurring() && !r.plan_ended(today) => {
+                    format!("{} {}", lang.kind(k), lang.days(d))
+                }
+                _ => lang.countdown_open(r, today),
             };
             let unit = r.units.primary().map_or("-", |u| u.name.as_str());
             [
@@ -139,4 +140,31 @@ pub fn units(rows: &[UnitRow], lang: Lang, total: usize) -> String {
         Lang::En => writeln!(out, "{} units", rows.len()),
     };
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{DeadlineKind, ReqId, agenda};
+
+    #[test]
+    fn agenda_lists_unconfirmed_deadlines_as_pending() {
+        let mut plan =
+            crate::plan::model::one_item_plan("类", &[("", "2021年9月25日前"), ("", "x")]);
+        crate::plan::due::give_deadline(
+            &mut plan,
+            ReqId::new(1, 1, 2),
+            DeadlineKind::Relative,
+            "收到通知后5个工作日内",
+        );
+        let today = NaiveDate::from_ymd_opt(2021, 9, 20).expect("valid date");
+        let rows = agenda::agenda(&plan, today, false);
+        let out = agenda(&plan, &rows, today, Lang::Zh, 80);
+        assert!(out.contains("时限待确认 (1)\n  1.1.2  待定"), "{out}");
+        let en = agenda(&plan, &rows, today, Lang::En, 80);
+        assert!(
+            en.contains("Deadline to confirm (1)\n  1.1.2  unconfirmed"),
+            "{en}"
+        );
+    }
 }

@@ -168,6 +168,7 @@ pub fn build_plan_owned(table: Table, file: &str) -> Result<Plan, ImportError> {
         title,
         year,
         source: file.to_string(),
+        period: None,
         categories,
     };
     plan.derive();

@@ -1,7 +1,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::*;
-use crate::plan::{Category, Item};
+use crate::plan::{Category, ChangeKind, Item};
 
 fn at(day: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2021, 9, day)
@@ -45,6 +45,7 @@ fn plan(spec: Spec<'_>) -> Plan {
         title: "测试计划2021年".into(),
         year: 2021,
         source: "old.txt".into(),
+        period: None,
         categories,
     }
 }
@@ -249,4 +250,48 @@ fn similarity_is_bigram_dice_on_folded_text() {
     assert!(similarity(A, B) < 0.3);
     assert!(similarity("", "甲") < SIMILAR);
     assert!(similarity("甲", "乙") < SIMILAR);
+}
+
+#[test]
+fn a_due_date_set_by_hand_and_the_period_survive_a_revision() {
+    let mut old = old_plan();
+    let set = NaiveDate::from_ymd_opt(2021, 10, 20).expect("valid date");
+    old.get_mut(id("1.1.1"))
+        .expect("1.1.1")
+        .set_due(Some(set), at(5));
+    let period = "2021-03-01..2022-02-28".parse().expect("period");
+    old.set_period(Some(period));
+    // A row inserted before A: A moves to 1.1.2, under a reworded deadline text.
+    let new = plan(&[
+        (
+            "扩大公开范围",
+            &[(
+                "事项甲",
+                &[(NEW, "2021年12月底前"), (A, "2021年8月31日前"), (B, "长期")],
+            )],
+        ),
+        (
+            "优化便民举措",
+            &[("事项乙", &[(C, "长期"), (D, "2021年9月15日前")])],
+        ),
+    ]);
+    let merged = merge(&old, new, at(20));
+    let a = merged.plan.get(id("1.1.2")).expect("A moved to 1.1.2");
+    assert_eq!(a.text, A);
+    assert_eq!(a.due_set, Some(set), "the hand-set date is kept");
+    assert_eq!(a.deadline_raw, "2021年8月31日前", "beside the revised text");
+    let today = NaiveDate::from_ymd_opt(2021, 10, 1).expect("valid date");
+    assert_eq!(a.due(today), Some(set));
+    assert!(!a.is_overdue(today));
+    assert!(matches!(
+        a.history.last().map(|c| &c.what),
+        Some(ChangeKind::Due { to: Some(_), .. })
+    ));
+    assert_eq!(merged.plan.get(id("1.1.1")).and_then(|r| r.due_set), None);
+    assert_eq!(
+        merged.plan.period(),
+        period,
+        "the revision keeps the period"
+    );
+    assert_eq!(a.period_end, Some(period.end));
 }

@@ -164,7 +164,7 @@ pub fn build(plan: &Plan, today: NaiveDate, lang: Lang, changes: Option<&Changes
         lang,
         title: ledger::title(plan, lang),
         subtitle,
-        summary: ledger::summary_line(&counts, lang),
+        summary: ledger::report_summary(plan, &counts, today, lang),
         sections,
     }
 }
@@ -304,7 +304,7 @@ fn due_soon(plan: &Plan, today: NaiveDate, lang: Lang) -> Section {
         .nowrap(&[0, 3, 4, 5]);
         for row in &rows {
             let cells = row.cells(lang);
-            let left = row.requirement().days_left(today).map(|d| lang.days(d));
+            let left = lang.days_of(row.requirement(), today);
             t.push(vec![
                 cells[col::ID].clone().into(),
                 cells[col::TEXT].clone().into(),

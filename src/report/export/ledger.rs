@@ -80,14 +80,17 @@ impl<'a> Row<'a> {
 
     /// Days past the due date, for overdue requirements.
     pub fn overdue_days(&self) -> Option<i64> {
-        self.overdue()
-            .then(|| self.requirement().days_left(self.today))
-            .flatten()
-            .map(|d| -d)
+        self.requirement().days_late(self.today)
     }
 
     pub fn due(&self) -> Option<NaiveDate> {
-        self.requirement().deadline.due(self.today)
+        self.requirement().due(self.today)
+    }
+
+    /// The due date for a spreadsheet date cell; `None` when set by hand, so the cell keeps
+    /// the text that says so ([`Row::due_text`]).
+    pub fn due_cell(&self) -> Option<NaiveDate> {
+        self.due().filter(|_| self.requirement().due_set.is_none())
     }
 
     pub fn lead(&self) -> String {
@@ -98,21 +101,32 @@ impl<'a> Row<'a> {
         join(&self.requirement().units.cooperating)
     }
 
-    /// The due date, or `长期` for open-ended duties (nothing when there is no deadline).
+    /// The due date (`2021-09-30（人工设定）` when set by hand), `长期` for open-ended duties,
+    /// `待定` for a text still to be dated (nothing when there is no deadline).
     pub fn due_text(&self, lang: Lang) -> String {
-        match (self.due(), self.requirement().deadline.kind) {
+        let r = self.requirement();
+        match (self.due(), r.deadline_kind()) {
+            (Some(d), _) if r.due_set.is_some() => match lang {
+                Lang::Zh => format!("{d}（{}）", lang.set_by_hand()),
+                Lang::En => format!("{d} ({})", lang.set_by_hand()),
+            },
             (Some(d), _) => d.to_string(),
+            (None, _) if r.is_unconfirmed() => lang.unconfirmed().to_string(),
             (None, DeadlineKind::Ongoing) => lang.kind(DeadlineKind::Ongoing).to_string(),
             (None, _) => String::new(),
         }
     }
 
-    /// `推进中`, or `推进中（逾期5天）` when overdue.
+    /// `推进中`, or `推进中（逾期5天）` when overdue (`截至年底逾期5天` once the plan is over).
     pub fn status_text(&self, lang: Lang) -> String {
         let status = lang.status(self.requirement().status);
-        match (self.overdue_days(), lang) {
-            (Some(d), Lang::Zh) => format!("{status}（{}）", lang.days(-d)),
-            (Some(d), Lang::En) => format!("{status} ({})", lang.days(-d)),
+        let late = self
+            .overdue()
+            .then(|| lang.days_of(self.requirement(), self.today))
+            .flatten();
+        match (late, lang) {
+            (Some(late), Lang::Zh) => format!("{status}（{late}）"),
+            (Some(late), Lang::En) => format!("{status} ({late})"),
             (None, _) => status.to_string(),
         }
     }
@@ -252,7 +266,7 @@ pub fn unit_summary(plan: &Plan, today: NaiveDate) -> Vec<UnitLine> {
     lines
 }
 
-/// `共35项，已完成2项，推进中1项，逾期3项` (受阻 added when there is any).
+/// `共35项，已完成2项，推进中1项，逾期3项` (受阻 and 时限待确认 added when there are any).
 pub fn summary_line(c: &Counts, lang: Lang) -> String {
     let mut s = match lang {
         Lang::Zh => format!(
@@ -269,6 +283,24 @@ pub fn summary_line(c: &Counts, lang: Lang) -> String {
             Lang::Zh => write!(s, "，受阻{}项", c.blocked),
             Lang::En => write!(s, ", {} blocked", c.blocked),
         };
+    }
+    if c.unconfirmed > 0 {
+        let _ = match lang {
+            Lang::Zh => write!(s, "，时限待确认{}项", c.unconfirmed),
+            Lang::En => write!(s, ", {} with a deadline to confirm", c.unconfirmed),
+        };
+    }
+    s
+}
+
+/// The summary line of a report; once the plan's period is over, followed by what the plan
+/// ended with (`2021年度计划已结束，未完成 35 项`).
+pub fn report_summary(plan: &Plan, c: &Counts, today: NaiveDate, lang: Lang) -> String {
+    let mut s = summary_line(c, lang);
+    let period = plan.period();
+    if period.has_ended(today) {
+        s.push_str(lang.pick("。", ". "));
+        s.push_str(&period.ended_banner(lang, c.unfinished()));
     }
     s
 }

@@ -96,7 +96,7 @@ fn ledger_row(sh: &mut Sheet<'_>, row: &Row<'_>, lang: Lang, s: &Styles) -> Resu
     let cells = row.cells(lang);
     for (i, text) in cells.iter().enumerate() {
         match i {
-            col::DUE => sh.date(i, row.due(), text, s)?,
+            col::DUE => sh.date(i, row.due_cell(), text, s)?,
             col::COMPLETED => sh.date(i, row.requirement().completed_on, text, s)?,
             col::STATUS => sh.text(i, text, s.tone(Tone::of(row)))?,
             _ => sh.text(i, text, &s.cell)?,
@@ -174,7 +174,7 @@ fn overdue_sheet(
             sh.text(2, &cells[col::TEXT], &s.cell)?;
             sh.text(3, &cells[col::COOPERATING], &s.cell)?;
             sh.text(4, &cells[col::DEADLINE], &s.cell)?;
-            sh.date(5, row.due(), &cells[col::DUE], s)?;
+            sh.date(5, row.due_cell(), &cells[col::DUE], s)?;
             sh.number(
                 6,
                 usize::try_from(row.overdue_days().unwrap_or(0)).unwrap_or(0),

@@ -77,3 +77,47 @@ fn cells_and_summary_line() {
     );
     assert_eq!(percent(&c), 20);
 }
+
+#[test]
+fn hand_set_dates_unconfirmed_texts_and_an_ended_plan_in_the_ledger() {
+    let mut p = plan();
+    let now = today().and_hms_opt(9, 0, 0).expect("time");
+    p.get_mut(ReqId::new(1, 1, 1))
+        .expect("1.1.1")
+        .set_due(NaiveDate::from_ymd_opt(2021, 10, 15), now);
+    crate::plan::due::give_deadline(
+        &mut p,
+        ReqId::new(1, 1, 5),
+        crate::plan::DeadlineKind::Unparsed,
+        "待上级部署后确定",
+    );
+    let rows = rows(&p, today());
+    let cells = |i: usize| rows[i].cells(Lang::Zh);
+    assert_eq!(cells(0)[col::DUE], "2021-10-15（人工设定）");
+    assert_eq!(
+        cells(0)[col::DEADLINE],
+        "2021年9月1日前完成。",
+        "the text stays"
+    );
+    assert_eq!(
+        rows[0].due_cell(),
+        None,
+        "a text cell, not a bare date, in the workbook"
+    );
+    assert_eq!(cells(0)[col::STATUS], "未开始");
+    assert_eq!(cells(4)[col::DUE], "待定");
+    let c = Counts::of(p.requirements(), today());
+    assert_eq!(
+        summary_line(&c, Lang::Zh),
+        "共5项，已完成0项，推进中0项，逾期3项，时限待确认1项"
+    );
+    let ended = NaiveDate::from_ymd_opt(2023, 1, 5).expect("date");
+    let c = Counts::of(p.requirements(), ended);
+    assert_eq!(
+        report_summary(&p, &c, ended, Lang::Zh),
+        "共5项，已完成0项，推进中0项，逾期4项，时限待确认1项。2021年度计划已结束，未完成 5 项"
+    );
+    let late = super::rows(&p, ended);
+    assert_eq!(late[1].status_text(Lang::Zh), "未开始（截至年底逾期120天）");
+    assert_eq!(late[1].overdue_days(), Some(120));
+}

@@ -1,0 +1,49 @@
+//! `duban due ID DATE` / `duban due ID --clear`: set a requirement's due date by hand, or go
+//! back to what its deadline text says. The text is kept either way; the change is recorded
+//! in the requirement's history.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+
+use super::commands::{CliError, Context, load_state, now, push_notice, unknown_id};
+use crate::i18n::Lang;
+use crate::plan::ReqId;
+
+pub fn due(id: ReqId, date: Option<NaiveDate>, ctx: &Context) -> Result<String, CliError> {
+    let (mut state, _) = load_state(&ctx.store)?;
+    let now = now(ctx.clock);
+    let lang = ctx.lang;
+    let period = state.plan.period();
+    let r = state.plan.get_mut(id).ok_or_else(|| unknown_id(id))?;
+    let raw = crate::report::text::one_line(&r.deadline_raw).into_owned();
+    let raw = if raw.trim().is_empty() {
+        lang.pick("（无）", "(none)").to_string()
+    } else {
+        raw
+    };
+    let changed = r.set_due(date, now);
+    let mut msg = match (changed, date, lang) {
+        (true, Some(d), Lang::Zh) => format!("{id} 时限人工设定为 {d}（原文：{raw}）"),
+        (true, Some(d), Lang::En) => format!("{id} due date set by hand to {d} (text: {raw})"),
+        (true, None, Lang::Zh) => format!("{id} 已取消人工设定的时限，按原文：{raw}"),
+        (true, None, Lang::En) => format!("{id} hand-set due date cleared; the text counts: {raw}"),
+        (false, Some(d), Lang::Zh) => format!("{id} 时限已是人工设定的 {d}，未改变"),
+        (false, Some(d), Lang::En) => format!("{id} is already due {d} (set by hand); unchanged"),
+        (false, None, Lang::Zh) => format!("{id} 没有人工设定的时限，未改变"),
+        (false, None, Lang::En) => format!("{id} has no hand-set due date; unchanged"),
+    };
+    if let Some(d) = date.filter(|d| *d < period.start || *d > period.end) {
+        let label = period.label(lang);
+        let _ = match lang {
+            Lang::Zh => write!(msg, "\n注意：{d} 不在计划期（{label}）内"),
+            Lang::En => write!(msg, "\nnote: {d} is outside the plan's period ({label})"),
+        };
+    }
+    if changed {
+        let report = ctx.store.save_changes(&mut state)?;
+        push_notice(&mut msg, &report, lang);
+    }
+    msg.push('\n');
+    Ok(msg)
+}
