@@ -845,6 +845,31 @@ mod tests {
         kind("及时发布。", DeadlineKind::Ongoing);
     }
 
+    /// Every deadline cell of the built-in seed plan, as parsed before the parser learnt the
+    /// phrasings of issue #12: kind, milestones, report target, and due on two days.
+    fn seed_digest() -> String {
+        let plan = crate::plan::import::builtin();
+        let mut seen = std::collections::BTreeSet::new();
+        let mut out = String::new();
+        for r in plan.requirements() {
+            if !seen.insert(r.deadline_raw.clone()) {
+                continue;
+            }
+            let d = Deadline::parse(&r.deadline_raw, plan.year);
+            let due = |m, dd| d.due(ymd(2021, m, dd)).map(|x| x.to_string()).unwrap_or_default();
+            out.push_str(&format!(
+                "{:?} | {:?} | {:?} | {:?} | {} | {}\n",
+                r.deadline_raw, d.kind, d.milestones, d.report_to, due(3, 1), due(10, 15)
+            ));
+        }
+        out
+    }
+
+    #[test]
+    fn seed_deadlines_are_pinned() {
+        assert_eq!(seed_digest(), include_str!("deadline/seed-digest.txt"));
+    }
+
     // due / days_left.
 
     #[test]
