@@ -83,7 +83,9 @@ pub fn report_duty(r: &Requirement, today: NaiveDate) -> Option<ReportDuty> {
         return None;
     }
     let period = period_key(d.kind, today)?;
-    let due = d.due(today)?;
+    // This period's due day, even when past (每月10日 on the 15th: the 10th), so a missed
+    // report shows against its own period's date.
+    let due = d.period_due(today)?;
     let submitted = r.reports.iter().rev().find(|s| s.period == period).cloned();
     Some(ReportDuty {
         period,
