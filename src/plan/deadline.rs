@@ -105,15 +105,15 @@ impl Deadline {
             ..Deadline::default()
         };
         if !scan.dates.is_empty() {
-            let mut milestones = scan.dates.clone();
-            milestones.extend(&scan.range_starts);
-            milestones.sort_unstable();
-            milestones.dedup();
             let mut starts = scan.range_starts;
             // A date that is also a deadline in its own right stays due.
             starts.retain(|d| !scan.dates.contains(d));
             starts.sort_unstable();
             starts.dedup();
+            let mut milestones = scan.dates;
+            milestones.extend(&starts);
+            milestones.sort_unstable();
+            milestones.dedup();
             deadline.kind = DeadlineKind::Date;
             deadline.milestones = milestones;
             deadline.range_starts = starts;

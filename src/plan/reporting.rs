@@ -185,6 +185,16 @@ mod tests {
     }
 
     #[test]
+    fn a_duty_on_a_day_of_the_month_is_due_that_day_of_this_month() {
+        let r = req("每月10日前报送上月情况");
+        let duty = report_duty(&r, date(9, 3)).expect("duty");
+        assert_eq!((duty.period.as_str(), duty.due), ("2021-09", date(9, 10)));
+        // Missed: still this month's report, due on the 10th (not next month's).
+        let duty = report_duty(&r, date(9, 15)).expect("duty");
+        assert_eq!((duty.period.as_str(), duty.due), ("2021-09", date(9, 10)));
+    }
+
+    #[test]
     fn monthly_duty_comes_back_next_month() {
         let mut r = req("每月底前报送工作进展。");
         assert_eq!(r.deadline.kind, DeadlineKind::Monthly);

@@ -60,6 +60,13 @@ pub(super) fn holiday_at(
     year: i32,
     explicit_year: bool,
 ) -> Option<(Option<NaiveDate>, usize)> {
+    // Every name starts with one of these: other positions need no try.
+    if !matches!(
+        s.get(i),
+        Some('元' | '国' | '劳' | '五' | '春' | '清' | '端' | '中' | '重')
+    ) {
+        return None;
+    }
     if let Some(end) = word_at(s, i, LUNAR) {
         return Some((None, word_at(s, end, "节前 节后 前 后").unwrap_or(end)));
     }

@@ -1,6 +1,6 @@
 //! Recurring deadlines: the cadence words (每月, 按季, 每半年, 每年 …) and the day in each
 //! period a duty falls due: 每月10日前, 每月15日前报送上月情况, 每季度第一个月15日前, 每季度首月
-//! 15日前, 每季度末, 每年3月底前, 每年第一季度.
+//! 15日前, 每季度结束后15日内, 每季度末, 每年3月底前, 每年第一季度.
 
 use chrono::NaiveDate;
 
@@ -64,6 +64,9 @@ pub(super) fn recurrence_at(s: &[char], i: usize) -> Option<(DeadlineKind, Ancho
     .iter()
     .find_map(|(kind, words)| Some((*kind, word_at(s, j, words)?)))?;
     let at = at + usize::from(s.get(at) == Some(&'的'));
+    if let Some(after) = after_period(s, at) {
+        return Some((kind, after.0, after.1));
+    }
     let ((anchor, end), months) = match kind {
         DeadlineKind::Monthly => (monthly(s, at), 1),
         DeadlineKind::Quarterly => (quarterly(s, at), 3),
@@ -76,6 +79,25 @@ pub(super) fn recurrence_at(s: &[char], i: usize) -> Option<(DeadlineKind, Ancho
         a => a,
     };
     Some((kind, anchor, end))
+}
+
+/// 每季度结束后15日内, 每月终了后10天内: the Nth of the month after each period, which is the
+/// Nth of each period's first month (the report on the period just ended). In working days
+/// (结束后5个工作日内) the day depends on the calendar: not guessed.
+fn after_period(s: &[char], at: usize) -> Option<(Anchor, usize)> {
+    let at = word_at(s, at, "结束之后 结束后 终了后 期满后")?;
+    let n = number_at(s, at).filter(|n| !n.year_like)?;
+    if let Some(end) = word_at(s, n.end, "个工作日 工作日") {
+        return Some((Anchor::Unreadable, end));
+    }
+    let end = word_at(s, n.end, "日 天 个自然日 自然日")?;
+    let end = word_at(s, end, "以内 之内 内 前").unwrap_or(end);
+    // Past the 28th the day would leave February behind: not a day of the next month.
+    let anchor = match n.value {
+        1..=28 => day(1, Some(n.value)),
+        _ => Anchor::Unreadable,
+    };
+    Some((anchor, end))
 }
 
 /// 每月底, 每月末, 每月10日, 每月上旬.

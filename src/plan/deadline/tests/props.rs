@@ -186,10 +186,37 @@ proptest::proptest! {
     }
 }
 
+/// The JSON `deadline.kind` values issue #12 names, exactly.
 #[test]
-fn kind_serializes_lowercase() {
+fn kinds_serialize_as_lowercase_names() {
+    use DeadlineKind as K;
+    let kinds = [
+        K::Date,
+        K::Monthly,
+        K::Quarterly,
+        K::Semiannual,
+        K::Yearly,
+        K::Ongoing,
+        K::None,
+        K::Relative,
+        K::Unparsed,
+    ];
+    let names: Vec<String> = kinds
+        .iter()
+        .map(|k| serde_json::to_string(k).expect("serializes"))
+        .collect();
     assert_eq!(
-        serde_json::to_string(&DeadlineKind::Quarterly).expect("serializes"),
-        "\"quarterly\""
+        names,
+        [
+            "\"date\"",
+            "\"monthly\"",
+            "\"quarterly\"",
+            "\"semiannual\"",
+            "\"yearly\"",
+            "\"ongoing\"",
+            "\"none\"",
+            "\"relative\"",
+            "\"unparsed\"",
+        ]
     );
 }

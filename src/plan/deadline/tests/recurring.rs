@@ -211,3 +211,18 @@ fn deferred_or_unstated_is_none() {
 fn document_numbers_are_not_times() {
     kind("按照〔2021〕12号文件要求", DeadlineKind::None);
 }
+
+#[test]
+fn days_after_each_period() {
+    on(
+        "每季度结束后15日内报送",
+        DeadlineKind::Quarterly,
+        1,
+        Some(15),
+    );
+    on("每月终了后10天内", DeadlineKind::Monthly, 1, Some(10));
+    on("每年结束后20日内", DeadlineKind::Yearly, 1, Some(20));
+    // Working days need the calendar; past the 28th is not a day of the next month.
+    kind("每月结束后5个工作日内", DeadlineKind::Unparsed);
+    kind("每季度结束后30日内", DeadlineKind::Unparsed);
+}
