@@ -23,8 +23,8 @@ pub(super) struct Hit {
     pub end: usize,
     /// The year the text wrote, carried to later expressions without one.
     pub year: Option<i32>,
-    /// A year naming no date.
-    pub bare_year: bool,
+    /// The year, when the expression names a year and no date.
+    pub bare_year: Option<i32>,
 }
 
 /// What follows a year (or stands alone): the date, where its span starts, and the index after.
@@ -94,7 +94,7 @@ impl Dates<'_> {
             from: b.from,
             end: b.end,
             year,
-            bare_year: false,
+            bare_year: None,
         };
         if let Some((y, j)) = self.year_at(i) {
             // 2021年底, 2021年末, 2021年度内, 2021年年底.
@@ -114,8 +114,11 @@ impl Dates<'_> {
                 from: None,
                 end: j,
                 year: None,
-                bare_year: true,
+                bare_year: Some(y),
             });
+        }
+        if let Some(hit) = self.year_range_at(i, year) {
+            return Some(hit);
         }
         if let Some(hit) = self.numeric_at(i) {
             return Some(hit);
@@ -154,6 +157,27 @@ impl Dates<'_> {
         Some((year, j + usize::from(s.get(j) == Some(&'度'))))
     }
 
+    /// 2021-2023年, 2021至2023年底: a range of years written with one 年, from the first
+    /// year's first day to the end the second part names (a year alone: its last day).
+    fn year_range_at(&self, i: usize, year: i32) -> Option<Hit> {
+        let s = self.s;
+        let first = number_at(s, i).filter(|n| n.year_like)?;
+        let at = range_sep(s, first.end)?;
+        number_at(s, at).filter(|n| n.year_like && s.get(n.end) == Some(&'年'))?;
+        let to = self.match_at(at, year)?;
+        let date = to.date.or_else(|| month_end(to.bare_year?, 12))?;
+        // Backwards (2023-2021年) or unreadable: not a range; both years stay unread.
+        let from = first_of(i32::try_from(first.value).ok()?, 1).filter(|f| *f <= date)?;
+        Some(Hit {
+            date: Some(date),
+            start: Some(from),
+            from: Some(from),
+            end: to.end,
+            year: to.year.or(to.bare_year),
+            bare_year: None,
+        })
+    }
+
     /// 2021.9.30, 2021-09-30, 2021/9/30 (the same separator twice).
     fn numeric_at(&self, i: usize) -> Option<Hit> {
         let s = self.s;
@@ -174,7 +198,7 @@ impl Dates<'_> {
             from: None,
             end: day.end,
             year: Some(year),
-            bare_year: false,
+            bare_year: None,
         })
     }
 

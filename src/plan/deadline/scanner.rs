@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use super::DeadlineKind;
 use super::dates::{Dates, Hit, may_start_date, range_sep};
+use super::due::month_end;
 use super::normalise::{ends_at, starts, word_at};
 use super::number::number_at;
 use super::recurrence::{Anchor, recurrence_at};
@@ -84,10 +85,8 @@ impl Scan {
             self.unread = true;
             return hit.end;
         }
-        if let Some((to, end)) = range_end(s, dates, hit, year) {
-            if let Some(start) = hit.start.or(hit.date) {
-                self.range_starts.push(start);
-            }
+        if let Some((start, to, end)) = range_end(s, dates, hit, year) {
+            self.range_starts.push(start);
             self.dates.push(to);
             return end;
         }
@@ -100,26 +99,39 @@ impl Scan {
     }
 }
 
-/// The end of a range opened by `hit` (5月至8月, 9月1日至30日, 11月至次年2月): its date and
-/// the index after it.
-fn range_end(s: &[char], dates: &Dates, hit: &Hit, year: i32) -> Option<(NaiveDate, usize)> {
-    let from = hit.date?;
+/// The range opened by `hit` (5月至8月, 9月1日至30日, 11月至次年2月, 2021年至2023年): where
+/// it starts, its end date and the index after it.
+fn range_end(
+    s: &[char],
+    dates: &Dates,
+    hit: &Hit,
+    year: i32,
+) -> Option<(NaiveDate, NaiveDate, usize)> {
+    // A year alone opens a range on its first day (2021年至2023年).
+    let (from, start) = match (hit.date, hit.bare_year) {
+        (Some(date), _) => (date, hit.start.unwrap_or(date)),
+        (None, Some(y)) => {
+            let first = NaiveDate::from_ymd_opt(y, 1, 1)?;
+            (first, first)
+        }
+        (None, None) => return None,
+    };
     let at = range_sep(s, hit.end)?;
     // 9月1日至30日: the same month.
     if let Some(day) = number_at(s, at).filter(|n| {
         !n.year_like && matches!(s.get(n.end), Some('日' | '号')) && hit.start == hit.date
     }) {
         let to = chrono::Datelike::with_day(&from, day.value).filter(|to| *to > from)?;
-        return Some((to, day.end + 1));
+        return Some((start, to, day.end + 1));
     }
-    let to = dates.match_at(at, year).filter(|h| !h.bare_year)?;
-    let date = to.date?;
-    if date >= from || to.year.is_some() {
-        return Some((date, to.end));
+    let to = dates.match_at(at, year)?;
+    let date = to.date.or_else(|| month_end(to.bare_year?, 12))?;
+    if date >= from || to.year.is_some() || to.bare_year.is_some() {
+        return Some((start, date, to.end)).filter(|_| date >= start);
     }
     // 11月至2月: the end is in the following year.
     let next = dates.match_at(at, year.checked_add(1)?)?;
-    Some((next.date?, next.end))
+    Some((start, next.date?, next.end))
 }
 
 /// Whether the number at `i` names a time that no reader took: digits before 年, 月, 日, 号,

@@ -58,3 +58,13 @@ fn report_to_is_not_a_range() {
     assert_eq!(d.milestones, vec![ymd(2021, 9, 30)]);
     assert!(d.range_starts.is_empty());
 }
+
+#[test]
+fn year_ranges() {
+    range("2021-2023年", (2021, 1, 1), (2023, 12, 31));
+    range("2021—2023年持续推进", (2021, 1, 1), (2023, 12, 31));
+    range("2021年至2023年", (2021, 1, 1), (2023, 12, 31));
+    range("2021-2023年6月底前", (2021, 1, 1), (2023, 6, 30));
+    // Backwards: not a range.
+    kind("2023-2021年", DeadlineKind::Unparsed);
+}
