@@ -136,7 +136,7 @@ fn range_end(
 
 /// Whether the number at `i` names a time that no reader took: digits before 年, 月, 日, 号,
 /// 季, 天, 周, 工作日 or 小时 (after an optional 个), or a four-digit year (2021.9/30,
-/// 2021-2023). Numbers in document references (〔2021〕12号) are not times.
+/// 2021-2023, but not 2000元). Numbers in document references (〔2021〕12号) are not times.
 fn names_time(s: &[char], i: usize) -> bool {
     let Some(n) = number_at(s, i).filter(|n| n.ascii) else {
         return false;
@@ -151,5 +151,11 @@ fn names_time(s: &[char], i: usize) -> bool {
     }
     matches!(s.get(at), Some('号' | '季' | '天' | '周'))
         || word_at(s, at, "工作日 小时").is_some()
-        || (n.year_like && (1949..=2100).contains(&n.value))
+        || (n.year_like && (1949..=2100).contains(&n.value) && year_follower(s.get(n.end)))
+}
+
+/// Whether what follows a lone four-digit number lets it be a year: the end, punctuation, or
+/// a word of time (2021前, 2021-2023, 2021.9/30), but not a measure word (2000元, 1990人).
+fn year_follower(c: Option<&char>) -> bool {
+    c.is_none_or(|c| c.is_ascii_punctuation() || "。，；、：）〕前后底末至到".contains(*c))
 }

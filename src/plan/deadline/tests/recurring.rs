@@ -208,8 +208,9 @@ fn deferred_or_unstated_is_none() {
 }
 
 #[test]
-fn document_numbers_are_not_times() {
+fn document_numbers_and_amounts_are_not_times() {
     kind("按照〔2021〕12号文件要求", DeadlineKind::None);
+    kind("补助标准不低于2000元", DeadlineKind::None);
 }
 
 #[test]
@@ -221,6 +222,7 @@ fn days_after_each_period() {
         Some(15),
     );
     on("每月终了后10天内", DeadlineKind::Monthly, 1, Some(10));
+    on("每月结束后10日内", DeadlineKind::Monthly, 1, Some(10));
     on("每年结束后20日内", DeadlineKind::Yearly, 1, Some(20));
     // Working days need the calendar; past the 28th is not a day of the next month.
     kind("每月结束后5个工作日内", DeadlineKind::Unparsed);
