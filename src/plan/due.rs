@@ -24,11 +24,10 @@ impl Requirement {
         if let Some(set) = self.due_set {
             return Some(set);
         }
-        let due = self.deadline.due(today)?;
-        Some(match self.period_end {
-            Some(end) if self.deadline.kind.is_recurring() => due.min(end),
-            _ => due,
-        })
+        match self.period_end {
+            Some(end) => self.deadline.due_within(today, end),
+            None => self.deadline.due(today),
+        }
     }
 
     /// `due - today` in days (negative when past); `None` without a due date.
@@ -195,12 +194,13 @@ mod tests {
     fn recurring_duties_stop_at_the_period_end() {
         let r = req("每月10日前报送");
         assert!(r.deadline.kind.is_recurring());
-        assert_eq!(r.due(date(2021, 9, 20)), Some(date(2021, 9, 30)));
-        // Years later the duty is not due next month: it ended with the plan.
-        assert_eq!(r.due(date(2026, 3, 5)), Some(date(2021, 12, 31)));
+        assert_eq!(r.due(date(2021, 9, 20)), Some(date(2021, 10, 10)));
+        // Years later the duty is not due next month: it ended with the plan, on its last
+        // occurrence.
+        assert_eq!(r.due(date(2026, 3, 5)), Some(date(2021, 12, 10)));
         let mut custom = r.clone();
         custom.period_end = Some(date(2021, 9, 15));
-        assert_eq!(custom.due(date(2021, 9, 10)), Some(date(2021, 9, 15)));
+        assert_eq!(custom.due(date(2021, 9, 12)), Some(date(2021, 9, 10)));
     }
 
     #[test]

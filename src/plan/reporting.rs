@@ -87,7 +87,9 @@ pub fn report_duty(r: &Requirement, today: NaiveDate) -> Option<ReportDuty> {
         return None;
     }
     let period = period_key(d.kind, today)?;
-    let due = r.due(today)?;
+    // This period's due day, even when past (每月10日 on the 15th: the 10th), so a missed
+    // report shows against its own period's date; a date set by hand wins.
+    let due = r.due_set.or_else(|| d.period_due(today))?;
     let submitted = r.reports.iter().rev().find(|s| s.period == period).cloned();
     Some(ReportDuty {
         period,
@@ -184,6 +186,16 @@ mod tests {
             Some("2021")
         );
         assert_eq!(period_key(DeadlineKind::Ongoing, date(9, 3)), None);
+    }
+
+    #[test]
+    fn a_duty_on_a_day_of_the_month_is_due_that_day_of_this_month() {
+        let r = req("每月10日前报送上月情况");
+        let duty = report_duty(&r, date(9, 3)).expect("duty");
+        assert_eq!((duty.period.as_str(), duty.due), ("2021-09", date(9, 10)));
+        // Missed: still this month's report, due on the 10th (not next month's).
+        let duty = report_duty(&r, date(9, 15)).expect("duty");
+        assert_eq!((duty.period.as_str(), duty.due), ("2021-09", date(9, 10)));
     }
 
     #[test]

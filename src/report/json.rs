@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::query::Entry;
 use crate::i18n::Lang;
 use crate::plan::calendar::Calendar;
+use crate::plan::deadline::{DayOfPeriod, Relative};
 use crate::plan::escalation::{Escalation, EscalationRules, escalation};
 use crate::plan::reporting::{ReportDuty, ReportSubmission, report_duty};
 use crate::plan::{Change, Counts, DeadlineKind, Note, Period, Plan, ReqId, Status, Unit};
@@ -85,6 +86,15 @@ pub struct DeadlineRow<'a> {
     pub milestones: &'a [NaiveDate],
     /// The due date set by hand (`duban due`), overriding the text; `null` when none.
     pub set_by_hand: Option<NaiveDate>,
+    /// The milestones that only open a range (2024年5月至8月: 05-01).
+    #[serde(skip_serializing_if = "<[NaiveDate]>::is_empty")]
+    pub range_starts: &'a [NaiveDate],
+    /// Recurring on a day of each period (每月10日: `{"month": 1, "day": 10}`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub day_of_period: Option<DayOfPeriod>,
+    /// Counted from an event (5个工作日内: `{"count": 5, "unit": "working_days"}`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relative: Option<Relative>,
 }
 
 fn names<'a>(units: impl IntoIterator<Item = &'a Unit>) -> Vec<&'a str> {
@@ -124,6 +134,9 @@ pub fn requirement_row<'a>(e: &Entry<'a>, today: NaiveDate) -> RequirementRow<'a
             due: r.due(today),
             milestones: &r.deadline.milestones,
             set_by_hand: r.due_set,
+            range_starts: &r.deadline.range_starts,
+            day_of_period: r.deadline.day_of_period,
+            relative: r.deadline.relative,
         },
         notes: &r.notes,
         history: None,

@@ -1,6 +1,6 @@
 //! Where a deadline cell says to report (报送至…): the recipient named after the marker.
 
-use super::starts;
+use super::normalise::starts;
 
 /// Markers of a duty to report, followed by the recipient.
 const REPORT_MARKERS: &str = "报送至 报送到 上报至 上报到 报至 送至 送到";
