@@ -115,11 +115,21 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
             file,
             format,
             sheet,
+            columns,
+            no_header,
             force,
             merge,
             yes,
         } => {
-            let options = import::Options { format, sheet };
+            let columns = columns.map(|c| import::ColumnSpec {
+                header_row: !no_header,
+                ..c
+            });
+            let options = import::Options {
+                format,
+                sheet,
+                columns,
+            };
             if merge {
                 merge_import(&file, &options, yes, ctx)
             } else {
@@ -208,6 +218,7 @@ fn to_filter(args: FilterArgs) -> Filter {
         overdue: args.overdue,
         due_within: args.due_within.map(i64::from),
         search: args.search.filter(|q| !q.trim().is_empty()),
+        leader: args.leader.filter(|l| !l.trim().is_empty()),
     }
 }
 
@@ -299,7 +310,7 @@ fn import(
     force: bool,
     ctx: &Context,
 ) -> Result<String, CliError> {
-    let plan = import::import_file_with(file, options)?;
+    let (plan, reading) = import::read_file(file, options)?;
     let existing = ctx.store.load()?;
     let replaced_progress = existing.as_ref().is_some_and(State::has_progress);
     if replaced_progress && !force {
@@ -314,7 +325,8 @@ fn import(
     let p = &state.plan;
     let (cats, items, reqs) = (p.categories.len(), p.item_count(), p.requirement_count());
     let path = ctx.store.path().display();
-    let mut msg = match ctx.lang {
+    let mut msg = report::reading::columns(&reading, ctx.lang);
+    msg += &match ctx.lang {
         Lang::Zh => format!(
             "已导入 {}：{cats} 个类别，{items} 项事项，{reqs} 条要求 → {path}",
             p.title
@@ -342,11 +354,12 @@ fn merge_import(
     yes: bool,
     ctx: &Context,
 ) -> Result<String, CliError> {
-    let new = import::import_file_with(file, options)?;
+    let (new, reading) = import::read_file(file, options)?;
     let (mut state, _) = load_state(&ctx.store)?;
     let merged = merge::merge(&state.plan, new, now(ctx.clock));
     let lang = ctx.lang;
-    let changes = report::merge::changes(&merged.report, lang, terminal_width());
+    let changes = report::reading::columns(&reading, lang)
+        + &report::merge::changes(&merged.report, lang, terminal_width());
     let mut out = String::new();
     if yes || merged.report.is_empty() {
         out.push_str(&changes);

@@ -4,6 +4,7 @@ pub mod agenda;
 pub mod counts;
 pub mod deadline;
 pub mod escalation;
+pub mod fields;
 pub mod generate;
 pub mod import;
 pub mod merge;

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 pub use super::counts::Counts;
 use super::deadline::{Deadline, DeadlineKind};
+pub use super::fields::Extra;
 pub use super::reporting::ReportSubmission;
 use super::units::Units;
 
@@ -196,7 +197,19 @@ pub struct Requirement {
     /// Reports (报送) submitted, oldest first (see [`super::reporting`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reports: Vec<ReportSubmission>,
-    /// Derived from `units_raw`.
+    /// A separate 配合单位 column as written: its units cooperate (see [`Plan::derive`]).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub cooperating_raw: String,
+    /// 责任领导 column as written.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub leader_raw: String,
+    /// 备注 column as written.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub remarks: String,
+    /// The document's columns that have no role, in its order, kept as written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<Extra>,
+    /// Derived from `units_raw` and `cooperating_raw`.
     #[serde(skip)]
     pub units: Units,
     /// Derived from `deadline_raw` and the plan year.
@@ -219,7 +232,7 @@ impl Requirement {
     }
 
     pub fn derive(&mut self, year: i32) {
-        self.units = Units::parse(&self.units_raw);
+        self.units = parse_units(&self.units_raw, &self.cooperating_raw);
         self.deadline = Deadline::parse(&self.deadline_raw, year);
     }
 
@@ -238,6 +251,10 @@ impl Requirement {
             history: Vec::new(),
             completion_note: None,
             reports: Vec::new(),
+            cooperating_raw: String::new(),
+            leader_raw: String::new(),
+            remarks: String::new(),
+            extra: Vec::new(),
             units: Units::default(),
             deadline: Deadline::default(),
         }
@@ -293,19 +310,35 @@ impl Requirement {
     }
 }
 
+/// The units cell's units, plus a separate cooperating column's: those cooperate, except a
+/// unit the units cell already names (it keeps the role given there, lead being stronger).
+fn parse_units(units_raw: &str, cooperating_raw: &str) -> Units {
+    let mut units = Units::parse(units_raw);
+    if cooperating_raw.trim().is_empty() {
+        return units;
+    }
+    let more = Units::parse(cooperating_raw);
+    for unit in more.lead.into_iter().chain(more.cooperating) {
+        if !units.all().any(|u| u.name == unit.name) {
+            units.cooperating.push(unit);
+        }
+    }
+    units
+}
+
 /// Values parsed from cells, one per distinct text, with how many cells use each.
 ///
 /// Plans repeat their cells: the seed plan has 15 distinct units cells and 24 distinct
 /// deadline cells for 35 requirements (the county list, 及时公开…, 立即落实并长期坚持。), and a
 /// copy of a parsed cell costs a fraction of parsing it. Parsing is a pure function of the
 /// text (and, for deadlines, the plan year), so a copy equals a fresh parse.
-struct Interned<'a, T> {
-    at: HashMap<&'a str, usize, foldhash::fast::RandomState>,
+struct Interned<K, T> {
+    at: HashMap<K, usize, foldhash::fast::RandomState>,
     values: Vec<T>,
     uses: Vec<u32>,
 }
 
-impl<T> Default for Interned<'_, T> {
+impl<K, T> Default for Interned<K, T> {
     fn default() -> Self {
         Interned {
             at: HashMap::default(),
@@ -315,9 +348,9 @@ impl<T> Default for Interned<'_, T> {
     }
 }
 
-impl<'a, T: Clone + Default> Interned<'a, T> {
+impl<K: Copy + Eq + std::hash::Hash, T: Clone + Default> Interned<K, T> {
     /// The index of `raw`'s value, parsed on its first occurrence; counts one more use.
-    fn index(&mut self, raw: &'a str, parse: impl FnOnce(&str) -> T) -> usize {
+    fn index(&mut self, raw: K, parse: impl FnOnce(K) -> T) -> usize {
         let i = *self.at.entry(raw).or_insert_with(|| {
             self.values.push(parse(raw));
             self.uses.push(0);
@@ -394,9 +427,10 @@ impl Plan {
             let at: Vec<(usize, usize)> = self
                 .requirements()
                 .map(|r| {
+                    let cells = (r.units_raw.as_str(), r.cooperating_raw.as_str());
                     (
-                        units.index(&r.units_raw, Units::parse),
-                        deadlines.index(&r.deadline_raw, |raw| Deadline::parse(raw, year)),
+                        units.index(cells, |(u, c)| parse_units(u, c)),
+                        deadlines.index(r.deadline_raw.as_str(), |raw| Deadline::parse(raw, year)),
                     )
                 })
                 .collect();

@@ -57,6 +57,15 @@ pub struct Filter {
     /// Case-insensitive substring of the requirement text, item or category name, units
     /// text, notes or completion note (see [`Filter::matches_entry`]).
     pub search: Option<String>,
+    /// A name in the 责任领导 column (substring of the cell, trimmed).
+    pub leader: Option<String>,
+}
+
+/// Whether the requirement's 责任领导 cell names `leader` (trimmed; a cell may list several
+/// leaders with their titles, so a name within it matches).
+pub fn names_leader(r: &Requirement, leader: &str) -> bool {
+    let leader = leader.trim();
+    !leader.is_empty() && r.leader_raw.contains(leader)
 }
 
 /// Whether the requirement's own texts contain `needle` (ignoring case): text, units text,
@@ -89,6 +98,8 @@ pub enum FilterError {
     UnknownCategory { number: u32, available: String },
     #[error("no requirement names the unit `{0}` (names must match exactly, e.g. 市卫体局)")]
     UnknownUnit(String),
+    #[error("no requirement's leader (责任领导) column names `{0}`")]
+    UnknownLeader(String),
 }
 
 impl Filter {
@@ -114,6 +125,7 @@ impl Filter {
     fn matches_except_search(&self, r: &Requirement, today: NaiveDate) -> bool {
         self.category.is_none_or(|n| r.id.category == n)
             && self.unit.as_deref().is_none_or(|u| r.units.contains(u))
+            && self.leader.as_deref().is_none_or(|l| names_leader(r, l))
             && self.status.is_none_or(|s| r.status == s)
             && (!self.overdue || r.is_overdue(today))
             && self.due_within.is_none_or(|d| r.is_due_within(today, d))
@@ -164,6 +176,11 @@ impl Filter {
             .filter(|u| !plan.requirements().any(|r| r.units.contains(u)))
         {
             return Err(FilterError::UnknownUnit(unit.trim().to_string()));
+        }
+        if let Some(leader) =
+            (self.leader.as_deref()).filter(|l| !plan.requirements().any(|r| names_leader(r, l)))
+        {
+            return Err(FilterError::UnknownLeader(leader.trim().to_string()));
         }
         Ok(())
     }

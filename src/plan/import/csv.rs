@@ -4,9 +4,19 @@
 //! only a row that really disagrees with the header is refused.
 
 use super::ImportError;
+use super::roles::ColumnSpec;
 use super::table::{Row, Table};
 
 pub fn read_table(text: &str, file: &str) -> Result<Table, ImportError> {
+    read_table_with(text, file, None)
+}
+
+/// [`read_table`] with the roles `--columns` gave.
+pub fn read_table_with(
+    text: &str,
+    file: &str,
+    spec: Option<&ColumnSpec>,
+) -> Result<Table, ImportError> {
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -33,7 +43,7 @@ pub fn read_table(text: &str, file: &str) -> Result<Table, ImportError> {
     if rows.is_empty() {
         return Err(ImportError::new(file, 0, "the file is empty"));
     }
-    let mut table = Table::from_rows(None, rows, file)?;
+    let mut table = Table::from_rows_with(None, rows, file, spec)?;
     fit_to_header(&mut table);
     Ok(table)
 }

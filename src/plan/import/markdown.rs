@@ -14,6 +14,7 @@
 
 use super::ImportError;
 use super::cell::is_attachment_label;
+use super::roles::ColumnSpec;
 use super::table::{Row, Table};
 
 /// Whether `text` holds a pipe table: a row line followed by a separator line.
@@ -33,6 +34,15 @@ pub fn has_table(text: &str) -> bool {
 }
 
 pub fn read_table(text: &str, file: &str) -> Result<Table, ImportError> {
+    read_table_with(text, file, None)
+}
+
+/// [`read_table`] with the roles `--columns` gave.
+pub fn read_table_with(
+    text: &str,
+    file: &str,
+    spec: Option<&ColumnSpec>,
+) -> Result<Table, ImportError> {
     let lines: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
     // The last heading above the table titles it; without one, the last line of text.
     let mut heading: Option<(String, usize)> = None;
@@ -73,7 +83,7 @@ pub fn read_table(text: &str, file: &str) -> Result<Table, ImportError> {
         }
         let width = rows[0].cells.len();
         let title = heading.clone().or_else(|| line.clone());
-        match Table::from_rows(title, rows, file) {
+        match Table::from_rows_with(title, rows, file, spec) {
             Ok(_) if columns != width => {
                 let problem =
                     format!("the separator line has {columns} columns, the header has {width}");

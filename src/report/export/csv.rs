@@ -14,9 +14,11 @@ pub fn render(plan: &Plan, today: chrono::NaiveDate, lang: Lang) -> Result<Vec<u
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(&mut out);
-        w.write_record(ledger::header(lang))?;
+        let extras = ledger::extra::Extras::of(plan);
+        w.write_record(extras.full_header(lang))?;
         for row in ledger::rows(plan, today) {
-            w.write_record(row.cells(lang))?;
+            let extra = extras.cells(row.requirement());
+            w.write_record(row.cells(lang).iter().chain(&extra))?;
         }
         w.flush()?;
     }

@@ -306,5 +306,7 @@ pub fn title(plan: &Plan, lang: Lang) -> String {
     )
 }
 
+pub mod extra;
+
 #[cfg(test)]
 mod tests;
