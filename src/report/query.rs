@@ -68,8 +68,8 @@ pub fn names_leader(r: &Requirement, leader: &str) -> bool {
     !leader.is_empty() && r.leader_raw.contains(leader)
 }
 
-/// Whether the requirement's own texts contain `needle` (ignoring case): text, units text,
-/// notes and completion note.
+/// Whether the requirement's own texts contain `needle` (ignoring case): text, units text
+/// (and a separate cooperating column), leader, remarks, notes and completion note.
 pub fn requirement_contains(r: &Requirement, needle: &str) -> bool {
     requirement_has(r, &Needle::ignoring_case(needle))
 }
@@ -86,6 +86,9 @@ pub fn entry_contains(e: &Entry<'_>, needle: &str) -> bool {
 fn requirement_has(r: &Requirement, needle: &Needle) -> bool {
     needle.is_in(&r.text)
         || needle.is_in(&r.units_raw)
+        || needle.is_in(&r.cooperating_raw)
+        || needle.is_in(&r.leader_raw)
+        || needle.is_in(&r.remarks)
         || r.notes.iter().any(|n| needle.is_in(&n.text))
         || r.completion_note
             .as_deref()

@@ -8,6 +8,8 @@ use crate::plan::import::{Reading, extra_label};
 
 /// Widest header shown in full; longer ones are cut with "…".
 const MAX_HEADER: usize = 24;
+/// Columns listed one by one; a table wider than this gets a count of the rest.
+const MAX_COLUMNS: usize = 60;
 
 /// One line per column, `header → role`, under a line saying where the roles came from.
 pub fn columns(reading: &Reading, lang: Lang) -> String {
@@ -24,6 +26,7 @@ pub fn columns(reading: &Reading, lang: Lang) -> String {
     });
     out.push('\n');
     let headers: Vec<String> = (reading.columns.iter())
+        .take(MAX_COLUMNS)
         .enumerate()
         .map(|(i, (h, _))| match one_line(h) {
             h if h.trim().is_empty() => match lang {
@@ -37,6 +40,17 @@ pub fn columns(reading: &Reading, lang: Lang) -> String {
     for (header, (_, role)) in headers.iter().zip(&reading.columns) {
         let role = role.map_or_else(|| extra_label(lang), |r| r.label(lang));
         let _ = writeln!(out, "  {} → {role}", pad(header, w));
+    }
+    if let Some(more) = reading
+        .columns
+        .len()
+        .checked_sub(MAX_COLUMNS)
+        .filter(|&n| n > 0)
+    {
+        let _ = match lang {
+            Lang::Zh => writeln!(out, "  …另有 {more} 列"),
+            Lang::En => writeln!(out, "  … and {more} more columns"),
+        };
     }
     out
 }

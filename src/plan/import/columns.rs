@@ -110,35 +110,41 @@ impl Columns {
 pub fn detect_roles(header: &[String]) -> Vec<Option<Role>> {
     let keys: Vec<String> = header.iter().map(|h| header_key(h)).collect();
     let mut roles: Vec<Option<Role>> = vec![None; keys.len()];
-    let taken = |roles: &[Option<Role>], role| roles.contains(&Some(role));
-    for (i, k) in keys.iter().enumerate() {
-        if let Some(role) = exact_role(k).filter(|r| !taken(&roles, *r)) {
+    // Which roles have a column, kept as we go: a scan of `roles` per column was quadratic
+    // in the width of very wide tables.
+    let mut taken = [false; Role::ALL.len()];
+    let mut give = |roles: &mut [Option<Role>], i: usize, role: Role| {
+        if !std::mem::replace(&mut taken[role as usize], true) {
             roles[i] = Some(role);
+        }
+    };
+    for (i, k) in keys.iter().enumerate() {
+        if let Some(role) = exact_role(k) {
+            give(&mut roles, i, role);
         }
     }
+    let category_taken = roles.contains(&Some(Role::Category));
     for (i, k) in keys.iter().enumerate() {
-        if k != TASK || roles[i].is_some() {
-            continue;
-        }
-        let role = if taken(&roles, Role::Category) {
-            Role::Requirement
-        } else {
-            Role::Category
-        };
-        if !taken(&roles, role) {
-            roles[i] = Some(role);
+        if k == TASK && roles[i].is_none() {
+            let role = if category_taken {
+                Role::Requirement
+            } else {
+                Role::Category
+            };
+            give(&mut roles, i, role);
         }
     }
     for (i, k) in keys.iter().enumerate() {
         if roles[i].is_some() || k.chars().count() > CONTAINED_MAX_CHARS {
             continue;
         }
-        if let Some(role) = contained_role(k).filter(|r| !taken(&roles, *r)) {
-            roles[i] = Some(role);
+        if let Some(role) = contained_role(k) {
+            give(&mut roles, i, role);
         }
     }
-    let beside = taken(&roles, Role::Lead) || taken(&roles, Role::Deadline);
-    if !taken(&roles, Role::Requirement)
+    let has = |role: Role| roles.contains(&Some(role));
+    let beside = has(Role::Lead) || has(Role::Deadline);
+    if !has(Role::Requirement)
         && beside
         && let Some(i) = (0..keys.len()).find(|&i| keys[i] == TASK)
     {

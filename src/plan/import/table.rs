@@ -6,6 +6,7 @@
 //! is an empty string (it continues the cell above), and a row merged across the whole
 //! table is a row of one cell (a section heading).
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use super::ImportError;
@@ -280,14 +281,20 @@ fn records(
 /// Extra columns' header names, a repeated one numbered (说明, 说明（2）) so that each
 /// column keeps its own name.
 fn unique_names(names: impl Iterator<Item = (usize, String)>) -> Vec<(usize, String)> {
+    let mut used: HashSet<String> = HashSet::new();
+    // The last number given per name, so a thousand equal headers cost a thousand steps.
+    let mut last: HashMap<String, usize> = HashMap::new();
     let mut out: Vec<(usize, String)> = Vec::new();
     for (i, name) in names {
         let mut unique = name.clone();
-        let mut n = 1;
-        while !name.is_empty() && out.iter().any(|(_, u)| *u == unique) {
-            n += 1;
-            unique = format!("{name}（{n}）");
+        if !name.is_empty() && used.contains(&unique) {
+            let n = last.entry(name.clone()).or_insert(1);
+            while used.contains(&unique) {
+                *n += 1;
+                unique = format!("{name}（{n}）");
+            }
         }
+        used.insert(unique.clone());
         out.push((i, unique));
     }
     out

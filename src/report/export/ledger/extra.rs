@@ -94,6 +94,7 @@ mod tests {
             name: "资金".into(),
             value: "10万元".into(),
         }];
+        drop(rs);
         let extras = Extras::of(&plan);
         assert_eq!(
             extras.header(Lang::Zh),
