@@ -6,6 +6,10 @@
 #[path = "formats/support.rs"]
 mod support;
 
+#[allow(dead_code)]
+#[path = "cli/support.rs"]
+mod cli_support;
+
 mod fidelity {
     pub mod build;
     pub mod cli;

@@ -121,15 +121,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
             merge,
             yes,
         } => {
-            let columns = columns.map(|c| import::ColumnSpec {
-                header_row: !no_header,
-                ..c
-            });
-            let options = import::Options {
-                format,
-                sheet,
-                columns,
-            };
+            let options = import_options(format, sheet, columns, no_header);
             if merge {
                 merge_import(&file, &options, yes, ctx)
             } else {
@@ -207,6 +199,24 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
         Command::ReportSubmitted { id, note } => {
             super::views::report_submitted(id, note.as_deref(), ctx)
         }
+    }
+}
+
+/// `import`'s reading options; `--no-header` qualifies `--columns` (clap requires both).
+fn import_options(
+    format: Option<import::Format>,
+    sheet: Option<String>,
+    columns: Option<import::ColumnSpec>,
+    no_header: bool,
+) -> import::Options {
+    let columns = columns.map(|c| import::ColumnSpec {
+        header_row: !no_header,
+        ..c
+    });
+    import::Options {
+        format,
+        sheet,
+        columns,
     }
 }
 
@@ -326,12 +336,14 @@ fn import(
     let (cats, items, reqs) = (p.categories.len(), p.item_count(), p.requirement_count());
     let path = ctx.store.path().display();
     let mut msg = report::reading::columns(&reading, ctx.lang);
-    msg += &match ctx.lang {
-        Lang::Zh => format!(
+    let _ = match ctx.lang {
+        Lang::Zh => write!(
+            msg,
             "已导入 {}：{cats} 个类别，{items} 项事项，{reqs} 条要求 → {path}",
             p.title
         ),
-        Lang::En => format!(
+        Lang::En => write!(
+            msg,
             "imported {}: {cats} categories, {items} items, {reqs} requirements → {path}",
             p.title
         ),

@@ -3,70 +3,31 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
-use serde_json::Value;
-use tempfile::TempDir;
+use crate::cli_support::Env;
 
 use super::build::Doc;
 
-struct Env {
-    dir: TempDir,
+fn write(env: &Env, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = env.dir.path().join(name);
+    std::fs::write(&path, bytes).expect("write");
+    path
 }
 
-impl Env {
-    fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().expect("tempdir"),
-        }
-    }
+/// stdout of a command that must succeed.
+fn run(env: &Env, args: &[&str]) -> String {
+    let out = env.cmd().args(args).output().expect("runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
 
-    fn cmd(&self) -> Command {
-        let mut cmd = Command::cargo_bin("duban").expect("binary built");
-        for var in ["DUBAN_STATE", "DUBAN_TODAY", "DUBAN_LANG"] {
-            cmd.env_remove(var);
-        }
-        cmd.env("COLUMNS", "100")
-            .arg("--state")
-            .arg(self.dir.path().join("state.json"))
-            .args(["--today", "2024-05-20"]);
-        cmd
-    }
-
-    fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
-        let path = self.dir.path().join(name);
-        std::fs::write(&path, bytes).expect("write");
-        path
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let out = self.cmd().args(args).output().expect("runs");
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).expect("UTF-8")
-    }
-
-    fn import(&self, path: &Path, more: &[&str]) -> String {
-        let mut args = vec!["import", path.to_str().expect("UTF-8 path")];
-        args.extend(more);
-        self.run(&args)
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        serde_json::from_str(&self.run(args)).expect("JSON")
-    }
-
-    fn ids(&self, args: &[&str]) -> Vec<String> {
-        let mut full = vec!["list", "--json"];
-        full.extend(args);
-        let v = self.json(&full);
-        let rows = v.as_array().expect("array");
-        rows.iter()
-            .map(|r| r["id"].as_str().expect("id").to_string())
-            .collect()
-    }
+fn import(env: &Env, path: &Path, more: &[&str]) -> String {
+    let mut args = vec!["import", path.to_str().expect("UTF-8 path")];
+    args.extend(more);
+    run(env, &args)
 }
 
 /// The county table with a leader, a remarks and an unknown column.
@@ -93,8 +54,8 @@ fn county_plus() -> Doc {
 #[test]
 fn import_prints_each_header_with_its_role() {
     let env = Env::new();
-    let file = env.write("county.xlsx", &county_plus().xlsx());
-    let out = env.import(&file, &[]);
+    let file = write(&env, "county.xlsx", &county_plus().xlsx());
+    let out = import(&env, &file, &[]);
     for line in [
         "按表头识别各列：",
         "  重点任务 → 类别",
@@ -107,7 +68,7 @@ fn import_prints_each_header_with_its_role() {
     }
     assert!(out.contains("已导入 某县2024年"), "{out}");
     let path = file.to_str().expect("UTF-8 path");
-    let out = env.run(&["--lang", "en", "import", path, "--force"]);
+    let out = run(&env, &["--lang", "en", "import", path, "--force"]);
     assert!(out.contains("columns, read from the header:"), "{out}");
     assert!(out.contains("配合单位 → cooperating units"), "{out}");
     assert!(
@@ -120,8 +81,8 @@ fn import_prints_each_header_with_its_role() {
 fn a_unit_only_in_the_cooperating_column_is_found() {
     let env = Env::new();
     for (file, bytes) in Doc::county().all_formats() {
-        let path = env.write(file, &bytes);
-        env.import(&path, &["--force"]);
+        let path = write(&env, file, &bytes);
+        import(&env, &path, &["--force"]);
         assert_eq!(env.ids(&["--unit", "县审计局"]), ["1.1.1"], "{file}");
         assert_eq!(env.ids(&["--search", "审计局"]), ["1.1.1"], "{file}");
         assert_eq!(
@@ -135,8 +96,8 @@ fn a_unit_only_in_the_cooperating_column_is_found() {
 #[test]
 fn leader_remarks_and_extras_in_list_show_and_json() {
     let env = Env::new();
-    let path = env.write("county.docx", &county_plus().docx());
-    env.import(&path, &[]);
+    let path = write(&env, "county.docx", &county_plus().docx());
+    import(&env, &path, &[]);
     assert_eq!(
         env.ids(&["--leader", "王副县长"]),
         ["1.1.1", "1.1.2", "1.2.1"]
@@ -153,7 +114,7 @@ fn leader_remarks_and_extras_in_list_show_and_json() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("孙某"));
 
-    let show = env.run(&["show", "1.1.1"]);
+    let show = run(&env, &["show", "1.1.1"]);
     for line in [
         "配合  县审计局、各乡镇[统称]",
         "领导  王副县长",
@@ -176,9 +137,9 @@ fn leader_remarks_and_extras_in_list_show_and_json() {
 #[test]
 fn the_ledger_exports_carry_every_column() {
     let env = Env::new();
-    let path = env.write("county.txt", county_plus().text().as_bytes());
-    env.import(&path, &[]);
-    let csv = env.run(&["export", "--format", "csv"]);
+    let path = write(&env, "county.txt", county_plus().text().as_bytes());
+    import(&env, &path, &[]);
+    let csv = run(&env, &["export", "--format", "csv"]);
     let header = csv.lines().next().expect("header");
     assert!(
         header.ends_with(",办结日期,责任领导,备注,联系人"),
@@ -187,7 +148,7 @@ fn the_ledger_exports_carry_every_column() {
     let first = csv.lines().nth(1).expect("row");
     assert!(first.contains("县审计局、各乡镇"), "{first}");
     assert!(first.ends_with(",王副县长,按季度更新,张0"), "{first}");
-    let md = env.run(&["export", "--format", "md"]);
+    let md = run(&env, &["export", "--format", "md"]);
     assert!(md.contains("| 责任领导 | 备注 | 联系人 |"), "{md}");
 }
 
@@ -195,7 +156,7 @@ fn the_ledger_exports_carry_every_column() {
 fn columns_by_hand_and_their_errors() {
     let env = Env::new();
     let doc = Doc::with_header(&["号", "任务", "事项", "措施", "单位", "协助", "时间"]);
-    let path = env.write("odd.csv", &doc.gbk_csv());
+    let path = write(&env, "odd.csv", &doc.gbk_csv());
     let out = env.cmd().arg("import").arg(&path).output().expect("runs");
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
@@ -206,7 +167,7 @@ fn columns_by_hand_and_their_errors() {
     assert!(err.contains("--columns"), "{err}");
 
     let roles = "number,category,item,requirement,lead,cooperating,deadline";
-    let out = env.import(&path, &["--columns", roles]);
+    let out = import(&env, &path, &["--columns", roles]);
     assert!(out.contains("按 --columns 指定各列"), "{out}");
     assert!(out.contains("  协助 → 配合单位"), "{out}");
     assert_eq!(env.ids(&["--unit", "县审计局"]), ["1.1.1"]);
@@ -246,8 +207,8 @@ fn a_merge_takes_the_new_columns_and_keeps_progress() {
         r.remove(5);
     }
     old.header.remove(5);
-    let path = env.write("v1.txt", old.text().as_bytes());
-    env.import(&path, &[]);
+    let path = write(&env, "v1.txt", old.text().as_bytes());
+    import(&env, &path, &[]);
     let out = env
         .cmd()
         .args(["list", "--unit", "县审计局"])
@@ -258,9 +219,9 @@ fn a_merge_takes_the_new_columns_and_keeps_progress() {
         Some(2),
         "no unit 县审计局 before the merge"
     );
-    env.run(&["set", "1.1.1", "doing", "--note", "已布置"]);
-    let path = env.write("v2.txt", county_plus().text().as_bytes());
-    let out = env.import(&path, &["--merge", "--yes"]);
+    run(&env, &["set", "1.1.1", "doing", "--note", "已布置"]);
+    let path = write(&env, "v2.txt", county_plus().text().as_bytes());
+    let out = import(&env, &path, &["--merge", "--yes"]);
     assert!(out.contains("配合单位 → 配合单位"), "{out}");
     let v = env.json(&["show", "1.1.1", "--json"]);
     assert_eq!(v["status"], "doing");

@@ -7,16 +7,8 @@ use super::ImportError;
 use super::roles::ColumnSpec;
 use super::table::{Row, Table};
 
-pub fn read_table(text: &str, file: &str) -> Result<Table, ImportError> {
-    read_table_with(text, file, None)
-}
-
-/// [`read_table`] with the roles `--columns` gave.
-pub fn read_table_with(
-    text: &str,
-    file: &str,
-    spec: Option<&ColumnSpec>,
-) -> Result<Table, ImportError> {
+/// `spec`: the roles `--columns` gave, if any.
+pub fn read_table(text: &str, file: &str, spec: Option<&ColumnSpec>) -> Result<Table, ImportError> {
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -96,7 +88,7 @@ mod tests {
     #[test]
     fn quoted_breaks_padding_and_lines() {
         let text = "标题2021年,,,\n序号,具体要求,责任单位,\n1,\"甲\n乙\",丙,\n2,丁\n一、节\n";
-        let t = read_table(text, "f").expect("reads");
+        let t = read_table(text, "f", None).expect("reads");
         assert_eq!(t.title.as_deref(), Some("标题2021年"));
         assert_eq!(t.header.cells, ["序号", "具体要求", "责任单位"]);
         let rows: Vec<(usize, Vec<String>)> =

@@ -5,6 +5,8 @@
 //! otherwise the table's first row with two or more filled cells is the header — or, with
 //! `--no-header`, its first data row (the columns are then named after their roles).
 
+use std::fmt::Write as _;
+
 use super::ImportError;
 use super::cell;
 use super::columns::{self, Columns};
@@ -46,7 +48,8 @@ impl Table {
         let (header, data) = match spec {
             Some(spec) if !spec.header_row => {
                 let data = rows.split_off(at);
-                let width = data[0].cells.len().max(spec.roles.len());
+                // As wide as the first row: more roles than that is refused by name later.
+                let width = data[0].cells.len();
                 let header = Row {
                     line: data[0].line,
                     cells: (0..width).map(|i| role_name(spec, i)).collect(),
@@ -151,7 +154,8 @@ pub fn no_header_problem(rows: &[Row]) -> String {
     };
     let names: Vec<String> = row.cells.iter().map(|c| cell::key(c)).collect();
     let guess = columns::detect_roles(&row.cells);
-    problem.push_str(&format!(
+    let _ = write!(
+        problem,
         "; the fullest of them (at {}) reads: {}. Name each column's role by hand, in order, \
          for example --columns {} with `requirement` for the column of requirement texts \
          (roles: {}; - keeps a column as an extra field); add --no-header if that row is \
@@ -160,7 +164,7 @@ pub fn no_header_problem(rows: &[Row]) -> String {
         names.join(" | "),
         roles::spec_text(&guess),
         roles::role_list(),
-    ));
+    );
     problem
 }
 

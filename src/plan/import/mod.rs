@@ -127,8 +127,8 @@ pub fn read_bytes(
     let spec = options.columns.as_ref();
     let table = match format {
         Format::Text => text_reader::read_table_with(&text()?, file, spec)?,
-        Format::Markdown => markdown::read_table_with(&text()?, file, spec)?,
-        Format::Csv => csv::read_table_with(&text()?, file, spec)?,
+        Format::Markdown => markdown::read_table(&text()?, file, spec)?,
+        Format::Csv => csv::read_table(&text()?, file, spec)?,
         Format::Docx => docx::read_table_with(bytes, file, spec)?,
         Format::Xlsx => xlsx::read_table_with(bytes, file, options.sheet.as_deref(), spec)?,
     };
