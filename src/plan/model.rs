@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 pub use super::counts::Counts;
 use super::deadline::{Deadline, DeadlineKind};
 pub use super::fields::Extra;
+use super::fields::parse_units;
 pub use super::reporting::ReportSubmission;
 use super::units::Units;
 
@@ -308,22 +309,6 @@ impl Requirement {
                 .days_left(today)
                 .is_some_and(|d| (0..=days).contains(&d))
     }
-}
-
-/// The units cell's units, plus a separate cooperating column's: those cooperate, except a
-/// unit the units cell already names (it keeps the role given there, lead being stronger).
-fn parse_units(units_raw: &str, cooperating_raw: &str) -> Units {
-    let mut units = Units::parse(units_raw);
-    if cooperating_raw.trim().is_empty() {
-        return units;
-    }
-    let more = Units::parse(cooperating_raw);
-    for unit in more.lead.into_iter().chain(more.cooperating) {
-        if !units.all().any(|u| u.name == unit.name) {
-            units.cooperating.push(unit);
-        }
-    }
-    units
 }
 
 /// Values parsed from cells, one per distinct text, with how many cells use each.

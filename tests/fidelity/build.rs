@@ -87,6 +87,8 @@ pub fn county_rows() -> Vec<Vec<String>> {
 pub struct Doc {
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// Whether the documents written have the header row (`false`: the data starts at once).
+    pub header_row: bool,
 }
 
 impl Doc {
@@ -94,6 +96,7 @@ impl Doc {
         Doc {
             header: COUNTY.iter().map(ToString::to_string).collect(),
             rows: county_rows(),
+            header_row: true,
         }
     }
 
@@ -119,6 +122,7 @@ impl Doc {
         Doc {
             header: pick(&self.header),
             rows: self.rows.iter().map(pick).collect(),
+            header_row: self.header_row,
         }
     }
 
@@ -126,7 +130,7 @@ impl Doc {
     /// lines follow untabbed), an empty line after each row.
     pub fn text(&self) -> String {
         let mut out = format!("附件1\n{TITLE}\n\n");
-        for r in std::iter::once(&self.header).chain(&self.rows) {
+        for r in self.table_rows() {
             for c in r {
                 out.push('\t');
                 out.push_str(c);
@@ -145,7 +149,7 @@ impl Doc {
         let mut title = vec![TITLE.to_string()];
         title.resize(self.header.len(), String::new());
         w.write_record(&title).expect("title");
-        for r in std::iter::once(&self.header).chain(&self.rows) {
+        for r in self.table_rows() {
             w.write_record(r).expect("row");
         }
         let text = String::from_utf8(w.into_inner().expect("flush")).expect("UTF-8");
@@ -154,9 +158,10 @@ impl Doc {
 
     /// A Word table: each run of empty cells below a filled one is a vertical merge.
     pub fn docx(&self) -> Vec<u8> {
-        let mut xml_rows = vec![row(&(self.header.iter())
-            .map(|h| cell(h, 1, VMerge::No))
-            .collect::<Vec<_>>())];
+        let header = (self.header.iter()).map(|h| cell(h, 1, VMerge::No));
+        let mut xml_rows: Vec<String> = (self.header_row.then(|| row(&header.collect::<Vec<_>>())))
+            .into_iter()
+            .collect();
         for (i, r) in self.rows.iter().enumerate() {
             let cells: Vec<String> = (r.iter().enumerate())
                 .map(|(c, text)| {
@@ -188,10 +193,13 @@ impl Doc {
         let plain = Format::new();
         let last = u16::try_from(self.header.len() - 1).expect("narrow");
         ws.merge_range(0, 0, 0, last, TITLE, &plain).expect("title");
-        for (c, h) in self.header.iter().enumerate() {
-            ws.write_string(1, col(c), h).expect("header");
+        if self.header_row {
+            for (c, h) in self.header.iter().enumerate() {
+                ws.write_string(1, col(c), h).expect("header");
+            }
         }
-        let sheet_row = |i: usize| u32::try_from(i + 2).expect("short");
+        let first = if self.header_row { 2 } else { 1 };
+        let sheet_row = |i: usize| u32::try_from(i + first).expect("short");
         for c in 0..self.header.len() {
             let mut i = 0;
             while i < self.rows.len() {
@@ -213,6 +221,14 @@ impl Doc {
             }
         }
         book.save_to_buffer().expect("xlsx")
+    }
+
+    /// The header (unless left out) and the data rows.
+    fn table_rows(&self) -> impl Iterator<Item = &Vec<String>> {
+        self.header_row
+            .then_some(&self.header)
+            .into_iter()
+            .chain(&self.rows)
     }
 
     /// Every format, with a file name that says which.

@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use calamine::{Reader, Xlsx};
+
 use crate::cli_support::Env;
 
 use super::build::Doc;
@@ -150,6 +152,21 @@ fn the_ledger_exports_carry_every_column() {
     assert!(first.ends_with(",王副县长,按季度更新,张0"), "{first}");
     let md = run(&env, &["export", "--format", "md"]);
     assert!(md.contains("| 责任领导 | 备注 | 联系人 |"), "{md}");
+    let xlsx = env.dir.path().join("ledger.xlsx");
+    run(&env, &["export", "-o", xlsx.to_str().expect("UTF-8 path")]);
+    let mut book: Xlsx<_> = calamine::open_workbook(&xlsx).expect("a workbook");
+    let sheet = book
+        .worksheet_range_at(0)
+        .expect("a sheet")
+        .expect("readable");
+    let header: Vec<String> = (sheet.rows().nth(1).expect("header row").iter())
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(header[11..], ["责任领导", "备注", "联系人"], "{header:?}");
+    let first: Vec<String> = (sheet.rows().nth(2).expect("first row").iter())
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(first[11..], ["王副县长", "按季度更新", "张0"], "{first:?}");
 }
 
 #[test]

@@ -305,6 +305,55 @@ fn columns_given_for_a_table_without_a_header_row() {
 }
 
 #[test]
+fn columns_given_without_a_header_row_in_every_format() {
+    let doc = Doc {
+        header_row: false,
+        ..Doc::county()
+    };
+    let spec: ColumnSpec = "number,category,item,requirement,lead,cooperating,deadline"
+        .parse()
+        .expect("valid");
+    for (file, bytes) in doc.all_formats() {
+        let e = import_bytes(&bytes, file).expect_err("no header");
+        assert!(e.problem.contains("no header row"), "{file}: {e}");
+        let options = |header_row| Options {
+            columns: Some(ColumnSpec {
+                header_row,
+                ..spec.clone()
+            }),
+            ..Options::default()
+        };
+        let e = import_bytes_with(&bytes, file, &options(true)).expect_err("data as header");
+        assert!(e.problem.contains("--no-header"), "{file}: {e}");
+        let plan = import_bytes_with(&bytes, file, &options(false))
+            .unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_county(&plan, file);
+    }
+}
+
+#[test]
+fn columns_given_override_a_recognised_header() {
+    // The document calls them 责任单位 and 配合单位; --columns says the other way round.
+    let spec: ColumnSpec = "number,category,item,requirement,cooperating,lead,deadline"
+        .parse()
+        .expect("valid");
+    let options = Options {
+        columns: Some(spec),
+        ..Options::default()
+    };
+    for (file, bytes) in Doc::county().all_formats() {
+        let plan = import_bytes_with(&bytes, file, &options).expect("imports");
+        let r = plan.get(id("1.1.1")).expect("1.1.1");
+        assert_eq!(
+            (r.units_raw.as_str(), r.cooperating_raw.as_str()),
+            ("县审计局、各乡镇", "县财政局"),
+            "{file}"
+        );
+        assert_eq!(plan.requirement_count(), 6, "{file}");
+    }
+}
+
+#[test]
 fn more_roles_than_columns_is_refused() {
     let spec: ColumnSpec = "number,category,item,requirement,lead,cooperating,deadline,leader"
         .parse()
