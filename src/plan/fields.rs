@@ -32,6 +32,22 @@ impl Requirement {
     pub fn leader(&self) -> Option<&str> {
         Some(self.leader_raw.trim()).filter(|l| !l.is_empty())
     }
+
+    /// The first leader the cell names ("李副县长、赵主任" → 李副县长).
+    pub fn first_leader(&self) -> Option<&str> {
+        const SEPARATORS: [char; 7] = ['、', '，', ',', '；', ';', '/', '\n'];
+        (self.leader_raw.split(SEPARATORS))
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+    }
+
+    /// Whether the 责任领导 cell names `leader` (trimmed): a cell may list several leaders
+    /// with their titles, so a name within it matches. `list --leader` and the dashboard's
+    /// leader filter both ask this.
+    pub fn names_leader(&self, leader: &str) -> bool {
+        let leader = leader.trim();
+        !leader.is_empty() && self.leader_raw.contains(leader)
+    }
 }
 
 /// The units cell's units, plus a separate cooperating column's: those cooperate, except a

@@ -61,13 +61,6 @@ pub struct Filter {
     pub leader: Option<String>,
 }
 
-/// Whether the requirement's 责任领导 cell names `leader` (trimmed; a cell may list several
-/// leaders with their titles, so a name within it matches).
-pub fn names_leader(r: &Requirement, leader: &str) -> bool {
-    let leader = leader.trim();
-    !leader.is_empty() && r.leader_raw.contains(leader)
-}
-
 /// Whether the requirement's own texts contain `needle` (ignoring case): text, units text
 /// (and a separate cooperating column), leader, remarks, notes and completion note.
 pub fn requirement_contains(r: &Requirement, needle: &str) -> bool {
@@ -128,7 +121,7 @@ impl Filter {
     fn matches_except_search(&self, r: &Requirement, today: NaiveDate) -> bool {
         self.category.is_none_or(|n| r.id.category == n)
             && self.unit.as_deref().is_none_or(|u| r.units.contains(u))
-            && self.leader.as_deref().is_none_or(|l| names_leader(r, l))
+            && self.leader.as_deref().is_none_or(|l| r.names_leader(l))
             && self.status.is_none_or(|s| r.status == s)
             && (!self.overdue || r.is_overdue(today))
             && self.due_within.is_none_or(|d| r.is_due_within(today, d))
@@ -181,7 +174,7 @@ impl Filter {
             return Err(FilterError::UnknownUnit(unit.trim().to_string()));
         }
         if let Some(leader) =
-            (self.leader.as_deref()).filter(|l| !plan.requirements().any(|r| names_leader(r, l)))
+            (self.leader.as_deref()).filter(|l| !plan.requirements().any(|r| r.names_leader(l)))
         {
             return Err(FilterError::UnknownLeader(leader.trim().to_string()));
         }
