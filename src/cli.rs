@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 
 use crate::i18n::Lang;
-use crate::plan::import::Format;
+use crate::plan::import::{ColumnSpec, Format};
 use crate::plan::{Period, ReqId, Status};
 use crate::report::export::Format as ExportFormat;
 use crate::text::safe;
@@ -61,6 +61,15 @@ pub enum Command {
         /// The workbook sheet to read (default: the first)
         #[arg(long, value_name = "NAME")]
         sheet: Option<String>,
+        /// Each column's role, in order, when the header does not say it: number, category,
+        /// item, requirement, lead, cooperating, deadline, leader, remarks, or - (kept as an
+        /// extra field), e.g. number,category,item,requirement,lead,cooperating,deadline
+        #[arg(long, value_name = "ROLES")]
+        columns: Option<ColumnSpec>,
+        /// With --columns: the table has no header row; its first row of two or more filled
+        /// cells is already data
+        #[arg(long, requires = "columns")]
+        no_header: bool,
         /// Replace a state that already records progress (statuses, notes)
         #[arg(long, conflicts_with = "merge")]
         force: bool,
@@ -236,6 +245,9 @@ pub struct FilterArgs {
     /// (case-insensitive)
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
+    /// Only requirements whose responsible leader (责任领导) names NAME
+    #[arg(long, value_name = "NAME")]
+    pub leader: Option<String>,
 }
 
 /// Strict `YYYY-MM-DD`, so `2021-13-01` is an error rather than a guess.

@@ -59,6 +59,7 @@ pub enum Action {
     FilterStatus,
     FilterUnit,
     FilterCategory,
+    FilterLeader,
     // Overlays and leaving.
     Help,
     /// Close the overlay, or clear the status line.
@@ -251,6 +252,10 @@ impl Action {
             Action::FilterCategory => {
                 lang.pick("筛选：当前分类 / 关", "filter: this category / off")
             }
+            Action::FilterLeader => lang.pick(
+                "筛选：所选要求的责任领导 / 关",
+                "filter: the requirement's leader / off",
+            ),
             _ => return None,
         })
     }
@@ -285,7 +290,8 @@ impl Action {
             | Action::FilterDue
             | Action::FilterStatus
             | Action::FilterUnit
-            | Action::FilterCategory => lang.pick("筛选", "filter"),
+            | Action::FilterCategory
+            | Action::FilterLeader => lang.pick("筛选", "filter"),
             Action::Help => lang.pick("帮助", "help"),
             Action::Back => lang.pick("关闭", "close"),
             Action::Quit => lang.pick("退出", "quit"),

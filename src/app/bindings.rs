@@ -4,7 +4,7 @@
 use super::action::{Action, Edit};
 use super::page::Page;
 
-pub static NORMAL: [(&str, Action); 47] = [
+pub static NORMAL: [(&str, Action); 48] = [
     ("up", Action::Up),
     ("down", Action::Down),
     ("left", Action::Left),
@@ -40,6 +40,7 @@ pub static NORMAL: [(&str, Action); 47] = [
     ("filter_status", Action::FilterStatus),
     ("filter_unit", Action::FilterUnit),
     ("filter_category", Action::FilterCategory),
+    ("filter_leader", Action::FilterLeader),
     ("help", Action::Help),
     ("back", Action::Back),
     ("quit", Action::Quit),

@@ -29,6 +29,8 @@ pub struct Filter {
     pub unit: Option<String>,
     /// Category number.
     pub category: Option<u32>,
+    /// A leader the 责任领导 cell names.
+    pub leader: Option<String>,
 }
 
 impl Filter {
@@ -42,6 +44,7 @@ impl Filter {
             && (!self.overdue || r.is_overdue(today))
             && self.due_within.is_none_or(|d| r.is_due_within(today, d))
             && self.unit.as_deref().is_none_or(|u| r.units.contains(u))
+            && self.leader.as_deref().is_none_or(|l| r.names_leader(l))
             && self
                 .search
                 .as_deref()
@@ -61,6 +64,7 @@ impl Filter {
             && (!self.overdue || r.is_overdue(today))
             && self.due_within.is_none_or(|d| r.is_due_within(today, d))
             && self.unit.as_deref().is_none_or(|u| r.units.contains(u))
+            && self.leader.as_deref().is_none_or(|l| r.names_leader(l))
             && search.is_none_or(|s| s.hit(plan, r))
     }
 
@@ -81,6 +85,9 @@ impl Filter {
         }
         if let Some(u) = &self.unit {
             out.push(format!("{}{u}", lang.pick("单位:", "unit:")));
+        }
+        if let Some(l) = &self.leader {
+            out.push(format!("{}{l}", lang.pick("领导:", "leader:")));
         }
         if let Some(c) = self.category {
             out.push(match lang {
@@ -352,6 +359,20 @@ impl App {
             };
             let Some(unit) = unit else { return };
             self.filter.unit = Some(unit);
+        }
+        self.filter_changed();
+    }
+
+    /// Filter by the selected requirement's (first) leader; again to clear.
+    pub(super) fn toggle_leader_filter(&mut self) {
+        if self.filter.leader.is_some() {
+            self.filter.leader = None;
+        } else {
+            let leader = self
+                .selected_requirement()
+                .and_then(Requirement::first_leader);
+            let Some(leader) = leader else { return };
+            self.filter.leader = Some(leader.to_string());
         }
         self.filter_changed();
     }

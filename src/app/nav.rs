@@ -64,6 +64,7 @@ impl App {
             Action::FilterStatus => self.cycle_status_filter(),
             Action::FilterUnit => self.toggle_unit_filter(),
             Action::FilterCategory => self.toggle_category_filter(),
+            Action::FilterLeader => self.toggle_leader_filter(),
             Action::Help => self.mode = Mode::Help { scroll: 0 },
             Action::Back => {
                 if !self.drill_out() {

@@ -36,6 +36,9 @@ impl Search {
         let has = |s: &str| self.needle.is_in(s);
         has(&r.text)
             || has(&r.units_raw)
+            || has(&r.cooperating_raw)
+            || has(&r.leader_raw)
+            || has(&r.remarks)
             || (self.id_like && has(id_text(r.id, &mut [0; 32])))
             || r.notes.iter().any(|n| has(&n.text))
             || self.item_hit(plan, r.id)

@@ -130,12 +130,14 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
             file,
             format,
             sheet,
+            columns,
+            no_header,
             force,
             merge,
             yes,
             period,
         } => {
-            let options = import::Options { format, sheet };
+            let options = import_options(format, sheet, columns, no_header);
             if merge {
                 merge_import(&file, &options, period, yes, ctx)
             } else {
@@ -218,6 +220,24 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
     }
 }
 
+/// `import`'s reading options; `--no-header` qualifies `--columns` (clap requires both).
+fn import_options(
+    format: Option<import::Format>,
+    sheet: Option<String>,
+    columns: Option<import::ColumnSpec>,
+    no_header: bool,
+) -> import::Options {
+    let columns = columns.map(|c| import::ColumnSpec {
+        header_row: !no_header,
+        ..c
+    });
+    import::Options {
+        format,
+        sheet,
+        columns,
+    }
+}
+
 fn to_filter(args: FilterArgs) -> Filter {
     Filter {
         category: args.category,
@@ -226,6 +246,7 @@ fn to_filter(args: FilterArgs) -> Filter {
         overdue: args.overdue,
         due_within: args.due_within.map(i64::from),
         search: args.search.filter(|q| !q.trim().is_empty()),
+        leader: args.leader.filter(|l| !l.trim().is_empty()),
     }
 }
 
@@ -318,7 +339,7 @@ fn import(
     force: bool,
     ctx: &Context,
 ) -> Result<String, CliError> {
-    let mut plan = import::import_file_with(file, options)?;
+    let (mut plan, reading) = import::read_file(file, options)?;
     given_period(&mut plan, period);
     let existing = ctx.store.load()?;
     let replaced_progress = existing.as_ref().is_some_and(State::has_progress);
@@ -334,12 +355,15 @@ fn import(
     let p = &state.plan;
     let (cats, items, reqs) = (p.categories.len(), p.item_count(), p.requirement_count());
     let path = ctx.store.path().display();
-    let mut msg = match ctx.lang {
-        Lang::Zh => format!(
+    let mut msg = report::reading::columns(&reading, ctx.lang);
+    let _ = match ctx.lang {
+        Lang::Zh => write!(
+            msg,
             "已导入 {}：{cats} 个类别，{items} 项事项，{reqs} 条要求 → {path}",
             p.title
         ),
-        Lang::En => format!(
+        Lang::En => write!(
+            msg,
             "imported {}: {cats} categories, {items} items, {reqs} requirements → {path}",
             p.title
         ),
@@ -370,12 +394,13 @@ fn merge_import(
     yes: bool,
     ctx: &Context,
 ) -> Result<String, CliError> {
-    let mut new = import::import_file_with(file, options)?;
+    let (mut new, reading) = import::read_file(file, options)?;
     given_period(&mut new, period);
     let (mut state, _) = load_state(&ctx.store)?;
     let merged = merge::merge(&state.plan, new, now(ctx.clock));
     let lang = ctx.lang;
-    let changes = report::merge::changes(&merged.report, lang, terminal_width());
+    let changes = report::reading::columns(&reading, lang)
+        + &report::merge::changes(&merged.report, lang, terminal_width());
     let mut out = String::new();
     if yes || merged.report.is_empty() {
         out.push_str(&changes);

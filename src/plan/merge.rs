@@ -153,7 +153,8 @@ pub fn merge(old: &Plan, mut new: Plan, now: NaiveDateTime) -> Merged {
             new_text: nr.text.clone(),
             old_deadline: or.deadline_raw.clone(),
             new_deadline: nr.deadline_raw.clone(),
-            units_changed: compare_key(&or.units_raw) != compare_key(&nr.units_raw),
+            units_changed: compare_key(&or.units_raw) != compare_key(&nr.units_raw)
+                || compare_key(&or.cooperating_raw) != compare_key(&nr.cooperating_raw),
             status: or.status,
         };
         if m.changed() {

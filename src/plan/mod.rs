@@ -6,6 +6,7 @@ pub mod counts;
 pub mod deadline;
 pub mod due;
 pub mod escalation;
+pub mod fields;
 pub mod generate;
 pub mod import;
 pub mod merge;

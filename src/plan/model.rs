@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 
 pub use super::counts::Counts;
 use super::deadline::Deadline;
+pub use super::fields::Extra;
+use super::fields::parse_units;
 use super::period::Period;
 pub use super::reporting::ReportSubmission;
 use super::units::Units;
@@ -207,6 +209,19 @@ pub struct Requirement {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due_set: Option<NaiveDate>,
     /// Derived from `units_raw`.
+    /// A separate 配合单位 column as written: its units cooperate (see [`Plan::derive`]).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub cooperating_raw: String,
+    /// 责任领导 column as written.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub leader_raw: String,
+    /// 备注 column as written.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub remarks: String,
+    /// The document's columns that have no role, in its order, kept as written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<Extra>,
+    /// Derived from `units_raw` and `cooperating_raw`.
     #[serde(skip)]
     pub units: Units,
     /// Derived from `deadline_raw` and the plan year.
@@ -233,7 +248,7 @@ impl Requirement {
 
     /// Derive for a plan of `year` whose period is that year (see [`Plan::derive_one`]).
     pub fn derive(&mut self, year: i32) {
-        self.units = Units::parse(&self.units_raw);
+        self.units = parse_units(&self.units_raw, &self.cooperating_raw);
         self.deadline = Deadline::parse(&self.deadline_raw, year);
         self.period_end = Some(Period::year(year).end);
     }
@@ -254,6 +269,10 @@ impl Requirement {
             completion_note: None,
             reports: Vec::new(),
             due_set: None,
+            cooperating_raw: String::new(),
+            leader_raw: String::new(),
+            remarks: String::new(),
+            extra: Vec::new(),
             units: Units::default(),
             deadline: Deadline::default(),
             period_end: None,
@@ -296,13 +315,13 @@ impl Requirement {
 /// deadline cells for 35 requirements (the county list, 及时公开…, 立即落实并长期坚持。), and a
 /// copy of a parsed cell costs a fraction of parsing it. Parsing is a pure function of the
 /// text (and, for deadlines, the plan year), so a copy equals a fresh parse.
-struct Interned<'a, T> {
-    at: HashMap<&'a str, usize, foldhash::fast::RandomState>,
+struct Interned<K, T> {
+    at: HashMap<K, usize, foldhash::fast::RandomState>,
     values: Vec<T>,
     uses: Vec<u32>,
 }
 
-impl<T> Default for Interned<'_, T> {
+impl<K, T> Default for Interned<K, T> {
     fn default() -> Self {
         Interned {
             at: HashMap::default(),
@@ -312,9 +331,9 @@ impl<T> Default for Interned<'_, T> {
     }
 }
 
-impl<'a, T: Clone + Default> Interned<'a, T> {
+impl<K: Copy + Eq + std::hash::Hash, T: Clone + Default> Interned<K, T> {
     /// The index of `raw`'s value, parsed on its first occurrence; counts one more use.
-    fn index(&mut self, raw: &'a str, parse: impl FnOnce(&str) -> T) -> usize {
+    fn index(&mut self, raw: K, parse: impl FnOnce(K) -> T) -> usize {
         let i = *self.at.entry(raw).or_insert_with(|| {
             self.values.push(parse(raw));
             self.uses.push(0);
@@ -414,9 +433,10 @@ impl Plan {
             let at: Vec<(usize, usize)> = self
                 .requirements()
                 .map(|r| {
+                    let cells = (r.units_raw.as_str(), r.cooperating_raw.as_str());
                     (
-                        units.index(&r.units_raw, Units::parse),
-                        deadlines.index(&r.deadline_raw, |raw| Deadline::parse(raw, year)),
+                        units.index(cells, |(u, c)| parse_units(u, c)),
+                        deadlines.index(r.deadline_raw.as_str(), |raw| Deadline::parse(raw, year)),
                     )
                 })
                 .collect();

@@ -184,15 +184,19 @@ fn entries_hit(hay: &[u8], starts: &[u32], next: &Next<'_>) -> Option<Vec<u32>> 
     Some(out)
 }
 
-/// NUL-joined id, text, units and notes of `r` appended to `text`; `None` when a field
+/// NUL-joined id, text, units (both columns), leader, remarks and notes of `r` appended to `text`; `None` when a field
 /// holds a NUL (the separator).
 fn push_entry(text: &mut String, r: &Requirement) -> Option<()> {
     use std::fmt::Write as _;
     let _ = write!(text, "{}\0", r.id);
-    for field in [&r.text, &r.units_raw]
-        .into_iter()
-        .chain(r.notes.iter().map(|n| &n.text))
-    {
+    let cells = [
+        &r.text,
+        &r.units_raw,
+        &r.cooperating_raw,
+        &r.leader_raw,
+        &r.remarks,
+    ];
+    for field in cells.into_iter().chain(r.notes.iter().map(|n| &n.text)) {
         if field.contains('\0') {
             return None;
         }
@@ -610,6 +614,9 @@ mod tests {
                     .filter(|(r, _)| {
                         slow_hit(&r.text, &needle)
                             || slow_hit(&r.units_raw, &needle)
+                            || slow_hit(&r.cooperating_raw, &needle)
+                            || slow_hit(&r.leader_raw, &needle)
+                            || slow_hit(&r.remarks, &needle)
                             || (id_like && slow_hit(&r.id.to_string(), &needle))
                             || r.notes.iter().any(|n| slow_hit(&n.text, &needle))
                     })

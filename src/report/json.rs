@@ -10,6 +10,7 @@ use crate::i18n::Lang;
 use crate::plan::calendar::Calendar;
 use crate::plan::deadline::{DayOfPeriod, Relative};
 use crate::plan::escalation::{Escalation, EscalationRules, escalation};
+use crate::plan::model::Extra;
 use crate::plan::reporting::{ReportDuty, ReportSubmission, report_duty};
 use crate::plan::{Change, Counts, DeadlineKind, Note, Period, Plan, ReqId, Status, Unit};
 
@@ -53,6 +54,15 @@ pub struct RequirementRow<'a> {
     pub report_due: Option<ReportDueRow>,
     /// 办结说明 given when marked done.
     pub completion_note: Option<&'a str>,
+    /// A separate 配合单位 column as written (empty without one); its units are in
+    /// `cooperating`.
+    pub cooperating_raw: &'a str,
+    /// 责任领导 as written (empty without the column).
+    pub leader: &'a str,
+    /// 备注 as written.
+    pub remarks: &'a str,
+    /// The document's columns that have no role, in its order: `{"name", "value"}`.
+    pub extra: &'a [Extra],
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -144,6 +154,10 @@ pub fn requirement_row<'a>(e: &Entry<'a>, today: NaiveDate) -> RequirementRow<'a
         reports: &r.reports,
         report_due: report_duty(r, today).map(ReportDueRow::from),
         completion_note: r.completion_note.as_deref(),
+        cooperating_raw: &r.cooperating_raw,
+        leader: &r.leader_raw,
+        remarks: &r.remarks,
+        extra: &r.extra,
     }
 }
 

@@ -8,6 +8,7 @@ pub mod export;
 pub mod json;
 pub mod merge;
 pub mod query;
+pub mod reading;
 pub mod show;
 pub mod snapshot;
 pub mod table;

@@ -57,10 +57,12 @@ pub struct Filter {
     /// Case-insensitive substring of the requirement text, item or category name, units
     /// text, notes or completion note (see [`Filter::matches_entry`]).
     pub search: Option<String>,
+    /// A name in the 责任领导 column (substring of the cell, trimmed).
+    pub leader: Option<String>,
 }
 
-/// Whether the requirement's own texts contain `needle` (ignoring case): text, units text,
-/// notes and completion note.
+/// Whether the requirement's own texts contain `needle` (ignoring case): text, units text
+/// (and a separate cooperating column), leader, remarks, notes and completion note.
 pub fn requirement_contains(r: &Requirement, needle: &str) -> bool {
     requirement_has(r, &Needle::ignoring_case(needle))
 }
@@ -77,6 +79,9 @@ pub fn entry_contains(e: &Entry<'_>, needle: &str) -> bool {
 fn requirement_has(r: &Requirement, needle: &Needle) -> bool {
     needle.is_in(&r.text)
         || needle.is_in(&r.units_raw)
+        || needle.is_in(&r.cooperating_raw)
+        || needle.is_in(&r.leader_raw)
+        || needle.is_in(&r.remarks)
         || r.notes.iter().any(|n| needle.is_in(&n.text))
         || r.completion_note
             .as_deref()
@@ -89,6 +94,8 @@ pub enum FilterError {
     UnknownCategory { number: u32, available: String },
     #[error("no requirement names the unit `{0}` (names must match exactly, e.g. 市卫体局)")]
     UnknownUnit(String),
+    #[error("no requirement's leader (责任领导) column names `{0}`")]
+    UnknownLeader(String),
 }
 
 impl Filter {
@@ -114,6 +121,7 @@ impl Filter {
     fn matches_except_search(&self, r: &Requirement, today: NaiveDate) -> bool {
         self.category.is_none_or(|n| r.id.category == n)
             && self.unit.as_deref().is_none_or(|u| r.units.contains(u))
+            && self.leader.as_deref().is_none_or(|l| r.names_leader(l))
             && self.status.is_none_or(|s| r.status == s)
             && (!self.overdue || r.is_overdue(today))
             && self.due_within.is_none_or(|d| r.is_due_within(today, d))
@@ -164,6 +172,11 @@ impl Filter {
             .filter(|u| !plan.requirements().any(|r| r.units.contains(u)))
         {
             return Err(FilterError::UnknownUnit(unit.trim().to_string()));
+        }
+        if let Some(leader) =
+            (self.leader.as_deref()).filter(|l| !plan.requirements().any(|r| r.names_leader(l)))
+        {
+            return Err(FilterError::UnknownLeader(leader.trim().to_string()));
         }
         Ok(())
     }

@@ -67,6 +67,15 @@ pub fn show(e: &Entry<'_>, today: NaiveDate, lang: Lang, total_width: usize) -> 
         },
     );
     s.field(labels.understood, &understood(r, today, lang));
+    if let Some(leader) = r.leader() {
+        s.field(labels.leader, leader);
+    }
+    let other: Vec<String> = (r.other_columns())
+        .map(|(name, value)| format!("{name}{}{value}", lang.pick("：", ": ")))
+        .collect();
+    if !other.is_empty() {
+        s.list(labels.other, &other, "");
+    }
     if let Some(to) = &r.deadline.report_to {
         s.field(labels.report_to, to);
     }
@@ -152,7 +161,12 @@ fn units(s: &mut Sheet, r: &Requirement, lang: Lang, labels: &Labels) {
         if !u.cooperating.is_empty() {
             s.field(labels.cooperating, &join(&u.cooperating));
         }
-    } else if u.lead.is_empty() && u.cooperating.is_empty() {
+    } else if !u.cooperating.is_empty() {
+        // A separate 配合单位 column: the units cell's units are responsible.
+        let lead = join(&u.lead);
+        s.field(labels.units, if lead.is_empty() { "-" } else { &lead });
+        s.field(labels.cooperating, &join(&u.cooperating));
+    } else if u.lead.is_empty() {
         s.field(
             labels.units,
             if r.units_raw.trim().is_empty() {
@@ -217,6 +231,8 @@ struct Labels {
     completed: &'static str,
     notes: &'static str,
     history: &'static str,
+    leader: &'static str,
+    other: &'static str,
 }
 
 impl Labels {
@@ -236,6 +252,8 @@ impl Labels {
             completed: l.pick("完成", "completed"),
             notes: l.pick("备注", "notes"),
             history: l.pick("历史", "history"),
+            leader: l.pick("领导", "leader"),
+            other: l.pick("其他", "other"),
         }
     }
 
@@ -255,6 +273,8 @@ impl Labels {
             self.completed,
             self.notes,
             self.history,
+            self.leader,
+            self.other,
         ]
         .iter()
         .map(|l| width(l))

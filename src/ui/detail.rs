@@ -170,10 +170,12 @@ fn deadline_and_units(
 ) {
     let (lang, today) = (app.lang(), app.today());
     let labels = if lang == Lang::Zh {
-        ["时限", "解析", "报送", "牵头", "配合", "责任", "事项"]
+        [
+            "时限", "解析", "报送", "牵头", "配合", "责任", "事项", "领导",
+        ]
     } else {
         [
-            "Deadline", "Parsed", "Report", "Lead", "With", "Units", "Item",
+            "Deadline", "Parsed", "Report", "Lead", "With", "Units", "Item", "Leader",
         ]
     };
     let label_w = labels.iter().map(|l| width(l)).max().unwrap_or(0) + 2;
@@ -212,11 +214,33 @@ fn deadline_and_units(
         add(labels[5], &r.units_raw, THEME.text);
     } else {
         add(labels[3], &names(&r.units.lead), THEME.text);
-        if !r.units.cooperating.is_empty() {
-            add(labels[4], &names(&r.units.cooperating), THEME.text);
-        }
+    }
+    if !r.units.cooperating.is_empty() {
+        add(labels[4], &names(&r.units.cooperating), THEME.text);
+    }
+    if let Some(leader) = r.leader() {
+        add(labels[7], leader, THEME.text);
     }
     add(labels[6], &wrap::one_line(&item.name), THEME.dim);
+    other_columns(out, lang, r, cols);
+}
+
+/// The document's other columns (备注, and those with no role) as written, one
+/// `header：cell` paragraph each.
+fn other_columns(out: &mut Vec<Line<'static>>, lang: Lang, r: &Requirement, cols: usize) {
+    let mut other = r.other_columns().peekable();
+    if other.peek().is_none() {
+        return;
+    }
+    out.push(Line::default());
+    out.push(Line::styled(
+        lang.pick("原表其他列", "Other columns"),
+        THEME.label,
+    ));
+    for (name, value) in other {
+        let text = format!("{}{}{value}", wrap::one_line(name), lang.pick("：", ": "));
+        paragraph(out, &text, THEME.text, cols, 2);
+    }
 }
 
 /// Notes (newest first, wrapped) and the change history (newest first, one line each).

@@ -53,6 +53,7 @@ fn action() -> impl Strategy<Value = Action> {
             Action::FilterStatus,
             Action::FilterUnit,
             Action::FilterCategory,
+            Action::FilterLeader,
             Action::EditNote,
             Action::DeleteNote,
             Action::SubmitReport,

@@ -82,6 +82,26 @@ fn quick_filters_show_as_chips_and_clear_with_one_key() {
 }
 
 #[test]
+fn the_leader_filter_follows_the_selected_requirement() {
+    let mut plan = super::support::small_plan();
+    let leaders = ["李副市长、赵主任", "王副市长", "李副市长"];
+    for (r, leader) in plan.requirements_mut().zip(leaders.iter().cycle()) {
+        r.leader_raw = (*leader).to_string();
+    }
+    let want: Vec<ReqId> = (plan.requirements())
+        .filter(|r| r.leader_raw.contains("李副市长"))
+        .map(|r| r.id)
+        .collect();
+    let (mut app, _store, _dir) = super::support::app_on(plan);
+    // The first requirement is selected; its first leader is the filter.
+    feed(&mut app, [Action::JumpCategory(1), Action::FilterLeader]);
+    assert_eq!(app.filter().chips(Lang::Zh), ["[领导:李副市长]"]);
+    assert_eq!(app.matches().expect("active").ids, want);
+    feed(&mut app, [Action::FilterLeader]);
+    assert!(app.filter().is_empty() && app.matches().is_none());
+}
+
+#[test]
 fn views_and_filters_stay_cheap_at_a_hundred_thousand_requirements() {
     use duban::plan::{Category, Item, Plan, Requirement};
     use ratatui::Terminal;

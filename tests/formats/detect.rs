@@ -42,7 +42,7 @@ fn a_forced_format_is_used_as_given() {
     let csv = "标题2021年\n公开任务,具体要求\n甲,要求\n";
     let forced = |format| Options {
         format: Some(format),
-        sheet: None,
+        ..Options::default()
     };
     let plan = import_bytes_with(csv.as_bytes(), "plan.txt", &forced(Format::Csv)).expect("csv");
     assert_eq!(plan.requirement_count(), 1);
@@ -53,8 +53,8 @@ fn a_forced_format_is_used_as_given() {
         csv.as_bytes(),
         "plan.csv",
         &Options {
-            format: None,
             sheet: Some("Sheet1".into()),
+            ..Options::default()
         },
     )
     .expect_err("no sheets in CSV");

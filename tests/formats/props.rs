@@ -62,7 +62,7 @@ proptest! {
         format in 0..Format::ALL.len(),
     ) {
         let _ = import_bytes(&bytes, "x");
-        let options = Options { format: Some(Format::ALL[format]), sheet: None };
+        let options = Options { format: Some(Format::ALL[format]), ..Options::default() };
         let _ = import_bytes_with(&bytes, "x", &options);
         let mut zipped = b"PK\x03\x04".to_vec();
         zipped.extend_from_slice(&bytes);

@@ -117,8 +117,8 @@ fn sections_merged_across_the_table_become_categories() {
 fn sheet_by_name_and_unknown_sheets() {
     let bytes = sectioned_xlsx();
     let opts = |sheet: &str| Options {
-        format: None,
         sheet: Some(sheet.into()),
+        ..Options::default()
     };
     let e = import_bytes_with(&bytes, "p.xlsx", &opts("说明")).expect_err("no table there");
     assert!(e.problem.contains("sheet `说明`: no header row"), "{e}");

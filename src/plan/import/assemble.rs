@@ -82,7 +82,11 @@ pub(super) fn categories(
         let id = ReqId::new(number, to_u32(ii + 1), to_u32(item.requirements.len() + 1));
         // Derived for the whole plan at once (Plan::derive), which parses each distinct
         // cell once.
-        let req = Requirement::underived(id, r.text, r.units, r.deadline);
+        let mut req = Requirement::underived(id, r.text, r.units, r.deadline);
+        req.cooperating_raw = r.cooperating;
+        req.leader_raw = r.leader;
+        req.remarks = r.remarks;
+        req.extra = r.extra;
         item.requirements.push(req);
     }
     Ok(cats)

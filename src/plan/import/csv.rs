@@ -4,9 +4,11 @@
 //! only a row that really disagrees with the header is refused.
 
 use super::ImportError;
+use super::roles::ColumnSpec;
 use super::table::{Row, Table};
 
-pub fn read_table(text: &str, file: &str) -> Result<Table, ImportError> {
+/// `spec`: the roles `--columns` gave, if any.
+pub fn read_table(text: &str, file: &str, spec: Option<&ColumnSpec>) -> Result<Table, ImportError> {
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -33,7 +35,7 @@ pub fn read_table(text: &str, file: &str) -> Result<Table, ImportError> {
     if rows.is_empty() {
         return Err(ImportError::new(file, 0, "the file is empty"));
     }
-    let mut table = Table::from_rows(None, rows, file)?;
+    let mut table = Table::from_rows_with(None, rows, file, spec)?;
     fit_to_header(&mut table);
     Ok(table)
 }
@@ -86,7 +88,7 @@ mod tests {
     #[test]
     fn quoted_breaks_padding_and_lines() {
         let text = "标题2021年,,,\n序号,具体要求,责任单位,\n1,\"甲\n乙\",丙,\n2,丁\n一、节\n";
-        let t = read_table(text, "f").expect("reads");
+        let t = read_table(text, "f", None).expect("reads");
         assert_eq!(t.title.as_deref(), Some("标题2021年"));
         assert_eq!(t.header.cells, ["序号", "具体要求", "责任单位"]);
         let rows: Vec<(usize, Vec<String>)> =

@@ -13,6 +13,7 @@ use quick_xml::{Reader, XmlVersion};
 
 use super::cell::{self, is_attachment_label};
 use super::format::open_zip;
+use super::roles::ColumnSpec;
 use super::table::{self, Row, Table};
 use super::{ImportError, Place};
 
@@ -20,31 +21,43 @@ use super::{ImportError, Place};
 const MAX_PART_BYTES: u64 = 64 << 20;
 
 pub fn read_table(bytes: &[u8], file: &str) -> Result<Table, ImportError> {
+    read_table_with(bytes, file, None)
+}
+
+/// [`read_table`] with the roles `--columns` gave: the first table duban recognises, else
+/// the first table with a row of two filled cells.
+pub fn read_table_with(
+    bytes: &[u8],
+    file: &str,
+    spec: Option<&ColumnSpec>,
+) -> Result<Table, ImportError> {
     let xml = main_part(bytes, file)?;
     let blocks = parse(&xml)
         .map_err(|e| ImportError::new(file, 0, format!("the document's XML is malformed: {e}")))?;
     let mut paragraphs: Vec<&str> = Vec::new();
     let mut tables = 0;
+    // The first table's rows, for the message when none has a header.
+    let mut first: Option<Vec<Row>> = None;
     for block in &blocks {
         match block {
             Block::Paragraph(text) => paragraphs.push(text),
             Block::Table(raw) => {
                 tables += 1;
                 let rows = raw.rows();
-                if table::header_position(&rows).is_some() {
-                    return Table::from_rows(title(&paragraphs), rows, file)
+                if table::header_position_with(&rows, spec).is_some() {
+                    return Table::from_rows_with(title(&paragraphs), rows, file, spec)
                         .map_err(|e| e.counting(Place::TableRow));
                 }
+                first.get_or_insert(rows);
             }
         }
     }
-    let problem = if tables == 0 {
-        "the document has no table".to_string()
-    } else {
-        format!(
-            "none of the document's {tables} tables has a header row naming a {} column",
-            super::columns::requirement_names()
-        )
+    let problem = match first {
+        None => "the document has no table".to_string(),
+        Some(rows) => format!(
+            "none of the document's {tables} tables has a header row; table 1: {}",
+            table::no_header_problem(&rows)
+        ),
     };
     Err(ImportError::new(file, 0, problem))
 }

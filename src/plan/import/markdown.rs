@@ -14,6 +14,7 @@
 
 use super::ImportError;
 use super::cell::is_attachment_label;
+use super::roles::ColumnSpec;
 use super::table::{Row, Table};
 
 /// Whether `text` holds a pipe table: a row line followed by a separator line.
@@ -32,7 +33,8 @@ pub fn has_table(text: &str) -> bool {
     false
 }
 
-pub fn read_table(text: &str, file: &str) -> Result<Table, ImportError> {
+/// `spec`: the roles `--columns` gave, if any.
+pub fn read_table(text: &str, file: &str, spec: Option<&ColumnSpec>) -> Result<Table, ImportError> {
     let lines: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
     // The last heading above the table titles it; without one, the last line of text.
     let mut heading: Option<(String, usize)> = None;
@@ -73,7 +75,7 @@ pub fn read_table(text: &str, file: &str) -> Result<Table, ImportError> {
         }
         let width = rows[0].cells.len();
         let title = heading.clone().or_else(|| line.clone());
-        match Table::from_rows(title, rows, file) {
+        match Table::from_rows_with(title, rows, file, spec) {
             Ok(_) if columns != width => {
                 let problem =
                     format!("the separator line has {columns} columns, the header has {width}");
@@ -200,7 +202,7 @@ mod tests {
     #[test]
     fn title_is_the_last_line_before_the_table() {
         let text = "附件1\n\n## **2024年工作要点**\n\n| 具体要求 |\n|---|\n| 甲 |\n";
-        let t = read_table(text, "f").expect("reads");
+        let t = read_table(text, "f", None).expect("reads");
         assert_eq!(t.title.as_deref(), Some("2024年工作要点"));
         assert_eq!((t.title_line, t.header.line), (3, 5));
         assert_eq!(t.rows[0].cells, ["甲"]);

@@ -12,7 +12,9 @@ pub mod csv;
 pub mod decode;
 pub mod docx;
 mod format;
+mod header;
 pub mod markdown;
+mod roles;
 pub mod table;
 pub mod text_reader;
 pub mod xlsx;
@@ -23,7 +25,8 @@ use std::path::Path;
 use super::model::Plan;
 pub use cell::compare_key;
 pub use format::Format;
-pub use table::{Row, Table, build_plan, build_plan_owned};
+pub use roles::{ColumnSpec, Role, extra_label};
+pub use table::{Reading, Row, Table, build_plan, build_plan_owned};
 
 /// The built-in plan document (Yongji City 2021), embedded from `seeds/`.
 pub const BUILTIN_SEED: &[u8] = include_bytes!("../../../seeds/yongji-2021-plan.txt");
@@ -82,12 +85,13 @@ impl ImportError {
     }
 }
 
-/// How to read a document: its format when the name and content should not decide, and
-/// which sheet of a workbook.
+/// How to read a document: its format when the name and content should not decide, which
+/// sheet of a workbook, and the columns' roles when the header should not decide.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
     pub format: Option<Format>,
     pub sheet: Option<String>,
+    pub columns: Option<ColumnSpec>,
 }
 
 /// Imports a document's bytes; `file` names it in errors and becomes [`Plan::source`]. The
@@ -98,6 +102,15 @@ pub fn import_bytes(bytes: &[u8], file: &str) -> Result<Plan, ImportError> {
 
 /// Imports a document's bytes in the format `options` names, else the detected one.
 pub fn import_bytes_with(bytes: &[u8], file: &str, options: &Options) -> Result<Plan, ImportError> {
+    read_bytes(bytes, file, options).map(|(plan, _)| plan)
+}
+
+/// [`import_bytes_with`], also saying how the table's columns were read.
+pub fn read_bytes(
+    bytes: &[u8],
+    file: &str,
+    options: &Options,
+) -> Result<(Plan, Reading), ImportError> {
     let (format, text) = match options.format {
         Some(f) => (f, None),
         None => format::detect_decoding(bytes, file)?,
@@ -111,14 +124,15 @@ pub fn import_bytes_with(bytes: &[u8], file: &str, options: &Options) -> Result<
     }
     // Detection may have decoded the text already.
     let text = || text.map_or_else(|| decode::decode(bytes, file), Ok);
+    let spec = options.columns.as_ref();
     let table = match format {
-        Format::Text => text_reader::read_table(&text()?, file)?,
-        Format::Markdown => markdown::read_table(&text()?, file)?,
-        Format::Csv => csv::read_table(&text()?, file)?,
-        Format::Docx => docx::read_table(bytes, file)?,
-        Format::Xlsx => xlsx::read_table(bytes, file, options.sheet.as_deref())?,
+        Format::Text => text_reader::read_table_with(&text()?, file, spec)?,
+        Format::Markdown => markdown::read_table(&text()?, file, spec)?,
+        Format::Csv => csv::read_table(&text()?, file, spec)?,
+        Format::Docx => docx::read_table_with(bytes, file, spec)?,
+        Format::Xlsx => xlsx::read_table_with(bytes, file, options.sheet.as_deref(), spec)?,
     };
-    build_plan_owned(table, file).map_err(|e| e.counting(format.place()))
+    table::build_plan_read(table, file).map_err(|e| e.counting(format.place()))
 }
 
 /// Reads and imports a file; errors name the path as given.
@@ -127,10 +141,15 @@ pub fn import_file(path: &Path) -> Result<Plan, ImportError> {
 }
 
 pub fn import_file_with(path: &Path, options: &Options) -> Result<Plan, ImportError> {
+    read_file(path, options).map(|(plan, _)| plan)
+}
+
+/// [`import_file_with`], also saying how the table's columns were read.
+pub fn read_file(path: &Path, options: &Options) -> Result<(Plan, Reading), ImportError> {
     let file = path.display().to_string();
     let bytes = std::fs::read(path)
         .map_err(|e| ImportError::new(&file, 0, format!("cannot read the file: {e}")))?;
-    import_bytes_with(&bytes, &file, options)
+    read_bytes(&bytes, &file, options)
 }
 
 /// The embedded seed plan.

@@ -6,13 +6,16 @@
 //! is an empty string (it continues the cell above), and a row merged across the whole
 //! table is a row of one cell (a section heading).
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use super::ImportError;
 use super::assemble::{self, Names};
 use super::cell::{self, key};
 use super::columns::{self, Columns};
-use crate::plan::model::Plan;
+pub use super::header::{header_position, header_position_with, no_header_problem};
+use super::roles::{ColumnSpec, Role};
+use crate::plan::model::{Extra, Plan};
 
 /// How many leading rows may precede the header (title, "附件1", notes).
 pub const HEADER_SEARCH_ROWS: usize = 10;
@@ -32,58 +35,19 @@ pub struct Table {
     pub title_line: usize,
     pub header: Row,
     pub rows: Vec<Row>,
+    /// The roles `import --columns` gave, instead of reading them from the header.
+    pub columns: Option<ColumnSpec>,
 }
 
-impl Table {
-    /// Splits a reader's rows into leading rows, header and data. The header is the first
-    /// row naming a requirement column; without a title from the reader, the first
-    /// non-empty leading row that is not an attachment label supplies it.
-    pub fn from_rows(
-        title: Option<(String, usize)>,
-        mut rows: Vec<Row>,
-        file: &str,
-    ) -> Result<Table, ImportError> {
-        let Some(at) = header_position(&rows) else {
-            let line = rows.first().map_or(1, |r| r.line);
-            return Err(ImportError::new(
-                file,
-                line,
-                format!(
-                    "no header row: none of the first {HEADER_SEARCH_ROWS} rows has a {} column",
-                    columns::requirement_names()
-                ),
-            ));
-        };
-        let data = rows.split_off(at + 1);
-        let header = rows.pop().expect("the header row is at index `at`");
-        let title = title.or_else(|| {
-            rows.iter().find_map(|r| {
-                let text: Vec<String> = r
-                    .cells
-                    .iter()
-                    .map(|c| cell::normalize(c))
-                    .filter(|c| !c.is_empty())
-                    .collect();
-                let text = text.join(" ");
-                (!text.is_empty() && !cell::is_attachment_label(&text)).then_some((text, r.line))
-            })
-        });
-        let (title, title_line) = title.map_or((None, 0), |(t, l)| (Some(t), l));
-        Ok(Table {
-            title,
-            title_line,
-            header,
-            rows: data,
-        })
-    }
-}
-
-/// Index of the header among the first [`HEADER_SEARCH_ROWS`] rows; readers that choose
-/// between several tables use it to skip tables without one.
-pub fn header_position(rows: &[Row]) -> Option<usize> {
-    rows.iter()
-        .take(HEADER_SEARCH_ROWS)
-        .position(|r| Columns::detect(&r.cells).is_some())
+/// How the import read the table: each header cell (as written, on one line) with the role
+/// it got, `None` for an extra column kept as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    pub columns: Vec<(String, Option<Role>)>,
+    /// Whether the roles came from `--columns`.
+    pub given: bool,
+    /// Whether the table had a header row (`--no-header` says not).
+    pub header_row: bool,
 }
 
 /// A data row after validation, cells normalized. A section row has a category (and the
@@ -97,6 +61,10 @@ pub(super) struct Record {
     pub text: String,
     pub units: String,
     pub deadline: String,
+    pub cooperating: String,
+    pub leader: String,
+    pub remarks: String,
+    pub extra: Vec<Extra>,
 }
 
 /// Turns a table into the plan tree. Fails on the first malformed row; never returns a
@@ -108,20 +76,28 @@ pub fn build_plan(table: &Table, file: &str) -> Result<Plan, ImportError> {
 /// [`build_plan`] consuming the table, so that cell texts move into the plan instead of
 /// being copied.
 pub fn build_plan_owned(table: Table, file: &str) -> Result<Plan, ImportError> {
+    build_plan_read(table, file).map(|(plan, _)| plan)
+}
+
+/// [`build_plan_owned`], also saying how the columns were read.
+pub fn build_plan_read(table: Table, file: &str) -> Result<(Plan, Reading), ImportError> {
     let err = |line, problem: String| ImportError::new(file, line, problem);
     let Table {
         title: table_title,
         title_line,
         header,
         rows,
+        columns: spec,
     } = table;
     let header = &header;
-    let cols = Columns::detect(&header.cells).ok_or_else(|| {
-        err(
-            header.line,
-            format!("the header has no {} column", columns::requirement_names()),
-        )
-    })?;
+    let cols = column_roles(header, spec.as_ref(), file)?;
+    let reading = Reading {
+        columns: (header.cells.iter().zip(&cols.roles))
+            .map(|(h, r)| (cell::normalize(h), *r))
+            .collect(),
+        given: spec.is_some(),
+        header_row: spec.as_ref().is_none_or(|s| s.header_row),
+    };
     let title = table_title
         .as_deref()
         .map(cell::normalize)
@@ -172,7 +148,36 @@ pub fn build_plan_owned(table: Table, file: &str) -> Result<Plan, ImportError> {
         categories,
     };
     plan.derive();
-    Ok(plan)
+    Ok((plan, reading))
+}
+
+/// The header's roles: detected, or given by `--columns` (columns past the last role given
+/// are extra columns).
+fn column_roles(
+    header: &Row,
+    spec: Option<&ColumnSpec>,
+    file: &str,
+) -> Result<Columns, ImportError> {
+    let width = header.cells.len();
+    let Some(spec) = spec else {
+        return Columns::detect(&header.cells).ok_or_else(|| {
+            let problem = format!("the header has no {} column", columns::requirement_names());
+            ImportError::new(file, header.line, problem)
+        });
+    };
+    if spec.roles.len() > width {
+        let names: Vec<String> = header.cells.iter().map(|c| key(c)).collect();
+        let problem = format!(
+            "--columns gives {} roles but the table has {width} columns ({})",
+            spec.roles.len(),
+            names.join(" | ")
+        );
+        return Err(ImportError::new(file, header.line, problem));
+    }
+    let mut roles = spec.roles.clone();
+    roles.resize(width, None);
+    Columns::from_roles(roles)
+        .ok_or_else(|| ImportError::new(file, header.line, "--columns names no requirement column"))
 }
 
 fn records(
@@ -184,6 +189,10 @@ fn records(
 ) -> Result<Vec<Record>, ImportError> {
     let width = header.cells.len();
     let header_keys: Vec<String> = header.cells.iter().map(|c| key(c)).collect();
+    let extra_names = unique_names(
+        cols.extras()
+            .map(|i| (i, cell::normalize(&header.cells[i]))),
+    );
     let mut out: Vec<Record> = Vec::with_capacity(rows.len());
     // Whether a section row has been seen: kept as we go, since scanning `out` for one on
     // every row made importing quadratic in the plan's size.
@@ -216,6 +225,10 @@ fn records(
                 text: String::new(),
                 units: String::new(),
                 deadline: String::new(),
+                cooperating: String::new(),
+                leader: String::new(),
+                remarks: String::new(),
+                extra: Vec::new(),
             });
             continue;
         }
@@ -244,18 +257,67 @@ fn records(
             None if sectioned => (String::new(), String::new()),
             None => (String::new(), title.to_string()),
         };
+        let item = get(cols.item);
+        let (units, deadline) = (get(cols.units), get(cols.deadline));
+        let (cooperating, leader) = (get(cols.cooperating), get(cols.leader));
+        let remarks = get(cols.remarks);
         out.push(Record {
             line,
             section: false,
             number,
             category,
-            item: get(cols.item),
+            item,
             text,
-            units: get(cols.units),
-            deadline: get(cols.deadline),
+            units,
+            deadline,
+            cooperating,
+            leader,
+            remarks,
+            extra: extras(&extra_names, &mut cells),
         });
     }
     Ok(out)
+}
+
+/// Extra columns' header names, a repeated one numbered (说明, 说明（2）) so that each
+/// column keeps its own name.
+fn unique_names(names: impl Iterator<Item = (usize, String)>) -> Vec<(usize, String)> {
+    let mut used: HashSet<String> = HashSet::new();
+    // The last number given per name, so a thousand equal headers cost a thousand steps.
+    let mut last: HashMap<String, usize> = HashMap::new();
+    let mut out: Vec<(usize, String)> = Vec::new();
+    for (i, name) in names {
+        let mut unique = name.clone();
+        if !name.is_empty() && used.contains(&unique) {
+            let n = last.entry(name.clone()).or_insert(1);
+            while used.contains(&unique) {
+                *n += 1;
+                unique = format!("{name}（{n}）");
+            }
+        }
+        used.insert(unique.clone());
+        out.push((i, unique));
+    }
+    out
+}
+
+/// The row's extra columns by header name. A column without a header name is kept, as
+/// 第N列, where it has text.
+fn extras(names: &[(usize, String)], cells: &mut [String]) -> Vec<Extra> {
+    let mut out = Vec::new();
+    for (i, name) in names {
+        let value = cell::normalize_owned(std::mem::take(&mut cells[*i]));
+        if name.is_empty() && value.is_empty() {
+            continue;
+        }
+        let name = if name.is_empty() {
+            format!("第{}列", i + 1)
+        } else {
+            name.clone()
+        };
+        out.push(Extra { name, value });
+    }
+    out
 }
 
 /// Whether the cells repeat the header (compared by [`key`], without building keys).

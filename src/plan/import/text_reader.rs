@@ -17,6 +17,7 @@
 
 use super::ImportError;
 use super::cell::is_attachment_label;
+use super::roles::ColumnSpec;
 use super::table::{Row, Table};
 
 /// Whitespace that pads a line but is not the TAB cell marker.
@@ -25,6 +26,15 @@ fn is_pad(c: char) -> bool {
 }
 
 pub fn read_table(text: &str, file: &str) -> Result<Table, ImportError> {
+    read_table_with(text, file, None)
+}
+
+/// [`read_table`] with the roles `--columns` gave.
+pub fn read_table_with(
+    text: &str,
+    file: &str,
+    spec: Option<&ColumnSpec>,
+) -> Result<Table, ImportError> {
     let mut title: Option<(String, usize)> = None;
     let mut rows: Vec<Row> = Vec::new();
     let mut open: Option<Row> = None;
@@ -64,7 +74,7 @@ pub fn read_table(text: &str, file: &str) -> Result<Table, ImportError> {
             "no table: no line starts with a TAB cell marker",
         ));
     }
-    Table::from_rows(title, rows, file)
+    Table::from_rows_with(title, rows, file, spec)
 }
 
 #[cfg(test)]

@@ -7,10 +7,21 @@ use std::io::Cursor;
 
 use calamine::{Data, Dimensions, Reader, Xlsx};
 
+use super::roles::ColumnSpec;
 use super::table::{self, Row, Table};
 use super::{ImportError, Place};
 
 pub fn read_table(bytes: &[u8], file: &str, sheet: Option<&str>) -> Result<Table, ImportError> {
+    read_table_with(bytes, file, sheet, None)
+}
+
+/// [`read_table`] with the roles `--columns` gave.
+pub fn read_table_with(
+    bytes: &[u8],
+    file: &str,
+    sheet: Option<&str>,
+    spec: Option<&ColumnSpec>,
+) -> Result<Table, ImportError> {
     let whole_file = |problem: String| ImportError::new(file, 0, problem);
     let mut book = Xlsx::new(Cursor::new(bytes))
         .map_err(|e| whole_file(format!("not a readable Excel workbook: {e}")))?;
@@ -48,8 +59,8 @@ pub fn read_table(bytes: &[u8], file: &str, sheet: Option<&str>) -> Result<Table
             cells: cells.iter().map(cell_text).collect(),
         })
         .collect();
-    apply_merges(&mut rows, &merges, (top, left));
-    Table::from_rows(None, rows, file).map_err(|mut e| {
+    apply_merges(&mut rows, &merges, (top, left), spec);
+    Table::from_rows_with(None, rows, file, spec).map_err(|mut e| {
         e.problem = format!("sheet `{name}`: {}", e.problem);
         e.counting(Place::SheetRow)
     })
@@ -57,10 +68,15 @@ pub fn read_table(bytes: &[u8], file: &str, sheet: Option<&str>) -> Result<Table
 
 /// Empties the cells a merge covers; a merge spanning the header's columns turns its first
 /// row into one cell and empties the rest.
-fn apply_merges(rows: &mut [Row], merges: &[Dimensions], (top, left): (u32, u32)) {
+fn apply_merges(
+    rows: &mut [Row],
+    merges: &[Dimensions],
+    (top, left): (u32, u32),
+    spec: Option<&ColumnSpec>,
+) {
     // "The whole table" is the header's extent, not the sheet's: a stray note far to the
     // right must not stop section rows from being recognized.
-    let (start, end) = table::header_position(rows).map_or((0, 0), |h| {
+    let (start, end) = table::header_position_with(rows, spec).map_or((0, 0), |h| {
         let cells = &rows[h].cells;
         let filled = |c: &String| !c.trim().is_empty();
         let start = cells.iter().position(filled).unwrap_or(0);

@@ -21,10 +21,12 @@ pub fn render(plan: &Plan, today: chrono::NaiveDate, lang: Lang) -> Result<Vec<u
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(&mut out);
-        w.write_record(ledger::header(lang))?;
+        let extras = ledger::extra::Extras::of(plan);
+        w.write_record(extras.full_header(lang))?;
         for row in ledger::rows(plan, today) {
+            let extra = extras.cells(row.requirement());
             let cells = row.cells(lang);
-            w.write_record(cells.iter().map(|c| match neutralise(c) {
+            w.write_record(cells.iter().chain(&extra).map(|c| match neutralise(c) {
                 Cow::Borrowed(c) => Cow::Borrowed(c.as_bytes()),
                 Cow::Owned(c) => Cow::Owned(c.into_bytes()),
             }))?;

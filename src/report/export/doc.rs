@@ -328,14 +328,15 @@ fn due_soon(plan: &Plan, today: NaiveDate, lang: Lang) -> Section {
 
 /// The full ledger: every requirement, a subtotal after each category, a total at the end.
 fn full_ledger(plan: &Plan, today: NaiveDate, lang: Lang) -> Section {
-    let mut t = Table::new(&ledger::header(lang), &[]).nowrap(&[
+    let extras = ledger::extra::Extras::of(plan);
+    let mut t = Table::new(&extras.full_header(lang), &[]).nowrap(&[
         col::ID,
         col::DUE,
         col::STATUS,
         col::COMPLETED,
     ]);
     let subtotal = |first: &str, name: String, c: &Counts| -> Vec<Cell> {
-        let mut cells = vec![Cell::default(); ledger::COLUMNS];
+        let mut cells = vec![Cell::default(); ledger::COLUMNS + extras.len()];
         cells[col::ID] = first.into();
         cells[col::CATEGORY] = name.into();
         cells[col::TEXT] = ledger::summary_line(c, lang).into();
@@ -352,6 +353,7 @@ fn full_ledger(plan: &Plan, today: NaiveDate, lang: Lang) -> Section {
                 let row = Row { entry, today };
                 let mut cells: Vec<Cell> = row.cells(lang).into_iter().map(Cell::from).collect();
                 cells[col::STATUS] = status_cell(&row, lang);
+                cells.extend(extras.cells(requirement).into_iter().map(Cell::from));
                 t.push(cells);
             }
         }

@@ -338,5 +338,7 @@ pub fn title(plan: &Plan, lang: Lang) -> String {
     )
 }
 
+pub mod extra;
+
 #[cfg(test)]
 mod tests;

@@ -57,10 +57,13 @@ fn ledger_sheet(
     lang: Lang,
     s: &Styles,
 ) -> Result<(), XlsxError> {
-    let mut sh = Sheet::new(ws, name, &[9, 16, 18, 48, 18, 22, 28, 12, 16, 30, 12])?;
+    let extras = ledger::extra::Extras::of(plan);
+    let mut caps = vec![9, 16, 18, 48, 18, 22, 28, 12, 16, 30, 12];
+    caps.resize(ledger::COLUMNS + extras.len(), 24);
+    let mut sh = Sheet::new(ws, name, &caps)?;
     sh.ws.set_landscape().set_print_fit_to_pages(1, 0);
     let title = ledger::dated_title(&one_line(&plan.title), today, lang);
-    sh.title_and_header(&title, &ledger::header(lang), s)?;
+    sh.title_and_header(&title, &extras.full_header(lang), s)?;
     for cat in &plan.categories {
         for item in &cat.items {
             for requirement in &item.requirements {
@@ -72,7 +75,7 @@ fn ledger_sheet(
                     },
                     today,
                 };
-                ledger_row(&mut sh, &row, lang, s)?;
+                ledger_row(&mut sh, &row, &extras.cells(requirement), lang, s)?;
             }
         }
         let c = Counts::of(cat.requirements(), today);
@@ -92,9 +95,15 @@ fn ledger_sheet(
     sh.finish()
 }
 
-fn ledger_row(sh: &mut Sheet<'_>, row: &Row<'_>, lang: Lang, s: &Styles) -> Result<(), XlsxError> {
+fn ledger_row(
+    sh: &mut Sheet<'_>,
+    row: &Row<'_>,
+    extra: &[String],
+    lang: Lang,
+    s: &Styles,
+) -> Result<(), XlsxError> {
     let cells = row.cells(lang);
-    for (i, text) in cells.iter().enumerate() {
+    for (i, text) in cells.iter().chain(extra).enumerate() {
         match i {
             col::DUE => sh.date(i, row.due_cell(), text, s)?,
             col::COMPLETED => sh.date(i, row.requirement().completed_on, text, s)?,
@@ -114,7 +123,7 @@ fn subtotal(
     lang: Lang,
     s: &Styles,
 ) -> Result<(), XlsxError> {
-    for i in 0..ledger::COLUMNS {
+    for i in 0..=usize::from(sh.last_col()) {
         let text = match i {
             col::ID => label.to_string(),
             col::CATEGORY => name.to_string(),
