@@ -4,7 +4,7 @@
 
 use super::{Action, App};
 use crate::i18n::Lang;
-use crate::store::Followed;
+use crate::store::{Followed, ReadOnly};
 
 impl App {
     /// Whether `action` is an edit refused because this dashboard is read-only (then the
@@ -35,11 +35,21 @@ impl App {
 
     /// The banner for a read-only dashboard, `None` when this one is the writer.
     pub fn read_only_banner(&self) -> Option<String> {
-        let holder = self.store.read_only()?.holder;
-        let pid = holder.map_or_else(|| "?".to_string(), |p| p.to_string());
-        Some(match self.lang {
-            Lang::Zh => format!("只读：另一个 duban（pid {pid}）正在编辑"),
-            Lang::En => format!("read-only: another duban (pid {pid}) is editing"),
+        Some(match self.store.read_only()? {
+            ReadOnly::Locked { holder } => {
+                let pid = holder.map_or_else(|| "?".to_string(), |p| p.to_string());
+                match self.lang {
+                    Lang::Zh => format!("只读：另一个 duban（pid {pid}）正在编辑"),
+                    Lang::En => format!("read-only: another duban (pid {pid}) is editing"),
+                }
+            }
+            ReadOnly::NotWritable(why) => {
+                let path = self.store.location();
+                match self.lang {
+                    Lang::Zh => format!("只读：{path} 不能保存，{}", why.describe(self.lang)),
+                    Lang::En => format!("read-only: {path} cannot be saved: {}", why.describe(self.lang)),
+                }
+            }
         })
     }
 

@@ -243,11 +243,7 @@ impl Store {
             let path = self
                 .path
                 .with_file_name(format!("{name}.conflict-{stamp}{suffix}.json"));
-            match fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-            {
+            match super::write::create_new(&path, super::write::companion_mode(&self.path)) {
                 Ok(mut f) => {
                     io::Write::write_all(&mut f, &bytes)
                         .and_then(|()| f.sync_all())

@@ -114,6 +114,15 @@ impl Store {
     /// we left it. `false`: save the whole state instead (a journal that cannot be written
     /// is given up, and removed by that save).
     fn append_edit(&self, state: &State, before: &[Requirement]) -> bool {
+        // Held for the append (a library user without its own lock); the dashboard has one.
+        let _lock = if self.holds_lock() {
+            None
+        } else {
+            match self.lock(super::CLI_LOCK_WAIT) {
+                Ok(lock) => Some(lock),
+                Err(_) => return false,
+            }
+        };
         let mut shared = self.shared();
         let Some(fingerprint) = shared.base.as_ref().and_then(|b| b.fingerprint) else {
             return false;
@@ -121,7 +130,7 @@ impl Store {
         let starting = match shared.journal {
             Journal::Absent => true,
             Journal::Active { .. } => false,
-            Journal::Stale => return false,
+            Journal::Stale | Journal::Damaged { .. } => return false,
         };
         if (starting && fingerprint.len() < shared.journal_from)
             || shared.rewrite_due
