@@ -361,13 +361,14 @@ impl App {
                         .map(ToString::to_string)
                         .collect();
                     let key = keys.first().cloned().unwrap_or_default();
+                    // What to do first: the error may be cut off at the screen's edge.
                     let text = match self.lang {
                         Lang::Zh => format!(
-                            "保存失败：{e}。再按 {key} 退出，未保存的修改将写入一个救援文件"
+                            "再按 {key} 退出，未保存的修改将写入救援文件。保存失败：{e}"
                         ),
                         Lang::En => format!(
-                            "saving failed: {e}. Press {key} again to quit; the unsaved edits \
-                             will be written to a rescue file"
+                            "press {key} again to quit, writing the unsaved edits to a rescue \
+                             file. Saving failed: {e}"
                         ),
                     };
                     return self.set_message(text, true);

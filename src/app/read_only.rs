@@ -25,9 +25,10 @@ impl App {
         let Some(banner) = self.read_only_banner().filter(|_| edit) else {
             return false;
         };
+        // The refusal first: the banner may be cut off at the screen's edge.
         let text = match self.lang {
-            Lang::Zh => format!("{banner}，不能修改"),
-            Lang::En => format!("{banner}; edits are disabled"),
+            Lang::Zh => format!("不能修改（{banner}）"),
+            Lang::En => format!("edits are disabled ({banner})"),
         };
         self.set_message(text, true);
         true
@@ -43,13 +44,10 @@ impl App {
                     Lang::En => format!("read-only: another duban (pid {pid}) is editing"),
                 }
             }
-            ReadOnly::NotWritable(why) => {
-                let path = self.store.location();
-                match self.lang {
-                    Lang::Zh => format!("只读：{path} 不能保存，{}", why.describe(self.lang)),
-                    Lang::En => format!("read-only: {path} cannot be saved: {}", why.describe(self.lang)),
-                }
-            }
+            ReadOnly::NotWritable(why) => match self.lang {
+                Lang::Zh => format!("只读：{}", why.describe(self.lang)),
+                Lang::En => format!("read-only: {}", why.describe(self.lang)),
+            },
         })
     }
 

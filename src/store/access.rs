@@ -47,10 +47,10 @@ impl Unwritable {
     pub fn describe(&self, lang: Lang) -> String {
         match (self, lang) {
             (Unwritable::ReadOnlyFile { mode, .. }, Lang::Zh) => {
-                format!("文件为只读（权限 {mode:04o}）")
+                format!("状态文件为只读（权限 {mode:04o}）")
             }
             (Unwritable::ReadOnlyFile { mode, .. }, Lang::En) => {
-                format!("the file is read-only (mode {mode:04o})")
+                format!("the state file is read-only (mode {mode:04o})")
             }
             (Unwritable::ReadOnlyDir { dir, why }, Lang::Zh) => {
                 format!("目录 {} 不可写（{why}）", dir.display())
