@@ -37,8 +37,8 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-pub use access::Unwritable;
 use access::Resolved;
+pub use access::Unwritable;
 pub use changes::SaveReport;
 use changes::{Fingerprint, content_hash};
 pub use damage::JournalDamage;
@@ -214,25 +214,25 @@ pub enum ReadOnly {
 #[derive(Debug, Clone)]
 pub struct Store {
     /// As given (`--state`), for showing.
-    given: PathBuf,
-    /// The real file: `given`, or where its symbolic link points (resolved once, here).
-    /// Every read and write, and every companion file, uses this path.
     path: PathBuf,
-    /// `given` is a symbolic link to this missing path: loading and locking fail.
+    /// The real file: `path`, or where its symbolic link points (resolved once, at
+    /// [`Store::new`]). Every read and write, and every companion file, uses this path.
+    file: PathBuf,
+    /// `path` is a symbolic link to this missing path: loading and locking fail.
     dangling: Option<PathBuf>,
     shared: Arc<Mutex<Shared>>,
 }
 
 impl Store {
     pub fn new(path: impl Into<PathBuf>) -> Self {
-        let given = path.into();
-        let (path, dangling) = match access::resolve(&given) {
+        let path = path.into();
+        let (file, dangling) = match access::resolve(&path) {
             Resolved::File(file) => (file, None),
-            Resolved::Dangling { target } => (given.clone(), Some(target)),
+            Resolved::Dangling { target } => (path.clone(), Some(target)),
         };
         Store {
-            given,
             path,
+            file,
             dangling,
             shared: Arc::default(),
         }
@@ -246,13 +246,13 @@ impl Store {
 
     /// The path as given.
     pub fn path(&self) -> &Path {
-        &self.given
+        &self.path
     }
 
     /// The real file the path stands for (a symbolic link followed); its companions
     /// (`lock_path(store.file())`, …) are beside it.
     pub fn file(&self) -> &Path {
-        &self.path
+        &self.file
     }
 
     fn shared(&self) -> std::sync::MutexGuard<'_, Shared> {
@@ -262,7 +262,7 @@ impl Store {
     fn refuse_if_dangling(&self) -> Result<(), StoreError> {
         match &self.dangling {
             Some(target) => Err(StoreError::Dangling {
-                path: self.given.clone(),
+                path: self.path.clone(),
                 target: target.clone(),
             }),
             None => Ok(()),
@@ -276,22 +276,22 @@ impl Store {
     pub fn lock(&self, wait: Duration) -> Result<Lock, StoreError> {
         self.refuse_if_dangling()?;
         let not_writable = |why| StoreError::NotWritable {
-            path: self.path.clone(),
+            path: self.file.clone(),
             why,
         };
-        access::check(&self.path).map_err(not_writable)?;
-        let lock = lock::acquire(&self.path, wait).map_err(|e| match e {
-            StoreError::Lock { error, .. } => match access::from_lock_error(&self.path, &error) {
+        access::check(&self.file).map_err(not_writable)?;
+        let lock = lock::acquire(&self.file, wait).map_err(|e| match e {
+            StoreError::Lock { error, .. } => match access::from_lock_error(&self.file, &error) {
                 Some(why) => not_writable(why),
                 None => StoreError::Lock {
-                    path: lock_path(&self.path),
+                    path: lock_path(&self.file),
                     error,
                 },
             },
             other => other,
         })?;
         self.shared().lock_token = Arc::downgrade(&lock.token);
-        write::remove_stray_temps(&self.path);
+        write::remove_stray_temps(&self.file);
         Ok(lock)
     }
 
@@ -350,7 +350,7 @@ impl Store {
     /// a damaged line ([`Store::take_damage`] then says so).
     pub fn load(&self) -> Result<Option<State>, StoreError> {
         self.refuse_if_dangling()?;
-        let bytes = match fs::read(&self.path) {
+        let bytes = match fs::read(&self.file) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 self.forget(None);
@@ -358,15 +358,15 @@ impl Store {
             }
             Err(e) => return Err(self.unreadable(&format!("cannot read: {e}"))),
         };
-        let meta = fs::metadata(&self.path).ok();
+        let meta = fs::metadata(&self.file).ok();
         let mut state = parse(&bytes).map_err(|problem| self.unreadable(&problem))?;
         let fingerprint = Fingerprint::of(&bytes, meta.as_ref());
         self.forget(Some(Base {
             fingerprint: Some(fingerprint),
             json: Some(bytes),
         }));
-        let replay = journal::read(&self.path).map_err(|problem| StoreError::Unreadable {
-            path: journal_path(&self.path),
+        let replay = journal::read(&self.file).map_err(|problem| StoreError::Unreadable {
+            path: journal_path(&self.file),
             problem,
         })?;
         if let Some(mut replay) = replay {
@@ -380,7 +380,7 @@ impl Store {
                 self.replay_stale(&mut state, &replay);
             }
             if let Some(damaged) = &replay.damaged {
-                self.retire_damaged(&mut state, damaged, replay.entries.len());
+                self.retire_damaged(&state, damaged, replay.entries.len());
             }
         }
         Ok(Some(state))
@@ -446,8 +446,8 @@ impl Store {
             _ => None,
         };
         let retired = match aside {
-            Some(aside) => fs::rename(journal_path(&self.path), aside),
-            None => journal::remove(&self.path),
+            Some(aside) => fs::rename(journal_path(&self.file), aside),
+            None => journal::remove(&self.file),
         };
         let mut shared = self.shared();
         shared.base = Some(Base {
@@ -465,25 +465,25 @@ impl Store {
 
     /// The atomic replace itself; returns the new file's fingerprint.
     fn write(&self, bytes: &[u8]) -> Result<Fingerprint, StoreError> {
-        if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if let Some(dir) = self.file.parent().filter(|d| !d.as_os_str().is_empty()) {
             fs::create_dir_all(dir).map_err(|e| self.save_error(e))?;
         }
         // Only a file that loads is worth keeping as the backup. The one we loaded or saved
         // last is known to; anything else is parsed to find out.
         let known = self.shared().base.as_ref().and_then(|b| b.fingerprint);
-        let good = match (known, fs::metadata(&self.path)) {
+        let good = match (known, fs::metadata(&self.file)) {
             (Some(f), Ok(meta)) if f.same_stat(&meta) => true,
-            (_, Ok(_)) => fs::read(&self.path).is_ok_and(|old| {
+            (_, Ok(_)) => fs::read(&self.file).is_ok_and(|old| {
                 known.map(|f| f.hash) == Some(content_hash(&old)) || parse(&old).is_ok()
             }),
             (_, Err(_)) => false,
         };
         // A symbolic link was resolved at `new`: this replaces the file it points to and
         // leaves the link as it is.
-        let mode = write::companion_mode(&self.path);
-        write::replace(&self.path, &self.path, bytes, good, mode)
+        let mode = write::companion_mode(&self.file);
+        write::replace(&self.file, &self.file, bytes, good, mode)
             .map_err(|e| self.save_error(e))?;
-        let meta = fs::metadata(&self.path).ok();
+        let meta = fs::metadata(&self.file).ok();
         Ok(Fingerprint::of(bytes, meta.as_ref()))
     }
 
@@ -491,11 +491,11 @@ impl Store {
         self.refuse_if_dangling()?;
         match self.read_only() {
             Some(ReadOnly::Locked { holder }) => Err(StoreError::Locked {
-                path: self.path.clone(),
+                path: self.file.clone(),
                 pid: holder,
             }),
             Some(ReadOnly::NotWritable(why)) => Err(StoreError::NotWritable {
-                path: self.path.clone(),
+                path: self.file.clone(),
                 why,
             }),
             None => Ok(()),
@@ -504,7 +504,7 @@ impl Store {
 
     /// The problem, plus how to recover when a backup exists.
     fn unreadable(&self, problem: &str) -> StoreError {
-        let bak = backup_path(&self.path);
+        let bak = backup_path(&self.file);
         let problem = if bak.is_file() {
             format!(
                 "{problem}\nThe file was left as it was. The previous good version is {}: \
@@ -515,14 +515,14 @@ impl Store {
             format!("{problem}\nThe file was left as it was.")
         };
         StoreError::Unreadable {
-            path: self.path.clone(),
+            path: self.file.clone(),
             problem,
         }
     }
 
     fn save_error(&self, error: io::Error) -> StoreError {
         StoreError::Save {
-            path: self.path.clone(),
+            path: self.file.clone(),
             error,
         }
     }

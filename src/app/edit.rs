@@ -56,7 +56,8 @@ pub trait Persist {
     /// Saving failed and the user quits anyway: put the whole state in a new file and say
     /// where (see [`Store::rescue`]). Without a state file, the temp directory.
     fn rescue(&mut self, state: &State, now: NaiveDateTime) -> Result<PathBuf, String> {
-        let stem = std::env::temp_dir().join(format!("duban-rescue-{}", now.format("%Y%m%d-%H%M%S")));
+        let stem =
+            std::env::temp_dir().join(format!("duban-rescue-{}", now.format("%Y%m%d-%H%M%S")));
         crate::store::write_rescue(state, &stem, crate::store::NEW_FILE_MODE)
     }
 }
@@ -363,9 +364,9 @@ impl App {
                     let key = keys.first().cloned().unwrap_or_default();
                     // What to do first: the error may be cut off at the screen's edge.
                     let text = match self.lang {
-                        Lang::Zh => format!(
-                            "再按 {key} 退出，未保存的修改将写入救援文件。保存失败：{e}"
-                        ),
+                        Lang::Zh => {
+                            format!("再按 {key} 退出，未保存的修改将写入救援文件。保存失败：{e}")
+                        }
                         Lang::En => format!(
                             "press {key} again to quit, writing the unsaved edits to a rescue \
                              file. Saving failed: {e}"

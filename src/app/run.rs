@@ -76,7 +76,9 @@ fn rescue_message(app: &App, rescued: &Result<std::path::PathBuf, String>) -> St
              state file: copy it over the state file once saving works again)",
             path.display()
         ),
-        (Err(e), Lang::Zh) => format!("无法保存 {state}，救援文件也写入失败（{e}）：未保存的修改已丢失"),
+        (Err(e), Lang::Zh) => {
+            format!("无法保存 {state}，救援文件也写入失败（{e}）：未保存的修改已丢失")
+        }
         (Err(e), Lang::En) => format!(
             "could not save {state}, and writing a rescue file failed too ({e}): the unsaved \
              edits are lost"

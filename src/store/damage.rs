@@ -66,7 +66,7 @@ impl Store {
     /// After the edits before a damaged line were applied to `state`: as the writer, save
     /// them and move the journal aside; as a reader, leave it to the writer.
     pub(super) fn retire_damaged(&self, state: &State, damaged: &Damaged, kept: usize) {
-        let journal = journal_path(&self.path);
+        let journal = journal_path(&self.file);
         let aside = free_name(&journal);
         self.shared().journal = Journal::Damaged {
             aside: aside.clone(),
@@ -100,9 +100,13 @@ fn free_name(journal: &std::path::Path) -> PathBuf {
     // Only names the file: wall-clock time is what a person looking for it expects.
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
     let name = journal.file_name().unwrap_or_default().to_string_lossy();
-    (0u32..)
+    (0u32..10_000)
         .map(|n| {
-            let suffix = if n == 0 { String::new() } else { format!("-{n}") };
+            let suffix = if n == 0 {
+                String::new()
+            } else {
+                format!("-{n}")
+            };
             journal.with_file_name(format!("{name}.damaged-{stamp}{suffix}"))
         })
         .find(|p| fs::symlink_metadata(p).is_err())

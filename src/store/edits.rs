@@ -14,7 +14,7 @@ impl Store {
         for e in &replay.entries {
             let Some(r) = state.plan.get_mut(e.after.id) else {
                 return Err(StoreError::Unreadable {
-                    path: journal_path(&self.path),
+                    path: journal_path(&self.file),
                     problem: format!(
                         "edits requirement {}, which the state file does not have; the journal \
                          was left as it was",
@@ -135,7 +135,7 @@ impl Store {
         if (starting && fingerprint.len() < shared.journal_from)
             || shared.rewrite_due
             || !shared.stale_conflicts.is_empty()
-            || !fs::metadata(&self.path).is_ok_and(|m| fingerprint.same_stat(&m))
+            || !fs::metadata(&self.file).is_ok_and(|m| fingerprint.same_stat(&m))
         {
             return false;
         }
@@ -153,7 +153,7 @@ impl Store {
             Journal::Active { len, writer } => {
                 let open = match writer {
                     Some(w) => Ok(w),
-                    None => Writer::open(&self.path, *len).map(|w| writer.insert(w)),
+                    None => Writer::open(&self.file, *len).map(|w| writer.insert(w)),
                 };
                 open.and_then(|w| {
                     w.append(entries)?;
@@ -161,7 +161,7 @@ impl Store {
                     Ok(None)
                 })
             }
-            _ => Writer::create(&self.path, BaseId::from(fingerprint)).and_then(|mut w| {
+            _ => Writer::create(&self.file, BaseId::from(fingerprint)).and_then(|mut w| {
                 w.append(entries)?;
                 Ok(Some(w))
             }),

@@ -34,7 +34,7 @@ impl Store {
             };
             (fingerprint, known_len)
         };
-        let rewritten = match (fingerprint, fs::metadata(&self.path)) {
+        let rewritten = match (fingerprint, fs::metadata(&self.file)) {
             (Some(f), Ok(meta)) => !f.same_stat(&meta),
             (None, Ok(_)) => true,
             (_, Err(_)) => false,
@@ -48,15 +48,15 @@ impl Store {
                 None => Followed::Unchanged,
             });
         }
-        let on_disk = fs::metadata(journal_path(&self.path)).map_or(0, |m| m.len());
+        let on_disk = fs::metadata(journal_path(&self.file)).map_or(0, |m| m.len());
         let Some(fingerprint) = fingerprint.filter(|_| on_disk != known_len) else {
             return Ok(Followed::Unchanged);
         };
         let problem = |problem| StoreError::Unreadable {
-            path: journal_path(&self.path),
+            path: journal_path(&self.file),
             problem,
         };
-        let Some(mut replay) = journal::read(&self.path).map_err(problem)? else {
+        let Some(mut replay) = journal::read(&self.file).map_err(problem)? else {
             return Ok(Followed::Unchanged);
         };
         if replay.base != Some(BaseId::from(fingerprint)) || replay.len == known_len {

@@ -337,16 +337,25 @@ mod tests {
         assert_eq!(replay.entries.len(), 1, "the edit before the damage only");
         let damaged = replay.damaged.expect("damaged");
         assert_eq!(damaged.line, 3);
-        assert!(damaged.problem.contains("key must be a string"), "{damaged:?}");
+        assert!(
+            damaged.problem.contains("key must be a string"),
+            "{damaged:?}"
+        );
         fs::write(journal_path(&state), b"hello\n").expect("write");
         let replay = read(&state).expect("readable").expect("present");
         assert_eq!((replay.base, replay.entries.len()), (None, 0));
         assert_eq!(replay.damaged.map(|d| d.line), Some(1));
-        fs::write(journal_path(&state), b"{\"journal\":9,\"state_len\":1,\"state_crc32\":1}\n")
-            .expect("write");
+        fs::write(
+            journal_path(&state),
+            b"{\"journal\":9,\"state_len\":1,\"state_crc32\":1}\n",
+        )
+        .expect("write");
         let err = read(&state).expect_err("a newer format is not damage");
         assert!(err.starts_with("line 1: journal format 9"), "{err}");
-        assert!(!err.contains("state.json"), "the caller names the path: {err}");
+        assert!(
+            !err.contains("state.json"),
+            "the caller names the path: {err}"
+        );
     }
 
     #[test]

@@ -15,10 +15,10 @@ impl Store {
     /// Write `state` to `state.json.rescue-YYYYMMDD-HHMMSS.json` beside the state file (its
     /// mode copied), or to the temp directory; returns the path. `now` names the file.
     pub fn rescue(&self, state: &State, now: NaiveDateTime) -> Result<PathBuf, String> {
-        let name = self.path.file_name().unwrap_or_default().to_string_lossy();
+        let name = self.file.file_name().unwrap_or_default().to_string_lossy();
         let stamp = now.format("%Y%m%d-%H%M%S");
-        let beside = self.path.with_file_name(format!("{name}.rescue-{stamp}"));
-        let mode = companion_mode(&self.path);
+        let beside = self.file.with_file_name(format!("{name}.rescue-{stamp}"));
+        let mode = companion_mode(&self.file);
         write_rescue(state, &beside, mode).or_else(|near| {
             let tmp = std::env::temp_dir().join(format!("duban-{name}.rescue-{stamp}"));
             write_rescue(state, &tmp, NEW_FILE_MODE).map_err(|far| format!("{near}; {far}"))
@@ -31,7 +31,11 @@ pub fn write_rescue(state: &State, stem: &Path, mode: u32) -> Result<PathBuf, St
     let bytes = serialize(state).map_err(|e| e.to_string())?;
     let name = stem.file_name().unwrap_or_default().to_string_lossy();
     for n in 0u32..1000 {
-        let suffix = if n == 0 { String::new() } else { format!("-{n}") };
+        let suffix = if n == 0 {
+            String::new()
+        } else {
+            format!("-{n}")
+        };
         let path = stem.with_file_name(format!("{name}{suffix}.json"));
         match create_new(&path, mode) {
             Ok(mut file) => {
@@ -48,5 +52,8 @@ pub fn write_rescue(state: &State, stem: &Path, mode: u32) -> Result<PathBuf, St
             Err(e) => return Err(format!("cannot create {}: {e}", path.display())),
         }
     }
-    Err(format!("no free rescue file name beside {}", stem.display()))
+    Err(format!(
+        "no free rescue file name beside {}",
+        stem.display()
+    ))
 }

@@ -67,7 +67,9 @@ pub(super) fn companion_mode(state: &Path) -> u32 {
 #[cfg(unix)]
 pub(super) fn file_mode(path: &Path) -> Option<u32> {
     use std::os::unix::fs::PermissionsExt;
-    fs::metadata(path).ok().map(|m| m.permissions().mode() & 0o777)
+    fs::metadata(path)
+        .ok()
+        .map(|m| m.permissions().mode() & 0o777)
 }
 
 #[cfg(not(unix))]
@@ -215,7 +217,12 @@ mod tests {
             ".state.json.bak.tmp-1-3".to_string(),
             ".state.json.journal.tmp-2-0".to_string(),
         ];
-        let kept = ["notes.txt", "state.json.bak", ".other.json.tmp-1-0", "state.json"];
+        let kept = [
+            "notes.txt",
+            "state.json.bak",
+            ".other.json.tmp-1-0",
+            "state.json",
+        ];
         for name in strays.iter().map(String::as_str).chain(kept) {
             fs::write(dir.path().join(name), b"x").expect("write");
         }
@@ -234,6 +241,10 @@ mod tests {
         assert_eq!(file_mode(&target), Some(0o600));
         replace(&target, &target, b"two", true, 0o640).expect("again");
         assert_eq!(file_mode(&target), Some(0o640));
-        assert_eq!(file_mode(&backup_path(&target)), Some(0o600), "the old inode");
+        assert_eq!(
+            file_mode(&backup_path(&target)),
+            Some(0o600),
+            "the old inode"
+        );
     }
 }

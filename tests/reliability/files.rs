@@ -47,11 +47,22 @@ fn edits_through_a_link_go_to_its_target_and_keep_the_link() {
     assert_eq!(r.notes.len(), 2, "both in the one real file");
     // Companions only beside the target: no link.json.lock, .bak or temp files.
     let names = env.names();
-    assert_eq!(names, ["link.json", "state.json", "state.json.bak", "state.json.lock"]);
+    assert_eq!(
+        names,
+        [
+            "link.json",
+            "state.json",
+            "state.json.bak",
+            "state.json.lock"
+        ]
+    );
     // The library resolves it once, the same way.
     let store = Store::new(&link);
     assert_eq!(store.path(), link);
-    assert_eq!(store.file(), fs::canonicalize(&env.state).expect("canonical"));
+    assert_eq!(
+        store.file(),
+        fs::canonicalize(&env.state).expect("canonical")
+    );
 }
 
 #[test]
@@ -68,7 +79,11 @@ fn the_link_and_the_real_path_share_one_lock() {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("being edited by another duban"), "{err}");
-    assert_eq!(fs::read(&env.state).expect("read"), before, "nothing written");
+    assert_eq!(
+        fs::read(&env.state).expect("read"),
+        before,
+        "nothing written"
+    );
     drop(held);
     env.ok(&["set", "1.1.1", "done"]);
     assert!(!lock_path(&link).exists());
@@ -102,14 +117,22 @@ fn new_files_are_0600_and_an_existing_mode_is_kept_and_copied_to_companions() {
     let env = Env::new();
     env.ok(&["note", "1.1.1", "第一条"]);
     env.ok(&["note", "1.1.1", "第二条"]);
-    for p in [env.state.clone(), backup_path(&env.state), lock_path(&env.state)] {
+    for p in [
+        env.state.clone(),
+        backup_path(&env.state),
+        lock_path(&env.state),
+    ] {
         assert_eq!(mode(&p), 0o600, "{}", p.display());
     }
     // A person shares the file with their group: duban keeps that, and so do new companions.
     chmod(&env.state, 0o640);
     env.ok(&["note", "1.1.1", "第三条"]);
     assert_eq!(mode(&env.state), 0o640, "kept over the rewrite");
-    assert_eq!(mode(&backup_path(&env.state)), 0o640, "the backup is the old file");
+    assert_eq!(
+        mode(&backup_path(&env.state)),
+        0o640,
+        "the backup is the old file"
+    );
 
     // The journal and a conflict file (the dashboard's path, as library calls).
     let store = Store::new(&env.state).journal_from(0);
@@ -145,7 +168,12 @@ fn cli_edits_on_a_read_only_file_or_directory_fail_naming_the_path() {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     let path = env.state.display().to_string();
-    assert!(err.contains(&format!("{path}: cannot save: the state file is read-only (mode 0444)")), "{err}");
+    assert!(
+        err.contains(&format!(
+            "{path}: cannot save: the state file is read-only (mode 0444)"
+        )),
+        "{err}"
+    );
     assert_eq!(err.matches(&path).count(), 1, "{err}");
     assert!(err.contains("nothing was written"), "{err}");
     assert_eq!(env.names(), before);
@@ -157,7 +185,10 @@ fn cli_edits_on_a_read_only_file_or_directory_fail_naming_the_path() {
     chmod(env.dir.path(), 0o700);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains("cannot be written (no write permission)"), "{err}");
+    assert!(
+        err.contains("cannot be written (no write permission)"),
+        "{err}"
+    );
     assert_eq!(names, before, "no lock, no temp file");
     assert_eq!(fs::read(&env.state).expect("read"), content);
     // Reading still works.

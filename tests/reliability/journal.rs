@@ -214,8 +214,14 @@ fn a_damaged_journal_line_keeps_the_edits_before_it_and_moves_the_journal_aside(
     let err = stderr(&out);
     assert!(out.status.success(), "{err}");
     let listed = String::from_utf8_lossy(&out.stdout);
-    assert!(listed.contains("\"1.1.1\"") && listed.contains("\"1.1.2\""), "{listed}");
-    assert!(err.contains("第 4 行已损坏（expected ident at column 2）"), "{err}");
+    assert!(
+        listed.contains("\"1.1.1\"") && listed.contains("\"1.1.2\""),
+        "{listed}"
+    );
+    assert!(
+        err.contains("第 4 行已损坏（expected ident at column 2）"),
+        "{err}"
+    );
     assert!(err.contains("显示之前的 2 条修改"), "{err}");
     assert_eq!(err.matches(&journal).count(), 1, "the path once: {err}");
     assert_eq!(fs::read(&env.state).expect("read"), state_before);
@@ -227,7 +233,11 @@ fn a_damaged_journal_line_keeps_the_edits_before_it_and_moves_the_journal_aside(
     assert!(out.status.success(), "{err}");
     assert!(err.contains("之前的 2 条修改已应用并保存"), "{err}");
     let named = format!("{journal} ");
-    assert_eq!(err.matches(&named).count(), 1, "the journal's path once: {err}");
+    assert_eq!(
+        err.matches(&named).count(),
+        1,
+        "the journal's path once: {err}"
+    );
     let aside: Vec<String> = env
         .names()
         .into_iter()
@@ -243,7 +253,11 @@ fn a_damaged_journal_line_keeps_the_edits_before_it_and_moves_the_journal_aside(
     assert!(!journal_path(&env.state).exists());
     let raw: State = serde_json::from_slice(&fs::read(&env.state).expect("read")).expect("json");
     assert_eq!(status(&raw, "1.1.1"), Status::Doing, "in state.json itself");
-    assert_eq!(status(&raw, "1.1.2"), Status::Doing, "not the edit after the damage");
+    assert_eq!(
+        status(&raw, "1.1.2"),
+        Status::Doing,
+        "not the edit after the damage"
+    );
     assert_eq!(raw.plan.get(id("6.1.1")).expect("6.1.1").notes.len(), 1);
     // Nothing more to say next time.
     let out = env.run(&["list"]);
@@ -258,9 +272,16 @@ fn a_journal_that_is_not_one_at_all_is_moved_aside_with_no_edits_kept() {
     let out = env.run(&["set", "1.1.1", "doing"]);
     let err = stderr(&out);
     assert!(out.status.success(), "{err}");
-    assert!(err.contains("第 1 行已损坏（not a duban edits journal）"), "{err}");
+    assert!(
+        err.contains("第 1 行已损坏（not a duban edits journal）"),
+        "{err}"
+    );
     assert!(err.contains("之前的 0 条修改"), "{err}");
-    assert!(env.names().iter().any(|n| n.starts_with("state.json.journal.damaged-")));
+    assert!(
+        env.names()
+            .iter()
+            .any(|n| n.starts_with("state.json.journal.damaged-"))
+    );
     assert_eq!(status(&env.saved(), "1.1.1"), Status::Doing);
 }
 

@@ -40,9 +40,19 @@ fn a_dashboard_through_a_link_and_a_cli_edit_through_the_real_path_never_both_wr
     s.press("q");
     assert!(s.wait_exit().success());
     assert_eq!(status(&env.saved(), "1.1.1"), Status::Doing);
-    assert!(fs::symlink_metadata(&link).expect("link").file_type().is_symlink());
+    assert!(
+        fs::symlink_metadata(&link)
+            .expect("link")
+            .file_type()
+            .is_symlink()
+    );
     let names = env.names();
-    assert!(!names.iter().any(|n| n.contains("conflict") || n.starts_with("link.json.")), "{names:?}");
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.contains("conflict") || n.starts_with("link.json.")),
+        "{names:?}"
+    );
     env.ok(&["set", "2.1.1", "done"]);
 }
 
@@ -55,7 +65,11 @@ fn read_only_dashboard(env: &Env, expect: &str) {
     s.wait_for(&["不能修改"]);
     s.press("q");
     assert!(s.wait_exit().success());
-    assert_eq!(fs::read(&env.state).expect("read"), before, "nothing written");
+    assert_eq!(
+        fs::read(&env.state).expect("read"),
+        before,
+        "nothing written"
+    );
 }
 
 #[test]
@@ -125,11 +139,22 @@ fn quitting_after_a_failed_save_writes_a_rescue_file_beside_the_state() {
     let screen = s.wait_for(&["救援文件"]);
     let rescued = rescue_files(env.dir.path());
     assert_eq!(rescued.len(), 1, "{:?}", env.names());
-    let name = rescued[0].file_name().expect("name").to_string_lossy().into_owned();
+    let name = rescued[0]
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
     assert!(name.starts_with("state.json.rescue-2021"), "{name}");
-    assert!(screen.replace('\n', "").contains(&name), "the path is printed:\n{screen}");
+    assert!(
+        screen.replace('\n', "").contains(&name),
+        "the path is printed:\n{screen}"
+    );
     assert_rescued(&rescued[0]);
-    assert_eq!(fs::read(&env.state).expect("read"), b"{ broken", "left alone");
+    assert_eq!(
+        fs::read(&env.state).expect("read"),
+        b"{ broken",
+        "left alone"
+    );
 }
 
 #[test]
@@ -137,7 +162,9 @@ fn without_a_usable_directory_the_rescue_file_goes_to_the_temp_directory() {
     let env = Env::new();
     let dir = env.dir.path().join("data");
     let state = dir.join("state.json");
-    let ok = duban_cmd(&state, &["note", "1.1.1", "开始"]).output().expect("run");
+    let ok = duban_cmd(&state, &["note", "1.1.1", "开始"])
+        .output()
+        .expect("run");
     assert!(ok.status.success());
     let tmp = tempfile::tempdir().expect("tmp");
     let home = tempfile::tempdir().expect("home");
