@@ -130,8 +130,18 @@ fn write_synced(tmp: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
 /// `target` → `target.bak`, atomically: a hard link (no bytes copied, the same permissions,
 /// and the old inode stays intact when `target` is replaced) renamed into place; a synced
 /// copy where links fail.
+///
+/// A writer killed after this step but before its own rename leaves `.bak` and the file as
+/// two links to one inode. Renaming a link onto another link of the same inode succeeds
+/// without doing anything (POSIX), which would leave the temp link behind — the stray
+/// `.state.json.tmp-*` the crash test used to find now and then. So that case is skipped
+/// (the backup already holds this content), and the temp name is removed whatever happened.
 fn keep_backup(state: &Path, target: &Path) -> io::Result<()> {
     if !target.is_file() {
+        return Ok(());
+    }
+    let bak = backup_path(target);
+    if same_file(target, &bak) {
         return Ok(());
     }
     let tmp = temp_path(state);
@@ -139,11 +149,26 @@ fn keep_backup(state: &Path, target: &Path) -> io::Result<()> {
         fs::copy(target, &tmp)?;
         File::open(&tmp)?.sync_all()
     });
-    let result = made.and_then(|()| fs::rename(&tmp, backup_path(target)));
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+    let result = made.and_then(|()| fs::rename(&tmp, &bak));
+    match fs::remove_file(&tmp) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => result.and(Err(e)),
+        _ => result,
     }
-    result
+}
+
+/// Whether `a` and `b` are one file (links to the same inode).
+#[cfg(unix)]
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (fs::metadata(a), fs::metadata(b)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_a: &Path, _b: &Path) -> bool {
+    false
 }
 
 #[cfg(unix)]
@@ -202,6 +227,23 @@ mod tests {
         replace(&target, &target, b"two", true, 0o600).expect("second");
         assert_eq!(fs::read(&target).expect("read"), b"two");
         assert_eq!(fs::read(backup_path(&target)).expect("bak"), b"one");
+        assert_eq!(names(dir.path()), ["state.json", "state.json.bak"]);
+    }
+
+    /// A writer killed between keeping the backup and renaming its new file leaves
+    /// `state.json.bak` as a second link to `state.json`: the next save must still leave no
+    /// temp file (renaming onto a link of the same inode is a successful no-op).
+    #[test]
+    fn a_backup_that_is_the_same_inode_as_the_file_leaves_no_temp_link() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let target = dir.path().join("state.json");
+        replace(&target, &target, b"one", true, 0o600).expect("first");
+        fs::hard_link(&target, backup_path(&target)).expect("link as a killed writer left it");
+        replace(&target, &target, b"two", true, 0o600).expect("second");
+        assert_eq!(names(dir.path()), ["state.json", "state.json.bak"]);
+        assert_eq!(fs::read(backup_path(&target)).expect("bak"), b"one");
+        replace(&target, &target, b"three", true, 0o600).expect("third");
+        assert_eq!(fs::read(backup_path(&target)).expect("bak"), b"two");
         assert_eq!(names(dir.path()), ["state.json", "state.json.bak"]);
     }
 
