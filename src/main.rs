@@ -6,7 +6,6 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
-use std::time::Duration;
 
 use clap::Parser;
 
@@ -14,7 +13,7 @@ use duban::cli::commands::{self, CliError, Context};
 use duban::cli::{self, Cli};
 use duban::clock::Clock;
 use duban::i18n::Lang;
-use duban::store::{State, Store, StoreError};
+use duban::store::{State, Store};
 use duban::text::safe;
 
 fn main() -> ExitCode {
@@ -39,22 +38,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
     let Some(command) = cli.command else {
         // The dashboard is the one writer for as long as it runs; while another duban holds
-        // the lock, this one opens read-only.
-        let _lock = match store.lock(Duration::ZERO) {
-            Ok(lock) => Some(lock),
-            Err(StoreError::Locked { pid, .. }) => {
-                store.set_read_only(pid);
-                None
-            }
-            Err(e) => return Err(e.into()),
-        };
+        // the lock, or the file may not be written, this one opens read-only.
+        let _lock = store.open_writer()?;
         // Load before the terminal is taken over, so file errors print normally.
         let (state, _existed) = commands::load_state(&store)?;
         return open_dashboard(store, state, clock, lang);
     };
     // An export piped to a file keeps its bytes; text for a person is always shown safe.
     let exact = commands::prints_data(&command) && !io::stdout().is_terminal();
-    let out = commands::run(command, &Context { store, clock, lang })?;
+    let loaded = store.clone();
+    let out = commands::run(command, &Context { store, clock, lang });
+    // A damaged journal was worked around while loading: say so, whatever the outcome.
+    if let Some(damage) = loaded.take_damage() {
+        eprintln!("duban: {}", safe::display(&damage.message(lang)));
+    }
+    let out = out?;
     print(&if exact {
         out.into()
     } else {

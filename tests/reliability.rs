@@ -8,8 +8,12 @@ mod pty;
 mod reliability {
     pub mod changes;
     pub mod crash;
+    #[cfg(unix)]
+    pub mod files;
     pub mod journal;
     pub mod lock;
+    #[cfg(unix)]
+    pub mod quit;
     pub mod signals;
     pub mod support;
     pub mod unreadable;

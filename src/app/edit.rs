@@ -1,6 +1,8 @@
 //! Edits to the plan and saving them. Every edit is saved at once; a failed save keeps the
 //! edit in memory, says so in the status line, and is retried with the next edit (and on quit).
 
+use std::path::PathBuf;
+
 use chrono::NaiveDateTime;
 
 use super::input::LineEditor;
@@ -50,6 +52,13 @@ pub trait Persist {
     /// Read-only: become the writer once the other one has quit (see [`Store::take_over`]).
     fn take_over(&mut self) -> Result<bool, StoreError> {
         Ok(false)
+    }
+    /// Saving failed and the user quits anyway: put the whole state in a new file and say
+    /// where (see [`Store::rescue`]). Without a state file, the temp directory.
+    fn rescue(&mut self, state: &State, now: NaiveDateTime) -> Result<PathBuf, String> {
+        let stem =
+            std::env::temp_dir().join(format!("duban-rescue-{}", now.format("%Y%m%d-%H%M%S")));
+        crate::store::write_rescue(state, &stem, crate::store::NEW_FILE_MODE)
     }
 }
 
@@ -107,6 +116,10 @@ impl Persist for Store {
 
     fn take_over(&mut self) -> Result<bool, StoreError> {
         Store::take_over(self)
+    }
+
+    fn rescue(&mut self, state: &State, now: NaiveDateTime) -> Result<PathBuf, String> {
+        Store::rescue(self, state, now)
     }
 }
 
@@ -339,38 +352,59 @@ impl App {
     }
 
     /// Quit, unless an edit is still unsaved and saving it fails now: then say so, and quit
-    /// only when asked a second time.
-    pub(super) fn request_quit(&mut self) {
-        if self.unsaved && !self.quit_armed {
-            if let Err(e) = self.store.save_changes(&mut self.state) {
-                self.quit_armed = true;
-                let keys: Vec<String> = self
-                    .keymap
-                    .keys(super::KeyMode::Normal, &Action::Quit)
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect();
-                let key = keys.first().cloned().unwrap_or_default();
-                let text = match self.lang {
-                    Lang::Zh => format!("保存失败：{e}。再按 {key} 将放弃未保存的修改并退出"),
-                    Lang::En => format!(
-                        "saving failed: {e}. Press {key} again to quit and lose unsaved edits"
-                    ),
-                };
-                return self.set_message(text, true);
+    /// only when asked a second time — writing the unsaved state to a rescue file first.
+    pub(super) fn request_quit(&mut self, now: NaiveDateTime) {
+        if self.unsaved {
+            if !self.quit_armed {
+                if let Err(e) = self.store.save_changes(&mut self.state) {
+                    self.quit_armed = true;
+                    let keys: Vec<String> = self
+                        .keymap
+                        .keys(super::KeyMode::Normal, &Action::Quit)
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect();
+                    let key = keys.first().cloned().unwrap_or_default();
+                    // What to do first: the error may be cut off at the screen's edge.
+                    let text = match self.lang {
+                        Lang::Zh => {
+                            format!("再按 {key} 退出，未保存的修改将写入救援文件。保存失败：{e}")
+                        }
+                        Lang::En => format!(
+                            "press {key} again to quit, writing the unsaved edits to a rescue \
+                             file. Saving failed: {e}"
+                        ),
+                    };
+                    return self.set_message(text, true);
+                }
+                self.unsaved = false;
+            } else if self.store.save_changes(&mut self.state).is_ok() {
+                // Saving works again (space freed, permissions fixed): nothing to rescue.
+                self.unsaved = false;
+            } else {
+                self.rescued = Some(self.store.rescue(&self.state, now));
             }
-            self.unsaved = false;
         }
         // Best effort: a journal left behind is replayed by the next start.
         let _ = self.store.compact(&mut self.state);
         self.quit = true;
     }
 
-    /// A termination signal: save what is unsaved (best effort) and quit.
-    pub(super) fn shutdown(&mut self) {
-        if self.unsaved && self.store.save_changes(&mut self.state).is_ok() {
-            self.unsaved = false;
+    /// A termination signal: save what is unsaved (best effort, else a rescue file) and quit.
+    pub(super) fn shutdown(&mut self, now: NaiveDateTime) {
+        if self.unsaved {
+            if self.store.save_changes(&mut self.state).is_ok() {
+                self.unsaved = false;
+            } else {
+                self.rescued = Some(self.store.rescue(&self.state, now));
+            }
         }
         self.quit = true;
+    }
+
+    /// After quitting with edits that could not be saved: where they were written instead,
+    /// or why that failed too. `None` when everything was saved.
+    pub fn rescued(&self) -> Option<&Result<PathBuf, String>> {
+        self.rescued.as_ref()
     }
 }

@@ -118,6 +118,8 @@ pub struct App {
     unsaved: bool,
     /// `q` was pressed once while unsaved; the next one quits anyway.
     quit_armed: bool,
+    /// Quit with edits that could not be saved: the rescue file they went to, or the error.
+    rescued: Option<Result<std::path::PathBuf, String>>,
     quit: bool,
     /// Which view fills the body, and the lists of the list views.
     page: Page,
@@ -164,6 +166,7 @@ impl App {
             message: None,
             unsaved: false,
             quit_armed: false,
+            rescued: None,
             quit: false,
             page: Page::Tree,
             agenda: page::Agenda::default(),
@@ -338,7 +341,7 @@ impl App {
             self.data_changed();
         }
         match action {
-            Action::Shutdown => return self.shutdown(),
+            Action::Shutdown => return self.shutdown(now),
             Action::Tick | Action::Resize => return,
             _ => {}
         }

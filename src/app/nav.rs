@@ -71,7 +71,7 @@ impl App {
                     self.message = None;
                 }
             }
-            Action::Quit => self.request_quit(),
+            Action::Quit => self.request_quit(now),
             Action::Click { column, row } => self.click(Position::new(*column, *row)),
             Action::ScrollUp { column, row } => self.wheel(Position::new(*column, *row), -1),
             Action::ScrollDown { column, row } => self.wheel(Position::new(*column, *row), 1),

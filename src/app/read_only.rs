@@ -4,7 +4,7 @@
 
 use super::{Action, App};
 use crate::i18n::Lang;
-use crate::store::Followed;
+use crate::store::{Followed, ReadOnly};
 
 impl App {
     /// Whether `action` is an edit refused because this dashboard is read-only (then the
@@ -14,9 +14,10 @@ impl App {
         let Some(banner) = self.read_only_banner().filter(|_| action.is_edit()) else {
             return false;
         };
+        // The refusal first: the banner may be cut off at the screen's edge.
         let text = match self.lang {
-            Lang::Zh => format!("{banner}，不能修改"),
-            Lang::En => format!("{banner}; edits are disabled"),
+            Lang::Zh => format!("不能修改（{banner}）"),
+            Lang::En => format!("edits are disabled ({banner})"),
         };
         self.set_message(text, true);
         true
@@ -24,11 +25,18 @@ impl App {
 
     /// The banner for a read-only dashboard, `None` when this one is the writer.
     pub fn read_only_banner(&self) -> Option<String> {
-        let holder = self.store.read_only()?.holder;
-        let pid = holder.map_or_else(|| "?".to_string(), |p| p.to_string());
-        Some(match self.lang {
-            Lang::Zh => format!("只读：另一个 duban（pid {pid}）正在编辑"),
-            Lang::En => format!("read-only: another duban (pid {pid}) is editing"),
+        Some(match self.store.read_only()? {
+            ReadOnly::Locked { holder } => {
+                let pid = holder.map_or_else(|| "?".to_string(), |p| p.to_string());
+                match self.lang {
+                    Lang::Zh => format!("只读：另一个 duban（pid {pid}）正在编辑"),
+                    Lang::En => format!("read-only: another duban (pid {pid}) is editing"),
+                }
+            }
+            ReadOnly::NotWritable(why) => match self.lang {
+                Lang::Zh => format!("只读：{}", why.describe(self.lang)),
+                Lang::En => format!("read-only: {}", why.describe(self.lang)),
+            },
         })
     }
 

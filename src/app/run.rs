@@ -1,5 +1,6 @@
 //! The terminal loop: take over the terminal, turn events into actions, draw, and always give
-//! the terminal back (on quit, error, panic or a termination signal).
+//! the terminal back (on quit, error, panic or a termination signal). Edits that could not be
+//! saved end up in a rescue file, named on exit with a non-zero status.
 
 use std::io::{self, stdout};
 use std::sync::Arc;
@@ -39,10 +40,14 @@ pub fn run(store: Store, state: State, mut clock: Clock, lang: Lang) -> anyhow::
         signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&stop))?;
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
+    let damage = store.take_damage();
     let mut app = App::new(state, Box::new(store), clock.today)
         .with_lang(lang)
         .with_keymap(keymap)
         .with_rules(rules);
+    if let Some(damage) = damage {
+        app.set_message(damage.message(lang), true);
+    }
 
     let mut terminal = ratatui::init();
     install_panic_hook();
@@ -51,13 +56,45 @@ pub fn run(store: Store, state: State, mut clock: Clock, lang: Lang) -> anyhow::
     let result = event_loop(&mut terminal, &mut app, &mut clock, &stop);
     let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
-    result
+    result?;
+    match app.rescued() {
+        None => Ok(()),
+        Some(rescued) => Err(anyhow::Error::msg(rescue_message(&app, rescued))),
+    }
 }
 
+/// Printed (as the error) after the terminal is restored.
+fn rescue_message(app: &App, rescued: &Result<std::path::PathBuf, String>) -> String {
+    let state = app.store_location();
+    match (rescued, app.lang()) {
+        (Ok(path), Lang::Zh) => format!(
+            "无法保存 {state}；未保存的修改已写入救援文件 {}（完整的状态文件：能保存后复制覆盖状态文件即可）",
+            path.display()
+        ),
+        (Ok(path), Lang::En) => format!(
+            "could not save {state}; the unsaved edits are in the rescue file {} (a complete \
+             state file: copy it over the state file once saving works again)",
+            path.display()
+        ),
+        (Err(e), Lang::Zh) => {
+            format!("无法保存 {state}，救援文件也写入失败（{e}）：未保存的修改已丢失")
+        }
+        (Err(e), Lang::En) => format!(
+            "could not save {state}, and writing a rescue file failed too ({e}): the unsaved \
+             edits are lost"
+        ),
+    }
+}
+
+/// Every signal whose default action ends the process and that a user or a program may
+/// send on purpose: each saves and restores the terminal instead. (SIGKILL and SIGSTOP
+/// cannot be caught; the crash signals — SIGSEGV and friends — are not requests to quit.)
 #[cfg(unix)]
-fn termination_signals() -> [i32; 3] {
-    use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGTERM};
-    [SIGTERM, SIGHUP, SIGINT]
+fn termination_signals() -> [i32; 7] {
+    use signal_hook::consts::signal::{
+        SIGALRM, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2,
+    };
+    [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM]
 }
 
 #[cfg(not(unix))]

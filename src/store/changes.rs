@@ -119,7 +119,7 @@ impl Store {
         let known = self.shared().base.as_ref().map(|b| b.fingerprint);
         let mut report = SaveReport::default();
         if let Some(fingerprint) = known {
-            let unchanged = match (fingerprint, fs::metadata(&self.path)) {
+            let unchanged = match (fingerprint, fs::metadata(&self.file)) {
                 (Some(f), Ok(meta)) => f.same_stat(&meta),
                 (None, Err(e)) => e.kind() == io::ErrorKind::NotFound,
                 _ => false,
@@ -231,7 +231,7 @@ impl Store {
     pub(super) fn write_conflict(&self, rejected: &[&Requirement]) -> Result<PathBuf, StoreError> {
         // Only names the file: wall-clock time is what a person looking for it expects.
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-        let name = self.path.file_name().unwrap_or_default().to_string_lossy();
+        let name = self.file.file_name().unwrap_or_default().to_string_lossy();
         let bytes = serde_json::to_vec_pretty(rejected)
             .map_err(|e| self.save_error(io::Error::other(e)))?;
         for n in 0u32.. {
@@ -243,11 +243,7 @@ impl Store {
             let path = self
                 .path
                 .with_file_name(format!("{name}.conflict-{stamp}{suffix}.json"));
-            match fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-            {
+            match super::write::create_new(&path, super::write::companion_mode(&self.file)) {
                 Ok(mut f) => {
                     io::Write::write_all(&mut f, &bytes)
                         .and_then(|()| f.sync_all())
@@ -262,9 +258,9 @@ impl Store {
     }
 
     fn read_current(&self) -> Result<Option<(Fingerprint, Vec<u8>)>, StoreError> {
-        match fs::read(&self.path) {
+        match fs::read(&self.file) {
             Ok(bytes) => {
-                let meta = fs::metadata(&self.path).ok();
+                let meta = fs::metadata(&self.file).ok();
                 Ok(Some((Fingerprint::of(&bytes, meta.as_ref()), bytes)))
             }
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),

@@ -14,7 +14,7 @@ impl Store {
         for e in &replay.entries {
             let Some(r) = state.plan.get_mut(e.after.id) else {
                 return Err(StoreError::Unreadable {
-                    path: journal_path(&self.path),
+                    path: journal_path(&self.file),
                     problem: format!(
                         "edits requirement {}, which the state file does not have; the journal \
                          was left as it was",
@@ -114,6 +114,15 @@ impl Store {
     /// we left it. `false`: save the whole state instead (a journal that cannot be written
     /// is given up, and removed by that save).
     fn append_edit(&self, state: &State, before: &[Requirement]) -> bool {
+        // Held for the append (a library user without its own lock); the dashboard has one.
+        let _lock = if self.holds_lock() {
+            None
+        } else {
+            match self.lock(super::CLI_LOCK_WAIT) {
+                Ok(lock) => Some(lock),
+                Err(_) => return false,
+            }
+        };
         let mut shared = self.shared();
         let Some(fingerprint) = shared.base.as_ref().and_then(|b| b.fingerprint) else {
             return false;
@@ -121,12 +130,12 @@ impl Store {
         let starting = match shared.journal {
             Journal::Absent => true,
             Journal::Active { .. } => false,
-            Journal::Stale => return false,
+            Journal::Stale | Journal::Damaged { .. } => return false,
         };
         if (starting && fingerprint.len() < shared.journal_from)
             || shared.rewrite_due
             || !shared.stale_conflicts.is_empty()
-            || !fs::metadata(&self.path).is_ok_and(|m| fingerprint.same_stat(&m))
+            || !fs::metadata(&self.file).is_ok_and(|m| fingerprint.same_stat(&m))
         {
             return false;
         }
@@ -144,7 +153,7 @@ impl Store {
             Journal::Active { len, writer } => {
                 let open = match writer {
                     Some(w) => Ok(w),
-                    None => Writer::open(&self.path, *len).map(|w| writer.insert(w)),
+                    None => Writer::open(&self.file, *len).map(|w| writer.insert(w)),
                 };
                 open.and_then(|w| {
                     w.append(entries)?;
@@ -152,7 +161,7 @@ impl Store {
                     Ok(None)
                 })
             }
-            _ => Writer::create(&self.path, BaseId::from(fingerprint)).and_then(|mut w| {
+            _ => Writer::create(&self.file, BaseId::from(fingerprint)).and_then(|mut w| {
                 w.append(entries)?;
                 Ok(Some(w))
             }),

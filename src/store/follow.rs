@@ -6,7 +6,7 @@ use std::fs;
 use std::time::Duration;
 
 use super::journal::{self, journal_path};
-use super::{BaseId, Journal, State, Store, StoreError};
+use super::{BaseId, Journal, ReadOnly, State, Store, StoreError};
 use crate::plan::ReqId;
 
 /// What [`Store::follow`] found.
@@ -34,7 +34,7 @@ impl Store {
             };
             (fingerprint, known_len)
         };
-        let rewritten = match (fingerprint, fs::metadata(&self.path)) {
+        let rewritten = match (fingerprint, fs::metadata(&self.file)) {
             (Some(f), Ok(meta)) => !f.same_stat(&meta),
             (None, Ok(_)) => true,
             (_, Err(_)) => false,
@@ -48,18 +48,18 @@ impl Store {
                 None => Followed::Unchanged,
             });
         }
-        let on_disk = fs::metadata(journal_path(&self.path)).map_or(0, |m| m.len());
+        let on_disk = fs::metadata(journal_path(&self.file)).map_or(0, |m| m.len());
         let Some(fingerprint) = fingerprint.filter(|_| on_disk != known_len) else {
             return Ok(Followed::Unchanged);
         };
         let problem = |problem| StoreError::Unreadable {
-            path: journal_path(&self.path),
+            path: journal_path(&self.file),
             problem,
         };
-        let Some(mut replay) = journal::read(&self.path).map_err(problem)? else {
+        let Some(mut replay) = journal::read(&self.file).map_err(problem)? else {
             return Ok(Followed::Unchanged);
         };
-        if replay.base != BaseId::from(fingerprint) || replay.len == known_len {
+        if replay.base != Some(BaseId::from(fingerprint)) || replay.len == known_len {
             // Written for a newer file not yet renamed into place, or only a torn tail so
             // far: the next look sees it.
             return Ok(Followed::Unchanged);
@@ -91,9 +91,10 @@ impl Store {
     /// lock until the last clone of it is dropped. Reload the state afterwards: the other
     /// writer's last save may not have been seen yet.
     pub fn take_over(&self) -> Result<bool, StoreError> {
-        if self.read_only().is_none() {
+        // Only another writer's lock goes away by itself; an unwritable file stays so.
+        let Some(ReadOnly::Locked { holder }) = self.read_only() else {
             return Ok(false);
-        }
+        };
         match self.lock(Duration::ZERO) {
             Ok(lock) => {
                 let mut shared = self.shared();
@@ -103,7 +104,7 @@ impl Store {
             }
             Err(StoreError::Locked { pid, .. }) => {
                 // Another duban may have become the writer meanwhile: name it.
-                self.set_read_only(pid.or(self.read_only().and_then(|r| r.holder)));
+                self.set_read_only(pid.or(holder));
                 Ok(false)
             }
             Err(e) => Err(e),

@@ -71,11 +71,22 @@ struct Record {
 /// A journal read back: its base and its edits, oldest first.
 #[derive(Debug)]
 pub(super) struct Replay {
-    pub base: BaseId,
+    /// `None` when the first line is damaged.
+    pub base: Option<BaseId>,
+    /// The edits before any damaged line.
     pub entries: Vec<Entry>,
     /// Bytes up to the end of the last complete line (a torn last line is cut off here before
     /// anything is appended).
     pub len: u64,
+    /// The first line that is not a journal line: it and what follows are not applied.
+    pub damaged: Option<Damaged>,
+}
+
+/// Where a journal stops making sense.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Damaged {
+    pub line: usize,
+    pub problem: String,
 }
 
 impl Replay {
@@ -96,52 +107,64 @@ impl Replay {
     }
 }
 
-/// Read the journal beside `state`; `Ok(None)` when there is none. The error names the line.
+/// Read the journal beside `state`; `Ok(None)` when there is none. A damaged line ends the
+/// replay there ([`Replay::damaged`]); `Err` (without the path, which the caller names) only
+/// when the journal cannot be read at all or is a newer format.
 pub(super) fn read(state: &Path) -> Result<Option<Replay>, String> {
     let path = journal_path(state);
     let bytes = match fs::read(&path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("{}: cannot read: {e}", path.display())),
-    };
-    let problem = |line: usize, what: &str| {
-        format!(
-            "{}: line {line}: {what}. The edits journal was left as it was; move it away to \
-             open the state file without the edits it holds",
-            path.display()
-        )
+        Err(e) => return Err(format!("cannot read: {e}")),
     };
     // Only complete lines count: a missing final newline is a write cut short.
     let complete = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
     let mut lines = bytes[..complete].split(|&b| b == b'\n');
-    let header: Header = lines
+    let mut replay = Replay {
+        base: None,
+        entries: Vec::new(),
+        len: complete as u64,
+        damaged: None,
+    };
+    let header: Option<Header> = lines
         .next()
         .filter(|l| !l.is_empty())
-        .and_then(|l| serde_json::from_slice(l).ok())
-        .ok_or_else(|| problem(1, "not a duban edits journal"))?;
+        .and_then(|l| serde_json::from_slice(l).ok());
+    let Some(header) = header else {
+        replay.damaged = Some(Damaged {
+            line: 1,
+            problem: "not a duban edits journal".into(),
+        });
+        return Ok(Some(replay));
+    };
     if header.journal != FORMAT {
-        return Err(problem(
-            1,
-            &format!(
-                "journal format {} is not one this duban reads",
-                header.journal
-            ),
+        return Err(format!(
+            "line 1: journal format {} is not one this duban reads. The edits journal was left \
+             as it was; upgrade duban to apply it",
+            header.journal
         ));
     }
-    let mut entries = Vec::new();
+    replay.base = Some(header.base);
     for (i, line) in lines.enumerate() {
         if line.is_empty() {
             continue;
         }
-        let record: Record =
-            serde_json::from_slice(line).map_err(|e| problem(i + 2, &e.to_string()))?;
-        entries.extend(record.edit);
+        match serde_json::from_slice::<Record>(line) {
+            Ok(record) => replay.entries.extend(record.edit),
+            Err(e) => {
+                // serde counts lines within the one line it was given: give the column only.
+                let full = e.to_string();
+                let position = format!(" at line {} column {}", e.line(), e.column());
+                let what = full.strip_suffix(&position).unwrap_or(&full);
+                replay.damaged = Some(Damaged {
+                    line: i + 2,
+                    problem: format!("{what} at column {}", e.column()),
+                });
+                break;
+            }
+        }
     }
-    Ok(Some(Replay {
-        base: header.base,
-        entries,
-        len: complete as u64,
-    }))
+    Ok(Some(replay))
 }
 
 /// Appends edits to an open journal.
@@ -162,7 +185,8 @@ impl Writer {
         })
         .map_err(io::Error::other)?;
         header.push(b'\n');
-        super::write::replace(&path, &header, false)?;
+        let mode = super::write::companion_mode(state);
+        super::write::replace(state, &path, &header, false, mode)?;
         Writer::open(state, header.len() as u64)
     }
 
@@ -248,7 +272,7 @@ mod tests {
         ])
         .expect("append");
         let replay = read(&state).expect("readable").expect("present");
-        assert_eq!(replay.base, base);
+        assert_eq!(replay.base, Some(base));
         assert_eq!(replay.entries.len(), 3);
         assert_eq!(replay.len, w.len());
         let net = replay.net();
@@ -296,7 +320,7 @@ mod tests {
     }
 
     #[test]
-    fn a_damaged_line_is_named() {
+    fn a_damaged_line_ends_the_replay_there_and_is_named() {
         let dir = tempfile::tempdir().expect("tempdir");
         let state = dir.path().join("state.json");
         let mut w = Writer::create(&state, BaseId::of(b"x")).expect("create");
@@ -306,12 +330,32 @@ mod tests {
         bytes.extend_from_slice(b"{oops}\n");
         w.append(vec![entry(2, Status::Todo, Status::Done)])
             .expect("append");
+        let second = fs::read(journal_path(&state)).expect("read");
+        bytes.extend_from_slice(&second[bytes.len() - 7..]);
         fs::write(journal_path(&state), &bytes).expect("write");
-        let err = read(&state).expect_err("damaged");
-        assert!(err.contains("state.json.journal: line 3"), "{err}");
+        let replay = read(&state).expect("readable").expect("present");
+        assert_eq!(replay.entries.len(), 1, "the edit before the damage only");
+        let damaged = replay.damaged.expect("damaged");
+        assert_eq!(damaged.line, 3);
+        assert!(
+            damaged.problem.contains("key must be a string"),
+            "{damaged:?}"
+        );
         fs::write(journal_path(&state), b"hello\n").expect("write");
-        let err = read(&state).expect_err("not a journal");
-        assert!(err.contains("line 1: not a duban edits journal"), "{err}");
+        let replay = read(&state).expect("readable").expect("present");
+        assert_eq!((replay.base, replay.entries.len()), (None, 0));
+        assert_eq!(replay.damaged.map(|d| d.line), Some(1));
+        fs::write(
+            journal_path(&state),
+            b"{\"journal\":9,\"state_len\":1,\"state_crc32\":1}\n",
+        )
+        .expect("write");
+        let err = read(&state).expect_err("a newer format is not damage");
+        assert!(err.starts_with("line 1: journal format 9"), "{err}");
+        assert!(
+            !err.contains("state.json"),
+            "the caller names the path: {err}"
+        );
     }
 
     #[test]

@@ -2,10 +2,14 @@
 //! the dashboard for its whole session and by each CLI edit. The holder writes its pid into
 //! the file so a refused second writer can say who holds it. The lock file itself is left in
 //! place on release: deleting it would let two processes lock two different files.
+//!
+//! Every file duban writes beside the state file is written by the lock holder only, so the
+//! holder may treat any temp file it finds as a killed writer's ([`super::write`]).
 
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -16,6 +20,8 @@ use super::StoreError;
 #[derive(Debug)]
 pub struct Lock {
     _file: File,
+    /// Alive as long as the lock: the store keeps a weak copy to know it is the writer.
+    pub(super) token: Arc<()>,
 }
 
 /// `state.json` → `state.json.lock`.
@@ -28,21 +34,19 @@ pub fn lock_path(state: &Path) -> PathBuf {
 /// Take the lock, retrying for up to `wait` while another process holds it.
 pub(super) fn acquire(state: &Path, wait: Duration) -> Result<Lock, StoreError> {
     let path = lock_path(state);
-    let fail = |source: std::io::Error| StoreError::Lock {
+    let fail = |error: std::io::Error| StoreError::Lock {
         path: path.clone(),
-        source,
+        error,
     };
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         fs::create_dir_all(dir).map_err(fail)?;
     }
     // Not truncated on open: the current holder's pid must stay readable.
-    let mut file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&path)
-        .map_err(fail)?;
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, super::write::companion_mode(state));
+    let mut file = options.open(&path).map_err(fail)?;
     let start = Instant::now();
     loop {
         match file.try_lock() {
@@ -64,7 +68,10 @@ pub(super) fn acquire(state: &Path, wait: Duration) -> Result<Lock, StoreError> 
         .set_len(0)
         .and_then(|()| file.rewind())
         .and_then(|()| writeln!(file, "{}", std::process::id()));
-    Ok(Lock { _file: file })
+    Ok(Lock {
+        _file: file,
+        token: Arc::new(()),
+    })
 }
 
 /// The pid the holder wrote, if it has written it yet.

@@ -104,6 +104,22 @@ impl Session {
         }
     }
 
+    /// Wait until the screen shows `needle`, which may wrap over lines (a long path).
+    pub fn wait_for_wrapped(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let text = self.contents();
+            if text.replace('\n', "").contains(needle) {
+                return text;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "timed out waiting for {needle:?}; screen:\n{text}"
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     pub fn press(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).expect("write keys");
         self.writer.flush().expect("flush keys");

@@ -179,7 +179,7 @@ impl Persist for FlakyStore {
         if self.failing.get() {
             return Err(StoreError::Save {
                 path: "/full/disk/state.json".into(),
-                source: std::io::Error::other("No space left on device"),
+                error: std::io::Error::other("No space left on device"),
             });
         }
         self.saves.set(self.saves.get() + 1);

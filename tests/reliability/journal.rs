@@ -5,7 +5,6 @@
 //! The seed plan is small, so these stores journal from 0 bytes (`DUBAN_JOURNAL_FROM=0`).
 
 use std::fs;
-use std::time::Duration;
 
 use duban::app::{Action, App};
 use duban::i18n::Lang;
@@ -185,25 +184,120 @@ fn another_program_changing_the_file_mid_session_is_merged_with_the_journaled_ed
     );
 }
 
-#[test]
-fn a_damaged_journal_is_named_and_nothing_is_overwritten() {
-    let env = Env::new();
-    let mut app = journaling_app(&env);
-    app.update(Action::CycleStatus, at());
+/// A journal with two good edits, a damaged line, then one more edit ("the rest").
+fn damaged_journal(env: &Env) -> Vec<u8> {
+    let mut app = journaling_app(env);
+    app.update(Action::CycleStatus, at()); // 1.1.1 → doing
+    app.update(Action::Down, at());
+    app.update(Action::CycleStatus, at()); // 1.1.2 → doing
+    let good = fs::read(journal_path(&env.state)).expect("journal");
+    app.update(Action::CycleStatus, at()); // 1.1.2 doing → the completion prompt
+    app.update(Action::SubmitNote, at()); // 1.1.2 → done: the line after the damage
     drop(app);
-    let mut bytes = fs::read(journal_path(&env.state)).expect("journal");
-    bytes.extend_from_slice(b"not json\n{\"edit\": []}\n");
+    let all = fs::read(journal_path(&env.state)).expect("journal");
+    let mut bytes = good.clone();
+    bytes.extend_from_slice(b"not json\n");
+    bytes.extend_from_slice(&all[good.len()..]);
     fs::write(journal_path(&env.state), &bytes).expect("damage");
-    let state_before = fs::read(&env.state).expect("read");
+    bytes
+}
 
-    let out = env.run(&["list"]);
-    assert!(!out.status.success());
+#[test]
+fn a_damaged_journal_line_keeps_the_edits_before_it_and_moves_the_journal_aside() {
+    let env = Env::new();
+    let bytes = damaged_journal(&env);
+    let state_before = fs::read(&env.state).expect("read");
+    let journal = journal_path(&env.state).display().to_string();
+
+    // A reader shows the edits before the damage and leaves every file alone.
+    let out = env.run(&["list", "--status", "doing", "--json"]);
     let err = stderr(&out);
-    assert!(err.contains("state.json.journal: line 3"), "{err}");
-    let out = env.run(&["note", "1.1.1", "不该写入"]);
-    assert!(!out.status.success(), "edits refused too");
+    assert!(out.status.success(), "{err}");
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        listed.contains("\"1.1.1\"") && listed.contains("\"1.1.2\""),
+        "{listed}"
+    );
+    assert!(
+        err.contains("第 4 行已损坏（expected ident at column 2）"),
+        "{err}"
+    );
+    assert!(err.contains("显示之前的 2 条修改"), "{err}");
+    assert_eq!(err.matches(&journal).count(), 1, "the path once: {err}");
     assert_eq!(fs::read(&env.state).expect("read"), state_before);
     assert_eq!(fs::read(journal_path(&env.state)).expect("journal"), bytes);
+
+    // A writer saves them, moves the journal aside under a clear name, and goes on.
+    let out = env.run(&["note", "6.1.1", "照常记录"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("之前的 2 条修改已应用并保存"), "{err}");
+    let named = format!("{journal} ");
+    assert_eq!(
+        err.matches(&named).count(),
+        1,
+        "the journal's path once: {err}"
+    );
+    let aside: Vec<String> = env
+        .names()
+        .into_iter()
+        .filter(|n| n.starts_with("state.json.journal.damaged-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "{:?}", env.names());
+    assert!(err.contains(&aside[0]), "names where the rest is: {err}");
+    assert_eq!(
+        fs::read(env.dir.path().join(&aside[0])).expect("aside"),
+        bytes,
+        "the rest kept as it was"
+    );
+    assert!(!journal_path(&env.state).exists());
+    let raw: State = serde_json::from_slice(&fs::read(&env.state).expect("read")).expect("json");
+    assert_eq!(status(&raw, "1.1.1"), Status::Doing, "in state.json itself");
+    assert_eq!(
+        status(&raw, "1.1.2"),
+        Status::Doing,
+        "not the edit after the damage"
+    );
+    assert_eq!(raw.plan.get(id("6.1.1")).expect("6.1.1").notes.len(), 1);
+    // Nothing more to say next time.
+    let out = env.run(&["list"]);
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+}
+
+#[test]
+fn a_journal_that_is_not_one_at_all_is_moved_aside_with_no_edits_kept() {
+    let env = Env::new();
+    env.ok(&["note", "1.1.1", "开始"]);
+    fs::write(journal_path(&env.state), b"hello\n").expect("write");
+    let out = env.run(&["set", "1.1.1", "doing"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("第 1 行已损坏（not a duban edits journal）"),
+        "{err}"
+    );
+    assert!(err.contains("之前的 0 条修改"), "{err}");
+    assert!(
+        env.names()
+            .iter()
+            .any(|n| n.starts_with("state.json.journal.damaged-"))
+    );
+    assert_eq!(status(&env.saved(), "1.1.1"), Status::Doing);
+}
+
+/// The dashboard says so in the status line, and has moved the journal aside.
+#[test]
+fn the_dashboard_names_a_damaged_journal_and_goes_on() {
+    let env = Env::new();
+    damaged_journal(&env);
+    let home = tempfile::tempdir().expect("home");
+    let vars = [("DUBAN_JOURNAL_FROM", "0")];
+    let mut s = Session::start_with_env(&env.state, home.path(), &[], &vars);
+    s.wait_for(&["第 4 行已损坏"]);
+    assert!(!journal_path(&env.state).exists(), "moved aside");
+    s.press("q");
+    assert!(s.wait_exit().success());
+    assert_eq!(status(&env.saved(), "1.1.2"), Status::Doing);
 }
 
 #[test]
@@ -246,7 +340,6 @@ fn the_dashboard_journals_and_a_killed_one_loses_nothing() {
     s.wait_for(&["扩大公开范围"]);
     s.press("q");
     s.wait_exit();
-    std::thread::sleep(Duration::from_millis(50));
     assert!(!journal_path(&env.state).exists(), "folded in on quit");
     assert_eq!(status(&env.saved(), "1.1.1"), Status::Doing);
 }

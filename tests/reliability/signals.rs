@@ -1,6 +1,7 @@
-//! Termination signals in a real pseudo-terminal: SIGTERM and SIGINT (sent with `kill`, as a
-//! service manager or a shell would) end the dashboard with its edits saved and every
-//! terminal mode it set undone; a second dashboard on the same file is read-only.
+//! Termination signals in a real pseudo-terminal: SIGTERM, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2
+//! and SIGALRM (sent with `kill`, as a service manager, a shell or a stray script would) end
+//! the dashboard with its edits saved and every terminal mode it set undone; a second
+//! dashboard on the same file is read-only.
 
 use std::thread;
 use std::time::{Duration, Instant};
@@ -66,6 +67,26 @@ fn sigterm_saves_exits_and_restores_the_terminal() {
 #[test]
 fn sigint_saves_exits_and_restores_the_terminal() {
     edit_then_signal("INT");
+}
+
+#[test]
+fn sigquit_saves_exits_and_restores_the_terminal() {
+    edit_then_signal("QUIT");
+}
+
+#[test]
+fn sigusr1_saves_exits_and_restores_the_terminal() {
+    edit_then_signal("USR1");
+}
+
+#[test]
+fn sigusr2_saves_exits_and_restores_the_terminal() {
+    edit_then_signal("USR2");
+}
+
+#[test]
+fn sigalrm_saves_exits_and_restores_the_terminal() {
+    edit_then_signal("ALRM");
 }
 
 #[test]

@@ -16,6 +16,8 @@ fn refused(env: &Env, content: &[u8], expect: &str) -> String {
         "path: {err}"
     );
     assert!(err.contains(expect), "{expect}: {err}");
+    let named = format!("{}:", env.state.display());
+    assert_eq!(err.matches(&named).count(), 1, "the path once: {err}");
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(
         fs::read(&env.state).expect("read"),
@@ -97,6 +99,17 @@ fn a_failed_write_leaves_the_old_file_intact_and_says_so() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("cannot save"), "{err}");
     assert!(err.contains("left as it was"), "{err}");
+    // The I/O error once, at its place, not repeated as a cause after the sentence.
+    assert!(
+        err.trim_end()
+            .ends_with("the file on disk was left as it was"),
+        "{err}"
+    );
+    assert_eq!(
+        err.matches(&env.state.display().to_string()).count(),
+        1,
+        "{err}"
+    );
     assert_eq!(
         fs::read(&env.state).expect("read"),
         before,
