@@ -1,0 +1,215 @@
+//! Role words and labels: what a units cell says about who leads and who cooperates.
+
+/// What a role word or label says about the names it reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Role {
+    /// 负责, 按职责分工负责, 责任单位：… — responsible, but not set above or below anyone.
+    Responsible,
+    /// 配合, 协助, 参与, 抓好落实 …
+    Cooperating,
+    /// 牵头, 主办, 会同 (the units before it) …
+    Lead,
+}
+
+/// Role words that may end a name, longer ones before their own suffixes, with the role they
+/// give. [`strip_role_words`] strips repeatedly, so "按职责分工" + "负责" need no entry of
+/// their own together.
+const ROLE_WORDS: &[(&str, Role)] = &[
+    ("牵头负责", Role::Lead),
+    ("抓好落实", Role::Cooperating),
+    ("做好配合", Role::Cooperating),
+    ("配合落实", Role::Cooperating),
+    ("协助配合", Role::Cooperating),
+    ("具体落实", Role::Cooperating),
+    ("共同落实", Role::Cooperating),
+    ("负责落实", Role::Responsible),
+    ("按照职责分工", Role::Responsible),
+    ("根据职责分工", Role::Responsible),
+    ("按职责分工", Role::Responsible),
+    ("按职能分工", Role::Responsible),
+    ("按照各自职责", Role::Responsible),
+    ("按各自职责", Role::Responsible),
+    ("按照职责", Role::Responsible),
+    ("根据职责", Role::Responsible),
+    ("按职责", Role::Responsible),
+    ("各负其责", Role::Responsible),
+    ("负总责", Role::Lead),
+    ("牵头", Role::Lead),
+    ("主办", Role::Lead),
+    ("主责", Role::Lead),
+    ("为主", Role::Lead),
+    ("配合", Role::Cooperating),
+    ("协助", Role::Cooperating),
+    ("参与", Role::Cooperating),
+    ("协办", Role::Cooperating),
+    ("落实", Role::Cooperating),
+    ("负责", Role::Responsible),
+    ("分别", Role::Responsible),
+    ("共同", Role::Responsible),
+];
+
+/// Endings that close a list ("市民政局等有关单位"); the names before them are the units.
+const LIST_ENDINGS: &[&str] = &[
+    "等有关单位",
+    "等相关单位",
+    "等有关部门",
+    "等相关部门",
+    "等单位",
+    "等部门",
+    "等",
+];
+
+/// A label before "：" and the role it gives: 牵头单位 leads, 配合单位 cooperates, 责任单位
+/// is responsible; a label naming none of these (单位：) gives no role.
+pub(super) fn label_role(label: &str) -> Option<Role> {
+    let has = |words: &[&str]| words.iter().any(|w| label.contains(w));
+    if has(&["牵头", "主办", "主责"]) {
+        Some(Role::Lead)
+    } else if has(&["配合", "协办", "协助", "参与", "协同"]) {
+        Some(Role::Cooperating)
+    } else if has(&["责任", "负责"]) {
+        Some(Role::Responsible)
+    } else {
+        None
+    }
+}
+
+/// Removes trailing role words (also bracketed: 市财政局（牵头）) and list endings, and a leading
+/// 由. Returns the bare name and the strongest role found (lead, then cooperating, then
+/// responsible: "按职责分工抓好落实" cooperates).
+pub(super) fn strip_role_words(text: &str) -> (&str, Option<Role>) {
+    let mut name = text.trim();
+    name = name.strip_prefix('由').unwrap_or(name).trim_start();
+    let mut found = None;
+    loop {
+        let before = name.len();
+        // Most names end in neither (市财政局): one look at the last char skips the lists.
+        let last = name.chars().next_back();
+        if let Some((rest, role)) = last
+            .is_some_and(may_end_role_word)
+            .then(|| {
+                ROLE_WORDS
+                    .iter()
+                    .find_map(|(word, role)| Some((strip_word(name, word)?, *role)))
+            })
+            .flatten()
+        {
+            name = rest.trim_end();
+            found = found.max(Some(role));
+        }
+        let last = name.chars().next_back();
+        if let Some(rest) = last
+            .is_some_and(may_end_list)
+            .then(|| LIST_ENDINGS.iter().find_map(|e| name.strip_suffix(e)))
+            .flatten()
+        {
+            name = rest.trim_end();
+        }
+        if name.len() == before {
+            return (name, found);
+        }
+    }
+}
+
+/// Whether a name ending in `c` may end in a role word, bare or bracketed: the last chars of
+/// [`ROLE_WORDS`] and the closing brackets.
+fn may_end_role_word(c: char) -> bool {
+    matches!(
+        c,
+        '责' | '实' | '合' | '头' | '助' | '与' | '办' | '工' | '主' | '别' | '同' | '）' | ')'
+    )
+}
+
+/// Whether a name ending in `c` may end in one of [`LIST_ENDINGS`].
+fn may_end_list(c: char) -> bool {
+    matches!(c, '位' | '门' | '等')
+}
+
+fn strip_word<'a>(name: &'a str, word: &str) -> Option<&'a str> {
+    name.strip_suffix(word).or_else(|| {
+        [('（', '）'), ('(', ')')].iter().find_map(|(open, close)| {
+            name.strip_suffix(*close)?
+                .strip_suffix(word)?
+                .strip_suffix(*open)
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quick_checks_cover_every_ending() {
+        for (word, _) in ROLE_WORDS {
+            let last = word.chars().next_back().expect("non-empty word");
+            assert!(may_end_role_word(last), "{word}");
+        }
+        assert!(may_end_role_word('）') && may_end_role_word(')'));
+        for ending in LIST_ENDINGS {
+            let last = ending.chars().next_back().expect("non-empty ending");
+            assert!(may_end_list(last), "{ending}");
+        }
+    }
+
+    #[test]
+    fn longer_words_come_before_their_suffixes() {
+        // find_map takes the first word that ends the name: a suffix listed before the word
+        // it ends would shadow it ("落实" before "抓好落实").
+        for (i, (word, _)) in ROLE_WORDS.iter().enumerate() {
+            for (earlier, _) in &ROLE_WORDS[..i] {
+                assert!(!word.ends_with(earlier), "{earlier} shadows {word}");
+            }
+        }
+        for (i, ending) in LIST_ENDINGS.iter().enumerate() {
+            for earlier in &LIST_ENDINGS[..i] {
+                assert!(!ending.ends_with(earlier), "{earlier} shadows {ending}");
+            }
+        }
+    }
+
+    #[test]
+    fn stacked_role_words_are_all_stripped() {
+        for (text, role) in [
+            ("市财政局按职责分工负责", Role::Responsible),
+            ("市财政局按照职责分工负责", Role::Responsible),
+            ("市财政局根据职责分工负责", Role::Responsible),
+            ("市财政局分别负责", Role::Responsible),
+            ("市财政局共同负责", Role::Responsible),
+            ("市财政局按各自职责负责", Role::Responsible),
+            ("市财政局各负其责", Role::Responsible),
+            ("市财政局按职责分工抓好落实", Role::Cooperating),
+            ("由市财政局牵头负总责", Role::Lead),
+            ("市财政局（牵头）负责", Role::Lead),
+            ("市财政局主办", Role::Lead),
+            ("市财政局等有关单位配合", Role::Cooperating),
+        ] {
+            assert_eq!(strip_role_words(text), ("市财政局", Some(role)), "{text}");
+        }
+        assert_eq!(
+            strip_role_words("按职责分工负责"),
+            ("", Some(Role::Responsible))
+        );
+        assert_eq!(strip_role_words(" 市财政局 "), ("市财政局", None));
+    }
+
+    #[test]
+    fn labels_and_their_roles() {
+        for (label, role) in [
+            ("牵头单位", Some(Role::Lead)),
+            ("主办单位", Some(Role::Lead)),
+            ("主责部门", Some(Role::Lead)),
+            ("配合单位", Some(Role::Cooperating)),
+            ("协办单位", Some(Role::Cooperating)),
+            ("参与单位", Some(Role::Cooperating)),
+            ("协同单位", Some(Role::Cooperating)),
+            ("协助部门", Some(Role::Cooperating)),
+            ("责任单位", Some(Role::Responsible)),
+            ("负责部门", Some(Role::Responsible)),
+            ("单位", None),
+            ("", None),
+        ] {
+            assert_eq!(label_role(label), role, "{label}");
+        }
+    }
+}
