@@ -1,8 +1,22 @@
 //! Units cells read through the public import API: the seed pinned, and the phrasings offices
-//! use in a plan of our own.
+//! use in a plan of our own, as .txt, .docx, .xlsx and GBK text; `list --unit` on it.
 
-use duban::plan::import;
+#[allow(dead_code)]
+#[path = "cli/support.rs"]
+mod cli_support;
+#[allow(dead_code)]
+#[path = "formats/support.rs"]
+mod formats_support;
+
+use std::fs;
+
+use duban::plan::import::{self, import_bytes};
 use duban::plan::{Plan, Unit};
+use encoding_rs::GB18030;
+use predicates::prelude::*;
+
+use cli_support::Env;
+use formats_support::{VMerge, cell, docx, para, row, table};
 
 /// One line per requirement: id, `*` when a lead was named explicitly, leads | cooperating
 /// units, collective units marked `[统称]`.
@@ -77,4 +91,165 @@ const SEED_UNITS: &str = "\
 #[test]
 fn seed_units_are_read_as_before() {
     assert_eq!(units_listing(&import::builtin()), SEED_UNITS);
+}
+
+const HEADER: [&str; 6] = ["序号", "公开任务", "公开内容", "具体要求", "责任部门", "时限及要求"];
+
+/// Units cells as offices write them, one requirement each (a cell's lines are its own).
+const OFFICE_CELLS: [&str; 14] = [
+    "区财政局、区民政局按职责分工负责",
+    "区审批局、区司法局分别负责",
+    "按职责分工负责",
+    "区发改局会同区财政局、区统计局",
+    "区人社局负责，区财政局、区教育局参与",
+    "区卫健委负责，各街道协助",
+    "区住建局\n区城管局\n区自然资源局",
+    "牵头单位：区政府办公室；配合单位：区直各部门、各街道",
+    "牵头单位:区数据局\n配合单位:区委网信办",
+    "责任单位：区市场监管局；协办单位：区商务局",
+    "各乡镇（街道）、区直各部门、各有关单位",
+    "区政府办公室牵头，区财政局、区审计局按职责分工负责",
+    "区应急局负责\n区消防救援大队配合",
+    "区农业农村局会同\n各乡镇（街道）",
+];
+
+const OFFICE_UNITS: &str = "\
+1.1.1 | 区财政局、区民政局 |
+1.1.2 | 区审批局、区司法局 |
+1.1.3 |  |
+1.1.4 * | 区发改局 | 区财政局、区统计局
+1.1.5 * | 区人社局 | 区财政局、区教育局
+1.1.6 * | 区卫健委 | 各街道[统称]
+1.1.7 | 区住建局、区城管局、区自然资源局 |
+1.1.8 * | 区政府办公室 | 区直各部门[统称]、各街道[统称]
+1.1.9 * | 区数据局 | 区委网信办
+1.1.10 * | 区市场监管局 | 区商务局
+1.1.11 | 各乡镇（街道）[统称]、区直各部门[统称]、各有关单位[统称] |
+1.1.12 * | 区政府办公室 | 区财政局、区审计局
+1.1.13 * | 区应急局 | 区消防救援大队
+1.1.14 * | 区农业农村局 | 各乡镇（街道）[统称]
+";
+
+const TITLE: &str = "某区2024年政务公开工作要点任务分解表";
+
+/// The office plan's rows: the first row names the category and item, the others continue.
+fn office_rows() -> Vec<[String; 6]> {
+    (1..)
+        .zip(OFFICE_CELLS)
+        .map(|(i, units)| {
+            let first = i == 1;
+            let pick = |s: &str| if first { s.to_string() } else { String::new() };
+            [
+                pick("1"),
+                pick("推进政务公开"),
+                pick("公开责任清单"),
+                format!("公开第{i}项工作情况。"),
+                units.to_string(),
+                "2024年6月30日前".to_string(),
+            ]
+        })
+        .collect()
+}
+
+/// The plan as tab-cell text: a cell's further lines follow it unindented.
+fn office_txt() -> String {
+    let mut s = format!("{TITLE}\n");
+    let header = HEADER.map(String::from);
+    for r in std::iter::once(&header).chain(&office_rows()) {
+        s.push('\n');
+        for c in r {
+            s.push('\t');
+            s.push_str(c);
+            s.push('\n');
+        }
+    }
+    s
+}
+
+/// The plan as a Word table: each line of a cell its own paragraph, the category and item
+/// cells merged down.
+fn office_docx() -> Vec<u8> {
+    let header = row(&HEADER.map(|h| cell(h, 1, VMerge::No)));
+    let mut rows = vec![header];
+    for (i, r) in office_rows().iter().enumerate() {
+        let cells: Vec<String> = r
+            .iter()
+            .enumerate()
+            .map(|(c, text)| {
+                let merge = match (c, i) {
+                    (0..=2, 0) => VMerge::Restart,
+                    (0..=2, _) => VMerge::Continue,
+                    _ => VMerge::No,
+                };
+                cell(text, 1, merge)
+            })
+            .collect();
+        rows.push(row(&cells));
+    }
+    docx(&format!("{}{}", para(TITLE), table(HEADER.len(), &rows)))
+}
+
+/// The plan as a worksheet: line breaks inside cells (Alt+Enter), category and item merged.
+fn office_xlsx() -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    ws.write_string(0, 0, TITLE).expect("title");
+    for (c, h) in (0u16..).zip(HEADER) {
+        ws.write_string(1, c, h).expect("header");
+    }
+    let rows = office_rows();
+    let last = 2 + u32::try_from(rows.len()).expect("rows") - 1;
+    for (r, cells) in (2u32..).zip(&rows) {
+        for (c, text) in (0u16..).zip(cells).skip(3) {
+            ws.write_string(r, c, text).expect("cell");
+        }
+    }
+    let plain = rust_xlsxwriter::Format::new();
+    for (c, text) in (0u16..).zip(&rows[0]).take(3) {
+        ws.merge_range(2, c, last, c, text, &plain).expect("merge");
+    }
+    book.save_to_buffer().expect("xlsx")
+}
+
+#[test]
+fn office_phrasings_in_every_format() {
+    let gbk = GB18030.encode(&office_txt()).0.into_owned();
+    for (bytes, file) in [
+        (office_txt().into_bytes(), "plan.txt"),
+        (gbk, "plan.txt"),
+        (office_docx(), "plan.docx"),
+        (office_xlsx(), "plan.xlsx"),
+    ] {
+        let plan = import_bytes(&bytes, file).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(units_listing(&plan), OFFICE_UNITS, "{file}");
+        // The cell as written is kept beside what was understood.
+        let raw = &plan.requirements().nth(6).expect("1.1.7").units_raw;
+        assert_eq!(raw, "区住建局\n区城管局\n区自然资源局", "{file}");
+    }
+}
+
+#[test]
+fn list_by_a_cooperating_unit_and_hints_from_the_plan_in_use() {
+    let env = Env::new();
+    let plan = env.dir.path().join("plan.txt");
+    fs::write(&plan, office_txt()).expect("write plan");
+    env.cmd().arg("import").arg(&plan).assert().success();
+    assert_eq!(env.ids(&["--unit", "区统计局"]), ["1.1.4"]);
+    assert_eq!(env.ids(&["--unit", "区消防救援大队"]), ["1.1.13"]);
+    assert_eq!(
+        env.ids(&["--unit", "区财政局"]),
+        ["1.1.1", "1.1.4", "1.1.5", "1.1.12"]
+    );
+    // A near miss is answered with this plan's unit, not the built-in plan's 市卫体局.
+    env.cmd()
+        .args(["list", "--unit", "卫健委"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean 区卫健委?"))
+        .stderr(predicate::str::contains("市卫体局").not());
+    env.cmd()
+        .args(["list", "--unit", "市卫体局"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("this plan names e.g. 区财政局"));
 }

@@ -224,6 +224,11 @@ fn records(
         }
         let line = row.line;
         let mut cells = row.cells;
+        // Units on separate lines are separate units: plan::units reads the breaks.
+        let units = cols
+            .units
+            .map(|i| cell::normalize_lines_owned(std::mem::take(&mut cells[i])))
+            .unwrap_or_default();
         // Each field has its own column (the header names of fields are distinct), so a
         // cell is taken at most once.
         let mut get = |col: Option<usize>| {
@@ -250,7 +255,7 @@ fn records(
             category,
             item: get(cols.item),
             text,
-            units: get(cols.units),
+            units,
             deadline: get(cols.deadline),
         });
     }

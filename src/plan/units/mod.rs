@@ -13,6 +13,7 @@
 
 mod collective;
 mod roles;
+mod suggest;
 mod tokens;
 
 #[cfg(test)]
@@ -21,6 +22,7 @@ mod office_tests;
 mod tests;
 
 pub use collective::is_collective;
+pub use suggest::{Suggestions, suggest};
 use roles::{Role, strip_role_words};
 use tokens::{Token, tokens};
 
