@@ -11,9 +11,11 @@ mod formats_support;
 use std::fs;
 
 use duban::plan::import::{self, import_bytes};
-use duban::plan::{Plan, Unit};
+use duban::plan::{Plan, Unit, Units};
 use encoding_rs::GB18030;
 use predicates::prelude::*;
+use proptest::collection::vec;
+use proptest::prelude::*;
 
 use cli_support::Env;
 use formats_support::{VMerge, cell, docx, para, row, table};
@@ -93,7 +95,14 @@ fn seed_units_are_read_as_before() {
     assert_eq!(units_listing(&import::builtin()), SEED_UNITS);
 }
 
-const HEADER: [&str; 6] = ["序号", "公开任务", "公开内容", "具体要求", "责任部门", "时限及要求"];
+const HEADER: [&str; 6] = [
+    "序号",
+    "公开任务",
+    "公开内容",
+    "具体要求",
+    "责任部门",
+    "时限及要求",
+];
 
 /// Units cells as offices write them, one requirement each (a cell's lines are its own).
 const OFFICE_CELLS: [&str; 14] = [
@@ -252,4 +261,103 @@ fn list_by_a_cooperating_unit_and_hints_from_the_plan_in_use() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("this plan names e.g. 区财政局"));
+}
+
+// ---------------------------------------------------------------- property
+
+/// Unit names that cannot end in a role word or list ending, nor start a continuation line.
+fn unit_name() -> impl Strategy<Value = String> {
+    let body = vec(
+        prop::sample::select(
+            "财政民教育卫健体商务司法住建交通水利农林审计统档案科技文旅网信"
+                .chars()
+                .collect::<Vec<_>>(),
+        ),
+        1..4,
+    );
+    (
+        prop::sample::select(vec!["市", "区", "县"]),
+        body,
+        prop::sample::select(vec!["局", "委", "办", "中心", "站", "队", "所"]),
+    )
+        .prop_map(|(head, body, tail)| {
+            format!("{head}{}{tail}", body.into_iter().collect::<String>())
+        })
+}
+
+/// What may stand before a name, after it, and between two names.
+const BEFORE: &[&str] = &[
+    "",
+    "",
+    "由",
+    "牵头单位：",
+    "配合单位:",
+    "责任单位：",
+    "协办单位：",
+    "参与单位：",
+    "会同",
+];
+const AFTER: &[&str] = &[
+    "",
+    "",
+    "牵头",
+    "配合",
+    "负责",
+    "按职责分工负责",
+    "分别负责",
+    "协助",
+    "参与",
+    "（牵头）",
+    "(配合)",
+    "抓好落实",
+    "等有关单位",
+    "等",
+    "牵头负责",
+    "主办",
+    "共同负责",
+];
+const BETWEEN: &[&str] = &[
+    "、",
+    "，",
+    ",",
+    "；",
+    ";",
+    "。",
+    "\n",
+    "\r\n",
+    " 、 ",
+    "\n\n",
+    "会同",
+    "，按职责分工负责，",
+];
+
+proptest! {
+    #[test]
+    fn role_words_and_separators_never_lose_a_name(
+        parts in vec(
+            (prop::sample::select(BEFORE), unit_name(), prop::sample::select(AFTER), prop::sample::select(BETWEEN)),
+            1..8,
+        ),
+    ) {
+        let mut raw = String::new();
+        for (before, name, after, between) in &parts {
+            raw.push_str(before);
+            raw.push_str(name);
+            raw.push_str(after);
+            raw.push_str(between);
+        }
+        let units = Units::parse(&raw);
+        for (_, name, _, _) in &parts {
+            prop_assert!(units.contains(name), "{name} lost from {raw:?}: {units:?}");
+        }
+        for unit in units.all() {
+            prop_assert!(!unit.name.trim().is_empty(), "empty name in {raw:?}");
+            prop_assert!(
+                !unit.name.contains(['、', '，', ',', '；', ';', '。', '\n', '\r', '：', ':']),
+                "{:?} keeps a separator, from {raw:?}", unit.name
+            );
+            prop_assert!(parts.iter().any(|p| p.1 == unit.name), "{:?} was not listed in {raw:?}", unit.name);
+        }
+        prop_assert!(!units.lead.is_empty(), "nobody leads in {raw:?}");
+    }
 }

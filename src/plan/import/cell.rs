@@ -54,7 +54,11 @@ pub fn normalize_lines_owned(raw: String) -> String {
         return normalize_owned(raw);
     }
     let mut out = String::with_capacity(raw.len());
-    for line in raw.split(['\n', '\r']).map(str::trim).filter(|l| !l.is_empty()) {
+    for line in raw
+        .split(['\n', '\r'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
         if !out.is_empty() {
             out.push('\n');
         }
@@ -219,7 +223,10 @@ mod tests {
             (" 市财政局 ", "市财政局"),
             ("市财政局\n市民政局", "市财政局\n市民政局"),
             (" 市财政局 \r\n\r\n 市民政局\n", "市财政局\n市民政局"),
-            ("牵头单位：市财政局\r配合单位：市民政局", "牵头单位：市财政局\n配合单位：市民政局"),
+            (
+                "牵头单位：市财政局\r配合单位：市民政局",
+                "牵头单位：市财政局\n配合单位：市民政局",
+            ),
             ("\n \n", ""),
         ] {
             assert_eq!(normalize_lines_owned(raw.to_string()), want, "{raw:?}");

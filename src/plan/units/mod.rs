@@ -22,8 +22,8 @@ mod office_tests;
 mod tests;
 
 pub use collective::is_collective;
-pub use suggest::{Suggestions, suggest};
 use roles::{Role, strip_role_words};
+pub use suggest::{Suggestions, suggest};
 use tokens::{Token, tokens};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

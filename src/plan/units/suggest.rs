@@ -114,7 +114,11 @@ mod tests {
 
     #[test]
     fn similar_names_closest_first() {
-        let p = plan(&["区卫健委、区财政局", "区卫健委", "区卫生监督所牵头，区财政局配合"]);
+        let p = plan(&[
+            "区卫健委、区财政局",
+            "区卫健委",
+            "区卫生监督所牵头，区财政局配合",
+        ]);
         let s = suggest(&p, "卫健委", 5);
         assert!(s.similar);
         assert_eq!(s.names, ["区卫健委"]);
@@ -128,7 +132,12 @@ mod tests {
 
     #[test]
     fn otherwise_the_most_named_units() {
-        let p = plan(&["区审计局", "区财政局、区审计局", "区财政局", "区统计局、区财政局"]);
+        let p = plan(&[
+            "区审计局",
+            "区财政局、区审计局",
+            "区财政局",
+            "区统计局、区财政局",
+        ]);
         let s = suggest(&p, "教育", 2);
         assert!(!s.similar);
         assert_eq!(s.names, ["区财政局", "区审计局"]);

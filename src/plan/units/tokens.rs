@@ -93,7 +93,8 @@ fn name<'a>(raw: &'a str, start: usize, end: usize, emit: &mut impl FnMut(Token<
 /// that ends unit names but never starts one ("经开区管" / "委会"). Anything else on a new line
 /// is a new unit.
 fn continues_name(rest: &str) -> bool {
-    let rest = rest.trim_start();
+    // Not past further line breaks: a run of them would be scanned once per break.
+    let rest = rest.trim_start_matches(|c: char| c.is_whitespace() && !matches!(c, '\n' | '\r'));
     match rest.chars().next() {
         Some('会') => !rest.starts_with("会同"),
         Some(c) => matches!(
@@ -199,6 +200,10 @@ mod tests {
                 Name("各镇（街道）"),
             ]
         );
+        assert_eq!(all(" \n 　委会"), [Name("委会")]);
+        // Many breaks in a row are read in one pass (each looks at one line ahead).
+        let breaks = "\n".repeat(200_000);
+        assert_eq!(all(&breaks).len(), 200_000);
         // Inside brackets a line break is part of the name.
         assert_eq!(all("各镇（街\n道）"), [Name("各镇（街\n道）")]);
     }
