@@ -15,13 +15,22 @@ const GROUPS: [&str; 9] = [
 
 /// Whether a unit name stands for many units: 各镇（街道）, 市直各有关单位, 有关部门 ….
 pub fn is_collective(name: &str) -> bool {
-    name.contains('各') || GROUPS.iter().any(|g| name.ends_with(g))
+    name.contains('各')
+        // Every group ends in 位, 门 or 室: one look at the last char spares the list.
+        || (name.ends_with(['位', '门', '室']) && GROUPS.iter().any(|g| name.ends_with(g)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::plan::units::Units;
+
+    #[test]
+    fn the_quick_check_covers_every_group() {
+        for group in GROUPS {
+            assert!(group.ends_with(['位', '门', '室']), "{group}");
+        }
+    }
 
     #[test]
     fn collective_names() {

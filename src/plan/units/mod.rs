@@ -42,7 +42,7 @@ impl Unit {
 
     /// A name as cut from a cell: a name wrapped by hand over two lines is joined.
     fn from_cell(name: &str) -> Unit {
-        if name.contains(['\n', '\r']) {
+        if name.bytes().any(|b| matches!(b, b'\n' | b'\r')) {
             Unit::new(name.split(['\n', '\r']).map(str::trim).collect::<String>())
         } else {
             Unit::new(name)
@@ -115,11 +115,15 @@ impl Units {
 
     /// The lead and cooperating lists from the roles (see the module notes).
     fn assign(entries: Vec<Entry>) -> Units {
-        let role_is = |role| entries.iter().any(|e| e.role == Some(role));
-        let any_lead = role_is(Role::Lead);
-        let split = any_lead
-            || (role_is(Role::Cooperating)
-                && entries.iter().any(|e| e.role != Some(Role::Cooperating)));
+        let (mut any_lead, mut any_cooperating, mut any_other) = (false, false, false);
+        for e in &entries {
+            match e.role {
+                Some(Role::Lead) => any_lead = true,
+                Some(Role::Cooperating) => any_cooperating = true,
+                _ => any_other = true,
+            }
+        }
+        let split = any_lead || (any_cooperating && any_other);
         let mut units = Units {
             explicit_lead: split,
             ..Units::default()

@@ -11,42 +11,57 @@ pub(super) enum Role {
     Lead,
 }
 
-/// Role words that may end a name, longer ones before their own suffixes, with the role they
-/// give. [`strip_role_words`] strips repeatedly, so "按职责分工" + "负责" need no entry of
-/// their own together.
-const ROLE_WORDS: &[(&str, Role)] = &[
-    ("牵头负责", Role::Lead),
-    ("抓好落实", Role::Cooperating),
-    ("做好配合", Role::Cooperating),
-    ("配合落实", Role::Cooperating),
-    ("协助配合", Role::Cooperating),
-    ("具体落实", Role::Cooperating),
-    ("共同落实", Role::Cooperating),
-    ("负责落实", Role::Responsible),
-    ("按照职责分工", Role::Responsible),
-    ("根据职责分工", Role::Responsible),
-    ("按职责分工", Role::Responsible),
-    ("按职能分工", Role::Responsible),
-    ("按照各自职责", Role::Responsible),
-    ("按各自职责", Role::Responsible),
-    ("按照职责", Role::Responsible),
-    ("根据职责", Role::Responsible),
-    ("按职责", Role::Responsible),
-    ("各负其责", Role::Responsible),
-    ("负总责", Role::Lead),
-    ("牵头", Role::Lead),
-    ("主办", Role::Lead),
-    ("主责", Role::Lead),
-    ("为主", Role::Lead),
-    ("配合", Role::Cooperating),
-    ("协助", Role::Cooperating),
-    ("参与", Role::Cooperating),
-    ("协办", Role::Cooperating),
-    ("落实", Role::Cooperating),
-    ("负责", Role::Responsible),
-    ("分别", Role::Responsible),
-    ("共同", Role::Responsible),
-];
+/// Role words that may end a name, by their last character (most names end in none of these:
+/// one match skips them), longer ones before their own suffixes, with the role they give.
+/// [`strip_role_words`] strips repeatedly, so "按职责分工" + "负责" need no entry together.
+fn role_words(last: char) -> &'static [(&'static str, Role)] {
+    use Role::{Cooperating, Lead, Responsible};
+    match last {
+        '头' => &[("牵头", Lead)],
+        '责' => &[
+            ("牵头负责", Lead),
+            ("按照各自职责", Responsible),
+            ("按各自职责", Responsible),
+            ("按照职责", Responsible),
+            ("根据职责", Responsible),
+            ("按职责", Responsible),
+            ("各负其责", Responsible),
+            ("负总责", Lead),
+            ("主责", Lead),
+            ("负责", Responsible),
+        ],
+        '实' => &[
+            ("抓好落实", Cooperating),
+            ("配合落实", Cooperating),
+            ("具体落实", Cooperating),
+            ("共同落实", Cooperating),
+            ("负责落实", Responsible),
+            ("落实", Cooperating),
+        ],
+        '合' => &[
+            ("做好配合", Cooperating),
+            ("协助配合", Cooperating),
+            ("配合", Cooperating),
+        ],
+        '工' => &[
+            ("按照职责分工", Responsible),
+            ("根据职责分工", Responsible),
+            ("按职责分工", Responsible),
+            ("按职能分工", Responsible),
+        ],
+        '办' => &[("主办", Lead), ("协办", Cooperating)],
+        '助' => &[("协助", Cooperating)],
+        '与' => &[("参与", Cooperating)],
+        '主' => &[("为主", Lead)],
+        '别' => &[("分别", Responsible)],
+        '同' => &[("共同", Responsible)],
+        _ => &[],
+    }
+}
+
+/// Every character [`role_words`] knows, for the tests.
+#[cfg(test)]
+const ROLE_WORD_ENDINGS: &str = "头责实合工办助与主别同";
 
 /// Endings that close a list ("市民政局等有关单位"); the names before them are the units.
 const LIST_ENDINGS: &[&str] = &[
@@ -83,17 +98,7 @@ pub(super) fn strip_role_words(text: &str) -> (&str, Option<Role>) {
     let mut found = None;
     loop {
         let before = name.len();
-        // Most names end in neither (市财政局): one look at the last char skips the lists.
-        let last = name.chars().next_back();
-        if let Some((rest, role)) = last
-            .is_some_and(may_end_role_word)
-            .then(|| {
-                ROLE_WORDS
-                    .iter()
-                    .find_map(|(word, role)| Some((strip_word(name, word)?, *role)))
-            })
-            .flatten()
-        {
+        if let Some((rest, role)) = strip_role_word(name) {
             name = rest.trim_end();
             found = found.max(Some(role));
         }
@@ -111,27 +116,26 @@ pub(super) fn strip_role_words(text: &str) -> (&str, Option<Role>) {
     }
 }
 
-/// Whether a name ending in `c` may end in a role word, bare or bracketed: the last chars of
-/// [`ROLE_WORDS`] and the closing brackets.
-fn may_end_role_word(c: char) -> bool {
-    matches!(
-        c,
-        '责' | '实' | '合' | '头' | '助' | '与' | '办' | '工' | '主' | '别' | '同' | '）' | ')'
-    )
-}
-
 /// Whether a name ending in `c` may end in one of [`LIST_ENDINGS`].
 fn may_end_list(c: char) -> bool {
     matches!(c, '位' | '门' | '等')
 }
 
-fn strip_word<'a>(name: &'a str, word: &str) -> Option<&'a str> {
-    name.strip_suffix(word).or_else(|| {
-        [('（', '）'), ('(', ')')].iter().find_map(|(open, close)| {
-            name.strip_suffix(*close)?
-                .strip_suffix(word)?
-                .strip_suffix(*open)
-        })
+/// One role word off the end of `name`, bare or bracketed (市财政局（牵头）).
+fn strip_role_word(name: &str) -> Option<(&str, Role)> {
+    let mut chars = name.chars();
+    let (inner, open) = match chars.next_back()? {
+        '）' => (chars.as_str(), Some('（')),
+        ')' => (chars.as_str(), Some('(')),
+        _ => (name, None),
+    };
+    let last = inner.chars().next_back()?;
+    role_words(last).iter().find_map(|&(word, role)| {
+        let rest = inner.strip_suffix(word)?;
+        match open {
+            None => Some((rest, role)),
+            Some(open) => Some((rest.strip_suffix(open)?, role)),
+        }
     })
 }
 
@@ -141,14 +145,15 @@ mod tests {
 
     #[test]
     fn quick_checks_cover_every_ending() {
-        for (word, _) in ROLE_WORDS {
-            let last = word.chars().next_back().expect("non-empty word");
-            assert!(may_end_role_word(last), "{word}");
-        }
-        assert!(may_end_role_word('）') && may_end_role_word(')'));
         for ending in LIST_ENDINGS {
             let last = ending.chars().next_back().expect("non-empty ending");
             assert!(may_end_list(last), "{ending}");
+        }
+        for c in ROLE_WORD_ENDINGS.chars() {
+            assert!(!role_words(c).is_empty(), "{c}");
+            for (word, _) in role_words(c) {
+                assert!(word.ends_with(c), "{word} listed under {c}");
+            }
         }
     }
 
@@ -156,9 +161,12 @@ mod tests {
     fn longer_words_come_before_their_suffixes() {
         // find_map takes the first word that ends the name: a suffix listed before the word
         // it ends would shadow it ("落实" before "抓好落实").
-        for (i, (word, _)) in ROLE_WORDS.iter().enumerate() {
-            for (earlier, _) in &ROLE_WORDS[..i] {
-                assert!(!word.ends_with(earlier), "{earlier} shadows {word}");
+        for c in ROLE_WORD_ENDINGS.chars() {
+            let words = role_words(c);
+            for (i, (word, _)) in words.iter().enumerate() {
+                for (earlier, _) in &words[..i] {
+                    assert!(!word.ends_with(earlier), "{earlier} shadows {word}");
+                }
             }
         }
         for (i, ending) in LIST_ENDINGS.iter().enumerate() {
@@ -166,6 +174,18 @@ mod tests {
                 assert!(!ending.ends_with(earlier), "{earlier} shadows {ending}");
             }
         }
+    }
+
+    #[test]
+    fn bracketed_role_words() {
+        assert_eq!(strip_role_word("甲（牵头）"), Some(("甲", Role::Lead)));
+        assert_eq!(strip_role_word("甲(配合)"), Some(("甲", Role::Cooperating)));
+        // The brackets must pair, and enclose the word alone.
+        assert_eq!(strip_role_word("甲(牵头）"), None);
+        assert_eq!(strip_role_word("甲（乙牵头）"), None);
+        assert_eq!(strip_role_word("各镇（街道）"), None);
+        assert_eq!(strip_role_word("）"), None);
+        assert_eq!(strip_role_word(""), None);
     }
 
     #[test]

@@ -39,7 +39,7 @@ pub fn suggest(plan: &Plan, query: &str, limit: usize) -> Suggestions {
         .collect();
     if similar.is_empty() {
         // Stable: equal counts keep their first-appearance order.
-        named.sort_by(|a, b| b.1.cmp(&a.1));
+        named.sort_by_key(|&(_, count)| std::cmp::Reverse(count));
         return Suggestions {
             names: named
                 .into_iter()

@@ -27,9 +27,23 @@ pub(super) fn tokens<'a>(raw: &'a str, mut emit: impl FnMut(Token<'a>)) {
     // Byte offset where the current name starts.
     let mut start = 0;
     let mut depth = 0usize;
-    let mut chars = raw.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = i + c.len_utf8();
+    let bytes = raw.as_bytes();
+    let mut next = 0;
+    while next < bytes.len() {
+        let i = next;
+        // Every char looked at below is ASCII or three bytes led by E3 (、。), E5 (头同) or EF
+        // (，；：（）): the others, most of a cell, are skipped a byte at a time, not decoded.
+        let c = match bytes[i] {
+            b @ (b'(' | b')' | b',' | b';' | b':' | b'\n' | b'\r') => char::from(b),
+            0xE3 | 0xE5 | 0xEF => raw[i..].chars().next().unwrap_or_default(),
+            _ => {
+                next += 1;
+                continue;
+            }
+        };
+        next = i + c.len_utf8();
+        // The char after this one, when it is one of those looked at.
+        let then = || raw[next..].chars().next();
         match c {
             '（' | '(' => depth += 1,
             '）' | ')' => depth = depth.saturating_sub(1),
@@ -43,7 +57,7 @@ pub(super) fn tokens<'a>(raw: &'a str, mut emit: impl FnMut(Token<'a>)) {
             '，' | ',' => Token::Clause,
             '；' | ';' | '。' => Token::Break,
             // "\r\n": the '\n' decides.
-            '\r' if chars.peek().is_some_and(|&(_, n)| n == '\n') => continue,
+            '\r' if bytes.get(next) == Some(&b'\n') => continue,
             '\n' | '\r' if !continues_name(&raw[next..]) => Token::Line,
             '：' | ':' => {
                 emit(Token::Label(label_role(&raw[start..i])));
@@ -54,9 +68,7 @@ pub(super) fn tokens<'a>(raw: &'a str, mut emit: impl FnMut(Token<'a>)) {
             '头' if raw[start..next].ends_with("牵头") => {
                 let rest = &raw[next..];
                 let compound = ["单位", "部门", "负责"].iter().any(|w| rest.starts_with(w));
-                let label_or_end = chars
-                    .peek()
-                    .is_none_or(|&(_, n)| matches!(n, '：' | ':' | '（' | '('));
+                let label_or_end = then().is_none_or(|n| matches!(n, '：' | ':' | '（' | '('));
                 if !compound && !label_or_end {
                     name(raw, start, next, &mut emit);
                     start = next;
