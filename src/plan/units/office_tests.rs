@@ -20,6 +20,7 @@ fn by_duty_division_all_lead_and_the_phrase_is_no_name() {
     ] {
         check(&format!("{CZ}、{MZ}{phrase}"), &[CZ, MZ], &[], false);
         check(&format!("{CZ}、{MZ}，{phrase}"), &[CZ, MZ], &[], false);
+        check(&format!("{CZ}、{MZ}（{phrase}）"), &[CZ, MZ], &[], false);
         check(phrase, &[], &[], false);
     }
     check("各成员单位按职责分工负责", &["各成员单位"], &[], false);

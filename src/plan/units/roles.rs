@@ -121,22 +121,31 @@ fn may_end_list(c: char) -> bool {
     matches!(c, '位' | '门' | '等')
 }
 
-/// One role word off the end of `name`, bare or bracketed (市财政局（牵头）).
+/// One role word off the end of `name`, or a bracket holding only role words
+/// (市财政局（牵头）, 市民政局（按职责分工负责）).
 fn strip_role_word(name: &str) -> Option<(&str, Role)> {
     let mut chars = name.chars();
-    let (inner, open) = match chars.next_back()? {
-        '）' => (chars.as_str(), Some('（')),
-        ')' => (chars.as_str(), Some('(')),
-        _ => (name, None),
-    };
-    let last = inner.chars().next_back()?;
-    role_words(last).iter().find_map(|&(word, role)| {
-        let rest = inner.strip_suffix(word)?;
-        match open {
-            None => Some((rest, role)),
-            Some(open) => Some((rest.strip_suffix(open)?, role)),
+    let last = chars.next_back()?;
+    let open = match last {
+        '）' => '（',
+        ')' => '(',
+        _ => {
+            return role_words(last)
+                .iter()
+                .find_map(|&(word, role)| Some((name.strip_suffix(word)?, role)));
         }
-    })
+    };
+    let inner = chars.as_str();
+    let at = inner.rfind(open)?;
+    let held = &inner[at + open.len_utf8()..];
+    // Brackets inside the bracket are no role words (and would let hostile nesting recurse).
+    if held.contains(['（', '(', '）', ')']) {
+        return None;
+    }
+    match strip_role_words(held) {
+        ("", Some(role)) => Some((&inner[..at], role)),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -180,9 +189,15 @@ mod tests {
     fn bracketed_role_words() {
         assert_eq!(strip_role_word("甲（牵头）"), Some(("甲", Role::Lead)));
         assert_eq!(strip_role_word("甲(配合)"), Some(("甲", Role::Cooperating)));
-        // The brackets must pair, and enclose the word alone.
+        assert_eq!(
+            strip_role_word("甲（按职责分工负责）"),
+            Some(("甲", Role::Responsible))
+        );
+        assert_eq!(strip_role_word("甲（牵头负责）"), Some(("甲", Role::Lead)));
+        // The brackets must pair, and hold role words alone.
         assert_eq!(strip_role_word("甲(牵头）"), None);
         assert_eq!(strip_role_word("甲（乙牵头）"), None);
+        assert_eq!(strip_role_word("甲（乙（牵头））"), None);
         assert_eq!(strip_role_word("各镇（街道）"), None);
         assert_eq!(strip_role_word("）"), None);
         assert_eq!(strip_role_word(""), None);
