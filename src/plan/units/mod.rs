@@ -1,8 +1,8 @@
 //! 责任部门: split into units and know their roles (lead / cooperating).
 //!
 //! The text is cut into names on 、，,;；。 and line breaks (never inside brackets), before
-//! 会同 and after a label such as "牵头单位：" ([`tokens`]). Role words ending a name (牵头, 配合,
-//! 按职责分工负责 …, see [`roles`]) give their role to the names listed before them: a lead or
+//! 会同 and after a label such as "牵头单位：" (`tokens`). Role words ending a name (牵头, 配合,
+//! 按职责分工负责 …, see `roles`) give their role to the names listed before them: a lead or
 //! responsible word back to the previous role word, a cooperating word only within its clause
 //! (since the last ，；。 or line break). A label gives its role to the names up to the next ；
 //! or label, 会同 makes the names before it lead and the names after it cooperate.
