@@ -365,37 +365,31 @@ mod tests {
     /// The hint names units of the plan being filtered, never a fixed example.
     #[test]
     fn unknown_unit_suggests_units_of_this_plan() {
-        let p = plan();
-        let err = |unit: &str| {
-            Filter {
+        let mut p = plan();
+        let err = |p: &Plan, unit: &str| {
+            let f = Filter {
                 unit: Some(unit.into()),
                 ..Filter::default()
-            }
-            .check(&p)
-            .expect_err("not in the plan")
-            .to_string()
+            };
+            f.check(p).expect_err("not in the plan").to_string()
         };
+        let start = "no requirement names the unit";
         assert_eq!(
-            err(" 卫体局 "),
-            "no requirement names the unit `卫体局` (names must match exactly; did you mean \
-             市卫体局?)"
+            err(&p, " 卫体局 "),
+            format!("{start} `卫体局` (names must match exactly; did you mean 市卫体局?)")
         );
         assert_eq!(
-            err("区教育局"),
-            "no requirement names the unit `区教育局` (names must match exactly; this plan \
-             names e.g. 市民政局, 市财政局, 市卫体局)"
+            err(&p, "区教育局"),
+            format!(
+                "{start} `区教育局` (names must match exactly; this plan names e.g. 市民政局, \
+                 市财政局, 市卫体局)"
+            )
         );
-        let mut empty = p.clone();
-        for r in empty.requirements_mut() {
-            r.units = crate::plan::Units::default();
-        }
-        let f = Filter {
-            unit: Some("市财政局".into()),
-            ..Filter::default()
-        };
+        p.requirements_mut()
+            .for_each(|r| r.units = crate::plan::Units::default());
         assert_eq!(
-            f.check(&empty).expect_err("no units").to_string(),
-            "no requirement names the unit `市财政局` (this plan names no units)"
+            err(&p, "市财政局"),
+            format!("{start} `市财政局` (this plan names no units)")
         );
     }
 }

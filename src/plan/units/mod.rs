@@ -19,6 +19,8 @@ mod tokens;
 #[cfg(test)]
 mod office_tests;
 #[cfg(test)]
+mod seed_tests;
+#[cfg(test)]
 mod tests;
 
 pub use collective::is_collective;

@@ -15,7 +15,7 @@ pub(super) fn check(raw: &str, lead: &[&str], cooperating: &[&str], explicit_lea
     assert_eq!(u.explicit_lead, explicit_lead, "explicit_lead of {raw}");
 }
 
-const COUNTIES: [&str; 3] = ["各镇（街道）", "经开区管委会", "市直各有关单位"];
+pub(super) const COUNTIES: [&str; 3] = ["各镇（街道）", "经开区管委会", "市直各有关单位"];
 
 #[test]
 fn lead_before_qiantou_rest_cooperate() {
@@ -324,84 +324,4 @@ fn odd_inputs_do_not_panic() {
     check("、、、", &[], &[], false);
     check("牵头牵头", &[], &[], false);
     check("（", &["（"], &[], false);
-}
-
-#[test]
-fn seed_units_cells() {
-    let with_lead = |leads: &[&str], raw: &str| check(raw, leads, &COUNTIES, true);
-    with_lead(
-        &["市政府办公室"],
-        "市政府办公室牵头，各镇（街道）、经开区管委会、市直各有关单位抓好落实",
-    );
-    with_lead(
-        &["市政府办公室", "市审批服务管理局"],
-        "市政府办公室、市审批服务管理局牵头，各镇（街道）、经开区管委会、市直各有关单位抓好落实",
-    );
-    with_lead(
-        &["市政府办公室", "市委网信办"],
-        "市政府办公室、市委网信办牵头，各镇（街道）、经开区管委会、市直各有关单位抓好落实",
-    );
-    with_lead(
-        &["市政府办公室"],
-        "市政府办公室牵头，各镇（街道）、经开区管委会、市直各有关单位做好配合",
-    );
-    check(
-        "各镇（街道）、经开区管委会、市直各有关单位",
-        &COUNTIES,
-        &[],
-        false,
-    );
-    check(
-        "市审批服务管理局、市财政局、市发改局",
-        &["市审批服务管理局", "市财政局", "市发改局"],
-        &[],
-        false,
-    );
-    check(
-        "市司法局、市市场监管局、市自然资源局",
-        &["市司法局", "市市场监管局", "市自然资源局"],
-        &[],
-        false,
-    );
-    check("市直各有关单位", &["市直各有关单位"], &[], false);
-    check(
-        "市财政局、市农业农村局、市民政局等有关单位",
-        &["市财政局", "市农业农村局", "市民政局"],
-        &[],
-        false,
-    );
-    check(
-        "市自然资源局、市住建局、市教育局、市人社局、市卫体局、市乡村振兴局、市民政局",
-        &[
-            "市自然资源局",
-            "市住建局",
-            "市教育局",
-            "市人社局",
-            "市卫体局",
-            "市乡村振兴局",
-            "市民政局",
-        ],
-        &[],
-        false,
-    );
-    check(
-        "各镇（街道）、涉及重点领域基层政务公开各单位",
-        &["各镇（街道）", "涉及重点领域基层政务公开各单位"],
-        &[],
-        false,
-    );
-    check("市卫体局", &["市卫体局"], &[], false);
-    check("市政府办公室", &["市政府办公室"], &[], false);
-    check(
-        "市政府办公室、市司法局",
-        &["市政府办公室", "市司法局"],
-        &[],
-        false,
-    );
-    assert!(
-        Units::parse("各镇（街道）、涉及重点领域基层政务公开各单位")
-            .lead
-            .iter()
-            .all(|u| u.collective)
-    );
 }
