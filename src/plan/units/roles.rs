@@ -41,6 +41,9 @@ fn role_words(last: char) -> &'static [(&'static str, Role)] {
         '合' => &[
             ("做好配合", Cooperating),
             ("协助配合", Cooperating),
+            ("协调配合", Cooperating),
+            ("积极配合", Cooperating),
+            ("密切配合", Cooperating),
             ("配合", Cooperating),
         ],
         '工' => &[
@@ -54,14 +57,15 @@ fn role_words(last: char) -> &'static [(&'static str, Role)] {
         '与' => &[("参与", Cooperating)],
         '主' => &[("为主", Lead)],
         '别' => &[("分别", Responsible)],
-        '同' => &[("共同", Responsible)],
+        '同' => &[("共同", Responsible), ("协同", Cooperating)],
+        '职' => &[("各司其职", Responsible)],
         _ => &[],
     }
 }
 
 /// Every character [`role_words`] knows, for the tests.
 #[cfg(test)]
-const ROLE_WORD_ENDINGS: &str = "头责实合工办助与主别同";
+const ROLE_WORD_ENDINGS: &str = "头责实合工办助与主别同职";
 
 /// Endings that close a list ("市民政局等有关单位"); the names before them are the units.
 const LIST_ENDINGS: &[&str] = &[
@@ -213,6 +217,9 @@ mod tests {
             ("市财政局共同负责", Role::Responsible),
             ("市财政局按各自职责负责", Role::Responsible),
             ("市财政局各负其责", Role::Responsible),
+            ("市财政局各司其职", Role::Responsible),
+            ("市财政局协同配合", Role::Cooperating),
+            ("市财政局积极配合", Role::Cooperating),
             ("市财政局按职责分工抓好落实", Role::Cooperating),
             ("由市财政局牵头负总责", Role::Lead),
             ("市财政局（牵头）负责", Role::Lead),
