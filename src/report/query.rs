@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::plan::search::Needle;
+use crate::plan::units::{Suggestions, suggest};
 use crate::plan::{Category, Item, Plan, ReqId, Requirement, Status};
 
 /// A requirement with the category and item it sits in (output needs their names).
@@ -92,10 +93,26 @@ fn requirement_has(r: &Requirement, needle: &Needle) -> bool {
 pub enum FilterError {
     #[error("no category {number} in this plan (categories: {available})")]
     UnknownCategory { number: u32, available: String },
-    #[error("no requirement names the unit `{0}` (names must match exactly, e.g. 市卫体局)")]
-    UnknownUnit(String),
+    /// `suggestions`: units of the plan in use, from [`crate::plan::units::suggest`].
+    #[error("no requirement names the unit `{unit}` ({})", unit_hint(suggestions))]
+    UnknownUnit {
+        unit: String,
+        suggestions: Suggestions,
+    },
     #[error("no requirement's leader (责任领导) column names `{0}`")]
     UnknownLeader(String),
+}
+
+/// How many units an unknown-unit message offers.
+const SUGGESTED_UNITS: usize = 5;
+
+fn unit_hint(s: &Suggestions) -> String {
+    let names = s.names.join(", ");
+    match (s.names.is_empty(), s.similar) {
+        (true, _) => "this plan names no units".to_string(),
+        (false, true) => format!("names must match exactly; did you mean {names}?"),
+        (false, false) => format!("names must match exactly; this plan names e.g. {names}"),
+    }
 }
 
 impl Filter {
@@ -171,7 +188,10 @@ impl Filter {
             .as_deref()
             .filter(|u| !plan.requirements().any(|r| r.units.contains(u)))
         {
-            return Err(FilterError::UnknownUnit(unit.trim().to_string()));
+            return Err(FilterError::UnknownUnit {
+                unit: unit.trim().to_string(),
+                suggestions: suggest(plan, unit, SUGGESTED_UNITS),
+            });
         }
         if let Some(leader) =
             (self.leader.as_deref()).filter(|l| !plan.requirements().any(|r| r.names_leader(l)))
@@ -354,5 +374,36 @@ mod tests {
             ..Filter::default()
         };
         assert!(f.check(&p).is_err());
+    }
+
+    /// The hint names units of the plan being filtered, never a fixed example.
+    #[test]
+    fn unknown_unit_suggests_units_of_this_plan() {
+        let mut p = plan();
+        let err = |p: &Plan, unit: &str| {
+            let f = Filter {
+                unit: Some(unit.into()),
+                ..Filter::default()
+            };
+            f.check(p).expect_err("not in the plan").to_string()
+        };
+        let start = "no requirement names the unit";
+        assert_eq!(
+            err(&p, " 卫体局 "),
+            format!("{start} `卫体局` (names must match exactly; did you mean 市卫体局?)")
+        );
+        assert_eq!(
+            err(&p, "区教育局"),
+            format!(
+                "{start} `区教育局` (names must match exactly; this plan names e.g. 市民政局, \
+                 市财政局, 市卫体局)"
+            )
+        );
+        p.requirements_mut()
+            .for_each(|r| r.units = crate::plan::Units::default());
+        assert_eq!(
+            err(&p, "市财政局"),
+            format!("{start} `市财政局` (this plan names no units)")
+        );
     }
 }

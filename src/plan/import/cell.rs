@@ -47,6 +47,26 @@ pub fn normalize_owned(raw: String) -> String {
     }
 }
 
+/// A cell whose line breaks carry meaning (a units cell: units on separate lines are separate
+/// units): each line trimmed, blank lines dropped, the others kept apart by '\n'.
+pub fn normalize_lines_owned(raw: String) -> String {
+    if !raw.contains(['\n', '\r']) {
+        return normalize_owned(raw);
+    }
+    let mut out = String::with_capacity(raw.len());
+    for line in raw
+        .split(['\n', '\r'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
 fn ends_in_punct(s: &str) -> bool {
     s.chars().next_back().is_some_and(is_punct)
 }
@@ -195,6 +215,23 @@ pub fn find_year(text: &str) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_kept_apart_when_they_mean_something() {
+        for (raw, want) in [
+            ("市财政局", "市财政局"),
+            (" 市财政局 ", "市财政局"),
+            ("市财政局\n市民政局", "市财政局\n市民政局"),
+            (" 市财政局 \r\n\r\n 市民政局\n", "市财政局\n市民政局"),
+            (
+                "牵头单位：市财政局\r配合单位：市民政局",
+                "牵头单位：市财政局\n配合单位：市民政局",
+            ),
+            ("\n \n", ""),
+        ] {
+            assert_eq!(normalize_lines_owned(raw.to_string()), want, "{raw:?}");
+        }
+    }
 
     #[test]
     fn joins_layout_breaks_and_keeps_slogans_apart() {

@@ -238,6 +238,12 @@ fn records(
         }
         let line = row.line;
         let mut cells = row.cells;
+        // Units on separate lines are separate units: plan::units reads the breaks.
+        let mut lines = |col: Option<usize>| {
+            col.map(|i| cell::normalize_lines_owned(std::mem::take(&mut cells[i])))
+                .unwrap_or_default()
+        };
+        let (units, cooperating) = (lines(cols.units), lines(cols.cooperating));
         // Each field has its own column (the header names of fields are distinct), so a
         // cell is taken at most once.
         let mut get = |col: Option<usize>| {
@@ -258,8 +264,7 @@ fn records(
             None => (String::new(), title.to_string()),
         };
         let item = get(cols.item);
-        let (units, deadline) = (get(cols.units), get(cols.deadline));
-        let (cooperating, leader) = (get(cols.cooperating), get(cols.leader));
+        let (deadline, leader) = (get(cols.deadline), get(cols.leader));
         let remarks = get(cols.remarks);
         out.push(Record {
             line,
