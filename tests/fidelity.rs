@@ -10,9 +10,13 @@ mod support;
 #[path = "cli/support.rs"]
 mod cli_support;
 
+#[path = "common/deadline_cells.rs"]
+mod deadline_cells;
+
 mod fidelity {
     pub mod build;
     pub mod cli;
+    pub mod deadlines;
     pub mod headers;
     pub mod props;
 }
