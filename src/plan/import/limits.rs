@@ -29,10 +29,11 @@ pub const MAX_PART_BYTES: u64 = 32 << 20;
 /// Unpacked bytes of all parts read from one archive.
 pub const MAX_UNPACKED_BYTES: u64 = 64 << 20;
 /// Inflated ÷ compressed size of a part, checked once a part passes
-/// [`RATIO_FREE_BYTES`]: XML compresses 5–30×, a zip bomb thousands of times.
+/// [`RATIO_FREE_BYTES`]: real XML compresses 5–50×, a zip bomb up to a thousand times.
 pub const MAX_RATIO: u64 = 100;
-/// Parts up to this size are never refused for their ratio.
-pub const RATIO_FREE_BYTES: u64 = 1 << 20;
+/// Parts up to this size are never refused for their ratio (repetitive tables compress
+/// far better than prose).
+pub const RATIO_FREE_BYTES: u64 = 8 << 20;
 /// Nesting depth of XML elements (real OOXML nests 10–30 deep, nested tables included).
 pub const MAX_XML_DEPTH: usize = 256;
 

@@ -12,6 +12,8 @@ mod columns;
 pub mod csv;
 pub mod decode;
 pub mod docx;
+#[doc(hidden)]
+pub mod fuzz_docs;
 mod docx_xml;
 mod format;
 pub mod limits;
