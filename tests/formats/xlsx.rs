@@ -145,7 +145,8 @@ fn refuses_a_sheet_without_a_header() {
     );
     assert_eq!(e.place, Place::SheetRow);
     assert!(
-        e.to_string().starts_with("p.xlsx: sheet Sheet1, row 1: no header row"),
+        e.to_string()
+            .starts_with("p.xlsx: sheet Sheet1, row 1: no header row"),
         "{e}"
     );
 }

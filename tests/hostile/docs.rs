@@ -30,10 +30,11 @@ pub fn data_row() -> String {
 
 /// A .docx whose body is a title and `tables`, each `<w:tbl>` around its rows.
 pub fn docx(tables: &[String]) -> Vec<u8> {
-    let body: String = tables
+    let body = tables
         .iter()
         .map(|rows| format!("<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>{rows}</w:tbl>"))
-        .collect();
+        .collect::<Vec<_>>()
+        .concat();
     docx_body(&format!("{}{body}", p("某区2024年工作要点")))
 }
 
@@ -48,13 +49,21 @@ pub fn docx_body(body: &str) -> Vec<u8> {
 /// An .xlsx with one sheet named `name` whose `<worksheet>` holds `inner`, and shared strings.
 pub fn xlsx(name: &str, inner: &str, strings: &[&str]) -> Vec<u8> {
     let rel = |id: &str, kind: &str, target: &str| {
-        format!("<Relationship Id=\"{id}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}\" Target=\"{target}\"/>")
+        format!(
+            "<Relationship Id=\"{id}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}\" Target=\"{target}\"/>"
+        )
     };
-    let sst: String = strings.iter().map(|s| format!("<si><t>{s}</t></si>")).collect();
+    let sst = strings
+        .iter()
+        .map(|s| format!("<si><t>{s}</t></si>"))
+        .collect::<Vec<_>>()
+        .concat();
     zip_stored(&[
         (
             "xl/workbook.xml",
-            format!("<workbook><sheets><sheet name=\"{name}\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
+            format!(
+                "<workbook><sheets><sheet name=\"{name}\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
+            ),
         ),
         (
             "xl/_rels/workbook.xml.rels",
@@ -65,20 +74,24 @@ pub fn xlsx(name: &str, inner: &str, strings: &[&str]) -> Vec<u8> {
             ),
         ),
         ("xl/sharedStrings.xml", format!("<sst>{sst}</sst>")),
-        ("xl/worksheets/sheet1.xml", format!("<worksheet>{inner}</worksheet>")),
+        (
+            "xl/worksheets/sheet1.xml",
+            format!("<worksheet>{inner}</worksheet>"),
+        ),
     ])
 }
 
 /// Inline-string cells for one sheet row (1-based), from column A.
 pub fn sheet_row(row: usize, cells: &[&str]) -> String {
-    let cells: String = cells
+    let cells = cells
         .iter()
         .enumerate()
         .map(|(i, t)| {
             let col = char::from(b'A' + u8::try_from(i).expect("few columns"));
             format!("<c r=\"{col}{row}\" t=\"inlineStr\"><is><t>{t}</t></is></c>")
         })
-        .collect();
+        .collect::<Vec<_>>()
+        .concat();
     format!("<row r=\"{row}\">{cells}</row>")
 }
 
@@ -104,6 +117,9 @@ pub fn refused_mentioning(bytes: &[u8], file: &str, part: &str) -> ImportError {
     let e = import_bytes(bytes, file).expect_err("a hostile document is refused");
     let message = e.to_string();
     assert!(message.contains(part), "{message} should mention {part:?}");
-    assert!(!message.contains(":0:") && !message.contains("line 0"), "{message}");
+    assert!(
+        !message.contains(":0:") && !message.contains("line 0"),
+        "{message}"
+    );
     e
 }

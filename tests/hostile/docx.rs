@@ -2,7 +2,9 @@
 
 use duban::plan::import::{Part, Place, import_bytes, limits};
 
-use super::docs::{data_row, docx, docx_body, header_row, p, refused_mentioning, refused_with, tc, tr};
+use super::docs::{
+    data_row, docx, docx_body, header_row, p, refused_mentioning, refused_with, tc, tr,
+};
 
 fn spanning(span: &str) -> Vec<u8> {
     let row = tr(&[
@@ -20,18 +22,31 @@ fn a_billion_column_span_is_refused_at_its_cell() {
         "p.docx: table 1, row 2, column 2: gridSpan of 1000000000 columns; a table may have at \
          most 100 columns",
     );
-    assert_eq!((e.part, e.line, e.column), (Some(Part::Table(1)), 2, Some(2)));
+    assert_eq!(
+        (e.part, e.line, e.column),
+        (Some(Part::Table(1)), 2, Some(2))
+    );
     assert_eq!(e.place, Place::TableRow);
 }
 
 #[test]
 fn spans_near_and_past_u64_max_are_refused_not_overflowed() {
-    for span in ["18446744073709551615", "18446744073709551616", "99999999999999999999999"] {
-        let e = refused_mentioning(&spanning(span), "p.docx", "table 1, row 2, column 2: gridSpan of");
+    for span in [
+        "18446744073709551615",
+        "18446744073709551616",
+        "99999999999999999999999",
+    ] {
+        let e = refused_mentioning(
+            &spanning(span),
+            "p.docx",
+            "table 1, row 2, column 2: gridSpan of",
+        );
         assert!(e.problem.contains("at most 100 columns"), "{e}");
     }
     // Spans that add up past the limit, each one harmless.
-    let wide: Vec<String> = (0..30).map(|_| tc("x", "<w:gridSpan w:val=\"4\"/>")).collect();
+    let wide: Vec<String> = (0..30)
+        .map(|_| tc("x", "<w:gridSpan w:val=\"4\"/>"))
+        .collect();
     let doc = docx(&[format!("{}{}", header_row(), tr(&wide))]);
     refused_with(
         &doc,
@@ -50,7 +65,9 @@ fn huge_grid_before_and_after_are_refused() {
         refused_mentioning(
             &doc,
             "p.docx",
-            &format!("table 1, row 2, column 1: {name} of 4294967295 columns; a table may have at most 100"),
+            &format!(
+                "table 1, row 2, column 1: {name} of 4294967295 columns; a table may have at most 100"
+            ),
         );
     }
 }
@@ -101,7 +118,8 @@ fn deeply_nested_tables_are_refused() {
     refused_with(
         &docx_body(&nested),
         "p.docx",
-        "p.docx: word/document.xml: the XML nests elements more than 256 deep; that is the limit",
+        "p.docx: table 1, row 1, column 1: word/document.xml: the XML nests elements more than \
+         256 deep; that is the limit",
     );
 }
 
@@ -125,7 +143,12 @@ fn vertical_merge_chains_cost_nothing_and_import() {
         tc("区政府办", ""),
         tc("6月底前", ""),
     ]);
-    let cont = tr(&[tc("", "<w:vMerge/>"), tc("要求", ""), tc("区政府办", ""), tc("6月底前", "")]);
+    let cont = tr(&[
+        tc("", "<w:vMerge/>"),
+        tc("要求", ""),
+        tc("区政府办", ""),
+        tc("6月底前", ""),
+    ]);
     let doc = docx(&[format!("{}{first}{}", header_row(), cont.repeat(1000))]);
     let plan = import_bytes(&doc, "p.docx").expect("imports");
     assert_eq!(plan.requirement_count(), 1001);
@@ -135,4 +158,18 @@ fn vertical_merge_chains_cost_nothing_and_import() {
 fn whole_file_errors_name_no_line() {
     let doc = docx_body(&p("只有文字2021年"));
     refused_with(&doc, "p.docx", "p.docx: the document has no table");
+}
+
+#[test]
+fn malformed_xml_is_placed_at_the_table_row_it_broke_in() {
+    let broken = format!(
+        "{}{}<w:tr><w:tc><w:p></w:tc></w:tr>",
+        header_row(),
+        data_row()
+    );
+    refused_mentioning(
+        &docx(&[broken]),
+        "p.docx",
+        "p.docx: table 1, row 3, column 1: word/document.xml: the XML is malformed",
+    );
 }

@@ -8,7 +8,11 @@ use super::docs::{refused_mentioning, refused_with, sheet_row, sheet_table, xlsx
 #[test]
 fn a_cell_at_the_last_address_is_refused_without_laying_out_the_sheet() {
     let far = "<row r=\"1048576\"><c r=\"XFD1048576\" t=\"inlineStr\"><is><t>x</t></is></c></row>";
-    let doc = xlsx("任务分解表", &format!("<sheetData>{}{far}</sheetData>", sheet_table()), &[]);
+    let doc = xlsx(
+        "任务分解表",
+        &format!("<sheetData>{}{far}</sheetData>", sheet_table()),
+        &[],
+    );
     let e = refused_with(
         &doc,
         "p.xlsx",
@@ -26,13 +30,25 @@ fn a_lone_cell_at_the_last_address_is_one_row_not_a_million() {
         "<sheetData><row r=\"1048576\"><c r=\"XFD1048576\" t=\"inlineStr\"><is><t>具体要求</t></is></c></row></sheetData>",
         &[],
     );
-    refused_with(&doc, "p.xlsx", "p.xlsx: sheet Sheet1, row 1048576: header row but no data rows");
+    refused_with(
+        &doc,
+        "p.xlsx",
+        "p.xlsx: sheet Sheet1, row 1048576: header row but no data rows",
+    );
 }
 
 #[test]
 fn a_dimension_of_the_whole_sheet_is_ignored() {
-    for dimension in ["A1:XFD1048576", "XFD1048576:A1", "A1:ZZZZZZ99999999999", "B2:A1"] {
-        let inner = format!("<dimension ref=\"{dimension}\"/><sheetData>{}</sheetData>", sheet_table());
+    for dimension in [
+        "A1:XFD1048576",
+        "XFD1048576:A1",
+        "A1:ZZZZZZ99999999999",
+        "B2:A1",
+    ] {
+        let inner = format!(
+            "<dimension ref=\"{dimension}\"/><sheetData>{}</sheetData>",
+            sheet_table()
+        );
         let plan = import_bytes(&xlsx("Sheet1", &inner, &[]), "p.xlsx").expect("imports");
         assert_eq!(plan.requirement_count(), 1, "{dimension}");
     }
@@ -49,7 +65,10 @@ fn references_past_the_sheet_are_refused_by_name() {
         "p.xlsx",
         "p.xlsx: sheet Sheet1, row 4: `XFE4` is not a cell of a sheet",
     );
-    let bad_row = format!("<sheetData>{}<row r=\"4294967297\"></row></sheetData>", sheet_table());
+    let bad_row = format!(
+        "<sheetData>{}<row r=\"4294967297\"></row></sheetData>",
+        sheet_table()
+    );
     refused_with(
         &xlsx("Sheet1", &bad_row, &[]),
         "p.xlsx",
@@ -92,13 +111,12 @@ fn merged_ranges_over_the_whole_sheet_are_clipped_and_overlaps_refused() {
 #[test]
 fn rows_past_the_cell_limit_are_refused_before_they_are_laid_out() {
     // Two cells a row, A and CV: 10,001 rows of 100 columns pass a million cells.
-    let rows: String = (1..=10_001)
+    let rows = (1..=10_001)
         .map(|r| {
-            format!(
-                "<row r=\"{r}\"><c r=\"A{r}\"><v>1</v></c><c r=\"CV{r}\"><v>2</v></c></row>"
-            )
+            format!("<row r=\"{r}\"><c r=\"A{r}\"><v>1</v></c><c r=\"CV{r}\"><v>2</v></c></row>")
         })
-        .collect();
+        .collect::<Vec<_>>()
+        .concat();
     refused_with(
         &xlsx("Sheet1", &format!("<sheetData>{rows}</sheetData>"), &[]),
         "p.xlsx",
@@ -111,11 +129,16 @@ fn rows_past_the_cell_limit_are_refused_before_they_are_laid_out() {
 fn shared_strings_used_past_the_text_limit_are_refused() {
     // One 1 MiB string used by 65 cells: 65 MiB of cell text from a 1 MiB part.
     let big = "a".repeat(limits::MAX_CELL_TEXT);
-    let cells: String = (1..=65)
+    let cells = (1..=65)
         .map(|r| format!("<row r=\"{r}\"><c r=\"A{r}\" t=\"s\"><v>0</v></c></row>"))
-        .collect();
+        .collect::<Vec<_>>()
+        .concat();
     refused_with(
-        &xlsx("Sheet1", &format!("<sheetData>{cells}</sheetData>"), &[&big]),
+        &xlsx(
+            "Sheet1",
+            &format!("<sheetData>{cells}</sheetData>"),
+            &[&big],
+        ),
         "p.xlsx",
         "p.xlsx: sheet Sheet1, row 65, column A: the sheet holds more than 64 MiB of text; that is \
          the limit",
@@ -134,4 +157,18 @@ fn odd_but_harmless_cells_import() {
     let plan = import_bytes(&xlsx("Sheet1", &inner, &[]), "p.xlsx").expect("imports");
     let texts: Vec<&str> = plan.requirements().map(|r| r.text.as_str()).collect();
     assert_eq!(texts, ["公开规划", "公开目录", "公开指南"]);
+}
+
+#[test]
+fn malformed_xml_is_placed_at_the_row_it_broke_in() {
+    let broken = format!(
+        "<sheetData>{}<row r=\"7\"><c r=\"A7\"><v>1</x></c></row></sheetData>",
+        sheet_table()
+    );
+    let e = refused_mentioning(
+        &xlsx("Sheet1", &broken, &[]),
+        "p.xlsx",
+        "p.xlsx: sheet Sheet1, row 7: xl/worksheets/sheet1.xml: the XML is malformed",
+    );
+    assert_eq!(e.line, 7);
 }

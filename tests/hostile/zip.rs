@@ -44,7 +44,10 @@ fn declared_sizes_are_not_trusted() {
     declare_size(&mut doc, u32::MAX);
     let e = import_bytes(&doc, "p.docx").expect_err("refused");
     assert!(e.to_string().starts_with("p.docx: "), "{e}");
-    assert!(e.problem.contains("limit") || e.problem.contains("damaged"), "{e}");
+    assert!(
+        e.problem.contains("limit") || e.problem.contains("damaged"),
+        "{e}"
+    );
     // Declared tiny, unpacking to megabytes: the capped reader stops it all the same.
     let mut text = String::from("<w:document><w:body>");
     text.push_str(&" ".repeat(3 << 20));

@@ -82,7 +82,10 @@ mod tests {
     fn refuses_text_past_the_limit() {
         let big = vec![b'a'; limits::MAX_TEXT + 1];
         let e = decode(&big, "f").expect_err("too big");
-        assert_eq!(e.to_string(), "f:0: the document holds more than 64 MiB of text; that is the limit");
+        assert_eq!(
+            e.to_string(),
+            "f:0: the document holds more than 64 MiB of text; that is the limit"
+        );
     }
 
     #[test]

@@ -115,8 +115,9 @@ impl<'a> Parser<'a> {
         self.refuse_at(problem, column)
     }
 
+    /// Malformed XML, at the table row it broke in when it broke in one.
     fn xml_error(&self, e: &XmlError) -> ImportError {
-        ImportError::new(self.file, 0, format!("word/document.xml: {e}")).counting(Place::TableRow)
+        self.refuse(format!("word/document.xml: {e}"))
     }
 
     /// A grid count (`gridSpan`, `gridBefore`, `gridAfter`) checked against the widest

@@ -48,7 +48,9 @@ impl Choices<'_> {
             "x",
         ];
         let i = self.below(SIZES.len() + 4);
-        SIZES.get(i).map_or_else(|| self.byte().to_string(), |s| (*s).to_string())
+        SIZES
+            .get(i)
+            .map_or_else(|| self.byte().to_string(), |s| (*s).to_string())
     }
 
     fn text(&mut self) -> String {
@@ -138,13 +140,21 @@ fn docx(c: &mut Choices<'_>) -> Vec<u8> {
         for _ in 0..c.below(8) {
             body.push_str("<w:tr>");
             if c.below(4) == 0 {
-                let _ = write!(body, "<w:trPr><w:gridBefore w:val=\"{}\"/></w:trPr>", c.number());
+                let _ = write!(
+                    body,
+                    "<w:trPr><w:gridBefore w:val=\"{}\"/></w:trPr>",
+                    c.number()
+                );
             }
             for _ in 0..c.below(6) {
                 docx_cell(c, &mut body);
             }
             if c.below(4) == 0 {
-                let _ = write!(body, "<w:trPr><w:gridAfter w:val=\"{}\"/></w:trPr>", c.number());
+                let _ = write!(
+                    body,
+                    "<w:trPr><w:gridAfter w:val=\"{}\"/></w:trPr>",
+                    c.number()
+                );
             }
             body.push_str("</w:tr>");
             body.push_str(c.noise());
@@ -199,11 +209,24 @@ fn xlsx(c: &mut Choices<'_>) -> Vec<u8> {
     sst.push_str("</sst>");
     let mut sheet = String::from("<worksheet>");
     if c.flag() {
-        let _ = write!(sheet, "<dimension ref=\"{}:{}\"/>", c.cell_ref(0, 0), c.cell_ref(9, 9));
+        let _ = write!(
+            sheet,
+            "<dimension ref=\"{}:{}\"/>",
+            c.cell_ref(0, 0),
+            c.cell_ref(9, 9)
+        );
     }
     sheet.push_str("<sheetData>");
     for r in 0..c.below(10) {
-        let _ = write!(sheet, "<row r=\"{}\">", if c.below(5) == 0 { c.number() } else { (r + 1).to_string() });
+        let _ = write!(
+            sheet,
+            "<row r=\"{}\">",
+            if c.below(5) == 0 {
+                c.number()
+            } else {
+                (r + 1).to_string()
+            }
+        );
         for col in 0..c.below(6) {
             xlsx_cell(c, &mut sheet, r, col, strings.len());
         }
@@ -226,7 +249,9 @@ fn xlsx(c: &mut Choices<'_>) -> Vec<u8> {
         c.number()
     );
     let rel = |id: &str, kind: &str, target: &str| {
-        format!("<Relationship Id=\"{id}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}\" Target=\"{target}\"/>")
+        format!(
+            "<Relationship Id=\"{id}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}\" Target=\"{target}\"/>"
+        )
     };
     zip_of(&[
         ("[Content_Types].xml", "<Types/>".into()),
@@ -255,11 +280,19 @@ fn xlsx_cell(c: &mut Choices<'_>, sheet: &mut String, row: usize, col: usize, st
     let s = c.below(4);
     match c.below(7) {
         0 => {
-            let i = if c.below(4) == 0 { c.number() } else { c.below(strings.max(1)).to_string() };
+            let i = if c.below(4) == 0 {
+                c.number()
+            } else {
+                c.below(strings.max(1)).to_string()
+            };
             let _ = write!(sheet, "<c r=\"{r}\" t=\"s\"><v>{i}</v></c>");
         }
         1 => {
-            let _ = write!(sheet, "<c r=\"{r}\" t=\"inlineStr\"><is><t>{}</t></is></c>", c.text());
+            let _ = write!(
+                sheet,
+                "<c r=\"{r}\" t=\"inlineStr\"><is><t>{}</t></is></c>",
+                c.text()
+            );
         }
         2 => {
             let _ = write!(sheet, "<c r=\"{r}\" s=\"{s}\"><v>{}</v></c>", c.number());
@@ -268,7 +301,11 @@ fn xlsx_cell(c: &mut Choices<'_>, sheet: &mut String, row: usize, col: usize, st
             let _ = write!(sheet, "<c r=\"{r}\" t=\"b\"><v>1</v></c>");
         }
         4 => {
-            let _ = write!(sheet, "<c r=\"{r}\" t=\"str\"><f>A1</f><v>{}</v></c>", c.text());
+            let _ = write!(
+                sheet,
+                "<c r=\"{r}\" t=\"str\"><f>A1</f><v>{}</v></c>",
+                c.text()
+            );
         }
         5 => {
             let _ = write!(sheet, "<c r=\"{r}\"/>{}", c.noise());

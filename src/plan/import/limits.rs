@@ -110,7 +110,8 @@ impl<R: Read> Read for Capped<R> {
 
 /// Whether an I/O error is a [`Capped`] reader's.
 pub fn is_over_cap(e: &io::Error) -> bool {
-    e.get_ref().is_some_and(<dyn std::error::Error + Send + Sync>::is::<OverCap>)
+    e.get_ref()
+        .is_some_and(<dyn std::error::Error + Send + Sync>::is::<OverCap>)
 }
 
 #[cfg(test)]

@@ -12,16 +12,17 @@ mod columns;
 pub mod csv;
 pub mod decode;
 pub mod docx;
-#[doc(hidden)]
-pub mod fuzz_docs;
 mod docx_xml;
 mod format;
+#[doc(hidden)]
+pub mod fuzz_docs;
 pub mod limits;
 pub mod markdown;
 pub mod table;
 pub mod text_reader;
 pub mod xlsx;
 mod xlsx_book;
+mod xlsx_sheet;
 mod xml;
 
 use std::fmt;

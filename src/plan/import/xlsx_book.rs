@@ -49,10 +49,17 @@ pub(super) fn open(zip: &mut Archive<'_>, file: &str) -> Result<Book, ImportErro
     let (names, date1904) = sheets(file, &workbook, &text)?;
     drop(text);
     if !zip.has(&rels_path(&workbook)) {
-        return Err(not_a_book(&format!("the archive has no {}", rels_path(&workbook))));
+        return Err(not_a_book(&format!(
+            "the archive has no {}",
+            rels_path(&workbook)
+        )));
     }
     let rels = relationships(zip, file, &workbook)?;
-    let find = |kind: &str| rels.iter().find(|r| r.kind.ends_with(kind)).map(|r| r.target.clone());
+    let find = |kind: &str| {
+        rels.iter()
+            .find(|r| r.kind.ends_with(kind))
+            .map(|r| r.target.clone())
+    };
     let sheets = names
         .into_iter()
         .map(|(name, id)| {
@@ -297,13 +304,15 @@ fn date_styles(file: &str, part: &str, text: &str) -> Result<Vec<bool>, ImportEr
     }
 }
 
-/// Excel's built-in date and time formats, the Chinese locale's (27–36, 50–58) included.
+/// Excel's built-in date and time formats, the Chinese locale's (27–36, 50–58) included
+/// (46, `[h]:mm:ss`, is a duration).
 fn is_builtin_date(id: u64) -> bool {
-    matches!(id, 14..=22 | 27..=36 | 45..=47 | 50..=58)
+    matches!(id, 14..=22 | 27..=36 | 45 | 47 | 50..=58)
 }
 
-/// A custom number format shows a date or time when, outside quoted text, escapes and
-/// `[...]` sections (colours, locales), it has a y, m, d, h or s.
+/// A custom number format shows a date or time when its first section, outside quoted
+/// text, escaped characters (`\`, `_`, `*` take the next one literally) and `[...]`
+/// sections (colours, locales), has a y, m, d, h or s.
 fn is_date_format(code: &str) -> bool {
     let (mut quoted, mut bracket, mut escaped) = (false, false, false);
     for c in code.chars() {
@@ -311,7 +320,8 @@ fn is_date_format(code: &str) -> bool {
             _ if escaped => escaped = false,
             '"' => quoted = !quoted,
             _ if quoted => {}
-            '\\' => escaped = true,
+            ';' => return false,
+            '\\' | '_' | '*' => escaped = true,
             '[' => bracket = true,
             ']' => bracket = false,
             _ if bracket => {}
@@ -333,10 +343,18 @@ mod tests {
         assert!(!is_date_format("0\"天\""));
         assert!(!is_date_format("[Red]0.00"));
         assert!(!is_date_format("General"));
+        assert!(!is_date_format("0_)\\d;(0)"));
+        assert!(is_date_format("yyyy\"年\"m\"月\"d\"日\""));
         assert!(is_builtin_date(14) && !is_builtin_date(0));
-        assert_eq!(resolve("xl/workbook.xml", "worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml");
+        assert_eq!(
+            resolve("xl/workbook.xml", "worksheets/sheet1.xml"),
+            "xl/worksheets/sheet1.xml"
+        );
         assert_eq!(resolve("xl/workbook.xml", "/xl/a.xml"), "xl/a.xml");
-        assert_eq!(resolve("xl/workbook.xml", "../docProps/x.xml"), "docProps/x.xml");
+        assert_eq!(
+            resolve("xl/workbook.xml", "../docProps/x.xml"),
+            "docProps/x.xml"
+        );
         assert_eq!(resolve("", "xl/workbook.xml"), "xl/workbook.xml");
         assert_eq!(rels_path(""), "_rels/.rels");
         assert_eq!(rels_path("xl/workbook.xml"), "xl/_rels/workbook.xml.rels");

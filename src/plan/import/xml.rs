@@ -62,10 +62,7 @@ impl<'a> Xml<'a> {
 pub(super) fn attr(e: &BytesStart<'_>, local: &str) -> Option<String> {
     e.attributes().with_checks(false).flatten().find_map(|a| {
         (a.key.local_name().as_ref() == local)
-            .then(|| {
-                a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                    .ok()
-            })
+            .then(|| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
             .flatten()
             .map(Cow::into_owned)
     })
