@@ -246,3 +246,45 @@ pub fn builtin() -> Plan {
     import_bytes(BUILTIN_SEED, &format!("builtin:{BUILTIN_NAME}"))
         .expect("the embedded seed is a valid plan (checked by tests)")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters_as_excel_names_them() {
+        let names: Vec<String> = [1, 26, 27, 52, 703, 16_384]
+            .into_iter()
+            .map(column_letters)
+            .collect();
+        assert_eq!(names, ["A", "Z", "AA", "AZ", "AAA", "XFD"]);
+    }
+
+    #[test]
+    fn messages_name_the_table_or_sheet_row_and_column_never_line_0() {
+        let e = |line| ImportError::new("p", line, "bad");
+        assert_eq!(e(3).to_string(), "p:3: bad");
+        assert_eq!(e(0).to_string(), "p:0: bad");
+        assert_eq!(e(3).at_column(2).to_string(), "p:3: column 2: bad");
+        let sheet = Part::Sheet("任务分解表".into());
+        let in_sheet = |line| e(line).counting(Place::SheetRow).in_part(&sheet);
+        assert_eq!(in_sheet(7).to_string(), "p: sheet 任务分解表, row 7: bad");
+        assert_eq!(
+            in_sheet(7).at_column(3).to_string(),
+            "p: sheet 任务分解表, row 7, column C: bad"
+        );
+        assert_eq!(in_sheet(0).to_string(), "p: sheet 任务分解表: bad");
+        let table = |line| e(line).counting(Place::TableRow).in_part(&Part::Table(2));
+        assert_eq!(
+            table(5).at_column(3).to_string(),
+            "p: table 2, row 5, column 3: bad"
+        );
+        assert_eq!(e(0).counting(Place::TableRow).to_string(), "p: bad");
+        assert_eq!(
+            e(4).counting(Place::TableRow).to_string(),
+            "p: table row 4: bad"
+        );
+        // A part already named is kept.
+        assert_eq!(table(1).in_part(&sheet).part, Some(Part::Table(2)));
+    }
+}
