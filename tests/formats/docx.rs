@@ -172,5 +172,5 @@ fn row_errors_count_table_rows() {
         "the 具体要求 cell is empty but the row has other content",
     );
     assert_eq!(e.place, Place::TableRow);
-    assert!(e.to_string().starts_with("p.docx: table row 3: "), "{e}");
+    assert!(e.to_string().starts_with("p.docx: table 1, row 3: "), "{e}");
 }

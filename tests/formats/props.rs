@@ -1,5 +1,6 @@
 //! Properties: no reader panics on arbitrary input, and a generated table reads the same in
-//! every format (every requirement arrives, in some item, exactly once).
+//! every format, .xlsx with merged ranges included (every requirement arrives, in some
+//! item, exactly once).
 
 use duban::plan::import::{Format, Options, import_bytes, import_bytes_with};
 use proptest::collection::vec;
@@ -29,6 +30,42 @@ fn csv(rows: &[[String; 3]]) -> String {
         w.write_record(r).expect("row");
     }
     String::from_utf8(w.into_inner().expect("flush")).expect("UTF-8")
+}
+
+/// The rows as a worksheet: the title merged across, the first two columns' empty cells
+/// merged into the filled cell above them (as Excel users write continuation).
+fn workbook(rows: &[[String; 3]]) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    let plain = rust_xlsxwriter::Format::new();
+    ws.merge_range(0, 0, 0, 2, TITLE, &plain).expect("title");
+    for (c, h) in (0u16..).zip(HEADER) {
+        ws.write_string(1, c, h).expect("header");
+    }
+    let sheet_row = |i: usize| 2 + u32::try_from(i).expect("few rows");
+    for (i, r) in rows.iter().enumerate() {
+        for (c, text) in (0u16..).zip(r) {
+            if !text.is_empty() {
+                ws.write_string(sheet_row(i), c, text).expect("cell");
+            }
+        }
+    }
+    for c in 0..2u16 {
+        let col = usize::from(c);
+        let mut i = 0;
+        while i < rows.len() {
+            let mut end = i;
+            while rows.get(end + 1).is_some_and(|n| n[col].is_empty()) {
+                end += 1;
+            }
+            if end > i && !rows[i][col].is_empty() {
+                ws.merge_range(sheet_row(i), c, sheet_row(end), c, &rows[i][col], &plain)
+                    .expect("merge");
+            }
+            i = end + 1;
+        }
+    }
+    book.save_to_buffer().expect("xlsx")
 }
 
 fn word(rows: &[[String; 3]]) -> Vec<u8> {
@@ -96,6 +133,7 @@ proptest! {
             ("p.md", markdown(&rows).into_bytes()),
             ("p.csv", csv(&rows).into_bytes()),
             ("p.docx", word(&rows)),
+            ("p.xlsx", workbook(&rows)),
         ];
         let mut trees = Vec::new();
         for (name, bytes) in docs {
@@ -107,5 +145,6 @@ proptest! {
         }
         prop_assert_eq!(&trees[0], &trees[1]);
         prop_assert_eq!(&trees[0], &trees[2]);
+        prop_assert_eq!(&trees[0], &trees[3]);
     }
 }

@@ -121,7 +121,10 @@ fn sheet_by_name_and_unknown_sheets() {
         ..Options::default()
     };
     let e = import_bytes_with(&bytes, "p.xlsx", &opts("说明")).expect_err("no table there");
-    assert!(e.problem.contains("sheet `说明`: no header row"), "{e}");
+    assert!(
+        e.to_string().contains("sheet 说明, row 1: no header row"),
+        "{e}"
+    );
     let e = import_bytes_with(&bytes, "p.xlsx", &opts("Sheet9")).expect_err("no such sheet");
     assert_refused(&e, 0, "no sheet named `Sheet9` (sheets: Sheet1, 说明)");
     assert!(import_bytes_with(&bytes, "p.xlsx", &opts("Sheet1")).is_ok());
@@ -142,7 +145,8 @@ fn refuses_a_sheet_without_a_header() {
     );
     assert_eq!(e.place, Place::SheetRow);
     assert!(
-        e.to_string().starts_with("p.xlsx: row 1: sheet `Sheet1`:"),
+        e.to_string()
+            .starts_with("p.xlsx: sheet Sheet1, row 1: no header row"),
         "{e}"
     );
 }
@@ -157,7 +161,10 @@ fn row_errors_use_the_sheet_row_number() {
     strings(ws, 6, &["乙", "", "7月底前"]);
     let e = refused(&book.save_to_buffer().expect("xlsx"), "p.xlsx");
     assert_refused(&e, 7, "the 具体要求 cell is empty");
-    assert_eq!(e.to_string(), format!("p.xlsx: row 7: {}", e.problem));
+    assert_eq!(
+        e.to_string(),
+        format!("p.xlsx: sheet Sheet1, row 7: {}", e.problem)
+    );
 }
 
 #[test]

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use encoding_rs::{Encoding, GB18030, UTF_8};
 
-use super::ImportError;
+use super::{ImportError, limits};
 
 /// Decodes a document: BOM if any, else valid UTF-8, else GB18030 without a single
 /// malformed sequence. Refuses empty files and binary data. Valid UTF-8 is borrowed, not
@@ -14,6 +14,17 @@ pub fn decode<'a>(bytes: &'a [u8], file: &str) -> Result<Cow<'a, str>, ImportErr
     let whole_file = |problem: &str| ImportError::new(file, 0, problem);
     if bytes.is_empty() {
         return Err(whole_file("the file is empty"));
+    }
+    // GB18030 and UTF-16 grow by at most half when decoded, so the bytes are checked
+    // before decoding and the text after.
+    let too_big = || {
+        whole_file(&format!(
+            "the document holds more than {} of text; that is the limit",
+            limits::bytes(limits::MAX_TEXT as u64)
+        ))
+    };
+    if bytes.len() > limits::MAX_TEXT {
+        return Err(too_big());
     }
     let text = if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         enc.decode_without_bom_handling_and_without_replacement(&bytes[bom_len..])
@@ -32,6 +43,9 @@ pub fn decode<'a>(bytes: &'a [u8], file: &str) -> Result<Cow<'a, str>, ImportErr
             .decode_without_bom_handling_and_without_replacement(bytes)
             .ok_or_else(|| whole_file("not a text document: neither UTF-8, UTF-16 nor GB18030"))?
     };
+    if text.len() > limits::MAX_TEXT {
+        return Err(too_big());
+    }
     if text.contains('\0') {
         return Err(whole_file(
             "not a text document: it contains NUL bytes (binary data?)",
@@ -62,6 +76,16 @@ mod tests {
         for bytes in [text.as_bytes().to_vec(), utf8_bom, le, be, gbk] {
             assert_eq!(decode(&bytes, "f").as_deref(), Ok(text));
         }
+    }
+
+    #[test]
+    fn refuses_text_past_the_limit() {
+        let big = vec![b'a'; limits::MAX_TEXT + 1];
+        let e = decode(&big, "f").expect_err("too big");
+        assert_eq!(
+            e.to_string(),
+            "f:0: the document holds more than 64 MiB of text; that is the limit"
+        );
     }
 
     #[test]

@@ -3,10 +3,10 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::io::{Cursor, Read};
 use std::path::Path;
 use std::str::FromStr;
 
+use super::archive::Archive;
 use super::{ImportError, Place, decode, markdown};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -131,18 +131,30 @@ pub fn detect_decoding<'a>(
     }
 }
 
+/// What the errors of a document count when it is (or is taken for) a .docx/.xlsx archive:
+/// its rows, never lines.
+pub(super) fn archive_place(bytes: &[u8], file: &str, forced: Option<Format>) -> Option<Place> {
+    let format = match forced {
+        Some(f) => f,
+        None if bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(OLE_MAGIC) => {
+            match Format::from_extension(file) {
+                Some(Format::Xlsx) => Format::Xlsx,
+                _ => Format::Docx,
+            }
+        }
+        None => Format::from_extension(file)?,
+    };
+    matches!(format, Format::Docx | Format::Xlsx).then(|| format.place())
+}
+
 /// .docx and .xlsx are both zip archives; `[Content_Types].xml` says which.
 fn zip_format(bytes: &[u8], file: &str) -> Result<Format, ImportError> {
-    let mut zip = open_zip(bytes, file)?;
-    let mut types = String::new();
-    if let Ok(mut entry) = zip.by_name("[Content_Types].xml") {
-        // Unreadable content types fall back to the part names below.
-        let _ = entry.read_to_string(&mut types);
-    }
-    let has = |name: &str| zip.index_for_name(name).is_some();
-    if types.contains("wordprocessingml.document") || has("word/document.xml") {
+    let mut zip = Archive::open(bytes, file)?;
+    // Without content types, the part names below decide.
+    let types = zip.text_part("[Content_Types].xml")?.unwrap_or_default();
+    if types.contains("wordprocessingml.document") || zip.has("word/document.xml") {
         Ok(Format::Docx)
-    } else if types.contains("spreadsheetml.sheet") || has("xl/workbook.xml") {
+    } else if types.contains("spreadsheetml.sheet") || zip.has("xl/workbook.xml") {
         Ok(Format::Xlsx)
     } else {
         Err(ImportError::new(
@@ -151,20 +163,6 @@ fn zip_format(bytes: &[u8], file: &str) -> Result<Format, ImportError> {
             "a zip archive that is neither a Word document (.docx) nor an Excel workbook (.xlsx)",
         ))
     }
-}
-
-/// Opens an archive, naming a damaged one as such.
-pub(super) fn open_zip<'a>(
-    bytes: &'a [u8],
-    file: &str,
-) -> Result<zip::ZipArchive<Cursor<&'a [u8]>>, ImportError> {
-    zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-        ImportError::new(
-            file,
-            0,
-            format!("not a readable .docx/.xlsx file (damaged or incomplete zip archive: {e})"),
-        )
-    })
 }
 
 #[cfg(test)]

@@ -5,19 +5,27 @@
 //! tables in [`markdown`]) → [`build_plan`]. Columns, continuation of merged cells,
 //! page-break repeats, section rows, ids and the year are decided once, in [`table`].
 
+mod archive;
 mod assemble;
 mod cell;
 mod columns;
 pub mod csv;
 pub mod decode;
 pub mod docx;
+mod docx_xml;
 mod format;
+#[doc(hidden)]
+pub mod fuzz_docs;
 mod header;
+pub mod limits;
 pub mod markdown;
 mod roles;
 pub mod table;
 pub mod text_reader;
 pub mod xlsx;
+mod xlsx_book;
+mod xlsx_sheet;
+mod xml;
 
 use std::fmt;
 use std::path::Path;
@@ -40,6 +48,19 @@ pub struct ImportError {
     pub line: usize,
     pub problem: String,
     pub place: Place,
+    /// The Word table or worksheet the row is in (documents that hold several).
+    pub part: Option<Part>,
+    /// 1-based column of the cell at fault, where one cell is.
+    pub column: Option<usize>,
+}
+
+/// Which table of a document an error is in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    /// A top-level table of a Word document, counted from 1.
+    Table(usize),
+    /// A worksheet, by name.
+    Sheet(String),
 }
 
 /// What [`ImportError::line`] counts, so messages say "row 12" where a spreadsheet or a
@@ -58,13 +79,47 @@ pub enum Place {
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (file, n, problem) = (&self.file, self.line, &self.problem);
+        let mut at = Vec::new();
+        match &self.part {
+            Some(Part::Table(t)) => at.push(format!("table {t}")),
+            Some(Part::Sheet(name)) => at.push(format!("sheet {name}")),
+            None => {}
+        }
         match self.place {
-            Place::Line => write!(f, "{file}:{n}: {problem}"),
-            _ if n == 0 => write!(f, "{file}: {problem}"),
-            Place::SheetRow => write!(f, "{file}: row {n}: {problem}"),
-            Place::TableRow => write!(f, "{file}: table row {n}: {problem}"),
+            Place::Line if n > 0 => {}
+            _ if n == 0 => {}
+            Place::TableRow if self.part.is_none() => at.push(format!("table row {n}")),
+            _ => at.push(format!("row {n}")),
+        }
+        if let Some(c) = self.column {
+            let sheet = matches!(self.part, Some(Part::Sheet(_)));
+            at.push(if sheet {
+                format!("column {}", column_letters(c))
+            } else {
+                format!("column {c}")
+            });
+        }
+        let at = at.join(", ");
+        match self.place {
+            Place::Line if n > 0 && at.is_empty() => write!(f, "{file}:{n}: {problem}"),
+            Place::Line if n > 0 => write!(f, "{file}:{n}: {at}: {problem}"),
+            // A text document's whole-file errors keep the `file:0:` form tools parse.
+            Place::Line if at.is_empty() => write!(f, "{file}:0: {problem}"),
+            _ if at.is_empty() => write!(f, "{file}: {problem}"),
+            _ => write!(f, "{file}: {at}: {problem}"),
         }
     }
+}
+
+/// A spreadsheet column as Excel names it: 1 → A, 27 → AA.
+pub fn column_letters(mut column: usize) -> String {
+    let mut letters = Vec::new();
+    while column > 0 {
+        let rem = u8::try_from((column - 1) % 26).unwrap_or(0);
+        letters.push(char::from(b'A' + rem));
+        column = (column - 1) / 26;
+    }
+    letters.iter().rev().collect()
 }
 
 impl ImportError {
@@ -74,7 +129,23 @@ impl ImportError {
             line,
             problem: problem.into(),
             place: Place::Line,
+            part: None,
+            column: None,
         }
+    }
+
+    /// The same error, in table or sheet `part` unless it names one already.
+    #[must_use]
+    pub fn in_part(mut self, part: &Part) -> Self {
+        self.part.get_or_insert_with(|| part.clone());
+        self
+    }
+
+    /// The same error, at 1-based `column`.
+    #[must_use]
+    pub fn at_column(mut self, column: usize) -> Self {
+        self.column = Some(column);
+        self
     }
 
     /// The same error, its number counting `place`.
@@ -111,6 +182,19 @@ pub fn read_bytes(
     file: &str,
     options: &Options,
 ) -> Result<(Plan, Reading), ImportError> {
+    // A .docx/.xlsx has rows, not lines: its errors never say "line 0".
+    let archive_place = |e: ImportError| match format::archive_place(bytes, file, options.format) {
+        Some(place) if e.place == Place::Line => e.counting(place),
+        _ => e,
+    };
+    read_bytes_inner(bytes, file, options).map_err(archive_place)
+}
+
+fn read_bytes_inner(
+    bytes: &[u8],
+    file: &str,
+    options: &Options,
+) -> Result<(Plan, Reading), ImportError> {
     let (format, text) = match options.format {
         Some(f) => (f, None),
         None => format::detect_decoding(bytes, file)?,
@@ -125,14 +209,26 @@ pub fn read_bytes(
     // Detection may have decoded the text already.
     let text = || text.map_or_else(|| decode::decode(bytes, file), Ok);
     let spec = options.columns.as_ref();
-    let table = match format {
-        Format::Text => text_reader::read_table_with(&text()?, file, spec)?,
-        Format::Markdown => markdown::read_table(&text()?, file, spec)?,
-        Format::Csv => csv::read_table(&text()?, file, spec)?,
-        Format::Docx => docx::read_table_with(bytes, file, spec)?,
-        Format::Xlsx => xlsx::read_table_with(bytes, file, options.sheet.as_deref(), spec)?,
+    let (table, part) = match format {
+        Format::Text => (text_reader::read_table_with(&text()?, file, spec)?, None),
+        Format::Markdown => (markdown::read_table(&text()?, file, spec)?, None),
+        Format::Csv => (csv::read_table(&text()?, file, spec)?, None),
+        Format::Docx => {
+            let (table, part) = docx::read(bytes, file, spec)?;
+            (table, Some(part))
+        }
+        Format::Xlsx => {
+            let (table, part) = xlsx::read(bytes, file, options.sheet.as_deref(), spec)?;
+            (table, Some(part))
+        }
     };
-    table::build_plan_read(table, file).map_err(|e| e.counting(format.place()))
+    table::build_plan_read(table, file).map_err(|e| {
+        let e = e.counting(format.place());
+        match &part {
+            Some(part) => e.in_part(part),
+            None => e,
+        }
+    })
 }
 
 /// Reads and imports a file; errors name the path as given.
@@ -147,8 +243,24 @@ pub fn import_file_with(path: &Path, options: &Options) -> Result<Plan, ImportEr
 /// [`import_file_with`], also saying how the table's columns were read.
 pub fn read_file(path: &Path, options: &Options) -> Result<(Plan, Reading), ImportError> {
     let file = path.display().to_string();
-    let bytes = std::fs::read(path)
-        .map_err(|e| ImportError::new(&file, 0, format!("cannot read the file: {e}")))?;
+    let refuse = |problem: String| {
+        let e = ImportError::new(&file, 0, problem);
+        match format::archive_place(&[], &file, options.format) {
+            Some(place) => e.counting(place),
+            None => e,
+        }
+    };
+    let size = std::fs::metadata(path)
+        .map_err(|e| refuse(format!("cannot read the file: {e}")))?
+        .len();
+    if size > limits::MAX_FILE_BYTES {
+        return Err(refuse(format!(
+            "the file is {}; the limit for a plan document is {}",
+            limits::bytes(size),
+            limits::bytes(limits::MAX_FILE_BYTES)
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| refuse(format!("cannot read the file: {e}")))?;
     read_bytes(&bytes, &file, options)
 }
 
@@ -156,4 +268,46 @@ pub fn read_file(path: &Path, options: &Options) -> Result<(Plan, Reading), Impo
 pub fn builtin() -> Plan {
     import_bytes(BUILTIN_SEED, &format!("builtin:{BUILTIN_NAME}"))
         .expect("the embedded seed is a valid plan (checked by tests)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters_as_excel_names_them() {
+        let names: Vec<String> = [1, 26, 27, 52, 703, 16_384]
+            .into_iter()
+            .map(column_letters)
+            .collect();
+        assert_eq!(names, ["A", "Z", "AA", "AZ", "AAA", "XFD"]);
+    }
+
+    #[test]
+    fn messages_name_the_table_or_sheet_row_and_column_never_line_0() {
+        let e = |line| ImportError::new("p", line, "bad");
+        assert_eq!(e(3).to_string(), "p:3: bad");
+        assert_eq!(e(0).to_string(), "p:0: bad");
+        assert_eq!(e(3).at_column(2).to_string(), "p:3: column 2: bad");
+        let sheet = Part::Sheet("任务分解表".into());
+        let in_sheet = |line| e(line).counting(Place::SheetRow).in_part(&sheet);
+        assert_eq!(in_sheet(7).to_string(), "p: sheet 任务分解表, row 7: bad");
+        assert_eq!(
+            in_sheet(7).at_column(3).to_string(),
+            "p: sheet 任务分解表, row 7, column C: bad"
+        );
+        assert_eq!(in_sheet(0).to_string(), "p: sheet 任务分解表: bad");
+        let table = |line| e(line).counting(Place::TableRow).in_part(&Part::Table(2));
+        assert_eq!(
+            table(5).at_column(3).to_string(),
+            "p: table 2, row 5, column 3: bad"
+        );
+        assert_eq!(e(0).counting(Place::TableRow).to_string(), "p: bad");
+        assert_eq!(
+            e(4).counting(Place::TableRow).to_string(),
+            "p: table row 4: bad"
+        );
+        // A part already named is kept.
+        assert_eq!(table(1).in_part(&sheet).part, Some(Part::Table(2)));
+    }
 }

@@ -2,78 +2,130 @@
 //! as Word's text layout reads merged cells: only the top-left cell keeps the text, the
 //! cells it covers are empty (and so continue the cell above), and a range across the whole
 //! table makes its row a single cell, a section heading.
+//!
+//! Cells are read sparsely, as the sheet lists them: a cell at XFD1048576 or a `<dimension>`
+//! claiming the whole sheet costs nothing until the used columns are known to be within
+//! [`limits::MAX_COLUMNS`]; rows without text are not laid out at all.
 
-use std::io::Cursor;
-
-use calamine::{Data, Dimensions, Reader, Xlsx};
-
+use super::archive::Archive;
+use super::limits::{self, MAX_COLUMNS};
 use super::roles::ColumnSpec;
 use super::table::{self, Row, Table};
-use super::{ImportError, Place};
+use super::xlsx_book;
+use super::xlsx_sheet::{Merge, Sheet, at, read_sheet};
+use super::{ImportError, Part, Place};
 
 pub fn read_table(bytes: &[u8], file: &str, sheet: Option<&str>) -> Result<Table, ImportError> {
-    read_table_with(bytes, file, sheet, None)
+    read(bytes, file, sheet, None).map(|(table, _)| table)
 }
 
-/// [`read_table`] with the roles `--columns` gave.
-pub fn read_table_with(
+/// [`read_table`] with the roles `--columns` gave, also naming the sheet read.
+pub(super) fn read(
     bytes: &[u8],
     file: &str,
     sheet: Option<&str>,
     spec: Option<&ColumnSpec>,
-) -> Result<Table, ImportError> {
-    let whole_file = |problem: String| ImportError::new(file, 0, problem);
-    let mut book = Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| whole_file(format!("not a readable Excel workbook: {e}")))?;
-    let names = book.sheet_names();
-    let name = match sheet {
+) -> Result<(Table, Part), ImportError> {
+    let whole_file = |problem: String| ImportError::new(file, 0, problem).counting(Place::SheetRow);
+    let mut zip = Archive::open(bytes, file)?;
+    let book = xlsx_book::open(&mut zip, file)?;
+    let names: Vec<&str> = book.sheets.iter().map(|(n, _)| n.as_str()).collect();
+    let index = match sheet {
         Some(wanted) => names
             .iter()
-            .find(|n| n.as_str() == wanted || n.trim() == wanted.trim())
+            .position(|n| *n == wanted || n.trim() == wanted.trim())
             .ok_or_else(|| {
                 whole_file(format!(
                     "no sheet named `{wanted}` (sheets: {})",
                     names.join(", ")
                 ))
             })?,
-        None => names
-            .first()
-            .ok_or_else(|| whole_file("the workbook has no sheets".into()))?,
-    }
-    .clone();
-    let in_sheet = |problem: String| whole_file(format!("sheet `{name}`: {problem}"));
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| in_sheet(format!("cannot be read: {e}")))?;
-    let merges = book
-        .merge_cells_by_sheet_name(&name)
-        .map_err(|e| in_sheet(format!("its merged cells cannot be read: {e}")))?;
-    let Some((top, left)) = range.start() else {
-        return Err(in_sheet("the sheet is empty".into()));
+        None if names.is_empty() => return Err(whole_file("the workbook has no sheets".into())),
+        None => 0,
     };
-    let mut rows: Vec<Row> = range
-        .rows()
-        .enumerate()
-        .map(|(i, cells)| Row {
-            line: to_usize(top) + i + 1,
-            cells: cells.iter().map(cell_text).collect(),
-        })
-        .collect();
-    apply_merges(&mut rows, &merges, (top, left), spec);
-    Table::from_rows_with(None, rows, file, spec).map_err(|mut e| {
-        e.problem = format!("sheet `{name}`: {}", e.problem);
-        e.counting(Place::SheetRow)
-    })
+    let (name, path) = &book.sheets[index];
+    let part = Part::Sheet(name.clone());
+    let in_sheet = |e: ImportError| e.counting(Place::SheetRow).in_part(&part);
+    let sheet_refused = |problem: String| in_sheet(ImportError::new(file, 0, problem));
+    let Some(path) = path else {
+        return Err(sheet_refused(
+            "cannot be read: the workbook does not say where it is".into(),
+        ));
+    };
+    let Some(text) = zip.text_part(path)? else {
+        return Err(sheet_refused(format!(
+            "cannot be read: the archive has no {path}"
+        )));
+    };
+    let sheet = read_sheet(&book, &text, path, file).map_err(in_sheet)?;
+    drop(text);
+    let rows = lay_out(sheet, file, spec).map_err(in_sheet)?;
+    let table = Table::from_rows_with(None, rows, file, spec).map_err(in_sheet)?;
+    Ok((table, part))
+}
+
+/// The sheet's cells as rows of the used columns, rows without text left out, once the
+/// used columns, rows and cells are known to be within [`limits`]; then merged ranges.
+fn lay_out(sheet: Sheet, file: &str, spec: Option<&ColumnSpec>) -> Result<Vec<Row>, ImportError> {
+    let Sheet {
+        mut cells, merges, ..
+    } = sheet;
+    if cells.is_empty() {
+        return Err(ImportError::new(file, 0, "the sheet is empty"));
+    }
+    let left = cells.iter().map(|c| c.col).min().unwrap_or(0);
+    let right = cells
+        .iter()
+        .max_by_key(|c| c.col)
+        .map_or((0, 0), |c| (c.row, c.col));
+    let width = (right.1 - left) as usize + 1;
+    if width > MAX_COLUMNS {
+        let problem = format!(
+            "the sheet's text spans {width} columns (from column {} to {}); a table may have \
+             at most {MAX_COLUMNS} columns",
+            super::column_letters(left as usize + 1),
+            super::column_letters(right.1 as usize + 1)
+        );
+        return Err(at(file, right.0, right.1, problem));
+    }
+    // Sheets list cells in order; a stable sort keeps the later of two at one address last.
+    cells.sort_by_key(|c| (c.row, c.col));
+    let mut rows: Vec<Row> = Vec::new();
+    for c in cells {
+        let line = c.row as usize + 1;
+        if rows.last().is_none_or(|r| r.line != line) {
+            if rows.len() >= limits::MAX_ROWS || (rows.len() + 1) * width > limits::MAX_CELLS {
+                let problem = format!(
+                    "the sheet has more than {} rows or {} cells; that is the limit",
+                    limits::count_usize(limits::MAX_ROWS),
+                    limits::count_usize(limits::MAX_CELLS)
+                );
+                return Err(at(file, c.row, c.col, problem));
+            }
+            rows.push(Row {
+                line,
+                cells: vec![String::new(); width],
+            });
+        }
+        if let Some(row) = rows.last_mut() {
+            row.cells[(c.col - left) as usize] = c.text;
+        }
+    }
+    apply_merges(&mut rows, &merges, left, file, spec)?;
+    Ok(rows)
 }
 
 /// Empties the cells a merge covers; a merge spanning the header's columns turns its first
-/// row into one cell and empties the rest.
+/// row into one cell and empties the rest. Merges that overlap (which Excel never writes)
+/// are refused once they would cover more cells than the table has.
 fn apply_merges(
     rows: &mut [Row],
-    merges: &[Dimensions],
-    (top, left): (u32, u32),
+    merges: &[Merge],
+    left: u32,
+    file: &str,
     spec: Option<&ColumnSpec>,
-) {
+) -> Result<(), ImportError> {
+    let width = rows.first().map_or(0, |r| r.cells.len());
     // "The whole table" is the header's extent, not the sheet's: a stray note far to the
     // right must not stop section rows from being recognized.
     let (start, end) = table::header_position_with(rows, spec).map_or((0, 0), |h| {
@@ -83,15 +135,29 @@ fn apply_merges(
         let end = cells.iter().rposition(filled).map_or(0, |i| i + 1);
         (start, end)
     });
+    let budget = rows.len() * width;
+    let mut covered = 0usize;
     for m in merges {
-        let (r0, c0) = (to_usize(m.start.0.saturating_sub(top)), m.start.1);
-        let (r1, c1) = (to_usize(m.end.0.saturating_sub(top)), m.end.1);
-        let first_col = to_usize(c0.saturating_sub(left));
-        let last_col = to_usize(c1.saturating_sub(left));
+        let last = left as usize + width - 1;
+        if (m.end.1 as usize) < left as usize || m.start.1 as usize > last {
+            continue;
+        }
+        let first_col = m.start.1.saturating_sub(left) as usize;
+        let last_col = (m.end.1 - left) as usize;
+        let last_col = last_col.min(width - 1);
+        let (top, bottom) = (m.start.0 as usize + 1, m.end.0 as usize + 1);
+        let lo = rows.partition_point(|r| r.line < top);
+        let hi = rows.partition_point(|r| r.line <= bottom);
+        covered += (hi - lo) * (last_col - first_col + 1);
+        if covered > budget {
+            let problem = "merged ranges overlap (they cover more cells than the table has)";
+            return Err(at(file, m.start.0, m.start.1, problem.into()));
+        }
         let whole_row = end > start + 1 && first_col <= start && last_col + 1 >= end;
-        for (i, row) in rows.iter_mut().enumerate().take(r1 + 1).skip(r0) {
+        for row in &mut rows[lo..hi] {
+            let first = row.line == top;
             if whole_row {
-                let keep = if i == r0 {
+                let keep = if first {
                     row.cells.get(first_col).cloned().unwrap_or_default()
                 } else {
                     String::new()
@@ -103,36 +169,14 @@ fn apply_merges(
                 };
                 continue;
             }
-            for (j, cell) in row.cells.iter_mut().enumerate() {
-                let covered = (first_col..=last_col).contains(&j) && (i, j) != (r0, first_col);
-                if covered {
+            for j in first_col..=last_col {
+                if !(first && j == first_col)
+                    && let Some(cell) = row.cells.get_mut(j)
+                {
                     cell.clear();
                 }
             }
         }
     }
-}
-
-/// A cell as the plan's text: whole numbers without ".0", dates as 2021年9月15日 so the
-/// deadline parser reads them like typed ones.
-fn cell_text(data: &Data) -> String {
-    match data {
-        Data::Empty => String::new(),
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        #[allow(clippy::cast_possible_truncation)]
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        Data::DateTime(d) if d.is_datetime() => {
-            let (y, m, day, h, min, ..) = d.to_ymd_hms_milli();
-            if (h, min) == (0, 0) {
-                format!("{y}年{m}月{day}日")
-            } else {
-                format!("{y}年{m}月{day}日{h:02}:{min:02}")
-            }
-        }
-        other => other.to_string(),
-    }
-}
-
-fn to_usize(n: u32) -> usize {
-    usize::try_from(n).unwrap_or(usize::MAX)
+    Ok(())
 }
