@@ -62,7 +62,10 @@ mod tests {
         assert_eq!(wrap("一二", 1), ["一", "二"], "at least two columns");
         assert_eq!(wrap("due today soon", 10), ["due today", "soon"]);
         assert_eq!(wrap("", 10), [""]);
-        assert_eq!(wrap("第一行\r\n第二行\u{9b}", 20), ["第一行", "第二行<U+009B>"]);
+        assert_eq!(
+            wrap("第一行\r\n第二行\u{9b}", 20),
+            ["第一行", "第二行<U+009B>"]
+        );
         for line in wrap("提升\u{1b}]52;c;aGk=\u{7}解读质量\u{200b}。", 7) {
             assert!(width(&line) <= 7 && safe::is_clean(&line), "{line:?}");
         }

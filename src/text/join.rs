@@ -57,7 +57,10 @@ mod tests {
         );
         assert_eq!(one_line("open\nplan"), "open plan");
         assert_eq!(one_line("a\tb"), "a b");
-        assert_eq!(one_line("进一步规范拟发公文公开属性\n认定"), "进一步规范拟发公文公开属性认定");
+        assert_eq!(
+            one_line("进一步规范拟发公文公开属性\n认定"),
+            "进一步规范拟发公文公开属性认定"
+        );
     }
 
     #[test]

@@ -90,8 +90,10 @@ mod tests {
 
     #[test]
     fn every_closing_mark_of_the_issue_is_listed() {
-        for g in ["”", "’", "」", "』", "…", "、", "。", "，", "；", "：", "！", "？", "）", "》", "】", "〕"]
-        {
+        for g in [
+            "”", "’", "」", "』", "…", "、", "。", "，", "；", "：", "！", "？", "）", "》", "】",
+            "〕",
+        ] {
             assert!(no_line_start(g), "{g}");
             assert!(!no_line_end(g), "{g}");
         }

@@ -70,11 +70,20 @@ fn cells(para: &str) -> Vec<Cell<'_>> {
         while uax.next_if(|&b| b < at).is_some() {}
         let uax_break = uax.peek() == Some(&at);
         let space = g.chars().all(char::is_whitespace);
-        let w = if space { grapheme_width(g).max(1) } else { grapheme_width(g) };
+        let w = if space {
+            grapheme_width(g).max(1)
+        } else {
+            grapheme_width(g)
+        };
         let break_before = cells
             .last()
             .is_some_and(|prev| may_break(prev, g, w, space, uax_break));
-        cells.push(Cell { g, w, space, break_before });
+        cells.push(Cell {
+            g,
+            w,
+            space,
+            break_before,
+        });
     }
     cells
 }
@@ -202,7 +211,7 @@ fn cut_at(text: &[Cell<'_>], room: usize, fresh: bool) -> Option<usize> {
         let before = text[..i].iter().rfind(|c| !c.space);
         let after = text[i..].iter().find(|c| !c.space);
         match (before, after) {
-            (Some(b), Some(a)) => !no_line_start(a.g) && !(strict && no_line_end(b.g)),
+            (Some(b), Some(a)) => !(no_line_start(a.g) || strict && no_line_end(b.g)),
             _ => false,
         }
     };

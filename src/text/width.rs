@@ -51,7 +51,11 @@ mod tests {
         assert_eq!(width("e\u{301}"), 1, "a combining accent joins its letter");
         assert_eq!(width("👩\u{200d}💻"), 12, "a joiner is shown as its mark");
         assert_eq!(width("中\u{1b}文"), 5, "ESC is shown as ␛");
-        assert_eq!(width("a\u{202e}b"), 10, "a bidi override is shown as <U+202E>");
+        assert_eq!(
+            width("a\u{202e}b"),
+            10,
+            "a bidi override is shown as <U+202E>"
+        );
     }
 
     #[test]
@@ -60,6 +64,10 @@ mod tests {
         assert_eq!(width(&pad("已完成", 8)), 8);
         assert_eq!(pad_left("7", 3), "  7");
         assert_eq!(pad("toolong", 3), "toolong");
-        assert_eq!(pad("甲\u{1b}", 5), "甲\u{1b}  ", "padded to the width of 甲␛");
+        assert_eq!(
+            pad("甲\u{1b}", 5),
+            "甲\u{1b}  ",
+            "padded to the width of 甲␛"
+        );
     }
 }

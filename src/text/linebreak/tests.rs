@@ -21,7 +21,9 @@ fn closing_punctuation_pulls_the_character_before_it_down() {
     let lines = wrap("一二三四。五", 8);
     assert_eq!(lines, ["一二三", "四。五"]);
     assert_eq!(widths(&lines), [6, 6]);
-    for mark in ["，", "、", "；", "：", "！", "？", "）", "》", "」", "』", "】", "〕"] {
+    for mark in [
+        "，", "、", "；", "：", "！", "？", "）", "》", "」", "』", "】", "〕",
+    ] {
         let lines = wrap(&format!("一二三四{mark}五"), 8);
         assert_eq!(lines, ["一二三", &format!("四{mark}五")], "{mark}");
     }
@@ -147,7 +149,10 @@ fn the_seed_sentence_follows_every_rule_at_every_width() {
     let text = "围绕市委、市政府转型发展的战略部署,制作转型政策专题,及时在政府网站公布 (policy topic page), 形成“政务公开为转型”的浓厚氛围。2024年APP访问量增长30%……";
     for w in 2..60 {
         let lines = wrap(text, w);
-        assert!(widths(&lines).iter().all(|&lw| lw <= w), "width {w}: {lines:?}");
+        assert!(
+            widths(&lines).iter().all(|&lw| lw <= w),
+            "width {w}: {lines:?}"
+        );
         for pair in lines.windows(2) {
             let first = pair[1].graphemes(true).next().unwrap_or_default();
             let last = pair[0].graphemes(true).next_back().unwrap_or_default();
@@ -160,8 +165,16 @@ fn the_seed_sentence_follows_every_rule_at_every_width() {
         let orig: String = text.split_whitespace().collect();
         assert_eq!(joined, orig, "width {w} lost text");
         if w >= 4 {
-            assert!(lines.iter().all(|l| !l.contains("202") || l.contains("2024")), "{lines:?}");
-            assert!(lines.iter().all(|l| !l.contains("AP") || l.contains("APP")), "{lines:?}");
+            assert!(
+                lines
+                    .iter()
+                    .all(|l| !l.contains("202") || l.contains("2024")),
+                "{lines:?}"
+            );
+            assert!(
+                lines.iter().all(|l| !l.contains("AP") || l.contains("APP")),
+                "{lines:?}"
+            );
         }
     }
 }

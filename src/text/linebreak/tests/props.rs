@@ -31,7 +31,10 @@ fn lossless(input: &str, lines: &[String]) -> Result<(), TestCaseError> {
         if i > 0 || !line.starts_with(char::is_whitespace) {
             rest = rest.trim_start();
         }
-        prop_assert!(rest.starts_with(line.as_str()), "{line:?} is not next in {rest:?}");
+        prop_assert!(
+            rest.starts_with(line.as_str()),
+            "{line:?} is not next in {rest:?}"
+        );
         rest = &rest[line.len()..];
     }
     prop_assert!(rest.trim().is_empty(), "{rest:?} was lost");
