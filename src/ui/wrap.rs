@@ -65,6 +65,16 @@ mod tests {
     }
 
     #[test]
+    fn quotes_and_ellipses_never_begin_a_pane_line() {
+        // Narrow closing quotes and ellipses (the dashboard bug) stay with the text.
+        assert_eq!(wrap("一二三四”五", 8), ["一二三", "四”五"]);
+        assert_eq!(wrap("一二三四’五", 8), ["一二三", "四’五"]);
+        assert_eq!(wrap("一二三四……", 8), ["一二三", "四……"]);
+        assert_eq!(wrap("一二三四…五", 8), ["一二三", "四…五"]);
+        assert_eq!(width("四……"), 4);
+    }
+
+    #[test]
     fn truncate_and_fit_join_lines_first() {
         assert_eq!(truncate("扩大公开范围", 12), "扩大公开范围");
         assert_eq!(truncate("扩大公开范围", 7), "扩大公…");
