@@ -46,11 +46,12 @@ struct Cell<'a> {
 }
 
 fn paragraph(para: &str, width: usize, out: &mut Vec<String>) {
-    let cells = cells(para);
-    if cells.iter().map(|c| c.w).sum::<usize>() <= width {
-        out.push(render(&cells).trim_end().to_string());
+    // Most paragraphs (labels, short values) fit: no break opportunities needed.
+    if para.graphemes(true).map(|g| cell_width(g).0).sum::<usize>() <= width {
+        out.push(para.trim_end().replace('\t', " "));
         return;
     }
+    let cells = cells(para);
     let mut line = Line::default();
     let mut start = 0;
     while start < cells.len() {
@@ -69,12 +70,7 @@ fn cells(para: &str) -> Vec<Cell<'_>> {
     for (at, g) in para.grapheme_indices(true) {
         while uax.next_if(|&b| b < at).is_some() {}
         let uax_break = uax.peek() == Some(&at);
-        let space = g.chars().all(char::is_whitespace);
-        let w = if space {
-            grapheme_width(g).max(1)
-        } else {
-            grapheme_width(g)
-        };
+        let (w, space) = cell_width(g);
         let break_before = cells
             .last()
             .is_some_and(|prev| may_break(prev, g, w, space, uax_break));
@@ -86,6 +82,14 @@ fn cells(para: &str) -> Vec<Cell<'_>> {
         });
     }
     cells
+}
+
+/// Columns a grapheme takes in a wrapped line (a tab becomes a space), and whether it is
+/// a space.
+fn cell_width(g: &str) -> (usize, bool) {
+    let space = g.chars().all(char::is_whitespace);
+    let w = grapheme_width(g);
+    (if space { w.max(1) } else { w }, space)
 }
 
 /// Whether a line may begin at `next` after `prev`: spaces hang at the end of a line, the
