@@ -8,10 +8,11 @@
 //!
 //! Lines are filled greedily with the unbreakable runs between opportunities. A closing mark
 //! belongs to the run of the character before it, so when it would begin a line, that
-//! character is pushed down with it (push-out, 追出): a monospace terminal can neither hang
-//! the mark in the margin nor squeeze the line to pull it in. A run wider than a whole line
-//! (a long URL, a number at a tiny width) is cut by grapheme where the line rules allow, or,
-//! failing that, where a closing mark at least does not begin the next line.
+//! character is pushed down with it (push-out): a monospace terminal can neither hang the
+//! mark in the margin nor squeeze the line to pull it in (pull-in). A run wider than a whole
+//! line (a long URL, a number at a tiny width) fills what is left of the line and is cut by
+//! grapheme where the line rules allow, or where at least no closing mark begins the next
+//! line, or (on a line of its own, when nothing else is possible) anywhere.
 
 use unicode_linebreak::linebreaks;
 use unicode_segmentation::UnicodeSegmentation;
