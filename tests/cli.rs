@@ -13,4 +13,5 @@ mod cli {
     pub mod sanitised;
     pub mod show;
     pub mod support;
+    pub mod wrapping;
 }

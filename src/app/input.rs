@@ -5,7 +5,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::action::Edit;
-use crate::ui::wrap::width;
+use crate::text::width;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineEditor {
