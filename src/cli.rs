@@ -250,16 +250,27 @@ pub struct FilterArgs {
     pub leader: Option<String>,
 }
 
+/// Why the value parsers below refuse a value, `[zh, en]`: clap carries the English one,
+/// [`help`] shows the Chinese one in Chinese errors.
+pub(crate) const REASONS: [[&str; 2]; 2] = [
+    [
+        "不是有效的日期（应为 YYYY-MM-DD）",
+        "not a valid date (expected YYYY-MM-DD)",
+    ],
+    [
+        "不是有效的日期（应为 YYYY-MM-DD 或 2021年9月30日）",
+        "not a valid date (expected YYYY-MM-DD or 2021年9月30日)",
+    ],
+];
+
 /// Strict `YYYY-MM-DD`, so `2021-13-01` is an error rather than a guess.
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| "not a valid date (expected YYYY-MM-DD)".to_string())
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| REASONS[0][1].to_string())
 }
 
 /// `YYYY-MM-DD` or `2021年9月30日`, for `due`.
 fn parse_day(s: &str) -> Result<NaiveDate, String> {
-    crate::plan::period::parse_day(s)
-        .ok_or_else(|| "not a valid date (expected YYYY-MM-DD or 2021年9月30日)".to_string())
+    crate::plan::period::parse_day(s).ok_or_else(|| REASONS[1][1].to_string())
 }
 
 #[cfg(test)]

@@ -113,7 +113,7 @@ fn zh_message(err: &clap::Error) -> Option<String> {
         }
         ErrorKind::ValueValidation => {
             let why = std::error::Error::source(err)
-                .map(|e| format!("：{e}"))
+                .map(|e| format!("：{}", zh_reason(e)))
                 .unwrap_or_default();
             format!("参数 '{arg}' 的值 '{value}' 无效{why}")
         }
@@ -141,6 +141,24 @@ fn zh_message(err: &clap::Error) -> Option<String> {
         _ => return None,
     };
     Some(message)
+}
+
+/// Why a value parser refused a value, in Chinese where duban knows the reason: the
+/// command line's own parsers and whole numbers. Other reasons come from the domain's
+/// parsers and are shown as they are written.
+fn zh_reason(reason: &(dyn std::error::Error + 'static)) -> String {
+    use std::num::IntErrorKind;
+    if let Some(e) = reason.downcast_ref::<std::num::ParseIntError>() {
+        return match e.kind() {
+            IntErrorKind::PosOverflow => "数字太大".to_owned(),
+            _ => "应为非负整数".to_owned(),
+        };
+    }
+    let reason = reason.to_string();
+    crate::cli::REASONS
+        .iter()
+        .find(|[_, en]| *en == reason)
+        .map_or(reason, |[zh, _]| (*zh).to_owned())
 }
 
 /// A context value as text; several values joined with `、`.
