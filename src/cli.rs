@@ -34,7 +34,7 @@ pub struct Cli {
     #[arg(long, global = true, env = "DUBAN_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub today: Option<NaiveDate>,
 
-    /// Language of labels and messages (default: zh)
+    /// Language of labels, messages and help (default: zh)
     #[arg(
         long,
         global = true,

@@ -112,8 +112,9 @@ pub(crate) fn zh_headings(line: &str) -> String {
         _ => line,
     };
     let line = match line.strip_prefix("Usage: ") {
-        Some(usage) => format!("用法：{}", usage.replace("[OPTIONS]", "[选项]"))
-            .replace("[COMMAND]", "[命令]"),
+        Some(usage) => {
+            format!("用法：{}", usage.replace("[OPTIONS]", "[选项]")).replace("[COMMAND]", "[命令]")
+        }
         None => line.to_owned(),
     };
     line.replace("[env: ", "[环境变量: ")
@@ -131,12 +132,10 @@ fn wrap_line(line: &str, width: usize) -> Vec<String> {
     // `  -o, --output <FILE>  text`: the description starts after the first double space
     // following the indent; a line without one continues under its own indent.
     let indent = line.len() - line.trim_start().len();
-    let start = line[indent..]
-        .find("  ")
-        .map_or(indent, |gap| {
-            let after = &line[indent + gap..];
-            indent + gap + (after.len() - after.trim_start().len())
-        });
+    let start = line[indent..].find("  ").map_or(indent, |gap| {
+        let after = &line[indent + gap..];
+        indent + gap + (after.len() - after.trim_start().len())
+    });
     let column = wrap::width(&line[..start]);
     let room = width.saturating_sub(column).max(20);
     let mut lines = wrap::wrap(&line[start..], room).into_iter();

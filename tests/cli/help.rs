@@ -9,7 +9,11 @@ use super::support::bare;
 
 fn stdout(cmd: &mut Command) -> String {
     let out = cmd.output().expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("UTF-8")
 }
 
@@ -29,7 +33,13 @@ fn help_is_chinese_by_default() {
     ] {
         assert!(help.contains(text), "{text:?} missing from:\n{help}");
     }
-    for english in ["Usage:", "Options:", "Commands:", "Print help", "Load a plan"] {
+    for english in [
+        "Usage:",
+        "Options:",
+        "Commands:",
+        "Print help",
+        "Load a plan",
+    ] {
         assert!(!help.contains(english), "{english:?} in:\n{help}");
     }
 }
@@ -45,7 +55,10 @@ fn help_is_english_with_lang_en() {
             "Load a plan document",
             "Print help",
         ] {
-            assert!(help.contains(text), "{args:?}: {text:?} missing from:\n{help}");
+            assert!(
+                help.contains(text),
+                "{args:?}: {text:?} missing from:\n{help}"
+            );
         }
         assert!(!help.contains("选项"), "{help}");
     }
@@ -54,17 +67,36 @@ fn help_is_english_with_lang_en() {
 #[test]
 fn subcommand_help_follows_duban_lang() {
     let help = stdout(bare().env("DUBAN_LANG", "en").args(["import", "--help"]));
-    assert!(help.contains("Usage: duban import [OPTIONS] <FILE>"), "{help}");
-    assert!(help.contains("\nArguments:\n  <FILE>  The plan document"), "{help}");
-    assert!(help.contains("Replace a state that already records progress"), "{help}");
+    assert!(
+        help.contains("Usage: duban import [OPTIONS] <FILE>"),
+        "{help}"
+    );
+    assert!(
+        help.contains("\nArguments:\n  <FILE>  The plan document"),
+        "{help}"
+    );
+    assert!(
+        help.contains("Replace a state that already records progress"),
+        "{help}"
+    );
 
     let help = stdout(bare().args(["import", "--help"]));
     assert!(help.contains("用法：duban import [选项] <FILE>"), "{help}");
-    assert!(help.contains("\n参数：\n  <FILE>  任务分解表文件"), "{help}");
-    assert!(help.contains("替换已记录进度（状态、备注）的状态文件"), "{help}");
+    assert!(
+        help.contains("\n参数：\n  <FILE>  任务分解表文件"),
+        "{help}"
+    );
+    assert!(
+        help.contains("替换已记录进度（状态、备注）的状态文件"),
+        "{help}"
+    );
 
     // The flag wins over the environment, as it does for everything else.
-    let help = stdout(bare().env("DUBAN_LANG", "en").args(["import", "--help", "--lang", "zh"]));
+    let help = stdout(
+        bare()
+            .env("DUBAN_LANG", "en")
+            .args(["import", "--help", "--lang", "zh"]),
+    );
     assert!(help.contains("用法：duban import"), "{help}");
 }
 
@@ -72,11 +104,23 @@ fn subcommand_help_follows_duban_lang() {
 fn list_help_in_both_languages() {
     let zh = stdout(bare().args(["list", "--help"]));
     assert!(zh.contains("列出要求，可按条件筛选"), "{zh}");
-    assert!(zh.contains("--due-within <DAYS>   只看 DAYS 天内到期的要求"), "{zh}");
-    assert!(zh.contains("--json                输出 JSON，不输出表格"), "{zh}");
+    assert!(
+        zh.contains("--due-within <DAYS>   只看 DAYS 天内到期的要求"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("--json                输出 JSON，不输出表格"),
+        "{zh}"
+    );
     let en = stdout(bare().args(["list", "--help", "--lang", "en"]));
-    assert!(en.contains("List requirements, optionally filtered"), "{en}");
-    assert!(en.contains("--due-within <DAYS>   Only requirements due within DAYS days"), "{en}");
+    assert!(
+        en.contains("List requirements, optionally filtered"),
+        "{en}"
+    );
+    assert!(
+        en.contains("--due-within <DAYS>   Only requirements due within DAYS days"),
+        "{en}"
+    );
     // `duban help list` is the same page.
     assert_eq!(stdout(bare().args(["help", "list"])), zh);
 }
@@ -136,7 +180,9 @@ fn argument_errors_are_chinese_by_default() {
         .args(["import", "plan.txt", "--force", "--merge"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("错误：参数 '--force' 不能与 '--merge' 同时使用"));
+        .stderr(predicate::str::contains(
+            "错误：参数 '--force' 不能与 '--merge' 同时使用",
+        ));
 }
 
 #[test]
@@ -145,8 +191,12 @@ fn argument_errors_are_english_with_lang_en() {
         .args(["list", "--categroy", "1", "--lang", "en"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("error: unexpected argument '--categroy' found"))
-        .stderr(predicate::str::contains("tip: a similar argument exists: '--category'"))
+        .stderr(predicate::str::contains(
+            "error: unexpected argument '--categroy' found",
+        ))
+        .stderr(predicate::str::contains(
+            "tip: a similar argument exists: '--category'",
+        ))
         .stderr(predicate::str::contains("Usage: duban list"))
         .stderr(predicate::str::contains("错误").not());
     bare()
