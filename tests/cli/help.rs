@@ -172,6 +172,19 @@ fn argument_errors_are_chinese_by_default() {
              不是有效的日期（应为 YYYY-MM-DD）\n",
         );
     bare()
+        .args(["set", "1.1.1", "finished"])
+        .assert()
+        .code(2)
+        .stderr(
+            "duban: 参数 '<STATUS>' 的值 'finished' 无效：\
+             应为 todo|doing|done|blocked 或 未开始|推进中|已完成|受阻\n",
+        );
+    bare()
+        .args(["show", "1.x.1"])
+        .assert()
+        .code(2)
+        .stderr("duban: 参数 '<ID>' 的值 '1.x.1' 无效：应为“类.项.条”编号，如 1.2.3\n");
+    bare()
         .args(["--lang", "fr", "list"])
         .assert()
         .code(2)

@@ -143,16 +143,35 @@ fn zh_message(err: &clap::Error) -> Option<String> {
     Some(message)
 }
 
-/// Why a value parser refused a value, in Chinese where duban knows the reason: the
-/// command line's own parsers and whole numbers. Other reasons come from the domain's
-/// parsers and are shown as they are written.
+/// Why a value parser refused a value, in Chinese where duban knows the reason (the value
+/// itself is already quoted): the command line's own parsers, whole numbers, ids,
+/// statuses, periods, unit columns. Any other reason is shown as written.
 fn zh_reason(reason: &(dyn std::error::Error + 'static)) -> String {
     use std::num::IntErrorKind;
+
+    use crate::plan::{model, period, workload};
     if let Some(e) = reason.downcast_ref::<std::num::ParseIntError>() {
         return match e.kind() {
             IntErrorKind::PosOverflow => "数字太大".to_owned(),
             _ => "应为非负整数".to_owned(),
         };
+    }
+    let expected = if reason.is::<model::ParseIdError>() {
+        Some("应为“类.项.条”编号，如 1.2.3")
+    } else if reason.is::<model::ParseStatusError>() {
+        Some("应为 todo|doing|done|blocked 或 未开始|推进中|已完成|受阻")
+    } else if reason.is::<period::ParsePeriodError>() {
+        Some("应为年份（如 2024）或 起..止（如 2024-03-01..2025-02-28，止不早于起）")
+    } else if reason.is::<workload::ParseColumnError>() {
+        Some(
+            "应为 name、lead、cooperating、done、doing、blocked、due_7、overdue、\
+             oldest_overdue_days、reports_outstanding 之一",
+        )
+    } else {
+        None
+    };
+    if let Some(expected) = expected {
+        return expected.to_owned();
     }
     let reason = reason.to_string();
     crate::cli::REASONS
