@@ -208,7 +208,9 @@ fn import_rejects_a_bad_period() {
             .args(["import", SEED, "--force", "--period", bad])
             .assert()
             .code(2)
-            .stderr(predicate::str::contains("invalid period"));
+            .stderr(predicate::str::contains(format!(
+                "'--period <YEAR|START..END>' 的值 '{bad}' 无效：应为年份"
+            )));
         assert_eq!(read(&env.state()), before, "{bad}");
     }
 }

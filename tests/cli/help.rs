@@ -163,32 +163,32 @@ fn argument_errors_are_chinese_by_default() {
         .code(2)
         .stderr(predicate::str::contains("错误：不认识的命令 'lsit'"))
         .stderr(predicate::str::contains("'list'"));
-    bare()
-        .args(["--today", "2021-13-01", "summary"])
-        .assert()
-        .code(2)
-        .stderr(
-            "duban: 参数 '--today <YYYY-MM-DD>' 的值 '2021-13-01' 无效：\
-             不是有效的日期（应为 YYYY-MM-DD）\n",
-        );
-    bare()
-        .args(["set", "1.1.1", "finished"])
-        .assert()
-        .code(2)
-        .stderr(
-            "duban: 参数 '<STATUS>' 的值 'finished' 无效：\
-             应为 todo|doing|done|blocked 或 未开始|推进中|已完成|受阻\n",
-        );
-    bare()
-        .args(["show", "1.x.1"])
-        .assert()
-        .code(2)
-        .stderr("duban: 参数 '<ID>' 的值 '1.x.1' 无效：应为“类.项.条”编号，如 1.2.3\n");
-    bare()
-        .args(["--lang", "fr", "list"])
-        .assert()
-        .code(2)
-        .stderr("duban: 参数 '--lang <LANG>' 的值 'fr' 无效（可选值：zh、en）\n");
+    // A refused value: one line, the reason in Chinese.
+    for (args, message) in [
+        (
+            &["--today", "2021-13-01", "summary"][..],
+            "参数 '--today <YYYY-MM-DD>' 的值 '2021-13-01' 无效：不是有效的日期（应为 YYYY-MM-DD）",
+        ),
+        (
+            &["set", "1.1.1", "finished"],
+            "参数 '<STATUS>' 的值 'finished' 无效：\
+             应为 todo|doing|done|blocked 或 未开始|推进中|已完成|受阻",
+        ),
+        (
+            &["show", "1.x.1"],
+            "参数 '<ID>' 的值 '1.x.1' 无效：应为“类.项.条”编号，如 1.2.3",
+        ),
+        (
+            &["--lang", "fr", "list"],
+            "参数 '--lang <LANG>' 的值 'fr' 无效（可选值：zh、en）",
+        ),
+    ] {
+        bare()
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(format!("duban: {message}\n"));
+    }
     bare()
         .args(["import", "plan.txt", "--force", "--merge"])
         .assert()
