@@ -5,6 +5,7 @@
 pub mod calendar;
 pub mod commands;
 mod due;
+pub mod help;
 pub mod reports;
 pub mod views;
 
@@ -17,7 +18,6 @@ use crate::i18n::Lang;
 use crate::plan::import::{ColumnSpec, Format};
 use crate::plan::{Period, ReqId, Status};
 use crate::report::export::Format as ExportFormat;
-use crate::text::safe;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -34,7 +34,7 @@ pub struct Cli {
     #[arg(long, global = true, env = "DUBAN_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub today: Option<NaiveDate>,
 
-    /// Language of labels and messages (default: zh)
+    /// Language of labels, messages and help (default: zh)
     #[arg(
         long,
         global = true,
@@ -250,64 +250,27 @@ pub struct FilterArgs {
     pub leader: Option<String>,
 }
 
+/// Why the value parsers below refuse a value, `[zh, en]`: clap carries the English one,
+/// [`help`] shows the Chinese one in Chinese errors.
+pub(crate) const REASONS: [[&str; 2]; 2] = [
+    [
+        "不是有效的日期（应为 YYYY-MM-DD）",
+        "not a valid date (expected YYYY-MM-DD)",
+    ],
+    [
+        "不是有效的日期（应为 YYYY-MM-DD 或 2021年9月30日）",
+        "not a valid date (expected YYYY-MM-DD or 2021年9月30日)",
+    ],
+];
+
 /// Strict `YYYY-MM-DD`, so `2021-13-01` is an error rather than a guess.
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| "not a valid date (expected YYYY-MM-DD)".to_string())
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| REASONS[0][1].to_string())
 }
 
 /// `YYYY-MM-DD` or `2021年9月30日`, for `due`.
 fn parse_day(s: &str) -> Result<NaiveDate, String> {
-    crate::plan::period::parse_day(s)
-        .ok_or_else(|| "not a valid date (expected YYYY-MM-DD or 2021年9月30日)".to_string())
-}
-
-/// Print a clap error and give its exit code. Bad values (`--today 2021-13-01`, an unknown
-/// status or malformed id) become one `duban: …` line; usage errors keep clap's usage hint;
-/// `--help`/`--version` print normally and succeed.
-pub fn report_clap_error(mut err: clap::Error) -> u8 {
-    use clap::error::ErrorKind;
-    let one_line = matches!(
-        err.kind(),
-        ErrorKind::ValueValidation | ErrorKind::InvalidValue
-    );
-    show_quoted_safe(&mut err);
-    if one_line {
-        let rendered = err.render().to_string();
-        let first = rendered.lines().next().unwrap_or_default();
-        let first = first.strip_prefix("error: ").unwrap_or(first);
-        eprintln!("duban: {}", safe::display(first));
-    } else if err.use_stderr() {
-        eprint!("{}", safe::display(&err.render().to_string()));
-    } else {
-        // `--help`/`--version`: duban's own text. Nothing useful is left to do if stdout
-        // itself is gone.
-        let _ = err.print();
-    }
-    u8::try_from(err.exit_code()).unwrap_or(2)
-}
-
-/// A mistaken argument is quoted back. clap's plain rendering silently drops escape
-/// sequences in it; show every control, bidi and invisible character as its mark instead,
-/// like everything duban prints (see [`safe::display`]).
-fn show_quoted_safe(err: &mut clap::Error) {
-    use clap::error::ContextValue;
-    let shown = |s: &String| safe::display(s).into_owned();
-    let marked: Vec<_> = err
-        .context()
-        .filter_map(|(kind, value)| match value {
-            ContextValue::String(s) if !safe::is_clean(s) => {
-                Some((kind, ContextValue::String(shown(s))))
-            }
-            ContextValue::Strings(v) if !v.iter().all(|s| safe::is_clean(s)) => {
-                Some((kind, ContextValue::Strings(v.iter().map(shown).collect())))
-            }
-            _ => None,
-        })
-        .collect();
-    for (kind, value) in marked {
-        err.insert(kind, value);
-    }
+    crate::plan::period::parse_day(s).ok_or_else(|| REASONS[1][1].to_string())
 }
 
 #[cfg(test)]

@@ -7,8 +7,6 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use duban::cli::commands::{self, CliError, Context};
 use duban::cli::{self, Cli};
 use duban::clock::Clock;
@@ -17,9 +15,12 @@ use duban::store::{State, Store};
 use duban::text::safe;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // Help and argument errors are in the user's language, known before clap parses.
+    let args: Vec<_> = std::env::args_os().collect();
+    let lang = cli::help::lang_of(&args, std::env::var_os("DUBAN_LANG").as_deref());
+    let cli = match cli::help::parse(&args, lang) {
         Ok(cli) => cli,
-        Err(e) => return ExitCode::from(cli::report_clap_error(e)),
+        Err(e) => return ExitCode::from(cli::help::report_clap_error(e, lang)),
     };
     match run(cli) {
         Ok(code) => code,

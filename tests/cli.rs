@@ -9,6 +9,7 @@ mod cli {
     pub mod due;
     pub mod edit;
     pub mod files;
+    pub mod help;
     pub mod list;
     pub mod sanitised;
     pub mod show;

@@ -131,7 +131,7 @@ fn bad_input_exits_2_and_leaves_the_state_file_alone() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "not a valid date (expected YYYY-MM-DD or 2021年9月30日)",
+            "不是有效的日期（应为 YYYY-MM-DD 或 2021年9月30日）",
         ));
     assert!(!env.state().exists());
     env.cmd()
@@ -140,16 +140,16 @@ fn bad_input_exits_2_and_leaves_the_state_file_alone() {
         .success();
     let before = read(&env.state());
     for (args, message) in [
-        (&["due", "1.1.1", "明天"][..], "not a valid date"),
-        (&["due", "1.1.1", "21-10-15"], "not a valid date"),
+        (&["due", "1.1.1", "明天"][..], "不是有效的日期"),
+        (&["due", "1.1.1", "21-10-15"], "不是有效的日期"),
         (
             &["due", "9.9.9", "2021-10-15"],
             "no requirement 9.9.9 in this plan",
         ),
-        (&["due", "1.1.1"], "required"),
+        (&["due", "1.1.1"], "缺少必需的参数：<DATE>"),
         (
             &["due", "1.1.1", "2021-10-15", "--clear"],
-            "cannot be used with",
+            "不能与 '--clear' 同时使用",
         ),
     ] {
         env.cmd()
@@ -208,7 +208,9 @@ fn import_rejects_a_bad_period() {
             .args(["import", SEED, "--force", "--period", bad])
             .assert()
             .code(2)
-            .stderr(predicate::str::contains("invalid period"));
+            .stderr(predicate::str::contains(format!(
+                "'--period <YEAR|START..END>' 的值 '{bad}' 无效：应为年份"
+            )));
         assert_eq!(read(&env.state()), before, "{bad}");
     }
 }

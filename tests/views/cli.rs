@@ -105,9 +105,16 @@ fn units_table_and_json() {
 
 #[test]
 fn units_bad_sort_column_exits_2() {
-    Env::new()
-        .cmd()
+    let env = Env::new();
+    env.cmd()
         .args(["units", "--sort", "late"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "的值 'late' 无效：应为 name、lead",
+        ));
+    env.cmd()
+        .args(["units", "--sort", "late", "--lang", "en"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("unknown column `late`"));
