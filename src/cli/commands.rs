@@ -14,6 +14,7 @@ use super::{Command, FilterArgs};
 use crate::clock::Clock;
 use crate::i18n::Lang;
 use crate::plan::import::{self, ImportError};
+use crate::plan::count::Count;
 use crate::plan::merge;
 use crate::plan::{Period, ReqId, Status};
 use crate::report::{self, Filter, FilterError, query, text::terminal_width};
@@ -57,6 +58,8 @@ pub struct Context {
     pub store: Store,
     pub clock: Clock,
     pub lang: Lang,
+    /// Natural or working days for text countdowns (JSON carries both).
+    pub count: Count,
 }
 
 /// `--state`/`DUBAN_STATE`, else the platform data directory. `DUBAN_JOURNAL_FROM` (bytes)
