@@ -7,7 +7,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use super::App;
 use super::page::Page;
 use crate::plan::calendar::Calendar;
-use crate::plan::count::{Count, Counting, effective_if_off, off_day_mark};
+use crate::plan::count::{Count, Counting, marked};
 use crate::plan::{Requirement, Status};
 use crate::settings::Settings;
 
@@ -51,16 +51,8 @@ impl App {
     /// The countdown column by the chosen count, `节假日` added when the due date is a day
     /// off (the column is cut to its width; the detail pane names the effective date).
     pub fn countdown(&self, r: &Requirement) -> String {
-        let text = self.lang.countdown_by(r, self.today, self.counting());
-        match self.off_day(r) {
-            Some(_) if !text.is_empty() => format!("{text} {}", off_day_mark(self.lang)),
-            _ => text,
-        }
-    }
-
-    /// A dated, open requirement due on a holiday or weekend: its effective due date.
-    pub fn off_day(&self, r: &Requirement) -> Option<NaiveDate> {
-        effective_if_off(r, self.today, self.counting())
+        let (lang, today, by) = (self.lang, self.today, self.counting());
+        marked(lang.countdown_by(r, today, by), r, today, by, lang)
     }
 
     /// The calendar's warning when a countdown shown depends on a year without holiday data.

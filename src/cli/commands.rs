@@ -14,7 +14,7 @@ use super::{Command, FilterArgs};
 use crate::clock::Clock;
 use crate::i18n::Lang;
 use crate::plan::import::{self, ImportError};
-use crate::plan::count::Count;
+use crate::plan::count::{Count, Counting};
 use crate::plan::merge;
 use crate::plan::{Period, ReqId, Status};
 use crate::report::{self, Filter, FilterError, query, text::terminal_width};
@@ -175,7 +175,12 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
                     .collect();
                 report::json::to_string(&rows)
             } else {
-                report::table::list(&entries, today, lang, terminal_width())
+                let cal = super::calendar::count_calendar(ctx.count)?;
+                let by = Counting::new(ctx.count, &cal);
+                let mut out = report::table::list_by(&entries, today, lang, terminal_width(), by);
+                let dues = entries.iter().map(|e| e.requirement);
+                out.push_str(&by.footer(today, dues, lang));
+                out
             })
         }
         Command::Show { id, json } => {
@@ -188,7 +193,11 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
                     report::requirement_detail(&entry, today).with_calendar(&cal, today, lang);
                 report::json::to_string(&super::views::with_rules(row, &entry, today, &rules))
             } else {
-                report::show::show(&entry, today, lang, terminal_width())
+                let cal = super::calendar::count_calendar(ctx.count)?;
+                let by = Counting::new(ctx.count, &cal);
+                let mut out = report::show::show_by(&entry, today, lang, terminal_width(), by);
+                out.push_str(&by.footer(today, [entry.requirement], lang));
+                out
             })
         }
         Command::Summary { json } => {

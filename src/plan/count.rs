@@ -96,6 +96,25 @@ impl<'a> Counting<'a> {
             .flatten()
     }
 
+    /// The calendar's warning as a footer line (`注意：2027年节假日安排未录入…\n`) when the
+    /// countdowns of `reqs` depend on a year without holiday data; empty otherwise.
+    pub fn footer<'r>(
+        self,
+        today: NaiveDate,
+        reqs: impl IntoIterator<Item = &'r Requirement>,
+        lang: Lang,
+    ) -> String {
+        let last = reqs
+            .into_iter()
+            .filter(|r| r.status != Status::Done)
+            .filter_map(|r| r.due(today))
+            .max();
+        match last.and_then(|last| self.warning(today, last, lang)) {
+            Some(w) => format!("\n{}{w}\n", lang.pick("注意：", "note: ")),
+            None => String::new(),
+        }
+    }
+
     /// A count as `剩12天` / `剩3个工作日` / `逾期2个工作日`. `overdue` tells a deadline
     /// already passed from one due today when no working day lies between (a deadline on a
     /// Saturday, read on the Sunday).
@@ -131,6 +150,14 @@ pub fn off_day_mark(lang: Lang) -> &'static str {
     lang.pick("节假日", "holiday")
 }
 
+/// `countdown` with `节假日` added when `r` is due on a day off (working-day counting only).
+pub fn marked(countdown: String, r: &Requirement, today: NaiveDate, by: Counting<'_>, lang: Lang) -> String {
+    match effective_if_off(r, today, by) {
+        Some(_) if !countdown.is_empty() => format!("{countdown} {}", off_day_mark(lang)),
+        _ => countdown,
+    }
+}
+
 /// `节假日，实际2024-09-30前` / `holiday; due 2024-09-30`: a deadline on a day off and its
 /// effective date.
 pub fn off_day_text(effective: NaiveDate, lang: Lang) -> String {
@@ -142,7 +169,10 @@ pub fn off_day_text(effective: NaiveDate, lang: Lang) -> String {
 
 /// A dated, open requirement due on a holiday or weekend: its effective due date.
 pub fn effective_if_off(r: &Requirement, today: NaiveDate, by: Counting<'_>) -> Option<NaiveDate> {
-    if r.status == Status::Done || r.deadline_kind() != super::DeadlineKind::Date {
+    if r.status == Status::Done
+        || r.deadline_kind() != super::DeadlineKind::Date
+        || r.plan_ended(today)
+    {
         return None;
     }
     by.off_day(r.due(today)?)
