@@ -39,6 +39,7 @@ impl App {
             settings,
             month: None,
         };
+        self.recount_all();
         self.data_changed();
         self
     }
@@ -79,6 +80,7 @@ impl App {
     pub(super) fn toggle_count(&mut self) {
         let to = self.count.count.toggled();
         self.count.count = to;
+        self.recount_all();
         self.data_changed();
         let label = to.label(self.lang);
         match self.count.settings.save_count(to) {

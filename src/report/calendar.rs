@@ -109,6 +109,93 @@ fn title(month: Month, first: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// What a day cell of the grid shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GridCell {
+    pub day: NaiveDate,
+    /// `[ 1*休]`-style text, exactly [`CELL`] columns wide.
+    pub text: String,
+    pub holiday: bool,
+    pub adjusted: bool,
+    pub weekend: bool,
+    pub today: bool,
+    pub due: bool,
+}
+
+/// A month's grid, shared by `duban calendar` and the dashboard's agenda: the centred title,
+/// the weekday row, and weeks of cells (the first week indented by `lead` columns).
+#[derive(Debug, Clone)]
+pub struct Grid {
+    pub title: String,
+    pub weekdays: String,
+    pub weeks: Vec<(usize, Vec<GridCell>)>,
+}
+
+/// The grid of `month`, a `*` on the days in `due`; `None` outside chrono's range.
+pub fn grid(
+    cal: &Calendar,
+    month: Month,
+    today: NaiveDate,
+    due: &[NaiveDate],
+    lang: Lang,
+) -> Option<Grid> {
+    let (first, last) = (month.first()?, month.last()?);
+    let head = title(month, first, lang);
+    let title = format!(
+        "{}{head}",
+        " ".repeat((CELL * 7).saturating_sub(width(&head)) / 2)
+    );
+    let mut weekdays = String::new();
+    for w in [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ] {
+        weekdays.push(' ');
+        weekdays.push_str(&pad(weekday_label(w, lang), CELL - 1));
+    }
+    let weekdays = weekdays.trim_end().to_string();
+    let mut weeks = Vec::new();
+    let mut lead = CELL * first.weekday().num_days_from_monday() as usize;
+    let mut week = Vec::new();
+    for day in first.iter_days().take_while(|d| *d <= last) {
+        let kind = cal.day_kind(day);
+        let mark = match kind {
+            DayKind::Holiday(_) => "休",
+            DayKind::AdjustedWorkday => "班",
+            DayKind::Weekend | DayKind::Workday => "  ",
+        };
+        let is_due = due.contains(&day);
+        let (l, r) = if day == today { ('[', ']') } else { (' ', ' ') };
+        let flag = if is_due { '*' } else { ' ' };
+        week.push(GridCell {
+            day,
+            text: format!("{l}{}{flag}{mark}{r}", pad_left(&day.day().to_string(), 2)),
+            holiday: matches!(kind, DayKind::Holiday(_)),
+            adjusted: kind == DayKind::AdjustedWorkday,
+            weekend: kind == DayKind::Weekend,
+            today: day == today,
+            due: is_due,
+        });
+        if day.weekday() == Weekday::Sun {
+            weeks.push((lead, std::mem::take(&mut week)));
+            lead = 0;
+        }
+    }
+    if !week.is_empty() {
+        weeks.push((lead, week));
+    }
+    Some(Grid {
+        title,
+        weekdays,
+        weeks,
+    })
+}
+
 /// The whole month view; `None` when the month is outside chrono's range.
 pub fn month_view(
     plan: &Plan,
@@ -121,55 +208,34 @@ pub fn month_view(
 ) -> Option<String> {
     let (first, last) = (month.first()?, month.last()?);
     let deadlines = deadlines_in(plan, first, last, all);
+    let days: Vec<NaiveDate> = deadlines.iter().map(|d| d.day).collect();
+    let grid = grid(cal, month, today, &days, lang)?;
     let mut out = String::new();
-    let grid_width = CELL * 7;
-    let head = title(month, first, lang);
-    let _ = writeln!(
-        out,
-        "{}{head}",
-        " ".repeat(grid_width.saturating_sub(width(&head)) / 2)
-    );
-    let mut line = String::new();
-    for w in [
-        Weekday::Mon,
-        Weekday::Tue,
-        Weekday::Wed,
-        Weekday::Thu,
-        Weekday::Fri,
-        Weekday::Sat,
-        Weekday::Sun,
-    ] {
-        line.push(' ');
-        line.push_str(&pad(weekday_label(w, lang), CELL - 1));
-    }
-    let _ = writeln!(out, "{}", line.trim_end());
-    line = " ".repeat(CELL * first.weekday().num_days_from_monday() as usize);
-    for day in first.iter_days().take_while(|d| *d <= last) {
-        let mark = match cal.day_kind(day) {
-            DayKind::Holiday(_) => "休",
-            DayKind::AdjustedWorkday => "班",
-            DayKind::Weekend | DayKind::Workday => "  ",
-        };
-        let (l, r) = if day == today { ('[', ']') } else { (' ', ' ') };
-        let flag = if deadlines.iter().any(|d| d.day == day) {
-            '*'
-        } else {
-            ' '
-        };
-        let _ = write!(
-            line,
-            "{l}{}{flag}{mark}{r}",
-            pad_left(&day.day().to_string(), 2)
-        );
-        if day.weekday() == Weekday::Sun {
-            let _ = writeln!(out, "{}", line.trim_end());
-            line.clear();
+    let _ = writeln!(out, "{}", grid.title);
+    let _ = writeln!(out, "{}", grid.weekdays);
+    for (lead, week) in &grid.weeks {
+        let mut line = " ".repeat(*lead);
+        for cell in week {
+            line.push_str(&cell.text);
         }
-    }
-    if !line.trim().is_empty() {
         let _ = writeln!(out, "{}", line.trim_end());
     }
     out.push('\n');
+    out.push_str(&month_notes(cal, first, last, &deadlines, lang, cols));
+    Some(out)
+}
+
+/// Below the grid: the legend, the month's breaks and 调休 days, its working days, the
+/// warning for a year without data, and the deadlines falling in it.
+pub fn month_notes(
+    cal: &Calendar,
+    first: NaiveDate,
+    last: NaiveDate,
+    deadlines: &[MonthDeadline<'_>],
+    lang: Lang,
+    cols: usize,
+) -> String {
+    let mut out = String::new();
     let _ = writeln!(
         out,
         "{}",
@@ -179,8 +245,8 @@ pub fn month_view(
         )
     );
     notes(&mut out, cal, first, last, lang);
-    deadline_list(&mut out, cal, &deadlines, lang, cols);
-    Some(out)
+    deadline_list(&mut out, cal, deadlines, lang, cols);
+    out
 }
 
 /// The month's breaks and 调休 days, its working-day count, and the warning for a year

@@ -67,7 +67,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             pick(c.overdue, THEME.overdue),
         ),
         (
-            lang.pick("7天内到期 ", "due in 7d "),
+            if app.count() == crate::plan::count::Count::Workdays {
+                lang.pick("7个工作日内到期 ", "due in 7 workdays ")
+            } else {
+                lang.pick("7天内到期 ", "due in 7d ")
+            },
             c.due_soon,
             pick(c.due_soon, THEME.due_soon),
         ),

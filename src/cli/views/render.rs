@@ -161,9 +161,9 @@ mod tests {
         );
         let today = NaiveDate::from_ymd_opt(2021, 9, 20).expect("valid date");
         let rows = agenda::agenda(&plan, today, false);
-        let out = agenda(&plan, &rows, today, Lang::Zh, 80);
+        let out = agenda(&plan, &rows, today, Lang::Zh, 80, Counting::days());
         assert!(out.contains("时限待确认 (1)\n  1.1.2  待定"), "{out}");
-        let en = agenda(&plan, &rows, today, Lang::En, 80);
+        let en = agenda(&plan, &rows, today, Lang::En, 80, Counting::days());
         assert!(
             en.contains("Deadline to confirm (1)\n  1.1.2  unconfirmed"),
             "{en}"
