@@ -46,7 +46,7 @@ pub struct Cli {
     pub lang: Option<Lang>,
 
     /// Count countdowns in natural days or working days (holidays and 调休 from the
-    /// calendar); given here it is remembered for later runs, DUBAN_COUNT sets it for one run
+    /// calendar); given here it is remembered for later runs, from the environment for one run
     #[arg(long, global = true, env = "DUBAN_COUNT", value_name = "workdays|days", value_parser = parse_count)]
     pub count: Option<Count>,
 

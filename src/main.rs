@@ -56,12 +56,15 @@ fn run(cli: Cli, count_typed: bool) -> anyhow::Result<ExitCode> {
     // An export piped to a file keeps its bytes; text for a person is always shown safe.
     let exact = commands::prints_data(&command) && !io::stdout().is_terminal();
     let loaded = store.clone();
-    let out = commands::run(command, &Context {
+    let out = commands::run(
+        command,
+        &Context {
             store,
             clock,
             lang,
             count: count.count,
-        },);
+        },
+    );
     // A damaged journal was worked around while loading: say so, whatever the outcome.
     if let Some(damage) = loaded.take_damage() {
         eprintln!("duban: {}", safe::display(&damage.message(lang)));

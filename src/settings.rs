@@ -112,9 +112,9 @@ fn parse(text: &str) -> Result<Option<Count>, String> {
     })?;
     match table.get("count") {
         None => Ok(None),
-        Some(toml::Value::String(s)) => Count::parse(s).map(Some).ok_or_else(|| {
-            format!("count = \"{s}\" is not one of \"days\", \"workdays\"")
-        }),
+        Some(toml::Value::String(s)) => Count::parse(s)
+            .map(Some)
+            .ok_or_else(|| format!("count = \"{s}\" is not one of \"days\", \"workdays\"")),
         Some(other) => Err(format!(
             "count must be \"days\" or \"workdays\", not {other}"
         )),
@@ -142,7 +142,10 @@ mod tests {
         assert!(msg.is_none());
         assert_eq!(s.count, None);
         s.save_count(Count::Workdays).expect("saved");
-        assert_eq!(Settings::from_file(path.clone()).0.count, Some(Count::Workdays));
+        assert_eq!(
+            Settings::from_file(path.clone()).0.count,
+            Some(Count::Workdays)
+        );
         std::fs::write(&path, "theme = \"dark\"\ncount = \"days\"\n").expect("write");
         let (mut s, _) = Settings::from_file(path.clone());
         assert_eq!(s.count, Some(Count::Days));
@@ -158,10 +161,16 @@ mod tests {
         std::fs::write(&path, "count = workdays\n").expect("write");
         let (mut s, msg) = Settings::from_file(path.clone());
         let msg = msg.expect("a message");
-        assert!(msg.contains("settings.toml") && msg.contains("line 1"), "{msg}");
+        assert!(
+            msg.contains("settings.toml") && msg.contains("line 1"),
+            "{msg}"
+        );
         assert_eq!(s.count, None);
         assert!(s.save_count(Count::Days).is_err());
-        assert_eq!(std::fs::read_to_string(&path).expect("read"), "count = workdays\n");
+        assert_eq!(
+            std::fs::read_to_string(&path).expect("read"),
+            "count = workdays\n"
+        );
         std::fs::write(&path, "count = \"weeks\"\n").expect("write");
         let msg = Settings::from_file(path).1.expect("a message");
         assert!(msg.contains("\"weeks\""), "{msg}");

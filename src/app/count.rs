@@ -23,7 +23,10 @@ pub struct CountSetting {
 
 impl CountSetting {
     pub fn counting(&self) -> Counting<'_> {
-        let cal = self.calendar.as_ref().unwrap_or_else(|| Calendar::builtin());
+        let cal = self
+            .calendar
+            .as_ref()
+            .unwrap_or_else(|| Calendar::builtin());
         Counting::new(self.count, cal)
     }
 }
@@ -32,7 +35,12 @@ impl App {
     /// Count in `count` on `calendar` (`None`: the built-in one), remembering a switch in
     /// `settings`.
     #[must_use]
-    pub fn with_count(mut self, count: Count, calendar: Option<Calendar>, settings: Settings) -> App {
+    pub fn with_count(
+        mut self,
+        count: Count,
+        calendar: Option<Calendar>,
+        settings: Settings,
+    ) -> App {
         self.count = CountSetting {
             count,
             calendar,

@@ -115,9 +115,9 @@ impl App {
     fn patch_agenda_list(&mut self, ids: &[ReqId]) {
         let (lang, by) = (self.lang, self.count.counting());
         let bucket_of = |e: &ListEntry| match e {
-            ListEntry::Heading { label, .. } => {
-                Bucket::ALL.into_iter().find(|b| b.label_by(lang, by) == label)
-            }
+            ListEntry::Heading { label, .. } => Bucket::ALL
+                .into_iter()
+                .find(|b| b.label_by(lang, by) == label),
             ListEntry::Requirement { .. } => None,
         };
         let (plan, today, show_done) = (&self.state.plan, self.today, self.agenda.show_done);

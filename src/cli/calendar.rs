@@ -9,8 +9,8 @@
 use std::borrow::Cow;
 
 use super::commands::{CliError, Context, load_state};
-use crate::plan::count::Count;
 use crate::plan::calendar::Calendar;
+use crate::plan::count::Count;
 use crate::report::calendar::{Month, month_view};
 use crate::report::text::terminal_width;
 

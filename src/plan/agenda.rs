@@ -179,7 +179,9 @@ pub fn update_by(
     by: Counting<'_>,
 ) {
     for &id in ids {
-        let new = plan.get(id).and_then(|r| row_by(r, today, include_done, by));
+        let new = plan
+            .get(id)
+            .and_then(|r| row_by(r, today, include_done, by));
         let old = rows.iter().position(|r| r.id == id);
         match (old, new) {
             (Some(at), Some(new)) if rows[at].key() == new.key() => rows[at] = new,

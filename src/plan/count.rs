@@ -38,6 +38,7 @@ impl Count {
     }
 
     /// The other one: what the dashboard key switches to.
+    #[must_use]
     pub fn toggled(self) -> Count {
         match self {
             Count::Days => Count::Workdays,
@@ -151,7 +152,13 @@ pub fn off_day_mark(lang: Lang) -> &'static str {
 }
 
 /// `countdown` with `节假日` added when `r` is due on a day off (working-day counting only).
-pub fn marked(countdown: String, r: &Requirement, today: NaiveDate, by: Counting<'_>, lang: Lang) -> String {
+pub fn marked(
+    countdown: String,
+    r: &Requirement,
+    today: NaiveDate,
+    by: Counting<'_>,
+    lang: Lang,
+) -> String {
     match effective_if_off(r, today, by) {
         Some(_) if !countdown.is_empty() => format!("{countdown} {}", off_day_mark(lang)),
         _ => countdown,
@@ -246,9 +253,18 @@ mod tests {
         assert_eq!(r.left(today, work), Some(2));
         assert!(r.is_due_within_by(today, 7, work));
         assert!(!r.is_due_within_by(today, 7, Counting::days()));
-        assert_eq!(r.left_text(today, work, Lang::Zh).as_deref(), Some("剩2个工作日"));
-        assert_eq!(r.left_text(today, work, Lang::En).as_deref(), Some("2 workdays left"));
-        assert_eq!(r.left_text(today, Counting::days(), Lang::Zh).as_deref(), Some("剩9天"));
+        assert_eq!(
+            r.left_text(today, work, Lang::Zh).as_deref(),
+            Some("剩2个工作日")
+        );
+        assert_eq!(
+            r.left_text(today, work, Lang::En).as_deref(),
+            Some("2 workdays left")
+        );
+        assert_eq!(
+            r.left_text(today, Counting::days(), Lang::Zh).as_deref(),
+            Some("剩9天")
+        );
     }
 
     #[test]
@@ -256,10 +272,16 @@ mod tests {
         let work = Counting::new(Count::Workdays, Calendar::builtin());
         // Due Friday 2024-09-20; the Tuesday after is 2 working days late.
         let r = req("2024年9月20日前");
-        assert_eq!(r.left_text(date(2024, 9, 24), work, Lang::Zh).as_deref(), Some("逾期2个工作日"));
+        assert_eq!(
+            r.left_text(date(2024, 9, 24), work, Lang::Zh).as_deref(),
+            Some("逾期2个工作日")
+        );
         // Due Saturday 2024-09-21, read on the Sunday: late, though no working day passed.
         let sat = req("2024年9月21日前");
-        assert_eq!(sat.left_text(date(2024, 9, 22), work, Lang::Zh).as_deref(), Some("已逾期"));
+        assert_eq!(
+            sat.left_text(date(2024, 9, 22), work, Lang::Zh).as_deref(),
+            Some("已逾期")
+        );
         assert_eq!(work.off_day(date(2024, 9, 21)), Some(date(2024, 9, 20)));
         assert_eq!(work.off_day(date(2024, 9, 20)), None);
         // 国庆: due 10/3 is effectively 9/30 (9/29 was a 调休 working day, 9/30 a Monday).
@@ -270,7 +292,10 @@ mod tests {
     fn uncovered_years_warn_only_when_counting_working_days() {
         let work = Counting::new(Count::Workdays, Calendar::builtin());
         let (from, to) = (date(2026, 12, 20), date(2027, 1, 10));
-        assert!(work.warning(from, to, Lang::Zh).is_some_and(|w| w.contains("2027年")));
+        assert!(
+            work.warning(from, to, Lang::Zh)
+                .is_some_and(|w| w.contains("2027年"))
+        );
         assert_eq!(Counting::days().warning(from, to, Lang::Zh), None);
     }
 

@@ -199,7 +199,11 @@ fn deadline_and_units(
         };
         parsed.push_str(&hint);
     }
-    add(labels[1], &parsed, THEME.urgency(Urgency::of_by(r, today, app.counting())));
+    add(
+        labels[1],
+        &parsed,
+        THEME.urgency(Urgency::of_by(r, today, app.counting())),
+    );
     if let Some(to) = &r.deadline.report_to {
         add(labels[2], to, THEME.text);
     }
@@ -350,7 +354,10 @@ fn item_lines(app: &App, item: &Item, cols: usize) -> Vec<Line<'static>> {
         out.push(Line::from(vec![
             Span::styled(head, THEME.status(r.status)),
             Span::styled(wrap::fit(&r.text, room), THEME.text),
-            Span::styled(tail, THEME.urgency(Urgency::of_by(r, today, app.counting()))),
+            Span::styled(
+                tail,
+                THEME.urgency(Urgency::of_by(r, today, app.counting())),
+            ),
         ]));
     }
     if item.requirements.len() > ITEM_LIST_MAX {

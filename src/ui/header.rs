@@ -140,7 +140,10 @@ fn tabs_and_chips(app: &App) -> Line<'static> {
         spans.push(Span::raw("  "));
     }
     if app.count() == crate::plan::count::Count::Workdays {
-        spans.push(Span::styled(format!("[{}]", lang.pick("工作日", "workdays")), THEME.chip));
+        spans.push(Span::styled(
+            format!("[{}]", lang.pick("工作日", "workdays")),
+            THEME.chip,
+        ));
         spans.push(Span::raw(" "));
     }
     let chips = app.filter().chips(lang);

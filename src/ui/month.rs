@@ -13,7 +13,7 @@ use super::theme::THEME;
 use super::wrap;
 use crate::app::{Action, App, KeyMode, Pane};
 use crate::i18n::Lang;
-use crate::report::calendar::{GridCell, Month, deadlines_in, grid, month_notes};
+use crate::report::calendar::{CellKind, GridCell, Month, deadlines_in, grid, month_notes};
 
 pub fn render(app: &App, first: NaiveDate, area: Rect, buf: &mut Buffer) {
     let lang = app.lang();
@@ -73,14 +73,11 @@ fn lines(app: &App, month: Month, cols: usize) -> Vec<Line<'static>> {
 }
 
 fn style(c: &GridCell) -> Style {
-    let base = if c.holiday {
-        THEME.overdue
-    } else if c.adjusted {
-        THEME.due_soon
-    } else if c.weekend {
-        THEME.dim
-    } else {
-        THEME.text
+    let base = match c.kind {
+        CellKind::Holiday => THEME.overdue,
+        CellKind::Adjusted => THEME.due_soon,
+        CellKind::Weekend => THEME.dim,
+        CellKind::Workday => THEME.text,
     };
     if c.today {
         base.patch(THEME.tab_active)

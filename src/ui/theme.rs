@@ -119,7 +119,11 @@ impl Urgency {
     }
 
     /// [`Urgency::of`] with "due soon" in the chosen count's days.
-    pub fn of_by(r: &Requirement, today: NaiveDate, by: crate::plan::count::Counting<'_>) -> Urgency {
+    pub fn of_by(
+        r: &Requirement,
+        today: NaiveDate,
+        by: crate::plan::count::Counting<'_>,
+    ) -> Urgency {
         if r.status == Status::Done {
             Urgency::Done
         } else if r.is_overdue(today) {

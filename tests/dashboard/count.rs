@@ -29,7 +29,13 @@ fn sunday() -> NaiveDate {
 }
 
 fn make(r: u32, text: &str, deadline: &str) -> Requirement {
-    Requirement::new(ReqId::new(1, 1, r), text.into(), "区政府办".into(), deadline.into(), 2024)
+    Requirement::new(
+        ReqId::new(1, 1, r),
+        text.into(),
+        "区政府办".into(),
+        deadline.into(),
+        2024,
+    )
 }
 
 fn plan() -> Plan {
@@ -44,7 +50,11 @@ fn plan() -> Plan {
             items: vec![Item {
                 name: "政策解读".into(),
                 requirements: vec![
-                    make(1, "在政府网站同步发布图解、视频等解读材料。", "2024年10月8日前"),
+                    make(
+                        1,
+                        "在政府网站同步发布图解、视频等解读材料。",
+                        "2024年10月8日前",
+                    ),
                     make(2, "更新政务公开事项目录。", "2024年10月5日前"),
                     make(3, "报送季度工作总结。", "2024年10月20日前"),
                 ],
@@ -58,9 +68,13 @@ fn plan() -> Plan {
 fn app(count: Count) -> (App, TempDir) {
     let dir = tempfile::tempdir().expect("tempdir");
     let settings = Settings::from_file(dir.path().join("settings.toml")).0;
-    let app = App::new(State::new(plan()), Box::new(FlakyStore::default()), sunday())
-        .with_lang(Lang::Zh)
-        .with_count(count, None, settings);
+    let app = App::new(
+        State::new(plan()),
+        Box::new(FlakyStore::default()),
+        sunday(),
+    )
+    .with_lang(Lang::Zh)
+    .with_count(count, None, settings);
     (app, dir)
 }
 
@@ -120,11 +134,17 @@ fn a_broken_settings_file_is_kept_when_switching() {
     let (settings, problem) = Settings::from_file(path.clone());
     assert!(problem.is_some());
     let store = Store::new(dir.path().join("state.json"));
-    let mut app = App::new(State::new(plan()), Box::new(store), sunday())
-        .with_count(Count::Days, None, settings);
+    let mut app = App::new(State::new(plan()), Box::new(store), sunday()).with_count(
+        Count::Days,
+        None,
+        settings,
+    );
     feed(&mut app, [Action::ToggleCount]);
     assert_eq!(app.count(), Count::Workdays);
-    assert!(app.message().is_some_and(|m| m.error && m.text.contains("未能记住")));
+    assert!(
+        app.message()
+            .is_some_and(|m| m.error && m.text.contains("未能记住"))
+    );
     assert_eq!(std::fs::read_to_string(&path).expect("read"), "count = [");
 }
 

@@ -24,13 +24,21 @@ fn with_plan(plan: &str) -> Env {
     let env = Env::new();
     let file = env.dir.path().join("plan.md");
     fs::write(&file, plan).expect("write plan");
-    env.at("2024-09-01").arg("import").arg(&file).assert().success();
+    env.at("2024-09-01")
+        .arg("import")
+        .arg(&file)
+        .assert()
+        .success();
     env
 }
 
 fn stdout(cmd: &mut Command) -> String {
     let out = cmd.output().expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("utf-8")
 }
 
@@ -43,9 +51,15 @@ fn natural_days_by_default_and_nothing_written() {
     let env = with_plan(PLAN);
     let list = stdout(env.at("2024-09-29").arg("list"));
     assert!(list.contains("剩9天") && list.contains("剩6天"), "{list}");
-    assert!(!list.contains("工作日") && !list.contains("节假日"), "{list}");
+    assert!(
+        !list.contains("工作日") && !list.contains("节假日"),
+        "{list}"
+    );
     let agenda = stdout(env.at("2024-09-29").arg("agenda"));
-    assert!(agenda.contains("7天内 (1)") && agenda.contains("30天内 (1)"), "{agenda}");
+    assert!(
+        agenda.contains("7天内 (1)") && agenda.contains("30天内 (1)"),
+        "{agenda}"
+    );
     assert!(!settings(&env).exists());
 }
 
@@ -58,12 +72,19 @@ fn workdays_count_the_sunday_before_national_day_as_two_days_left() {
     assert!(list.contains("剩1个工作日 节假日"), "{list}");
     let agenda = stdout(env.at("2024-09-29").args(["--count", "workdays", "agenda"]));
     assert!(agenda.starts_with("7个工作日内 (2)\n"), "{agenda}");
-    let show = stdout(env.at("2024-09-29").args(["--count", "workdays", "show", "1.2.1"]));
+    let show = stdout(
+        env.at("2024-09-29")
+            .args(["--count", "workdays", "show", "1.2.1"]),
+    );
     assert!(
         show.contains("到期 2024-10-05（剩1个工作日）；节假日，实际2024-09-30前"),
         "{show}"
     );
-    let en = stdout(env.at("2024-09-29").args(["--count=workdays", "--lang", "en", "show", "1.1.1"]));
+    let en =
+        stdout(
+            env.at("2024-09-29")
+                .args(["--count=workdays", "--lang", "en", "show", "1.1.1"]),
+        );
     assert!(en.contains("(2 workdays left)"), "{en}");
     // Three working days after 10/8 (10/9, 10/10, 10/11).
     let late = stdout(env.at("2024-10-11").args(["--count", "workdays", "list"]));
@@ -74,16 +95,25 @@ fn workdays_count_the_sunday_before_national_day_as_two_days_left() {
 fn json_keeps_both_counts_whatever_the_setting() {
     let env = with_plan(PLAN);
     for count in ["days", "workdays"] {
-        let out = stdout(env.at("2024-09-29").args(["--count", count, "show", "1.1.1", "--json"]));
+        let out = stdout(
+            env.at("2024-09-29")
+                .args(["--count", count, "show", "1.1.1", "--json"]),
+        );
         let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
-        assert_eq!((v["days_left"].as_i64(), v["workdays_left"].as_i64()), (Some(9), Some(2)));
+        assert_eq!(
+            (v["days_left"].as_i64(), v["workdays_left"].as_i64()),
+            (Some(9), Some(2))
+        );
     }
 }
 
 #[test]
 fn a_typed_count_is_remembered_and_the_environment_is_not() {
     let env = with_plan(PLAN);
-    env.at("2024-09-29").args(["--count", "workdays", "list"]).assert().success();
+    env.at("2024-09-29")
+        .args(["--count", "workdays", "list"])
+        .assert()
+        .success();
     assert_eq!(
         fs::read_to_string(settings(&env)).expect("settings written"),
         "count = \"workdays\"\n"
@@ -94,8 +124,15 @@ fn a_typed_count_is_remembered_and_the_environment_is_not() {
     // DUBAN_COUNT applies to its run only.
     let once = stdout(env.at("2024-09-29").env("DUBAN_COUNT", "days").arg("list"));
     assert!(once.contains("剩9天"), "{once}");
-    assert!(fs::read_to_string(settings(&env)).expect("read").contains("workdays"));
-    env.at("2024-09-29").args(["--count", "days", "list"]).assert().success();
+    assert!(
+        fs::read_to_string(settings(&env))
+            .expect("read")
+            .contains("workdays")
+    );
+    env.at("2024-09-29")
+        .args(["--count", "days", "list"])
+        .assert()
+        .success();
     assert!(stdout(env.at("2024-09-29").arg("list")).contains("剩9天"));
 }
 
@@ -111,7 +148,10 @@ fn a_broken_settings_file_is_named_kept_and_the_default_used() {
         .success()
         .stdout(predicate::str::contains("剩2个工作日"))
         .stderr(predicate::str::contains("settings.toml").and(predicate::str::contains("line 1")));
-    assert_eq!(fs::read_to_string(&path).expect("read"), "count = workdays\n");
+    assert_eq!(
+        fs::read_to_string(&path).expect("read"),
+        "count = workdays\n"
+    );
     env.at("2024-09-29")
         .arg("list")
         .assert()
@@ -134,9 +174,18 @@ fn years_without_holiday_data_warn_under_the_output() {
     let plan = PLAN.replace("2024年10月8日前", "2027年1月15日前");
     let env = with_plan(&plan);
     let list = stdout(env.at("2026-12-20").args(["--count", "workdays", "list"]));
-    assert!(list.ends_with("\n注意：2027年节假日安排未录入，按周一至周五计算\n"), "{list:?}");
-    let agenda = stdout(env.at("2026-12-20").args(["--count", "workdays", "--lang", "en", "agenda"]));
-    assert!(agenda.contains("note: no holiday schedule for 2027"), "{agenda}");
+    assert!(
+        list.ends_with("\n注意：2027年节假日安排未录入，按周一至周五计算\n"),
+        "{list:?}"
+    );
+    let agenda = stdout(
+        env.at("2026-12-20")
+            .args(["--count", "workdays", "--lang", "en", "agenda"]),
+    );
+    assert!(
+        agenda.contains("note: no holiday schedule for 2027"),
+        "{agenda}"
+    );
     // Natural days depend on no calendar: no warning.
     let days = stdout(env.at("2026-12-20").args(["--count", "days", "list"]));
     assert!(!days.contains("2027年节假日"), "{days}");
