@@ -10,7 +10,7 @@ use super::commands::{CliError, Context, load_state};
 use crate::i18n::Lang;
 use crate::plan::agenda::{self, AgendaRow, Bucket};
 use crate::plan::calendar::Calendar;
-use crate::plan::count::Counting;
+use crate::plan::count::{Count, Counting};
 use crate::plan::escalation::{Escalation, EscalationRules, escalation};
 use crate::plan::reporting::{self, submit_report};
 use crate::plan::workload::{self, UnitColumn};
@@ -61,8 +61,11 @@ pub fn agenda(
     let (state, _) = load_state(&ctx.store)?;
     let rules = rules()?;
     let today = ctx.clock.today;
-    let cal = super::calendar::count_calendar(ctx.count)?;
-    let by = Counting::new(ctx.count, &cal);
+    // JSON is the same whatever the setting (natural `days_left` and buckets, with
+    // `workdays_left` beside); text counts as chosen.
+    let count = if json_out { Count::Days } else { ctx.count };
+    let cal = super::calendar::count_calendar(count)?;
+    let by = Counting::new(count, &cal);
     let mut rows = agenda::agenda_by(&state.plan, today, all, by);
     if let Some(n) = days {
         rows.retain(|r| r.within(i64::from(n)));

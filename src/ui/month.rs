@@ -1,6 +1,7 @@
 //! The agenda's month grid: the same grid as `duban calendar` (holidays 休, 调休 days 班,
 //! today in brackets, `*` on deadline days), coloured, with the month's notes and deadlines
-//! below it. Drawn with the ui's line helpers, so CJK is cut by display width.
+//! below it. Drawn with the ui's line helpers, so CJK is cut by display width. The agenda's
+//! list stays behind it: ↑↓ still choose the requirement the detail pane shows.
 
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
@@ -30,7 +31,8 @@ pub fn render(app: &App, first: NaiveDate, area: Rect, buf: &mut Buffer) {
     let block = super::pane(&title, app.focus() != Pane::Detail, area.width);
     let inner = block.inner(area);
     block.render(area, buf);
-    app.view.tree.set(inner);
+    // The grid has no rows to click: clicks there must not pick the hidden list's rows.
+    app.view.tree.set(Rect::default());
     if inner.is_empty() {
         return;
     }

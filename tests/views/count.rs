@@ -86,6 +86,17 @@ fn workdays_count_the_sunday_before_national_day_as_two_days_left() {
                 .args(["--count=workdays", "--lang", "en", "show", "1.1.1"]),
         );
     assert!(en.contains("(2 workdays left)"), "{en}");
+    // `agenda --days N` counts the chosen days too: 10/8 is 2 working days (9 days) away.
+    let soon = stdout(
+        env.at("2024-09-29")
+            .args(["--count", "workdays", "agenda", "--days", "2"]),
+    );
+    assert!(soon.contains("1.1.1") && soon.contains("1.2.1"), "{soon}");
+    let natural = stdout(
+        env.at("2024-09-29")
+            .args(["--count", "days", "agenda", "--days", "2"]),
+    );
+    assert!(!natural.contains("1.1.1"), "{natural}");
     // Three working days after 10/8 (10/9, 10/10, 10/11).
     let late = stdout(env.at("2024-10-11").args(["--count", "workdays", "list"]));
     assert!(late.contains("逾期3个工作日"), "{late}");
