@@ -117,6 +117,11 @@ impl App {
         };
     }
 
+    /// `Esc` on the grid: back to the list. False when no grid is shown.
+    pub(super) fn close_month(&mut self) -> bool {
+        self.month().is_some() && self.count.month.take().is_some()
+    }
+
     /// The grid's month `by` months on (opens the grid when it is closed).
     pub(super) fn step_month(&mut self, by: i32) {
         self.show_page(Page::Agenda);

@@ -71,7 +71,7 @@ impl App {
             Action::FilterLeader => self.toggle_leader_filter(),
             Action::Help => self.mode = Mode::Help { scroll: 0 },
             Action::Back => {
-                if !self.drill_out() {
+                if !self.close_month() && !self.drill_out() {
                     self.message = None;
                 }
             }

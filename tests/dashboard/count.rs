@@ -13,7 +13,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tempfile::TempDir;
 
-use super::support::FlakyStore;
+use super::support::{FlakyStore, render_text, rows};
 
 /// Feed actions at 10:00 on [`sunday`] (the dashboard's date follows the clock).
 fn feed(app: &mut App, actions: impl IntoIterator<Item = Action>) {
@@ -171,4 +171,38 @@ fn the_agenda_shows_the_month_grid_and_moves_months() {
     assert_eq!(app.month(), NaiveDate::from_ymd_opt(2024, 8, 1));
     feed(&mut app, [Action::ToggleMonth]);
     assert_eq!(app.month(), None);
+    feed(&mut app, [Action::ToggleMonth, Action::Back]);
+    assert_eq!((app.month(), app.page()), (None, Page::Agenda));
+}
+
+#[test]
+fn the_header_warns_when_a_countdown_reaches_a_year_without_holiday_data() {
+    let mut plan = plan();
+    plan.categories[0].items[0].requirements[0] = make(
+        1,
+        "在政府网站同步发布图解、视频等解读材料。",
+        "2027年1月15日前",
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let settings = Settings::from_file(dir.path().join("settings.toml")).0;
+    let at = NaiveDate::from_ymd_opt(2026, 12, 20).expect("valid date");
+    let header = |count| {
+        let app = App::new(
+            State::new(plan.clone()),
+            Box::new(FlakyStore::default()),
+            at,
+        )
+        .with_count(count, None, settings.clone());
+        let area = ratatui::layout::Rect::new(0, 0, 140, 3);
+        rows(&render_text(area, |a, buf| {
+            duban::ui::header::render(&app, a, buf)
+        }))
+        .join("\n")
+    };
+    let work = header(Count::Workdays);
+    assert!(
+        work.contains("2027年节假日安排未录入，按周一至周五计算"),
+        "{work}"
+    );
+    assert!(!header(Count::Days).contains("2027年"));
 }
