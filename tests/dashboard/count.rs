@@ -195,7 +195,7 @@ fn the_header_warns_when_a_countdown_reaches_a_year_without_holiday_data() {
         .with_count(count, None, settings.clone());
         let area = ratatui::layout::Rect::new(0, 0, 140, 3);
         rows(&render_text(area, |a, buf| {
-            duban::ui::header::render(&app, a, buf)
+            duban::ui::header::render(&app, a, buf);
         }))
         .join("\n")
     };
