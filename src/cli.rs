@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 
 use crate::i18n::Lang;
+use crate::plan::count::Count;
 use crate::plan::import::{ColumnSpec, Format};
 use crate::plan::{Period, ReqId, Status};
 use crate::report::export::Format as ExportFormat;
@@ -43,6 +44,11 @@ pub struct Cli {
         ignore_case = true
     )]
     pub lang: Option<Lang>,
+
+    /// Count countdowns in natural days or working days (holidays and 调休 from the
+    /// calendar); given here it is remembered for later runs, from the environment for one run
+    #[arg(long, global = true, env = "DUBAN_COUNT", value_name = "workdays|days", value_parser = parse_count)]
+    pub count: Option<Count>,
 
     /// Without a command, open the dashboard.
     #[command(subcommand)]
@@ -264,6 +270,10 @@ pub(crate) const REASONS: [[&str; 2]; 2] = [
 ];
 
 /// Strict `YYYY-MM-DD`, so `2021-13-01` is an error rather than a guess.
+fn parse_count(s: &str) -> Result<Count, String> {
+    Count::parse(s).ok_or_else(|| "expected `workdays` or `days`".to_string())
+}
+
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| REASONS[0][1].to_string())
 }

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use crate::plan::count::Counting;
 use crate::plan::{DeadlineKind, Requirement, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -60,17 +61,27 @@ impl Lang {
     /// empty without a deadline. Once the plan's period is over, a dated duty reads as the
     /// fact at its end (`截至年底逾期92天`). A date set by hand is marked `人工`.
     pub fn countdown(self, r: &Requirement, today: NaiveDate) -> String {
+        self.countdown_by(r, today, Counting::days())
+    }
+
+    /// [`Lang::countdown`] by the chosen count (`剩3个工作日`).
+    pub fn countdown_by(self, r: &Requirement, today: NaiveDate, by: Counting<'_>) -> String {
         if r.status == Status::Done {
             return self.status(Status::Done).to_string();
         }
-        self.countdown_open(r, today)
+        self.countdown_open_by(r, today, by)
     }
 
     /// [`Lang::countdown`] whatever the status (the agenda lists done rows by their date).
     pub fn countdown_open(self, r: &Requirement, today: NaiveDate) -> String {
+        self.countdown_open_by(r, today, Counting::days())
+    }
+
+    /// [`Lang::countdown_open`] by the chosen count.
+    pub fn countdown_open_by(self, r: &Requirement, today: NaiveDate, by: Counting<'_>) -> String {
         let text = match r.deadline_kind() {
             _ if r.is_unconfirmed() => self.unconfirmed().to_string(),
-            DeadlineKind::Date => self.days_of(r, today).unwrap_or_default(),
+            DeadlineKind::Date => self.days_of_by(r, today, by).unwrap_or_default(),
             DeadlineKind::None => String::new(),
             k => self.kind(k).to_string(),
         };
@@ -84,12 +95,37 @@ impl Lang {
     /// `剩12天`, or once the plan is over `截至年底逾期92天`: the day count of a dated duty.
     /// `None` for a recurring duty of a plan that is over: it has no count left.
     pub fn days_of(self, r: &Requirement, today: NaiveDate) -> Option<String> {
+        self.days_of_by(r, today, Counting::days())
+    }
+
+    /// [`Lang::days_of`] by the chosen count (`剩3个工作日`, `逾期2个工作日`).
+    pub fn days_of_by(self, r: &Requirement, today: NaiveDate, by: Counting<'_>) -> Option<String> {
         if r.plan_ended(today) && r.deadline_kind().is_recurring() {
             return None;
         }
         match r.late_at_end(today) {
-            Some(late) => Some(self.late_at_end(late, r.period_ends_with_year())),
-            None => r.days_left(today).map(|d| self.days(d)),
+            Some(late) if !by.workdays() => Some(self.late_at_end(late, r.period_ends_with_year())),
+            Some(_) => r
+                .days_late_by(today, by)
+                .map(|late| self.late_at_end_workdays(late, r.period_ends_with_year())),
+            None if !by.workdays() => r.days_left(today).map(|d| self.days(d)),
+            None => r.left_text(today, by, self),
+        }
+    }
+
+    /// [`Lang::late_at_end`] in working days (`截至年底逾期60个工作日`).
+    fn late_at_end_workdays(self, late: i64, year_end: bool) -> String {
+        if late == 0 {
+            return self.late_at_end(0, year_end);
+        }
+        let end = if year_end {
+            self.pick("年底", "year end")
+        } else {
+            self.pick("期末", "period end")
+        };
+        match self {
+            Lang::Zh => format!("截至{end}逾期{late}个工作日"),
+            Lang::En => format!("{late} workdays overdue at {end}"),
         }
     }
 

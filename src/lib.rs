@@ -6,6 +6,7 @@ pub mod clock;
 pub mod i18n;
 pub mod plan;
 pub mod report;
+pub mod settings;
 pub mod store;
 pub mod text;
 pub mod ui;

@@ -7,10 +7,14 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
+use clap::parser::ValueSource;
+
 use duban::cli::commands::{self, CliError, Context};
 use duban::cli::{self, Cli};
 use duban::clock::Clock;
 use duban::i18n::Lang;
+use duban::plan::count::Count;
+use duban::settings::Settings;
 use duban::store::{State, Store};
 use duban::text::safe;
 
@@ -18,11 +22,13 @@ fn main() -> ExitCode {
     // Help and argument errors are in the user's language, known before clap parses.
     let args: Vec<_> = std::env::args_os().collect();
     let lang = cli::help::lang_of(&args, std::env::var_os("DUBAN_LANG").as_deref());
-    let cli = match cli::help::parse(&args, lang) {
-        Ok(cli) => cli,
+    let (cli, matches) = match cli::help::parse(&args, lang) {
+        Ok(parsed) => parsed,
         Err(e) => return ExitCode::from(cli::help::report_clap_error(e, lang)),
     };
-    match run(cli) {
+    // `--count` typed on the command line is remembered; `DUBAN_COUNT` is for one run.
+    let typed = matches.value_source("count") == Some(ValueSource::CommandLine);
+    match run(cli, typed) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("duban: {}", safe::display(&format!("{e:#}")));
@@ -31,10 +37,11 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+fn run(cli: Cli, count_typed: bool) -> anyhow::Result<ExitCode> {
     // The only place the system clock is read.
     let clock = cli.today.map_or_else(Clock::system, Clock::fixed);
     let lang = cli.lang.unwrap_or_default();
+    let count = resolve_count(cli.count, count_typed);
     let store = commands::resolve_store(cli.state)?;
 
     let Some(command) = cli.command else {
@@ -43,12 +50,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         let _lock = store.open_writer()?;
         // Load before the terminal is taken over, so file errors print normally.
         let (state, _existed) = commands::load_state(&store)?;
-        return open_dashboard(store, state, clock, lang);
+        return open_dashboard(store, state, clock, lang, count);
     };
     // An export piped to a file keeps its bytes; text for a person is always shown safe.
     let exact = commands::prints_data(&command) && !io::stdout().is_terminal();
     let loaded = store.clone();
-    let out = commands::run(command, &Context { store, clock, lang });
+    let out = commands::run(
+        command,
+        &Context {
+            store,
+            clock,
+            lang,
+            count: count.count,
+        },
+    );
     // A damaged journal was worked around while loading: say so, whatever the outcome.
     if let Some(damage) = loaded.take_damage() {
         eprintln!("duban: {}", safe::display(&damage.message(lang)));
@@ -68,9 +83,33 @@ fn open_dashboard(
     state: State,
     clock: Clock,
     lang: Lang,
+    count: Resolved,
 ) -> anyhow::Result<ExitCode> {
-    duban::app::run(store, state, clock, lang)?;
+    duban::app::run(store, state, clock, lang, count.count, count.settings)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The count for this run and the settings it came from.
+struct Resolved {
+    count: Count,
+    settings: Settings,
+}
+
+/// `--count`/`DUBAN_COUNT`, else the remembered setting, else natural days. A typed
+/// `--count` is remembered; a broken settings file is reported and left alone.
+fn resolve_count(given: Option<Count>, typed: bool) -> Resolved {
+    let (mut settings, problem) = Settings::load();
+    if let Some(problem) = problem {
+        eprintln!("duban: {}", safe::display(&problem));
+    }
+    let count = given.or(settings.count).unwrap_or_default();
+    if typed
+        && settings.count != Some(count)
+        && let Err(e) = settings.save_count(count)
+    {
+        eprintln!("duban: {}", safe::display(&e));
+    }
+    Resolved { count, settings }
 }
 
 /// Write to stdout; a closed pipe (`duban list | head`) is not an error.

@@ -6,6 +6,7 @@
 mod hostile;
 
 mod dashboard {
+    pub mod count;
     pub mod deadlines;
     pub mod edits;
     pub mod panes;

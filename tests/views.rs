@@ -6,6 +6,7 @@
 mod views {
     pub mod calendar;
     pub mod cli;
+    pub mod count;
     pub mod domain;
     pub mod duties;
     pub mod support;

@@ -46,6 +46,12 @@ pub enum Action {
     NextPage,
     /// Agenda: list done requirements too.
     ToggleShowDone,
+    /// Countdowns in natural ↔ working days (remembered).
+    ToggleCount,
+    /// Agenda: the list ↔ the month grid; the grid's previous / next month.
+    ToggleMonth,
+    PrevMonth,
+    NextMonth,
     /// Units: sort by the next column / reverse the order.
     SortNext,
     SortReverse,
@@ -227,6 +233,16 @@ impl Action {
             Action::ToggleShowDone => {
                 lang.pick("日程：显示 / 隐藏已完成", "agenda: show / hide done")
             }
+            Action::ToggleCount => lang.pick(
+                "倒计时：自然日 / 工作日（扣除节假日，计入调休上班日；会记住）",
+                "countdowns: natural / working days (holidays and 调休 counted; remembered)",
+            ),
+            Action::ToggleMonth => lang.pick(
+                "日程：列表 / 月历（休、班、今天、到期）",
+                "agenda: list / month grid (holidays, 调休 days, today, deadlines)",
+            ),
+            Action::PrevMonth => lang.pick("月历：上个月", "month grid: previous month"),
+            Action::NextMonth => lang.pick("月历：下个月", "month grid: next month"),
             Action::SortNext => lang.pick("单位表：按下一列排序", "units: sort by next column"),
             Action::SortReverse => lang.pick("单位表：反转排序", "units: reverse the order"),
             Action::Search => lang.pick(
@@ -281,6 +297,9 @@ impl Action {
             Action::ShowPage(p) => p.label(lang),
             Action::NextPage => lang.pick("视图", "view"),
             Action::ToggleShowDone => lang.pick("已完成", "done"),
+            Action::ToggleCount => lang.pick("工作日", "workdays"),
+            Action::ToggleMonth => lang.pick("月历", "month"),
+            Action::PrevMonth | Action::NextMonth => lang.pick("翻月", "month ±"),
             Action::SortNext => lang.pick("排序", "sort"),
             Action::SortReverse => lang.pick("反序", "reverse"),
             Action::Search => lang.pick("搜索", "search"),

@@ -4,7 +4,7 @@
 use super::action::{Action, Edit};
 use super::page::Page;
 
-pub static NORMAL: [(&str, Action); 48] = [
+pub static NORMAL: [(&str, Action); 52] = [
     ("up", Action::Up),
     ("down", Action::Down),
     ("left", Action::Left),
@@ -31,6 +31,10 @@ pub static NORMAL: [(&str, Action); 48] = [
     ("view_units", Action::ShowPage(Page::Units)),
     ("next_view", Action::NextPage),
     ("show_done", Action::ToggleShowDone),
+    ("count_workdays", Action::ToggleCount),
+    ("month", Action::ToggleMonth),
+    ("prev_month", Action::PrevMonth),
+    ("next_month", Action::NextMonth),
     ("sort_next", Action::SortNext),
     ("sort_reverse", Action::SortReverse),
     ("search", Action::Search),

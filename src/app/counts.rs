@@ -6,13 +6,13 @@ use crate::plan::Counts;
 
 impl App {
     pub(super) fn recount_all(&mut self) {
-        let today = self.today;
+        let (today, by) = (self.today, self.count.counting());
         self.counts = self
             .state
             .plan
             .categories
             .iter()
-            .map(|c| Counts::of(c.requirements(), today))
+            .map(|c| Counts::of_by(c.requirements(), today, by))
             .collect();
         self.retotal();
     }
@@ -23,7 +23,7 @@ impl App {
             self.counts.get_mut(category),
             self.state.plan.categories.get(category),
         ) {
-            *slot = Counts::of(cat.requirements(), self.today);
+            *slot = Counts::of_by(cat.requirements(), self.today, self.count.counting());
         }
         self.retotal();
     }

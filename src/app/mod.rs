@@ -6,6 +6,7 @@
 
 pub mod action;
 mod bindings;
+mod count;
 mod counts;
 mod due;
 mod edit;
@@ -141,6 +142,8 @@ pub struct App {
     note_cursor: Option<usize>,
     /// 三色督办 thresholds.
     rules: EscalationRules,
+    /// Natural or working days, the calendar they count on, and where the choice is kept.
+    count: count::CountSetting,
     /// Geometry of the last frame (written by drawing).
     pub view: View,
 }
@@ -179,6 +182,7 @@ impl App {
             history: history::History::default(),
             note_cursor: None,
             rules: EscalationRules::default(),
+            count: count::CountSetting::default(),
             view: View::default(),
         };
         app.recount_all();
@@ -206,9 +210,9 @@ impl App {
         self
     }
 
-    /// The 三色督办 colour of `r` today.
+    /// The 三色督办 colour of `r` today, by the chosen count.
     pub fn escalation(&self, r: &crate::plan::Requirement) -> Escalation {
-        crate::plan::escalation::escalation(r, self.today, &self.rules)
+        crate::plan::escalation::escalation_by(r, self.today, &self.rules, self.counting())
     }
 
     pub fn state(&self) -> &State {

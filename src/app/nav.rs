@@ -53,6 +53,10 @@ impl App {
             Action::ShowPage(p) => self.show_page(*p),
             Action::NextPage => self.cycle_page(),
             Action::ToggleShowDone => self.toggle_agenda_done(),
+            Action::ToggleCount => self.toggle_count(),
+            Action::ToggleMonth => self.toggle_month(),
+            Action::PrevMonth => self.step_month(-1),
+            Action::NextMonth => self.step_month(1),
             Action::SortNext => self.next_sort(),
             Action::SortReverse => self.reverse_sort(),
             Action::Search => self.start_search(),
@@ -67,7 +71,7 @@ impl App {
             Action::FilterLeader => self.toggle_leader_filter(),
             Action::Help => self.mode = Mode::Help { scroll: 0 },
             Action::Back => {
-                if !self.drill_out() {
+                if !self.close_month() && !self.drill_out() {
                     self.message = None;
                 }
             }

@@ -19,6 +19,9 @@ use ratatui::crossterm::execute;
 use super::{Action, App, Keymap};
 use crate::clock::Clock;
 use crate::i18n::Lang;
+use crate::plan::calendar::Calendar;
+use crate::plan::count::Count;
+use crate::settings::Settings;
 use crate::store::{State, Store};
 
 /// How long to wait for input before checking signals and the date. Short, so a SIGTERM is
@@ -31,8 +34,20 @@ const IDLE: Duration = Duration::from_secs(2);
 /// Open the dashboard on `state`, saving edits through `store`. Everything fallible that does
 /// not need the terminal (the keymap, signal handlers) happens before it is taken over, so
 /// those errors print normally.
-pub fn run(store: Store, state: State, mut clock: Clock, lang: Lang) -> anyhow::Result<()> {
+pub fn run(
+    store: Store,
+    state: State,
+    mut clock: Clock,
+    lang: Lang,
+    count: Count,
+    settings: Settings,
+) -> anyhow::Result<()> {
     let keymap = Keymap::load()?;
+    // A broken holidays file is said on the status line; the built-in calendar is used.
+    let (calendar, calendar_problem) = match Calendar::load() {
+        Ok(cal) => (Some(cal), None),
+        Err(e) => (None, Some(format!("{e}"))),
+    };
     let rules = crate::plan::escalation::EscalationRules::load().map_err(anyhow::Error::msg)?;
     let stop = Arc::new(AtomicBool::new(false));
     for signal in termination_signals() {
@@ -44,7 +59,11 @@ pub fn run(store: Store, state: State, mut clock: Clock, lang: Lang) -> anyhow::
     let mut app = App::new(state, Box::new(store), clock.today)
         .with_lang(lang)
         .with_keymap(keymap)
-        .with_rules(rules);
+        .with_rules(rules)
+        .with_count(count, calendar, settings);
+    if let Some(problem) = calendar_problem {
+        app.set_message(problem, true);
+    }
     if let Some(damage) = damage {
         app.set_message(damage.message(lang), true);
     }

@@ -66,7 +66,8 @@ impl App {
         }
         let plan = &self.state.plan;
         if let Some(all) = &mut self.agenda.all {
-            agenda::update(all, plan, ids, self.today, self.agenda.show_done);
+            let by = self.count.counting();
+            agenda::update_by(all, plan, ids, self.today, self.agenda.show_done, by);
             let outstanding = &mut self.agenda.outstanding;
             for &id in ids {
                 let listed = all.iter().any(|r| r.id == id);
@@ -112,17 +113,19 @@ impl App {
     /// Move the edited requirements' entries of the (unfiltered) agenda list to where a
     /// rebuild would put them, from the up-to-date rows.
     fn patch_agenda_list(&mut self, ids: &[ReqId]) {
-        let lang = self.lang;
+        let (lang, by) = (self.lang, self.count.counting());
         let bucket_of = |e: &ListEntry| match e {
-            ListEntry::Heading { label, .. } => {
-                Bucket::ALL.into_iter().find(|b| b.label(lang) == label)
-            }
+            ListEntry::Heading { label, .. } => Bucket::ALL
+                .into_iter()
+                .find(|b| b.label_by(lang, by) == label),
             ListEntry::Requirement { .. } => None,
         };
         let (plan, today, show_done) = (&self.state.plan, self.today, self.agenda.show_done);
         self.agenda.list.edit(|entries| {
             for &id in ids {
-                let new = plan.get(id).and_then(|r| agenda::row(r, today, show_done));
+                let new = plan
+                    .get(id)
+                    .and_then(|r| agenda::row_by(r, today, show_done, by));
                 let old = entries
                     .iter()
                     .position(|e| matches!(e, ListEntry::Requirement { id: i, .. } if *i == id));
@@ -219,7 +222,7 @@ impl App {
             all
         } else {
             let plan = &self.state.plan;
-            let all = agenda::agenda(plan, self.today, self.agenda.show_done);
+            let all = agenda::agenda_by(plan, self.today, self.agenda.show_done, self.counting());
             self.agenda.outstanding = all
                 .iter()
                 .filter(|r| {
@@ -236,7 +239,7 @@ impl App {
         let mut entries = Vec::with_capacity(rows.len() + Bucket::ALL.len());
         for (bucket, group) in agenda::groups(&rows) {
             entries.push(ListEntry::Heading {
-                label: bucket.label(self.lang).to_string(),
+                label: bucket.label_by(self.lang, self.counting()).to_string(),
                 count: group.len(),
             });
             entries.extend(group.iter().map(|r| ListEntry::Requirement {

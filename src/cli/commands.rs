@@ -8,11 +8,12 @@ use std::fmt::Write as _;
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use chrono::{NaiveDateTime, Timelike};
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
 
 use super::{Command, FilterArgs};
 use crate::clock::Clock;
 use crate::i18n::Lang;
+use crate::plan::count::{Count, Counting};
 use crate::plan::import::{self, ImportError};
 use crate::plan::merge;
 use crate::plan::{Period, ReqId, Status};
@@ -57,6 +58,8 @@ pub struct Context {
     pub store: Store,
     pub clock: Clock,
     pub lang: Lang,
+    /// Natural or working days for text countdowns (JSON carries both).
+    pub count: Count,
 }
 
 /// `--state`/`DUBAN_STATE`, else the platform data directory. `DUBAN_JOURNAL_FROM` (bytes)
@@ -172,7 +175,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
                     .collect();
                 report::json::to_string(&rows)
             } else {
-                report::table::list(&entries, today, lang, terminal_width())
+                list_text(&entries, today, ctx)?
             })
         }
         Command::Show { id, json } => {
@@ -185,7 +188,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
                     report::requirement_detail(&entry, today).with_calendar(&cal, today, lang);
                 report::json::to_string(&super::views::with_rules(row, &entry, today, &rules))
             } else {
-                report::show::show(&entry, today, lang, terminal_width())
+                show_text(&entry, today, ctx)?
             })
         }
         Command::Summary { json } => {
@@ -218,6 +221,41 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
             super::views::report_submitted(id, note.as_deref(), ctx)
         }
     }
+}
+
+/// Text output of `list` and `show`: countdowns by the chosen count, the calendar's warning
+/// for years without holiday data under it.
+fn counted_text(
+    entries: &[query::Entry<'_>],
+    today: NaiveDate,
+    ctx: &Context,
+    render: impl FnOnce(Counting<'_>) -> String,
+) -> Result<String, CliError> {
+    let cal = super::calendar::count_calendar(ctx.count)?;
+    let by = Counting::new(ctx.count, &cal);
+    let mut out = render(by);
+    out.push_str(&by.footer(today, entries.iter().map(|e| e.requirement), ctx.lang));
+    Ok(out)
+}
+
+fn list_text(
+    entries: &[query::Entry<'_>],
+    today: NaiveDate,
+    ctx: &Context,
+) -> Result<String, CliError> {
+    counted_text(entries, today, ctx, |by| {
+        report::table::list_by(entries, today, ctx.lang, terminal_width(), by)
+    })
+}
+
+fn show_text(
+    entry: &query::Entry<'_>,
+    today: NaiveDate,
+    ctx: &Context,
+) -> Result<String, CliError> {
+    counted_text(std::slice::from_ref(entry), today, ctx, |by| {
+        report::show::show_by(entry, today, ctx.lang, terminal_width(), by)
+    })
 }
 
 /// `import`'s reading options; `--no-header` qualifies `--columns` (clap requires both).

@@ -9,7 +9,7 @@ mod zh;
 
 use std::ffi::{OsStr, OsString};
 
-use clap::{Arg, Command, CommandFactory, FromArgMatches, ValueEnum};
+use clap::{Arg, ArgMatches, Command, CommandFactory, FromArgMatches, ValueEnum};
 
 pub use errors::report_clap_error;
 
@@ -49,9 +49,10 @@ pub fn command(lang: Lang) -> Command {
 ///
 /// # Errors
 /// clap's error, `--help` and `--version` included; give it to [`report_clap_error`].
-pub fn parse(args: &[OsString], lang: Lang) -> Result<Cli, clap::Error> {
+pub fn parse(args: &[OsString], lang: Lang) -> Result<(Cli, ArgMatches), clap::Error> {
     let matches = command(lang).try_get_matches_from(args)?;
-    Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut command(lang)))
+    let cli = Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut command(lang)))?;
+    Ok((cli, matches))
 }
 
 fn localise(cmd: Command, lang: Lang) -> Command {

@@ -10,6 +10,7 @@ use super::commands::{CliError, Context, load_state};
 use crate::i18n::Lang;
 use crate::plan::agenda::{self, AgendaRow, Bucket};
 use crate::plan::calendar::Calendar;
+use crate::plan::count::{Count, Counting};
 use crate::plan::escalation::{Escalation, EscalationRules, escalation};
 use crate::plan::reporting::{self, submit_report};
 use crate::plan::workload::{self, UnitColumn};
@@ -60,7 +61,12 @@ pub fn agenda(
     let (state, _) = load_state(&ctx.store)?;
     let rules = rules()?;
     let today = ctx.clock.today;
-    let mut rows = agenda::agenda(&state.plan, today, all);
+    // JSON is the same whatever the setting (natural `days_left` and buckets, with
+    // `workdays_left` beside); text counts as chosen.
+    let count = if json_out { Count::Days } else { ctx.count };
+    let cal = super::calendar::count_calendar(count)?;
+    let by = Counting::new(count, &cal);
+    let mut rows = agenda::agenda_by(&state.plan, today, all, by);
     if let Some(n) = days {
         rows.retain(|r| r.within(i64::from(n)));
     }
@@ -72,13 +78,10 @@ pub fn agenda(
             .collect();
         return Ok(json::to_string(&out));
     }
-    Ok(render::agenda(
-        &state.plan,
-        &rows,
-        today,
-        ctx.lang,
-        terminal_width(),
-    ))
+    let mut out = render::agenda(&state.plan, &rows, today, ctx.lang, terminal_width(), by);
+    let reqs = rows.iter().filter_map(|row| state.plan.get(row.id));
+    out.push_str(&by.footer(today, reqs, ctx.lang));
+    Ok(out)
 }
 
 fn agenda_json<'a>(

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::count::Counting;
 use super::deadline::DeadlineKind;
 use super::model::{Plan, ReqId, Requirement, Status};
 use crate::i18n::Lang;
@@ -50,6 +51,16 @@ impl Bucket {
         }
     }
 
+    /// [`Bucket::label`] in working days when counting them (`7个工作日内`).
+    pub fn label_by(self, lang: Lang, by: Counting<'_>) -> &'static str {
+        match self {
+            _ if !by.workdays() => self.label(lang),
+            Bucket::Within7 => lang.pick("7个工作日内", "Within 7 workdays"),
+            Bucket::Within30 => lang.pick("30个工作日内", "Within 30 workdays"),
+            b => b.label(lang),
+        }
+    }
+
     /// The dated bucket for a day count (negative = past).
     pub fn for_days(days_left: i64) -> Bucket {
         match days_left {
@@ -83,9 +94,19 @@ impl AgendaRow {
 /// unless `include_done`; a done one then sits in the bucket of its date (past dates under
 /// `Overdue`: the row's status, not the bucket, says it was finished).
 pub fn agenda(plan: &Plan, today: NaiveDate, include_done: bool) -> Vec<AgendaRow> {
+    agenda_by(plan, today, include_done, Counting::days())
+}
+
+/// [`agenda`] with buckets by the chosen count (`within 7` = 7 working days in workdays mode).
+pub fn agenda_by(
+    plan: &Plan,
+    today: NaiveDate,
+    include_done: bool,
+    by: Counting<'_>,
+) -> Vec<AgendaRow> {
     let mut rows: Vec<AgendaRow> = plan
         .requirements()
-        .filter_map(|r| row(r, today, include_done))
+        .filter_map(|r| row_by(r, today, include_done, by))
         .collect();
     rows.sort_by_key(AgendaRow::key);
     rows
@@ -93,11 +114,25 @@ pub fn agenda(plan: &Plan, today: NaiveDate, include_done: bool) -> Vec<AgendaRo
 
 /// A requirement's agenda row, if [`agenda`] lists it.
 pub fn row(r: &Requirement, today: NaiveDate, include_done: bool) -> Option<AgendaRow> {
+    row_by(r, today, include_done, Counting::days())
+}
+
+/// [`row`] by the chosen count: `days_left` and the bucket count days of that kind (an
+/// overdue one stays overdue by its written date even with no working day since).
+pub fn row_by(
+    r: &Requirement,
+    today: NaiveDate,
+    include_done: bool,
+    by: Counting<'_>,
+) -> Option<AgendaRow> {
     if !include_done && r.status == Status::Done {
         return None;
     }
     let due = r.due(today);
-    let days_left = due.map(|d| (d - today).num_days());
+    let days_left = due.map(|d| match by.between(today, d) {
+        0 if d < today => -1,
+        n => n,
+    });
     let bucket = match r.deadline_kind() {
         _ if r.is_unconfirmed() => Bucket::Unconfirmed,
         DeadlineKind::None => return None,
@@ -131,8 +166,22 @@ pub fn update(
     today: NaiveDate,
     include_done: bool,
 ) {
+    update_by(rows, plan, ids, today, include_done, Counting::days());
+}
+
+/// [`update`] by the chosen count.
+pub fn update_by(
+    rows: &mut Vec<AgendaRow>,
+    plan: &Plan,
+    ids: &[ReqId],
+    today: NaiveDate,
+    include_done: bool,
+    by: Counting<'_>,
+) {
     for &id in ids {
-        let new = plan.get(id).and_then(|r| row(r, today, include_done));
+        let new = plan
+            .get(id)
+            .and_then(|r| row_by(r, today, include_done, by));
         let old = rows.iter().position(|r| r.id == id);
         match (old, new) {
             (Some(at), Some(new)) if rows[at].key() == new.key() => rows[at] = new,

@@ -24,6 +24,15 @@ impl Counts {
     pub const DUE_SOON_DAYS: i64 = 7;
 
     pub fn of<'a>(reqs: impl IntoIterator<Item = &'a Requirement>, today: NaiveDate) -> Counts {
+        Counts::of_by(reqs, today, crate::plan::count::Counting::days())
+    }
+
+    /// [`Counts::of`] with "due soon" in the chosen count's days.
+    pub fn of_by<'a>(
+        reqs: impl IntoIterator<Item = &'a Requirement>,
+        today: NaiveDate,
+        by: crate::plan::count::Counting<'_>,
+    ) -> Counts {
         let mut c = Counts::default();
         for r in reqs {
             c.total += 1;
@@ -35,7 +44,7 @@ impl Counts {
             }
             if r.is_overdue(today) {
                 c.overdue += 1;
-            } else if r.is_due_within(today, Self::DUE_SOON_DAYS) {
+            } else if r.is_due_within_by(today, Self::DUE_SOON_DAYS, by) {
                 c.due_soon += 1;
             } else if r.status != Status::Done && r.is_unconfirmed() {
                 c.unconfirmed += 1;

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::count::Counting;
 use super::model::{Requirement, Status};
 use crate::i18n::Lang;
 
@@ -99,17 +100,27 @@ impl EscalationRules {
 
 /// The colour at `today`. Done is never escalated; blocked is at least yellow.
 pub fn escalation(r: &Requirement, today: NaiveDate, rules: &EscalationRules) -> Escalation {
+    escalation_by(r, today, rules, Counting::days())
+}
+
+/// [`escalation`] with the thresholds in the chosen count's days.
+pub fn escalation_by(
+    r: &Requirement,
+    today: NaiveDate,
+    rules: &EscalationRules,
+    by: Counting<'_>,
+) -> Escalation {
     if r.status == Status::Done {
         return Escalation::None;
     }
     let by_date = if r.is_overdue(today) {
-        let late = r.days_late(today).unwrap_or(0);
+        let late = r.days_late_by(today, by).unwrap_or(0);
         if late > rules.red_after_days {
             Escalation::Red
         } else {
             Escalation::Yellow
         }
-    } else if r.is_due_within(today, rules.blue_within_days) {
+    } else if r.is_due_within_by(today, rules.blue_within_days, by) {
         Escalation::Blue
     } else {
         Escalation::None

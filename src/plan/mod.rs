@@ -2,6 +2,7 @@
 
 pub mod agenda;
 pub mod calendar;
+pub mod count;
 pub mod counts;
 pub mod deadline;
 pub mod due;

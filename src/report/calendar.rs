@@ -109,6 +109,104 @@ fn title(month: Month, first: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// What kind of day a grid cell is (for colouring).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellKind {
+    Workday,
+    Weekend,
+    Holiday,
+    /// A 调休 weekend working day.
+    Adjusted,
+}
+
+/// What a day cell of the grid shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GridCell {
+    pub day: NaiveDate,
+    /// `[ 1*休]`-style text, exactly [`CELL`] columns wide.
+    pub text: String,
+    pub kind: CellKind,
+    pub today: bool,
+    pub due: bool,
+}
+
+/// A month's grid, shared by `duban calendar` and the dashboard's agenda: the centred title,
+/// the weekday row, and weeks of cells (the first week indented by `lead` columns).
+#[derive(Debug, Clone)]
+pub struct Grid {
+    pub title: String,
+    pub weekdays: String,
+    pub weeks: Vec<(usize, Vec<GridCell>)>,
+}
+
+/// The grid of `month`, a `*` on the days in `due`; `None` outside chrono's range.
+pub fn grid(
+    cal: &Calendar,
+    month: Month,
+    today: NaiveDate,
+    due: &[NaiveDate],
+    lang: Lang,
+) -> Option<Grid> {
+    let (first, last) = (month.first()?, month.last()?);
+    let head = title(month, first, lang);
+    let title = format!(
+        "{}{head}",
+        " ".repeat((CELL * 7).saturating_sub(width(&head)) / 2)
+    );
+    let mut weekdays = String::new();
+    for w in [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ] {
+        weekdays.push(' ');
+        weekdays.push_str(&pad(weekday_label(w, lang), CELL - 1));
+    }
+    let weekdays = weekdays.trim_end().to_string();
+    let mut weeks = Vec::new();
+    let mut lead = CELL * first.weekday().num_days_from_monday() as usize;
+    let mut week = Vec::new();
+    for day in first.iter_days().take_while(|d| *d <= last) {
+        let kind = cal.day_kind(day);
+        let mark = match kind {
+            DayKind::Holiday(_) => "休",
+            DayKind::AdjustedWorkday => "班",
+            DayKind::Weekend | DayKind::Workday => "  ",
+        };
+        let is_due = due.contains(&day);
+        let (l, r) = if day == today { ('[', ']') } else { (' ', ' ') };
+        let flag = if is_due { '*' } else { ' ' };
+        week.push(GridCell {
+            day,
+            text: format!("{l}{}{flag}{mark}{r}", pad_left(&day.day().to_string(), 2)),
+            kind: match kind {
+                DayKind::Holiday(_) => CellKind::Holiday,
+                DayKind::AdjustedWorkday => CellKind::Adjusted,
+                DayKind::Weekend => CellKind::Weekend,
+                DayKind::Workday => CellKind::Workday,
+            },
+            today: day == today,
+            due: is_due,
+        });
+        if day.weekday() == Weekday::Sun {
+            weeks.push((lead, std::mem::take(&mut week)));
+            lead = 0;
+        }
+    }
+    if !week.is_empty() {
+        weeks.push((lead, week));
+    }
+    Some(Grid {
+        title,
+        weekdays,
+        weeks,
+    })
+}
+
 /// The whole month view; `None` when the month is outside chrono's range.
 pub fn month_view(
     plan: &Plan,
@@ -121,55 +219,34 @@ pub fn month_view(
 ) -> Option<String> {
     let (first, last) = (month.first()?, month.last()?);
     let deadlines = deadlines_in(plan, first, last, all);
+    let days: Vec<NaiveDate> = deadlines.iter().map(|d| d.day).collect();
+    let grid = grid(cal, month, today, &days, lang)?;
     let mut out = String::new();
-    let grid_width = CELL * 7;
-    let head = title(month, first, lang);
-    let _ = writeln!(
-        out,
-        "{}{head}",
-        " ".repeat(grid_width.saturating_sub(width(&head)) / 2)
-    );
-    let mut line = String::new();
-    for w in [
-        Weekday::Mon,
-        Weekday::Tue,
-        Weekday::Wed,
-        Weekday::Thu,
-        Weekday::Fri,
-        Weekday::Sat,
-        Weekday::Sun,
-    ] {
-        line.push(' ');
-        line.push_str(&pad(weekday_label(w, lang), CELL - 1));
-    }
-    let _ = writeln!(out, "{}", line.trim_end());
-    line = " ".repeat(CELL * first.weekday().num_days_from_monday() as usize);
-    for day in first.iter_days().take_while(|d| *d <= last) {
-        let mark = match cal.day_kind(day) {
-            DayKind::Holiday(_) => "休",
-            DayKind::AdjustedWorkday => "班",
-            DayKind::Weekend | DayKind::Workday => "  ",
-        };
-        let (l, r) = if day == today { ('[', ']') } else { (' ', ' ') };
-        let flag = if deadlines.iter().any(|d| d.day == day) {
-            '*'
-        } else {
-            ' '
-        };
-        let _ = write!(
-            line,
-            "{l}{}{flag}{mark}{r}",
-            pad_left(&day.day().to_string(), 2)
-        );
-        if day.weekday() == Weekday::Sun {
-            let _ = writeln!(out, "{}", line.trim_end());
-            line.clear();
+    let _ = writeln!(out, "{}", grid.title);
+    let _ = writeln!(out, "{}", grid.weekdays);
+    for (lead, week) in &grid.weeks {
+        let mut line = " ".repeat(*lead);
+        for cell in week {
+            line.push_str(&cell.text);
         }
-    }
-    if !line.trim().is_empty() {
         let _ = writeln!(out, "{}", line.trim_end());
     }
     out.push('\n');
+    out.push_str(&month_notes(cal, first, last, &deadlines, lang, cols));
+    Some(out)
+}
+
+/// Below the grid: the legend, the month's breaks and 调休 days, its working days, the
+/// warning for a year without data, and the deadlines falling in it.
+pub fn month_notes(
+    cal: &Calendar,
+    first: NaiveDate,
+    last: NaiveDate,
+    deadlines: &[MonthDeadline<'_>],
+    lang: Lang,
+    cols: usize,
+) -> String {
+    let mut out = String::new();
     let _ = writeln!(
         out,
         "{}",
@@ -179,8 +256,8 @@ pub fn month_view(
         )
     );
     notes(&mut out, cal, first, last, lang);
-    deadline_list(&mut out, cal, &deadlines, lang, cols);
-    Some(out)
+    deadline_list(&mut out, cal, deadlines, lang, cols);
+    out
 }
 
 /// The month's breaks and 调休 days, its working-day count, and the warning for a year
@@ -277,73 +354,5 @@ fn deadline_list(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::plan::import::builtin;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).expect("date")
-    }
-
-    #[test]
-    fn months_parse_strictly() {
-        assert_eq!(
-            "2024-10".parse(),
-            Ok(Month {
-                year: 2024,
-                month: 10
-            })
-        );
-        assert_eq!("0000-01".parse(), Ok(Month { year: 0, month: 1 }));
-        for bad in [
-            "2024-13",
-            "2024-00",
-            "2024-1",
-            "2024",
-            "-2024-10",
-            "2024-10-01",
-            "二〇二四-10",
-        ] {
-            assert!(bad.parse::<Month>().is_err(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn the_seed_plans_september_2021_deadlines() {
-        let plan = builtin();
-        let due = deadlines_in(&plan, d(2021, 9, 1), d(2021, 9, 30), false);
-        let days: Vec<(u32, String)> = due
-            .iter()
-            .map(|x| (x.day.day(), x.id.to_string()))
-            .collect();
-        assert_eq!(days.first(), Some(&(15, "1.3.1".to_string())));
-        assert!(
-            days.iter().all(|(day, _)| [15, 30].contains(day)),
-            "{days:?}"
-        );
-    }
-
-    #[test]
-    fn every_line_of_the_grid_fits_seven_cells_at_any_width() {
-        let plan = builtin();
-        for cols in [0, 1, 20, 100] {
-            for (y, m) in [(2024, 10), (2026, 2), (2027, 2), (0, 1), (9999, 12)] {
-                let month = Month { year: y, month: m };
-                let text = month_view(
-                    &plan,
-                    Calendar::builtin(),
-                    month,
-                    d(2024, 9, 29),
-                    true,
-                    Lang::Zh,
-                    cols,
-                )
-                .expect("in range");
-                let grid = text.split("\n\n").next().expect("grid");
-                for line in grid.lines() {
-                    assert!(width(line) <= CELL * 7, "{line:?}");
-                }
-            }
-        }
-    }
-}
+#[path = "calendar_tests.rs"]
+mod tests;

@@ -5,6 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::query::Entry;
 use super::text::{one_line, pad, width, wrap};
 use crate::i18n::Lang;
+use crate::plan::count::{Counting, effective_if_off, off_day_text};
 use crate::plan::progress::describe;
 use crate::plan::reporting::{period_label, report_duty};
 use crate::plan::{Requirement, Status, Unit};
@@ -42,6 +43,18 @@ fn stamp(at: NaiveDateTime) -> String {
 }
 
 pub fn show(e: &Entry<'_>, today: NaiveDate, lang: Lang, total_width: usize) -> String {
+    show_by(e, today, lang, total_width, Counting::days())
+}
+
+/// [`show`] with the countdown by the chosen count, and a deadline on a day off marked
+/// with its effective due date.
+pub fn show_by(
+    e: &Entry<'_>,
+    today: NaiveDate,
+    lang: Lang,
+    total_width: usize,
+    by: Counting<'_>,
+) -> String {
     let r = e.requirement;
     let labels = Labels::of(lang);
     let label_width = labels.widest() + 2;
@@ -66,7 +79,7 @@ pub fn show(e: &Entry<'_>, today: NaiveDate, lang: Lang, total_width: usize) -> 
             &r.deadline_raw
         },
     );
-    s.field(labels.understood, &understood(r, today, lang));
+    s.field(labels.understood, &understood(r, today, lang, by));
     if let Some(leader) = r.leader() {
         s.field(labels.leader, leader);
     }
@@ -184,7 +197,7 @@ fn units(s: &mut Sheet, r: &Requirement, lang: Lang, labels: &Labels) {
 
 /// How the deadline text was understood: a date set by hand first, then kind, milestones,
 /// the due date and days left.
-fn understood(r: &Requirement, today: NaiveDate, lang: Lang) -> String {
+fn understood(r: &Requirement, today: NaiveDate, lang: Lang, by: Counting<'_>) -> String {
     let d = &r.deadline;
     let mut parts = Vec::new();
     if let Some(set) = r.due_set {
@@ -203,7 +216,7 @@ fn understood(r: &Requirement, today: NaiveDate, lang: Lang) -> String {
     if let Some(due) = r.due(today) {
         let mut due_text = format!("{} {due}", lang.pick("到期", "due"));
         if r.status != Status::Done
-            && let Some(days) = lang.days_of(r, today)
+            && let Some(days) = lang.days_of_by(r, today, by)
         {
             let (open, close) = match lang {
                 Lang::Zh => ("（", "）"),
@@ -212,6 +225,9 @@ fn understood(r: &Requirement, today: NaiveDate, lang: Lang) -> String {
             due_text.extend([open, &days, close]);
         }
         parts.push(due_text);
+        if let Some(effective) = effective_if_off(r, today, by) {
+            parts.push(off_day_text(effective, lang));
+        }
     }
     parts.join(lang.pick("；", "; "))
 }

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::query::Entry;
 use super::text::{column_widths, one_line, pad, pad_left, truncate};
 use crate::i18n::Lang;
+use crate::plan::count::{Counting, marked};
 use crate::plan::{Counts, Plan, Status};
 
 const GAP: &str = "  ";
@@ -17,6 +18,17 @@ const MIN_TEXT_WIDTH: usize = 12;
 
 /// Columns: id, status, countdown, lead unit, text (cut with "…" to fit `total_width`).
 pub fn list(entries: &[Entry<'_>], today: NaiveDate, lang: Lang, total_width: usize) -> String {
+    list_by(entries, today, lang, total_width, Counting::days())
+}
+
+/// [`list`] with countdowns by the chosen count (`剩3个工作日 节假日`).
+pub fn list_by(
+    entries: &[Entry<'_>],
+    today: NaiveDate,
+    lang: Lang,
+    total_width: usize,
+    by: Counting<'_>,
+) -> String {
     let header = [
         lang.pick("编号", "id"),
         lang.pick("状态", "status"),
@@ -32,7 +44,7 @@ pub fn list(entries: &[Entry<'_>], today: NaiveDate, lang: Lang, total_width: us
             [
                 r.id.to_string(),
                 lang.status(r.status).to_string(),
-                lang.countdown(r, today),
+                marked(lang.countdown_by(r, today, by), r, today, by, lang),
                 truncate(unit, MAX_UNIT_WIDTH).into_owned(),
             ]
         })

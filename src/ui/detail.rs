@@ -12,6 +12,7 @@ use super::theme::{self, THEME, Urgency};
 use super::wrap::{self, width};
 use crate::app::{Action, App, KeyMode, Pane, View};
 use crate::i18n::Lang;
+use crate::plan::count::Counting;
 use crate::plan::{ChangeKind, Counts, Item, Requirement};
 
 /// At most this many requirements are listed in an item summary (items are small in practice;
@@ -187,7 +188,7 @@ fn deadline_and_units(
         &r.deadline_raw
     };
     add(labels[0], raw, THEME.text);
-    let mut parsed = understood(lang, r, today);
+    let mut parsed = understood(lang, r, today, app.counting());
     let key = super::footer::keys_label(app.keymap(), KeyMode::Normal, &[Action::SetDue]);
     if r.is_unconfirmed()
         && let Some(key) = key
@@ -198,7 +199,11 @@ fn deadline_and_units(
         };
         parsed.push_str(&hint);
     }
-    add(labels[1], &parsed, THEME.urgency(Urgency::of(r, today)));
+    add(
+        labels[1],
+        &parsed,
+        THEME.urgency(Urgency::of_by(r, today, app.counting())),
+    );
     if let Some(to) = &r.deadline.report_to {
         add(labels[2], to, THEME.text);
     }
@@ -273,7 +278,7 @@ fn notes_and_history(out: &mut Vec<Line<'static>>, app: &App, r: &Requirement, c
 
 /// What was understood from the deadline text: a date set by hand first, then kind, dates,
 /// countdown.
-fn understood(lang: Lang, r: &Requirement, today: chrono::NaiveDate) -> String {
+fn understood(lang: Lang, r: &Requirement, today: chrono::NaiveDate, by: Counting<'_>) -> String {
     let d = &r.deadline;
     let mut parts = Vec::new();
     if let Some(set) = r.due_set {
@@ -298,12 +303,15 @@ fn understood(lang: Lang, r: &Requirement, today: chrono::NaiveDate) -> String {
             due.format("%Y-%m-%d")
         ));
     }
-    if let Some(days) = lang.days_of(r, today) {
+    if let Some(days) = lang.days_of_by(r, today, by) {
         parts.push(if r.status == crate::plan::Status::Done {
             lang.status(r.status).to_string()
         } else {
             days
         });
+    }
+    if let Some(effective) = crate::plan::count::effective_if_off(r, today, by) {
+        parts.push(crate::plan::count::off_day_text(effective, lang));
     }
     parts.join("  ")
 }
@@ -336,7 +344,7 @@ fn item_lines(app: &App, item: &Item, cols: usize) -> Vec<Line<'static>> {
     out.push(Line::default());
     for r in item.requirements.iter().take(ITEM_LIST_MAX) {
         let head = format!("{} {} ", theme::status_mark(r.status), r.id);
-        let countdown = lang.countdown(r, today);
+        let countdown = app.countdown(r);
         let tail = if countdown.is_empty() {
             String::new()
         } else {
@@ -346,7 +354,10 @@ fn item_lines(app: &App, item: &Item, cols: usize) -> Vec<Line<'static>> {
         out.push(Line::from(vec![
             Span::styled(head, THEME.status(r.status)),
             Span::styled(wrap::fit(&r.text, room), THEME.text),
-            Span::styled(tail, THEME.urgency(Urgency::of(r, today))),
+            Span::styled(
+                tail,
+                THEME.urgency(Urgency::of_by(r, today, app.counting())),
+            ),
         ]));
     }
     if item.requirements.len() > ITEM_LIST_MAX {

@@ -25,6 +25,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let ended = period
         .has_ended(app.today())
         .then(|| period.ended_banner(lang, app.total_counts().unfinished()));
+    // Working-day countdowns over a year without holiday data say so beside it.
+    let ended = match (ended, app.calendar_warning()) {
+        (Some(e), Some(w)) => Some(format!("{e}  {w}")),
+        (e, w) => e.or(w),
+    };
     // The ended notice is worth more than the end of the title: it is cut last.
     let ended = ended.map(|e| wrap::truncate(&e, cols.saturating_sub(right + 4)).into_owned());
     let ended_w = ended.as_ref().map_or(0, |e| width(e) + 2);
@@ -62,7 +67,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             pick(c.overdue, THEME.overdue),
         ),
         (
-            lang.pick("7天内到期 ", "due in 7d "),
+            if app.count() == crate::plan::count::Count::Workdays {
+                lang.pick("7个工作日内到期 ", "due in 7 workdays ")
+            } else {
+                lang.pick("7天内到期 ", "due in 7d ")
+            },
             c.due_soon,
             pick(c.due_soon, THEME.due_soon),
         ),
@@ -129,6 +138,13 @@ fn tabs_and_chips(app: &App) -> Line<'static> {
         };
         spans.push(Span::styled(format!(" {} ", page.label(lang)), style));
         spans.push(Span::raw("  "));
+    }
+    if app.count() == crate::plan::count::Count::Workdays {
+        spans.push(Span::styled(
+            format!("[{}]", lang.pick("工作日", "workdays")),
+            THEME.chip,
+        ));
+        spans.push(Span::raw(" "));
     }
     let chips = app.filter().chips(lang);
     if !chips.is_empty() {

@@ -41,7 +41,7 @@ pub fn render(app: &App, list: &ReqList, title: &str, area: Rect, buf: &mut Buff
     let countdown_w = visible
         .iter()
         .filter_map(|e| requirement(app, e))
-        .map(|r| width(&app.lang().countdown(r, app.today())))
+        .map(|r| width(&app.countdown(r)))
         .max()
         .unwrap_or(0);
     for (i, (entry, y)) in visible.iter().zip(inner.top()..inner.bottom()).enumerate() {
@@ -92,7 +92,7 @@ pub fn row(app: &App, r: &Requirement, countdown_w: usize, cols: usize) -> Line<
         Span::raw(" "),
         Span::styled(format!("{id:<7}"), id_style(app, r)),
     ];
-    let countdown = lang.countdown(r, today);
+    let countdown = app.countdown(r);
     let show_countdown = cols >= 40 && countdown_w > 0;
     if show_countdown {
         spans.push(Span::styled(
@@ -100,7 +100,7 @@ pub fn row(app: &App, r: &Requirement, countdown_w: usize, cols: usize) -> Line<
                 " {} ",
                 wrap::fit_right(&countdown, countdown_w.min(super::tree::MAX_COUNTDOWN))
             ),
-            THEME.urgency(Urgency::of(r, today)),
+            THEME.urgency(Urgency::of_by(r, today, app.counting())),
         ));
     } else {
         spans.push(Span::raw(" "));

@@ -10,6 +10,7 @@ pub mod footer;
 pub mod header;
 pub mod help;
 pub mod list;
+pub mod month;
 pub mod progress;
 pub mod scrub;
 pub mod theme;
@@ -134,8 +135,12 @@ impl Widget for &App {
             }
             Page::Agenda => {
                 self.view.categories.set(Rect::default());
-                let title = agenda_title(self);
-                list::render(self, self.agenda(), &title, tree, buf);
+                if let Some(first) = self.month() {
+                    month::render(self, first, tree, buf);
+                } else {
+                    let title = agenda_title(self);
+                    list::render(self, self.agenda(), &title, tree, buf);
+                }
             }
             Page::Units => {
                 self.view.categories.set(Rect::default());

@@ -115,11 +115,20 @@ pub enum Urgency {
 
 impl Urgency {
     pub fn of(r: &Requirement, today: NaiveDate) -> Urgency {
+        Urgency::of_by(r, today, crate::plan::count::Counting::days())
+    }
+
+    /// [`Urgency::of`] with "due soon" in the chosen count's days.
+    pub fn of_by(
+        r: &Requirement,
+        today: NaiveDate,
+        by: crate::plan::count::Counting<'_>,
+    ) -> Urgency {
         if r.status == Status::Done {
             Urgency::Done
         } else if r.is_overdue(today) {
             Urgency::Overdue
-        } else if r.is_due_within(today, crate::plan::Counts::DUE_SOON_DAYS) {
+        } else if r.is_due_within_by(today, crate::plan::Counts::DUE_SOON_DAYS, by) {
             Urgency::DueSoon
         } else if r.days_left(today).is_some() {
             Urgency::Later

@@ -90,7 +90,7 @@ fn columns(app: &App, rows: &[Row<'_>], cols: usize) -> Columns {
     let (mut id, mut countdown, mut unit) = (0, 0, 0);
     for r in reqs {
         id = id.max(width(&r.id.to_string()));
-        countdown = countdown.max(width(&app.lang().countdown(r, app.today())));
+        countdown = countdown.max(width(&app.countdown(r)));
         unit = unit.max(width(&lead_unit(r)));
     }
     // Give the requirement text at least about half the row; drop the unit, then the
@@ -182,10 +182,10 @@ fn requirement_line(app: &App, r: &Requirement, c: Columns, cols: usize) -> Line
         text_style,
     ));
     if c.countdown > 0 {
-        let style = THEME.urgency(Urgency::of(r, today));
+        let style = THEME.urgency(Urgency::of_by(r, today, app.counting()));
         spans.push(Span::raw("  "));
         spans.push(Span::styled(
-            wrap::fit_right(&lang.countdown(r, today), c.countdown),
+            wrap::fit_right(&app.countdown(r), c.countdown),
             style,
         ));
     }

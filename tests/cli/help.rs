@@ -105,20 +105,21 @@ fn list_help_in_both_languages() {
     let zh = stdout(bare().args(["list", "--help"]));
     assert!(zh.contains("列出要求，可按条件筛选"), "{zh}");
     assert!(
-        zh.contains("--due-within <DAYS>   只看 DAYS 天内到期的要求"),
+        on_one_line(&zh, "--due-within <DAYS>", "只看 DAYS 天内到期的要求"),
         "{zh}"
     );
-    assert!(
-        zh.contains("--json                输出 JSON，不输出表格"),
-        "{zh}"
-    );
+    assert!(on_one_line(&zh, "--json", "输出 JSON，不输出表格"), "{zh}");
     let en = stdout(bare().args(["list", "--help", "--lang", "en"]));
     assert!(
         en.contains("List requirements, optionally filtered"),
         "{en}"
     );
     assert!(
-        en.contains("--due-within <DAYS>   Only requirements due within DAYS days"),
+        on_one_line(
+            &en,
+            "--due-within <DAYS>",
+            "Only requirements due within DAYS days"
+        ),
         "{en}"
     );
     // `duban help list` is the same page.
@@ -229,4 +230,11 @@ fn version_prints_the_version() {
             .success()
             .stdout(format!("duban {}\n", env!("CARGO_PKG_VERSION")));
     }
+}
+
+/// A flag and its description on one help line: the description column moves with the
+/// widest flag, so the padding between them is not asserted.
+fn on_one_line(help: &str, flag: &str, description: &str) -> bool {
+    help.lines()
+        .any(|l| l.contains(flag) && l.contains(description))
 }

@@ -48,6 +48,8 @@ impl Env {
             "DUBAN_LANG",
             "DUBAN_ESCALATION",
             "DUBAN_HOLIDAYS",
+            "DUBAN_COUNT",
+            "DUBAN_SETTINGS",
         ] {
             cmd.env_remove(var);
         }

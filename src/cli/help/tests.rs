@@ -121,7 +121,7 @@ fn the_language_is_read_before_parsing() {
 
 #[test]
 fn parse_gives_the_same_cli_as_clap() {
-    let cli = parse(
+    let (cli, _) = parse(
         &os(&["duban", "list", "--overdue", "--lang", "en"]),
         Lang::En,
     )

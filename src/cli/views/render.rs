@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use crate::i18n::Lang;
 use crate::plan::Plan;
 use crate::plan::agenda::{AgendaRow, groups};
+use crate::plan::count::{Counting, marked};
 use crate::plan::workload::UnitRow;
 use crate::report::text::{column_widths as widths, one_line, pad, pad_left, truncate};
 
@@ -21,6 +22,7 @@ pub fn agenda(
     today: NaiveDate,
     lang: Lang,
     total: usize,
+    by: Counting<'_>,
 ) -> String {
     let cells: Vec<[String; 4]> = rows
         .iter()
@@ -35,9 +37,9 @@ pub fn agenda(
             };
             let countdown = match (row.days_left, r.deadline_kind()) {
                 (Some(d), k) if k.is_recurring() && !r.plan_ended(today) => {
-                    format!("{} {}", lang.kind(k), lang.days(d))
+                    format!("{} {}", lang.kind(k), by.left_text(d, false, lang))
                 }
-                _ => lang.countdown_open(r, today),
+                _ => marked(lang.countdown_open_by(r, today, by), r, today, by, lang),
             };
             let unit = r.units.primary().map_or("-", |u| u.name.as_str());
             [
@@ -57,7 +59,7 @@ pub fn agenda(
         if at > 0 {
             out.push('\n');
         }
-        let _ = writeln!(out, "{} ({})", bucket.label(lang), group.len());
+        let _ = writeln!(out, "{} ({})", bucket.label_by(lang, by), group.len());
         for row in group {
             out.push_str(GAP);
             for (cell, w) in cells[at].iter().zip(w) {
@@ -159,9 +161,9 @@ mod tests {
         );
         let today = NaiveDate::from_ymd_opt(2021, 9, 20).expect("valid date");
         let rows = agenda::agenda(&plan, today, false);
-        let out = agenda(&plan, &rows, today, Lang::Zh, 80);
+        let out = agenda(&plan, &rows, today, Lang::Zh, 80, Counting::days());
         assert!(out.contains("时限待确认 (1)\n  1.1.2  待定"), "{out}");
-        let en = agenda(&plan, &rows, today, Lang::En, 80);
+        let en = agenda(&plan, &rows, today, Lang::En, 80, Counting::days());
         assert!(
             en.contains("Deadline to confirm (1)\n  1.1.2  unconfirmed"),
             "{en}"
