@@ -94,6 +94,14 @@ pub fn describe(kind: &ChangeKind, lang: Lang) -> String {
             Lang::Zh => format!("已报送（{period}）"),
             Lang::En => format!("report submitted ({period})"),
         },
+        ChangeKind::Start { from, to } => match (from, to, lang) {
+            (_, Some(to), Lang::Zh) => format!("交办日设为 {to}"),
+            (_, Some(to), Lang::En) => format!("start date set to {to}"),
+            (Some(from), None, Lang::Zh) => format!("取消交办日（原为 {from}）"),
+            (Some(from), None, Lang::En) => format!("start date cleared (was {from})"),
+            (None, None, Lang::Zh) => "取消交办日".to_string(),
+            (None, None, Lang::En) => "start date cleared".to_string(),
+        },
         ChangeKind::Due { from, to } => {
             let day = |d: &Option<chrono::NaiveDate>| {
                 d.map_or_else(
