@@ -5,6 +5,7 @@
 pub mod calendar;
 pub mod commands;
 mod due;
+mod start;
 pub mod reports;
 pub mod views;
 
@@ -83,6 +84,11 @@ pub enum Command {
         /// (2024-03-01..2025-02-28). Recurring duties stop at its end
         #[arg(long, value_name = "YEAR|START..END")]
         period: Option<Period>,
+        /// The day the plan was handed over (交办日), for every requirement (instead of a
+        /// 印发日期 the document states): YYYY-MM-DD or 2024年9月27日; "5个工作日内" counts
+        /// from it
+        #[arg(long, value_name = "DATE", value_parser = parse_day)]
+        start: Option<NaiveDate>,
     },
     /// List requirements, optionally filtered (filters combine with AND)
     List {
@@ -128,6 +134,18 @@ pub enum Command {
         #[arg(value_parser = parse_day, required_unless_present = "clear", conflicts_with = "clear")]
         date: Option<NaiveDate>,
         /// Remove the date set by hand: the deadline text counts again
+        #[arg(long)]
+        clear: bool,
+    },
+    /// Set the day a requirement was handed over (交办日): a deadline counted from it
+    /// ("5个工作日内", "15日内") is dated from the day after; or clear it
+    Start {
+        /// Requirement id, e.g. 1.1.1
+        id: ReqId,
+        /// The start date: YYYY-MM-DD or 2024年9月27日
+        #[arg(value_parser = parse_day, required_unless_present = "clear", conflicts_with = "clear")]
+        date: Option<NaiveDate>,
+        /// Remove the start date: a relative deadline is undated (待定) again
         #[arg(long)]
         clear: bool,
     },

@@ -59,6 +59,9 @@ impl Requirement {
         self.reports = from.reports;
         // A date set by hand is progress too: the coordinator decided it.
         self.due_set = from.due_set;
+        // So is a start date (交办日) given before; else the one the revised import gave.
+        self.start = from.start.or(self.start);
+        self.resolve_start(crate::plan::calendar::Calendar::builtin());
     }
 
     /// Mark done with an optional 办结说明: kept in `completion_note` and also logged as a

@@ -9,8 +9,9 @@
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime};
 
 use super::calendar::Calendar;
+use crate::i18n::Lang;
 use super::deadline::{DeadlineKind, RelativeUnit};
-use super::model::{Change, ChangeKind, Requirement};
+use super::model::{Change, ChangeKind, Plan, Requirement};
 
 /// A relative deadline dated from the start date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -49,9 +50,45 @@ impl Requirement {
         };
     }
 
+    /// What the detail pane and `show` say about the start date: "交办日 2024-09-27", and why
+    /// a deadline that needs the calendar stays undated.
+    pub fn start_notes(&self, lang: Lang) -> Vec<String> {
+        let mut notes = Vec::new();
+        if let Some(start) = self.start {
+            notes.push(format!("{} {start}", lang.pick("交办日", "start")));
+        } else if self.deadline.kind == DeadlineKind::Relative && self.due_set.is_none() {
+            notes.push(lang.pick("待交办日", "needs a start date").to_string());
+        }
+        if let Some(year) = self.calendar_gap() {
+            notes.push(gap_warning(year, lang));
+        }
+        notes
+    }
+
     /// A year without holiday data that keeps this requirement's deadline undated, if any.
     pub fn calendar_gap(&self) -> Option<i32> {
         self.deadline.calendar_gap.or(self.start_due.gap)
+    }
+}
+
+impl Plan {
+    /// Give every requirement the start date `start`: the plan's 交办日, from the document
+    /// or `import --start` (which wins over the document's). Part of the import, not a change
+    /// anyone made, so not in the history; `import --merge` keeps the dates set before.
+    pub fn give_start(&mut self, start: NaiveDate) {
+        let cal = Calendar::builtin();
+        for r in self.requirements_mut() {
+            r.start = Some(start);
+            r.resolve_start(cal);
+        }
+    }
+}
+
+/// Why a deadline stays undated: "2027年节假日安排未录入，无法按工作日推算时限".
+pub fn gap_warning(year: i32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{year}年节假日安排未录入，无法按工作日推算时限"),
+        Lang::En => format!("no holiday schedule for {year}: the deadline cannot be dated"),
     }
 }
 

@@ -190,6 +190,7 @@ fn understood(r: &Requirement, today: NaiveDate, lang: Lang) -> String {
     if let Some(set) = r.due_set {
         parts.push(format!("{} {set}", lang.set_by_hand()));
     }
+    parts.extend(r.start_notes(lang));
     parts.push(lang.kind_read(d.kind).to_string());
     if !d.milestones.is_empty() {
         let dates = d

@@ -279,6 +279,7 @@ fn understood(lang: Lang, r: &Requirement, today: chrono::NaiveDate) -> String {
     if let Some(set) = r.due_set {
         parts.push(format!("{} {}", lang.set_by_hand(), set.format("%Y-%m-%d")));
     }
+    parts.extend(r.start_notes(lang));
     parts.push(lang.kind_read(d.kind).to_string());
     if !d.milestones.is_empty() {
         let dates: Vec<String> = d

@@ -15,6 +15,7 @@ mod format;
 mod header;
 pub mod markdown;
 mod roles;
+mod stated;
 pub mod table;
 pub mod text_reader;
 pub mod xlsx;

@@ -37,6 +37,8 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// The roles `import --columns` gave, instead of reading them from the header.
     pub columns: Option<ColumnSpec>,
+    /// A start date (交办日) stated above the table or in the title (印发日期：…).
+    pub start: Option<chrono::NaiveDate>,
 }
 
 /// How the import read the table: each header cell (as written, on one line) with the role
@@ -88,6 +90,7 @@ pub fn build_plan_read(table: Table, file: &str) -> Result<(Plan, Reading), Impo
         header,
         rows,
         columns: spec,
+        start,
     } = table;
     let header = &header;
     let cols = column_roles(header, spec.as_ref(), file)?;
@@ -148,6 +151,9 @@ pub fn build_plan_read(table: Table, file: &str) -> Result<(Plan, Reading), Impo
         categories,
     };
     plan.derive();
+    if let Some(start) = start {
+        plan.give_start(start);
+    }
     Ok((plan, reading))
 }
 
