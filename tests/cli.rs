@@ -12,5 +12,6 @@ mod cli {
     pub mod list;
     pub mod sanitised;
     pub mod show;
+    pub mod start;
     pub mod support;
 }

@@ -198,6 +198,18 @@ fn deadline_and_units(
         };
         parsed.push_str(&hint);
     }
+    // Counted from an event: a start date dates it.
+    let start_key = super::footer::keys_label(app.keymap(), KeyMode::Normal, &[Action::SetStart]);
+    if r.is_unconfirmed()
+        && r.deadline.relative.is_some()
+        && let Some(key) = start_key
+    {
+        let hint = match lang {
+            Lang::Zh => format!("，按 {key} 设交办日"),
+            Lang::En => format!("; {key}: set the start date"),
+        };
+        parsed.push_str(&hint);
+    }
     add(labels[1], &parsed, THEME.urgency(Urgency::of(r, today)));
     if let Some(to) = &r.deadline.report_to {
         add(labels[2], to, THEME.text);
