@@ -5,8 +5,8 @@
 pub mod calendar;
 pub mod commands;
 mod due;
-mod start;
 pub mod reports;
+mod start;
 pub mod views;
 
 use std::path::PathBuf;

@@ -37,7 +37,11 @@ const CELLS: [(&str, &str, Option<&str>); 26] = [
     // 端午 06-08..06-10: 06-11, 06-12, 06-13.
     ("端午节后3个工作日内", "date", Some("2024-06-13")),
     // June's 5th working day (06-07) has passed: July's.
-    ("每月前5个工作日内报送上月情况", "monthly", Some("2024-07-05")),
+    (
+        "每月前5个工作日内报送上月情况",
+        "monthly",
+        Some("2024-07-05"),
+    ),
 ];
 
 fn duban(dir: &std::path::Path) -> Command {

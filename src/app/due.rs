@@ -37,26 +37,30 @@ impl App {
         self.mode = Mode::Input(prompt, editor);
     }
 
-    /// The date typed, `Some(None)` for empty; `None` (and a message) when it is no date.
-    fn typed_date(&mut self, text: &str, unchanged: &str) -> Option<Option<NaiveDate>> {
+    /// The date typed, `Ok(None)` for empty; `Err` (after a message) when it is no date.
+    fn typed_date(&mut self, text: &str, unchanged: &str) -> Result<Option<NaiveDate>, ()> {
         if text.is_empty() {
-            return Some(None);
+            return Ok(None);
         }
         if let Some(d) = parse_day(text) {
-            return Some(Some(d));
+            return Ok(Some(d));
         }
         let msg = match self.lang {
-            Lang::Zh => format!("“{text}”不是有效日期，请用 YYYY-MM-DD 或 2021年9月30日；{unchanged}"),
+            Lang::Zh => {
+                format!("“{text}”不是有效日期，请用 YYYY-MM-DD 或 2021年9月30日；{unchanged}")
+            }
             Lang::En => {
-                format!("\"{text}\" is not a valid date: use YYYY-MM-DD or 2021年9月30日; unchanged")
+                format!(
+                    "\"{text}\" is not a valid date: use YYYY-MM-DD or 2021年9月30日; unchanged"
+                )
             }
         };
         self.set_message(msg, true);
-        None
+        Err(())
     }
 
     pub(super) fn submit_due(&mut self, id: ReqId, text: &str, now: NaiveDateTime) {
-        let Some(date) = self.typed_date(text, "时限未改") else {
+        let Ok(date) = self.typed_date(text, "时限未改") else {
             return;
         };
         let summary = match (date, self.lang) {
@@ -72,7 +76,7 @@ impl App {
     }
 
     pub(super) fn submit_start(&mut self, id: ReqId, text: &str, now: NaiveDateTime) {
-        let Some(date) = self.typed_date(text, "交办日未改") else {
+        let Ok(date) = self.typed_date(text, "交办日未改") else {
             return;
         };
         let summary = match (date, self.lang) {

@@ -127,26 +127,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
         None
     };
     match command {
-        Command::Import {
-            file,
-            format,
-            sheet,
-            columns,
-            no_header,
-            force,
-            merge,
-            yes,
-            period,
-            start,
-        } => {
-            let options = import_options(format, sheet, columns, no_header);
-            let given = (period, start);
-            if merge {
-                merge_import(&file, &options, given, yes, ctx)
-            } else {
-                import(&file, &options, given, force, ctx)
-            }
-        }
+        import @ Command::Import { .. } => import_command(import, ctx),
         Command::List {
             filter,
             json,
@@ -202,9 +183,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
         Command::Set { id, status, note } => set(id, status, note.as_deref(), ctx),
         Command::Note { id, text } => note(id, &text, ctx),
         Command::Due { id, date, clear } => super::due::due(id, date.filter(|_| !clear), ctx),
-        Command::Start { id, date, clear } => {
-            super::start::start(id, date.filter(|_| !clear), ctx)
-        }
+        Command::Start { id, date, clear } => super::start::start(id, date, clear, ctx),
         Command::Export {
             format,
             output,
@@ -385,6 +364,31 @@ fn import(
 }
 
 /// `--period`, else the period the document's title states; else the plan keeps its year.
+/// `duban import`: a new plan, or with `--merge` a revised one.
+fn import_command(command: Command, ctx: &Context) -> Result<String, CliError> {
+    let Command::Import {
+        file,
+        format,
+        sheet,
+        columns,
+        no_header,
+        force,
+        merge,
+        yes,
+        period,
+        start,
+    } = command
+    else {
+        return Err(CliError::Usage("not an import".into()));
+    };
+    let options = import_options(format, sheet, columns, no_header);
+    if merge {
+        merge_import(&file, &options, (period, start), yes, ctx)
+    } else {
+        import(&file, &options, (period, start), force, ctx)
+    }
+}
+
 /// What `import --period` and `--start` give.
 type Given = (Option<Period>, Option<chrono::NaiveDate>);
 

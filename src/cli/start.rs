@@ -10,7 +10,13 @@ use crate::plan::calendar::Calendar;
 use crate::plan::start::gap_warning;
 use crate::plan::{ReqId, Requirement};
 
-pub fn start(id: ReqId, date: Option<NaiveDate>, ctx: &Context) -> Result<String, CliError> {
+pub fn start(
+    id: ReqId,
+    date: Option<NaiveDate>,
+    clear: bool,
+    ctx: &Context,
+) -> Result<String, CliError> {
+    let date = date.filter(|_| !clear);
     let (mut state, _) = load_state(&ctx.store)?;
     let now = now(ctx.clock);
     let lang = ctx.lang;

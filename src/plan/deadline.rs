@@ -33,9 +33,9 @@ mod recurrence;
 mod relative;
 mod report_to;
 mod scanner;
-mod workday;
 #[cfg(test)]
 mod tests;
+mod workday;
 
 pub use due::month_end;
 pub use recurrence::DayOfPeriod;
@@ -109,7 +109,11 @@ const ONGOING: &str = "长期 持续 立即 及时 定期 常态 随时 经常 �
 impl Deadline {
     /// As [`Deadline::parse`], then dating what needs the holiday calendar (春节前,
     /// 每月前5个工作日内; see [`workday`]).
-    pub fn parse_with(raw: &str, plan_year: i32, cal: &crate::plan::calendar::Calendar) -> Deadline {
+    pub fn parse_with(
+        raw: &str,
+        plan_year: i32,
+        cal: &crate::plan::calendar::Calendar,
+    ) -> Deadline {
         let mut deadline = Deadline::parse(raw, plan_year);
         workday::resolve(&mut deadline, &normalise(raw), plan_year, cal);
         deadline

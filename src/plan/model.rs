@@ -10,14 +10,14 @@ use std::str::FromStr;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-pub use super::counts::Counts;
 use super::calendar::Calendar;
+pub use super::counts::Counts;
 use super::deadline::Deadline;
 pub use super::fields::Extra;
 use super::fields::parse_units;
 use super::period::Period;
-pub use super::start::StartDue;
 pub use super::reporting::ReportSubmission;
+pub use super::start::StartDue;
 use super::units::Units;
 
 /// `C.I.R`: category number, item position in its category, requirement position in its

@@ -9,9 +9,9 @@
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime};
 
 use super::calendar::Calendar;
-use crate::i18n::Lang;
 use super::deadline::{DeadlineKind, RelativeUnit};
 use super::model::{Change, ChangeKind, Plan, Requirement};
+use crate::i18n::Lang;
 
 /// A relative deadline dated from the start date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -151,7 +151,13 @@ mod tests {
     }
 
     fn req(deadline: &str, year: i32) -> Requirement {
-        Requirement::new(ReqId::new(1, 1, 1), "要求".into(), String::new(), deadline.into(), year)
+        Requirement::new(
+            ReqId::new(1, 1, 1),
+            "要求".into(),
+            String::new(),
+            deadline.into(),
+            year,
+        )
     }
 
     #[test]
@@ -163,14 +169,20 @@ mod tests {
         // Friday 09-27: 09-29 (a Sunday made a working day), 09-30, then the break, 10-08,
         // 10-09, 10-10.
         assert!(r.set_start(Some(date(2024, 9, 27)), now(), cal));
-        assert!(!r.set_start(Some(date(2024, 9, 27)), now(), cal), "unchanged");
+        assert!(
+            !r.set_start(Some(date(2024, 9, 27)), now(), cal),
+            "unchanged"
+        );
         assert_eq!(r.due(date(2024, 9, 28)), Some(date(2024, 10, 10)));
         assert!(!r.is_unconfirmed());
         assert_eq!(r.deadline_kind(), DeadlineKind::Date);
         assert!(r.is_overdue(date(2024, 10, 11)));
         assert!(matches!(
             r.history.last().map(|c| &c.what),
-            Some(ChangeKind::Start { from: None, to: Some(_) })
+            Some(ChangeKind::Start {
+                from: None,
+                to: Some(_)
+            })
         ));
         assert!(r.set_start(None, now(), cal));
         assert!(r.is_unconfirmed());

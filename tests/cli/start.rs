@@ -2,6 +2,7 @@
 //! a relative deadline ("5个工作日内") is dated from the start date; bad input exits 2 and
 //! leaves the state file alone; `import --merge` keeps a start date.
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use assert_cmd::Command;
@@ -30,7 +31,8 @@ impl Plan {
         csv.push_str(HEADER);
         csv.push('\n');
         for (i, d) in deadlines.iter().enumerate() {
-            csv.push_str(&format!("{},任务,要求{i},县政府办公室,{d}\n", i + 1));
+            writeln!(csv, "{},任务,要求{i},县政府办公室,{d}", i + 1)
+                .expect("a String takes any text");
         }
         std::fs::write(dir.path().join("plan.csv"), csv).expect("write plan");
         Plan { dir }
@@ -67,7 +69,11 @@ impl Plan {
             .args(["show", id, "--json"])
             .output()
             .expect("runs");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         serde_json::from_slice(&out.stdout).expect("valid JSON")
     }
 }
@@ -123,7 +129,10 @@ fn clear_undates_it_again_and_a_no_op_writes_nothing() {
         .success()
         .stdout("1.1.1 已取消交办日\n时限“收到后5个工作日内报送”待定：需交办日\n");
     let row = plan.show("1.1.1");
-    assert_eq!((&row["start"], &row["deadline"]["due"]), (&Value::Null, &Value::Null));
+    assert_eq!(
+        (&row["start"], &row["deadline"]["due"]),
+        (&Value::Null, &Value::Null)
+    );
     assert_eq!(row["history"].as_array().expect("history").len(), 2);
     let before = read(&plan.state());
     plan.cmd()
@@ -142,10 +151,19 @@ fn bad_input_exits_2_and_leaves_the_state_file_alone() {
     for (args, message) in [
         (&["start", "1.1.1", "2024-02-30"][..], "not a valid date"),
         (&["start", "1.1.1", "下周一"], "not a valid date"),
-        (&["start", "9.9.9", "2024-09-27"], "no requirement 9.9.9 in this plan"),
+        (
+            &["start", "9.9.9", "2024-09-27"],
+            "no requirement 9.9.9 in this plan",
+        ),
         (&["start", "1.1.1"], "required"),
-        (&["start", "1.1.1", "2024-09-27", "--clear"], "cannot be used with"),
-        (&["import", "plan.csv", "--start", "明天"], "not a valid date"),
+        (
+            &["start", "1.1.1", "2024-09-27", "--clear"],
+            "cannot be used with",
+        ),
+        (
+            &["import", "plan.csv", "--start", "明天"],
+            "not a valid date",
+        ),
     ] {
         plan.cmd()
             .current_dir(plan.dir.path())
@@ -167,8 +185,15 @@ fn import_start_and_the_documents_date_give_every_requirement_a_start() {
     let stated = Plan::new(2024, Some("印发日期：2024年9月27日"), &CELLS);
     stated.import(&[]);
     let row = stated.show("1.1.1");
-    assert_eq!((&row["start"], &row["deadline"]["due"]), (&"2024-09-27".into(), &"2024-10-10".into()));
-    assert_eq!(row["history"], serde_json::json!([]), "part of the import, not a change");
+    assert_eq!(
+        (&row["start"], &row["deadline"]["due"]),
+        (&"2024-09-27".into(), &"2024-10-10".into())
+    );
+    assert_eq!(
+        row["history"],
+        serde_json::json!([]),
+        "part of the import, not a change"
+    );
     // --start wins over the document's date.
     let over = Plan::new(2024, Some("印发日期：2024年9月27日"), &CELLS);
     over.import(&["--start", "2024-10-08"]);
@@ -204,6 +229,8 @@ fn a_year_without_calendar_data_stays_unparsed_with_a_warning() {
         .args(["show", "1.1.1"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("2030年节假日安排未录入，无法按工作日推算时限"))
+        .stdout(predicate::str::contains(
+            "2030年节假日安排未录入，无法按工作日推算时限",
+        ))
         .stdout(predicate::str::contains("春节前"));
 }

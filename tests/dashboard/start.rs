@@ -59,12 +59,19 @@ fn a_start_date_dates_the_relative_deadline_and_undo_takes_it_back() {
     assert!(!r.is_unconfirmed());
     assert_eq!(app.total_counts().unconfirmed, unconfirmed - 1);
     let message = app.message().expect("status line");
-    assert!(message.text.contains("1.1.1 交办日设为 2021-09-17"), "{}", message.text);
+    assert!(
+        message.text.contains("1.1.1 交办日设为 2021-09-17"),
+        "{}",
+        message.text
+    );
     let kept = saved(&store).plan.get(FIRST).cloned().expect("saved");
     assert_eq!(kept.start, Some(date(2021, 9, 17)));
     assert!(matches!(
         kept.history.last().map(|c| &c.what),
-        Some(ChangeKind::Start { from: None, to: Some(_) })
+        Some(ChangeKind::Start {
+            from: None,
+            to: Some(_)
+        })
     ));
     feed(&mut app, [Action::Undo]);
     let r = app.plan().get(FIRST).expect("1.1.1");
@@ -82,7 +89,11 @@ fn a_bad_date_changes_nothing() {
     let (mut app, store, _dir) = relative_app();
     set_start(&mut app, "2021-02-30");
     let message = app.message().expect("status line");
-    assert!(message.error && message.text.contains("交办日未改"), "{}", message.text);
+    assert!(
+        message.error && message.text.contains("交办日未改"),
+        "{}",
+        message.text
+    );
     assert_eq!(app.plan().get(FIRST).and_then(|r| r.start), None);
     assert!(store.load().expect("readable").is_none(), "nothing written");
     assert_eq!(app.undo_depth(), (0, 0));

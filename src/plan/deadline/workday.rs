@@ -13,7 +13,6 @@
 //! A year the calendar does not cover leaves the deadline unparsed with that year in
 //! `calendar_gap`: never a guess by weekdays.
 
-
 use super::normalise::{starts, word_at};
 use super::number::count_at;
 use super::{Deadline, DeadlineKind};
@@ -27,7 +26,11 @@ const NAMED: [(&str, &str, bool); 7] = [
     ("端午节 端午", "端午节", true),
     ("中秋节 中秋", "中秋节", true),
     ("国庆节 国庆", "国庆节", false),
-    ("五一国际劳动节 五一劳动节 劳动节 五一节 五一", "劳动节", false),
+    (
+        "五一国际劳动节 五一劳动节 劳动节 五一节 五一",
+        "劳动节",
+        false,
+    ),
     ("元旦节 元旦", "元旦", false),
 ];
 
@@ -216,7 +219,10 @@ mod tests {
         assert_eq!(parse("端午节前", 2024).milestones, vec![date(2024, 6, 7)]);
         assert_eq!(parse("中秋前", 2024).milestones, vec![date(2024, 9, 14)]);
         // 2025's 春节 begins on Tuesday 01-28: Monday 01-27 is the last day at work.
-        assert_eq!(parse("2025年春节前", 2024).milestones, vec![date(2025, 1, 27)]);
+        assert_eq!(
+            parse("2025年春节前", 2024).milestones,
+            vec![date(2025, 1, 27)]
+        );
         // 国庆节后 alone stays the fixed 10-08; with a count it goes by the calendar.
         assert_eq!(parse("国庆节后", 2024).milestones, vec![date(2024, 10, 8)]);
         assert_eq!(
@@ -227,7 +233,8 @@ mod tests {
 
     #[test]
     fn the_nth_working_day_of_each_month() {
-        for text in ["每月前5个工作日内报送上月情况", "每月结束后5个工作日内报送"] {
+        for text in ["每月前5个工作日内报送上月情况", "每月结束后5个工作日内报送"]
+        {
             let d = parse(text, 2024);
             assert_eq!(d.kind, DeadlineKind::Monthly, "{text}");
             // October 2024: 10-08, 09, 10, 11, then Saturday 10-12 (a working day).

@@ -24,7 +24,13 @@ fn start_in(text: &str) -> Option<NaiveDate> {
             .take_while(|c| c.is_ascii_digit() || "年月日-".contains(*c))
             .collect();
         // 2024年3月1日 and 2024-03-01 as written; a date without its day is no start.
-        parse_day(&date).or_else(|| parse_day(date.trim_end_matches('日').replace(['年', '月'], "-").as_str()))
+        parse_day(&date).or_else(|| {
+            parse_day(
+                date.trim_end_matches('日')
+                    .replace(['年', '月'], "-")
+                    .as_str(),
+            )
+        })
     })
 }
 
@@ -42,9 +48,16 @@ mod tests {
             stated_start(["某区2024年政务公开工作任务分解表", "印发日期：2024年3月1日"]),
             Some(date(2024, 3, 1))
         );
-        assert_eq!(stated_start(["交办日期 2024-09-27"]), Some(date(2024, 9, 27)));
+        assert_eq!(
+            stated_start(["交办日期 2024-09-27"]),
+            Some(date(2024, 9, 27))
+        );
         assert_eq!(stated_start(["交办时间：2024年9月"]), None, "no day");
         assert_eq!(stated_start(["2024年3月1日"]), None, "no label");
-        assert_eq!(stated_start(["印发日期：2024年2月30日"]), None, "no such day");
+        assert_eq!(
+            stated_start(["印发日期：2024年2月30日"]),
+            None,
+            "no such day"
+        );
     }
 }

@@ -260,9 +260,11 @@ fn a_due_date_set_by_hand_and_the_period_survive_a_revision() {
         .expect("1.1.1")
         .set_due(Some(set), at(5));
     let start = NaiveDate::from_ymd_opt(2021, 9, 1).expect("valid date");
-    old.get_mut(id("1.1.1"))
-        .expect("1.1.1")
-        .set_start(Some(start), at(5), crate::plan::calendar::Calendar::builtin());
+    old.get_mut(id("1.1.1")).expect("1.1.1").set_start(
+        Some(start),
+        at(5),
+        crate::plan::calendar::Calendar::builtin(),
+    );
     let period = "2021-03-01..2022-02-28".parse().expect("period");
     old.set_period(Some(period));
     // A row inserted before A: A moves to 1.1.2, under a reworded deadline text.
