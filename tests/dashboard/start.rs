@@ -5,7 +5,10 @@ use chrono::NaiveDate;
 use duban::app::{Action, App, Mode};
 use duban::plan::{ChangeKind, DeadlineKind, ReqId};
 
-use super::support::{app_on, feed, saved, small_plan, today, type_text};
+use duban::ui;
+use ratatui::layout::Rect;
+
+use super::support::{app_on, feed, render_text, rows, saved, small_plan, today, type_text};
 
 const FIRST: ReqId = ReqId {
     category: 1,
@@ -97,4 +100,22 @@ fn a_bad_date_changes_nothing() {
     assert_eq!(app.plan().get(FIRST).and_then(|r| r.start), None);
     assert!(store.load().expect("readable").is_none(), "nothing written");
     assert_eq!(app.undo_depth(), (0, 0));
+}
+
+#[test]
+fn the_detail_pane_asks_for_a_start_and_then_shows_it() {
+    let (mut app, _store, _dir) = relative_app();
+    let detail = |app: &App| {
+        let buf = render_text(Rect::new(0, 0, 90, 14), |a, b| {
+            ui::detail::render(app, a, b)
+        });
+        rows(&buf).join("\n")
+    };
+    let before = detail(&app);
+    assert!(before.contains("待交办日"), "{before}");
+    assert!(before.contains("按 S 设交办日"), "{before}");
+    set_start(&mut app, "2021-09-17");
+    let after = detail(&app);
+    assert!(after.contains("交办日 2021-09-17"), "{after}");
+    assert!(!after.contains("设交办日"), "{after}");
 }
