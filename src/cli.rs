@@ -63,8 +63,8 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         sheet: Option<String>,
         /// Each column's role, in order, when the header does not say it: number, category,
-        /// item, requirement, lead, cooperating, deadline, leader, remarks, or - (kept as an
-        /// extra field), e.g. number,category,item,requirement,lead,cooperating,deadline
+        /// item, requirement, lead, cooperating, deadline, leader, remarks, start, or - (kept
+        /// as an extra field), e.g. number,category,item,requirement,lead,cooperating,deadline
         #[arg(long, value_name = "ROLES")]
         columns: Option<ColumnSpec>,
         /// With --columns: the table has no header row; its first row of two or more filled

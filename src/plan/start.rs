@@ -76,8 +76,18 @@ impl Plan {
     /// or `import --start` (which wins over the document's). Part of the import, not a change
     /// anyone made, so not in the history; `import --merge` keeps the dates set before.
     pub fn give_start(&mut self, start: NaiveDate) {
+        self.start_where(start, |_| true);
+    }
+
+    /// Give `start` to the requirements without a start date (the document's 印发日期 beside
+    /// a 交办日期 column).
+    pub fn fill_start(&mut self, start: NaiveDate) {
+        self.start_where(start, |r| r.start.is_none());
+    }
+
+    fn start_where(&mut self, start: NaiveDate, pick: impl Fn(&Requirement) -> bool) {
         let cal = Calendar::builtin();
-        for r in self.requirements_mut() {
+        for r in self.requirements_mut().filter(|r| pick(r)) {
             r.start = Some(start);
             r.resolve_start(cal);
         }

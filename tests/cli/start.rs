@@ -234,3 +234,28 @@ fn a_year_without_calendar_data_stays_unparsed_with_a_warning() {
         ))
         .stdout(predicate::str::contains("春节前"));
 }
+
+#[test]
+fn a_start_column_gives_each_row_its_own_and_an_unreadable_cell_is_kept() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let csv = format!(
+        "{TITLE}\n印发日期：2024年9月20日\n序号,具体要求,责任单位,完成时限,交办日期\n\
+         1,要求甲,县政府办公室,5个工作日内,2024-09-27\n\
+         2,要求乙,县政府办公室,5个工作日内,\n\
+         3,要求丙,县政府办公室,5个工作日内,国庆节后\n"
+    );
+    let file = dir.path().join("plan.csv");
+    std::fs::write(&file, csv).expect("write plan");
+    let plan = Plan { dir };
+    plan.cmd().arg("import").arg(&file).assert().success();
+    assert_eq!(plan.show("1.1.1")["start"], "2024-09-27");
+    assert_eq!(plan.show("1.1.1")["deadline"]["due"], "2024-10-10");
+    // An empty cell: the document's 印发日期 (Friday 09-20: 09-23..09-27).
+    assert_eq!(plan.show("1.1.2")["start"], "2024-09-20");
+    assert_eq!(plan.show("1.1.2")["deadline"]["due"], "2024-09-27");
+    // Not a date: kept as written, and the document's date applies.
+    let row = plan.show("1.1.3");
+    assert_eq!(row["start"], "2024-09-20");
+    assert_eq!(row["extra"][0]["name"], "交办日期");
+    assert_eq!(row["extra"][0]["value"], "国庆节后");
+}

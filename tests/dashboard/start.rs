@@ -107,7 +107,7 @@ fn the_detail_pane_asks_for_a_start_and_then_shows_it() {
     let (mut app, _store, _dir) = relative_app();
     let detail = |app: &App| {
         let buf = render_text(Rect::new(0, 0, 90, 14), |a, b| {
-            ui::detail::render(app, a, b)
+            ui::detail::render(app, a, b);
         });
         rows(&buf).join("\n")
     };
