@@ -65,6 +65,16 @@ impl Requirement {
         notes
     }
 
+    /// The kind as read, for display: `Date` once the start date dates a relative deadline,
+    /// else what the text says (a date set by hand is shown beside it, not instead).
+    pub fn read_kind(&self) -> DeadlineKind {
+        if self.start_due.due.is_some() {
+            DeadlineKind::Date
+        } else {
+            self.deadline.kind
+        }
+    }
+
     /// A year without holiday data that keeps this requirement's deadline undated, if any.
     pub fn calendar_gap(&self) -> Option<i32> {
         self.deadline.calendar_gap.or(self.start_due.gap)
@@ -237,6 +247,28 @@ mod tests {
         let mut days = req("20日内", 2026);
         days.set_start(Some(date(2026, 12, 20)), now(), cal);
         assert_eq!(days.due(date(2026, 12, 20)), Some(date(2027, 1, 9)));
+    }
+
+    #[test]
+    fn the_start_is_stored_only_when_set_and_dates_again_on_load() {
+        let cal = Calendar::builtin();
+        let mut r = req("收到后5个工作日内报送", 2024);
+        let plain = serde_json::to_value(&r).expect("serialises");
+        assert!(plain.get("start").is_none(), "skipped when none");
+        r.set_start(Some(date(2024, 9, 27)), now(), cal);
+        let json = serde_json::to_string(&r).expect("serialises");
+        let mut back: Requirement = serde_json::from_str(&json).expect("loads");
+        assert_eq!(back.start, Some(date(2024, 9, 27)));
+        assert_eq!(
+            back.due(date(2024, 9, 27)),
+            None,
+            "derived fields are not stored"
+        );
+        back.derive(2024);
+        assert_eq!(back.due(date(2024, 9, 27)), Some(date(2024, 10, 10)));
+        // A state file written before start dates existed.
+        let old: Requirement = serde_json::from_value(plain).expect("old files load");
+        assert_eq!(old.start, None);
     }
 
     #[test]

@@ -191,7 +191,7 @@ fn understood(r: &Requirement, today: NaiveDate, lang: Lang) -> String {
         parts.push(format!("{} {set}", lang.set_by_hand()));
     }
     parts.extend(r.start_notes(lang));
-    parts.push(lang.kind_read(d.kind).to_string());
+    parts.push(lang.kind_read(r.read_kind()).to_string());
     if !d.milestones.is_empty() {
         let dates = d
             .milestones

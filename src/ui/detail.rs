@@ -292,7 +292,7 @@ fn understood(lang: Lang, r: &Requirement, today: chrono::NaiveDate) -> String {
         parts.push(format!("{} {}", lang.set_by_hand(), set.format("%Y-%m-%d")));
     }
     parts.extend(r.start_notes(lang));
-    parts.push(lang.kind_read(d.kind).to_string());
+    parts.push(lang.kind_read(r.read_kind()).to_string());
     if !d.milestones.is_empty() {
         let dates: Vec<String> = d
             .milestones
