@@ -7,6 +7,7 @@ pub mod commands;
 mod due;
 pub mod help;
 pub mod reports;
+mod start;
 pub mod views;
 
 use std::path::PathBuf;
@@ -68,8 +69,8 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         sheet: Option<String>,
         /// Each column's role, in order, when the header does not say it: number, category,
-        /// item, requirement, lead, cooperating, deadline, leader, remarks, or - (kept as an
-        /// extra field), e.g. number,category,item,requirement,lead,cooperating,deadline
+        /// item, requirement, lead, cooperating, deadline, leader, remarks, start, or - (kept
+        /// as an extra field), e.g. number,category,item,requirement,lead,cooperating,deadline
         #[arg(long, value_name = "ROLES")]
         columns: Option<ColumnSpec>,
         /// With --columns: the table has no header row; its first row of two or more filled
@@ -89,6 +90,11 @@ pub enum Command {
         /// (2024-03-01..2025-02-28). Recurring duties stop at its end
         #[arg(long, value_name = "YEAR|START..END")]
         period: Option<Period>,
+        /// The day the plan was handed over (交办日), for every requirement (instead of a
+        /// 印发日期 the document states): YYYY-MM-DD or 2024年9月27日; "5个工作日内" counts
+        /// from it
+        #[arg(long, value_name = "DATE", value_parser = parse_day)]
+        start: Option<NaiveDate>,
     },
     /// List requirements, optionally filtered (filters combine with AND)
     List {
@@ -134,6 +140,18 @@ pub enum Command {
         #[arg(value_parser = parse_day, required_unless_present = "clear", conflicts_with = "clear")]
         date: Option<NaiveDate>,
         /// Remove the date set by hand: the deadline text counts again
+        #[arg(long)]
+        clear: bool,
+    },
+    /// Set the day a requirement was handed over (交办日): a deadline counted from it
+    /// ("5个工作日内", "15日内") is dated from the day after; or clear it
+    Start {
+        /// Requirement id, e.g. 1.1.1
+        id: ReqId,
+        /// The start date: YYYY-MM-DD or 2024年9月27日
+        #[arg(value_parser = parse_day, required_unless_present = "clear", conflicts_with = "clear")]
+        date: Option<NaiveDate>,
+        /// Remove the start date: a relative deadline is undated (待定) again
         #[arg(long)]
         clear: bool,
     },

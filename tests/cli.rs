@@ -13,6 +13,7 @@ mod cli {
     pub mod list;
     pub mod sanitised;
     pub mod show;
+    pub mod start;
     pub mod support;
     pub mod wrapping;
 }

@@ -15,6 +15,7 @@ mod dashboard {
     pub mod sanitised;
     pub mod screens;
     pub mod search;
+    pub mod start;
     pub mod state;
     pub mod support;
     pub mod views;

@@ -508,6 +508,7 @@ fn build_plan_works_on_any_reader_table() {
         header: row(2, &["工作任务", "工作要求"]),
         rows: vec![row(3, &["甲", "一\n二"])],
         columns: None,
+        start: None,
     };
     let plan = build_plan(&table, "x.csv").expect("builds");
     assert_eq!(

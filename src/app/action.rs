@@ -36,6 +36,8 @@ pub enum Action {
     SubmitReport,
     /// Set the due date by hand (asks for it; empty goes back to the deadline text).
     SetDue,
+    /// Set the start date, 交办日 (asks for it; empty clears it).
+    SetStart,
     /// Write today's report (.html + .xlsx) next to the state file.
     Export,
     /// Undo / redo the last change (saved at once, like any edit).
@@ -127,6 +129,7 @@ impl Action {
                 | Action::DeleteNote
                 | Action::SubmitReport
                 | Action::SetDue
+                | Action::SetStart
                 | Action::Undo
                 | Action::Redo
         )
@@ -215,6 +218,10 @@ impl Action {
                 "人工设定时限（留空则恢复按原文）",
                 "set the due date by hand (empty: back to the text)",
             ),
+            Action::SetStart => lang.pick(
+                "设定交办日（“N个工作日内”自次日起算；留空则取消）",
+                "set the start date (\"within N working days\" counts from the day after; empty: clear)",
+            ),
             Action::Export => lang.pick(
                 "导出今日报告（HTML 和 Excel，存于状态文件所在目录）",
                 "export today's report (HTML and Excel, next to the state file)",
@@ -291,6 +298,7 @@ impl Action {
             Action::DeleteNote => lang.pick("删备注", "delete note"),
             Action::SubmitReport => lang.pick("报送", "report"),
             Action::SetDue => lang.pick("时限", "due"),
+            Action::SetStart => lang.pick("交办日", "start"),
             Action::Export => lang.pick("导出", "export"),
             Action::Undo => lang.pick("撤销", "undo"),
             Action::Redo => lang.pick("重做", "redo"),

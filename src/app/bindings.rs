@@ -4,7 +4,7 @@
 use super::action::{Action, Edit};
 use super::page::Page;
 
-pub static NORMAL: [(&str, Action); 52] = [
+pub static NORMAL: [(&str, Action); 53] = [
     ("up", Action::Up),
     ("down", Action::Down),
     ("left", Action::Left),
@@ -23,6 +23,7 @@ pub static NORMAL: [(&str, Action); 52] = [
     ("delete_note", Action::DeleteNote),
     ("report", Action::SubmitReport),
     ("set_due", Action::SetDue),
+    ("set_start", Action::SetStart),
     ("export", Action::Export),
     ("undo", Action::Undo),
     ("redo", Action::Redo),

@@ -261,6 +261,9 @@ impl App {
                     Prompt::Due => self
                         .lang
                         .pick("已取消，时限未改", "cancelled, due date unchanged"),
+                    Prompt::Start => self
+                        .lang
+                        .pick("已取消，交办日未改", "cancelled, start date unchanged"),
                     Prompt::EditNote(_) | Prompt::Report => self.lang.pick("已取消", "cancelled"),
                 };
                 self.set_message(text, false);

@@ -47,6 +47,7 @@ impl App {
             Action::DeleteNote => self.ask_delete_note(),
             Action::SubmitReport => self.start_report(),
             Action::SetDue => self.start_set_due(),
+            Action::SetStart => self.start_set_start(),
             Action::Export => self.export(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),

@@ -23,6 +23,8 @@ pub enum Prompt {
     Report,
     /// A due date set by hand (empty: back to the deadline text).
     Due,
+    /// The start date, 交办日 (empty: cleared).
+    Start,
 }
 
 impl App {
@@ -174,6 +176,7 @@ impl App {
             }
             Prompt::Report => self.submit_report(id, note, now),
             Prompt::Due => self.submit_due(id, text, now),
+            Prompt::Start => self.submit_start(id, text, now),
         }
     }
 

@@ -98,6 +98,7 @@ fn writes(command: &Command) -> bool {
         | Command::Set { .. }
         | Command::Note { .. }
         | Command::Due { .. }
+        | Command::Start { .. }
         | Command::ReportSubmitted { .. } => true,
         Command::Snapshot { list, .. } => !list,
         _ => false,
@@ -129,24 +130,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
         None
     };
     match command {
-        Command::Import {
-            file,
-            format,
-            sheet,
-            columns,
-            no_header,
-            force,
-            merge,
-            yes,
-            period,
-        } => {
-            let options = import_options(format, sheet, columns, no_header);
-            if merge {
-                merge_import(&file, &options, period, yes, ctx)
-            } else {
-                import(&file, &options, period, force, ctx)
-            }
-        }
+        import @ Command::Import { .. } => import_command(import, ctx),
         Command::List {
             filter,
             json,
@@ -202,6 +186,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
         Command::Set { id, status, note } => set(id, status, note.as_deref(), ctx),
         Command::Note { id, text } => note(id, &text, ctx),
         Command::Due { id, date, clear } => super::due::due(id, date.filter(|_| !clear), ctx),
+        Command::Start { id, date, clear } => super::start::start(id, date, clear, ctx),
         Command::Export {
             format,
             output,
@@ -373,12 +358,12 @@ pub(super) fn push_notice(msg: &mut String, report: &SaveReport, lang: Lang) {
 fn import(
     file: &Path,
     options: &import::Options,
-    period: Option<Period>,
+    given: Given,
     force: bool,
     ctx: &Context,
 ) -> Result<String, CliError> {
     let (mut plan, reading) = import::read_file(file, options)?;
-    given_period(&mut plan, period);
+    apply_given(&mut plan, given);
     let existing = ctx.store.load()?;
     let replaced_progress = existing.as_ref().is_some_and(State::has_progress);
     if replaced_progress && !force {
@@ -417,9 +402,40 @@ fn import(
 }
 
 /// `--period`, else the period the document's title states; else the plan keeps its year.
-fn given_period(plan: &mut crate::plan::Plan, period: Option<Period>) {
+/// `duban import`: a new plan, or with `--merge` a revised one.
+fn import_command(command: Command, ctx: &Context) -> Result<String, CliError> {
+    let Command::Import {
+        file,
+        format,
+        sheet,
+        columns,
+        no_header,
+        force,
+        merge,
+        yes,
+        period,
+        start,
+    } = command
+    else {
+        return Err(CliError::Usage("not an import".into()));
+    };
+    let options = import_options(format, sheet, columns, no_header);
+    if merge {
+        merge_import(&file, &options, (period, start), yes, ctx)
+    } else {
+        import(&file, &options, (period, start), force, ctx)
+    }
+}
+
+/// What `import --period` and `--start` give.
+type Given = (Option<Period>, Option<chrono::NaiveDate>);
+
+fn apply_given(plan: &mut crate::plan::Plan, (period, start): Given) {
     if let Some(p) = period.or_else(|| Period::from_title(&plan.title)) {
         plan.set_period(Some(p));
+    }
+    if let Some(start) = start {
+        plan.give_start(start);
     }
 }
 
@@ -428,12 +444,12 @@ fn given_period(plan: &mut crate::plan::Plan, period: Option<Period>) {
 fn merge_import(
     file: &Path,
     options: &import::Options,
-    period: Option<Period>,
+    given: Given,
     yes: bool,
     ctx: &Context,
 ) -> Result<String, CliError> {
     let (mut new, reading) = import::read_file(file, options)?;
-    given_period(&mut new, period);
+    apply_given(&mut new, given);
     let (mut state, _) = load_state(&ctx.store)?;
     let merged = merge::merge(&state.plan, new, now(ctx.clock));
     let lang = ctx.lang;

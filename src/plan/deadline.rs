@@ -13,7 +13,9 @@
 //! - `relative`: 5个工作日内, 收到后3天内, 三年内;
 //! - `scanner`: the walk — ranges (2024年5月至8月), starts (自…起), what was left unread;
 //! - `due`: when a parsed deadline falls due for a given `today`;
-//! - `report_to`: where to report (报送至…).
+//! - `report_to`: where to report (报送至…);
+//! - `workday`: what the holiday calendar dates (春节前, 每月前5个工作日内), in
+//!   [`Deadline::parse_with`].
 //!
 //! Precedence of the kind: named dates, then recurring words, then `unparsed` (the text names
 //! a time that was not read), then relative, then ongoing words (长期坚持, 不定期检查, 及时公开),
@@ -33,6 +35,7 @@ mod report_to;
 mod scanner;
 #[cfg(test)]
 mod tests;
+mod workday;
 
 pub use due::month_end;
 pub use recurrence::DayOfPeriod;
@@ -89,6 +92,14 @@ pub struct Deadline {
     pub relative: Option<Relative>,
     /// Where to report (报送至…), e.g. "市政府办公室209室".
     pub report_to: Option<String>,
+    /// For monthly duties due on a working day (每月前5个工作日内): each month's due day, for
+    /// the years around the plan's that the holiday calendar covers.
+    pub month_days: Vec<NaiveDate>,
+    /// For `relative`: counted from the end of the first holiday break on or after the start
+    /// date (节后3个工作日内).
+    pub after_holiday: bool,
+    /// A year the holiday calendar does not cover, which keeps the text unparsed.
+    pub calendar_gap: Option<i32>,
 }
 
 /// Open-ended duties: no countdown. Weekly and daily duties land here as well, since a
@@ -96,6 +107,18 @@ pub struct Deadline {
 const ONGOING: &str = "长期 持续 立即 及时 定期 常态 随时 经常 实时 每周 每星期 每日 每天";
 
 impl Deadline {
+    /// As [`Deadline::parse`], then dating what needs the holiday calendar (春节前,
+    /// 每月前5个工作日内; see [`workday`]).
+    pub fn parse_with(
+        raw: &str,
+        plan_year: i32,
+        cal: &crate::plan::calendar::Calendar,
+    ) -> Deadline {
+        let mut deadline = Deadline::parse(raw, plan_year);
+        workday::resolve(&mut deadline, &normalise(raw), plan_year, cal);
+        deadline
+    }
+
     pub fn parse(raw: &str, plan_year: i32) -> Deadline {
         let text = normalise(raw);
         let scan = scanner::scan(&text, plan_year);

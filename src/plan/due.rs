@@ -9,19 +9,21 @@ use super::deadline::DeadlineKind;
 use super::model::{Change, ChangeKind, Requirement, Status};
 
 impl Requirement {
-    /// The kind countdowns go by: `Date` for a date set by hand, else what the text says.
+    /// The kind countdowns go by: `Date` for a date set by hand or a relative deadline dated
+    /// from the start date, else what the text says.
     pub fn deadline_kind(&self) -> DeadlineKind {
-        if self.due_set.is_some() {
+        if self.due_set.is_some() || self.start_due.due.is_some() {
             DeadlineKind::Date
         } else {
             self.deadline.kind
         }
     }
 
-    /// The due date at `today`: the date set by hand, else the text's next milestone (or this
-    /// period's end for recurring duties, never past the plan's end).
+    /// The due date at `today`: the date set by hand, else a relative deadline counted from
+    /// the start date, else the text's next milestone (or this period's end for recurring
+    /// duties, never past the plan's end).
     pub fn due(&self, today: NaiveDate) -> Option<NaiveDate> {
-        if let Some(set) = self.due_set {
+        if let Some(set) = self.due_set.or(self.start_due.due) {
             return Some(set);
         }
         match self.period_end {
@@ -61,10 +63,11 @@ impl Requirement {
     }
 
     /// The text names a time that cannot be dated yet (unreadable, or counted from an event)
-    /// and nobody set a date by hand: shown as 待定, listed under 时限待确认, never as "no
-    /// deadline".
+    /// and nobody set a date by hand (nor a start date that dates it): shown as 待定, listed
+    /// under 时限待确认, never as "no deadline".
     pub fn is_unconfirmed(&self) -> bool {
         self.due_set.is_none()
+            && self.start_due.due.is_none()
             && matches!(
                 self.deadline.kind,
                 DeadlineKind::Unparsed | DeadlineKind::Relative

@@ -16,6 +16,7 @@ pub mod period;
 pub mod progress;
 pub mod reporting;
 pub mod search;
+pub mod start;
 pub mod units;
 pub mod workload;
 

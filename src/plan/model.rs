@@ -10,12 +10,14 @@ use std::str::FromStr;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
+use super::calendar::Calendar;
 pub use super::counts::Counts;
 use super::deadline::Deadline;
 pub use super::fields::Extra;
 use super::fields::parse_units;
 use super::period::Period;
 pub use super::reporting::ReportSubmission;
+pub use super::start::StartDue;
 use super::units::Units;
 
 /// `C.I.R`: category number, item position in its category, requirement position in its
@@ -178,6 +180,11 @@ pub enum ChangeKind {
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
     },
+    /// The start date (交办日) was set (`to`) or cleared (`to: null`).
+    Start {
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -208,7 +215,10 @@ pub struct Requirement {
     /// [`super::due`]); `deadline_raw` stays as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due_set: Option<NaiveDate>,
-    /// Derived from `units_raw`.
+    /// 交办日: the day the duty was handed over; relative deadlines ("5个工作日内") count
+    /// from the day after it (see [`super::start`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<NaiveDate>,
     /// A separate 配合单位 column as written: its units cooperate (see [`Plan::derive`]).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub cooperating_raw: String,
@@ -230,6 +240,9 @@ pub struct Requirement {
     /// Derived: the last day of the plan's period (recurring duties stop there).
     #[serde(skip)]
     pub period_end: Option<NaiveDate>,
+    /// Derived from `start` and a relative deadline (see [`super::start`]).
+    #[serde(skip)]
+    pub start_due: StartDue,
 }
 
 impl Requirement {
@@ -249,8 +262,10 @@ impl Requirement {
     /// Derive for a plan of `year` whose period is that year (see [`Plan::derive_one`]).
     pub fn derive(&mut self, year: i32) {
         self.units = parse_units(&self.units_raw, &self.cooperating_raw);
-        self.deadline = Deadline::parse(&self.deadline_raw, year);
+        let cal = Calendar::builtin();
+        self.deadline = Deadline::parse_with(&self.deadline_raw, year, cal);
         self.period_end = Some(Period::year(year).end);
+        self.resolve_start(cal);
     }
 
     /// A fresh requirement whose derived fields are left empty, for building many at once:
@@ -269,6 +284,7 @@ impl Requirement {
             completion_note: None,
             reports: Vec::new(),
             due_set: None,
+            start: None,
             cooperating_raw: String::new(),
             leader_raw: String::new(),
             remarks: String::new(),
@@ -276,6 +292,7 @@ impl Requirement {
             units: Units::default(),
             deadline: Deadline::default(),
             period_end: None,
+            start_due: StartDue::default(),
         }
     }
 
@@ -422,8 +439,15 @@ impl Plan {
         r.period_end = Some(self.period().end);
     }
 
-    /// Recompute every requirement's derived fields (after loading from JSON).
+    /// Recompute every requirement's derived fields (after loading from JSON), with the
+    /// built-in holiday calendar.
     pub fn derive(&mut self) {
+        self.derive_with(Calendar::builtin());
+    }
+
+    /// As [`Plan::derive`], dating calendar-dependent deadlines (春节前, 每月前5个工作日内,
+    /// N个工作日内 from a start date) by `cal`.
+    pub fn derive_with(&mut self, cal: &Calendar) {
         // Parsing the cells is most of a large plan's start-up. Each distinct text is parsed
         // once (see [`Cells`]), then every requirement gets a copy.
         let year = self.year;
@@ -436,7 +460,9 @@ impl Plan {
                     let cells = (r.units_raw.as_str(), r.cooperating_raw.as_str());
                     (
                         units.index(cells, |(u, c)| parse_units(u, c)),
-                        deadlines.index(r.deadline_raw.as_str(), |raw| Deadline::parse(raw, year)),
+                        deadlines.index(r.deadline_raw.as_str(), |raw| {
+                            Deadline::parse_with(raw, year, cal)
+                        }),
                     )
                 })
                 .collect();
@@ -447,6 +473,7 @@ impl Plan {
             r.units = units.take(u);
             r.deadline = deadlines.take(d);
             r.period_end = end;
+            r.resolve_start(cal);
         }
     }
 

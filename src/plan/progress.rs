@@ -59,6 +59,9 @@ impl Requirement {
         self.reports = from.reports;
         // A date set by hand is progress too: the coordinator decided it.
         self.due_set = from.due_set;
+        // So is a start date (交办日) given before; else the one the revised import gave.
+        self.start = from.start.or(self.start);
+        self.resolve_start(crate::plan::calendar::Calendar::builtin());
     }
 
     /// Mark done with an optional 办结说明: kept in `completion_note` and also logged as a
@@ -93,6 +96,14 @@ pub fn describe(kind: &ChangeKind, lang: Lang) -> String {
         ChangeKind::Report { period } => match lang {
             Lang::Zh => format!("已报送（{period}）"),
             Lang::En => format!("report submitted ({period})"),
+        },
+        ChangeKind::Start { from, to } => match (from, to, lang) {
+            (_, Some(to), Lang::Zh) => format!("交办日设为 {to}"),
+            (_, Some(to), Lang::En) => format!("start date set to {to}"),
+            (Some(from), None, Lang::Zh) => format!("取消交办日（原为 {from}）"),
+            (Some(from), None, Lang::En) => format!("start date cleared (was {from})"),
+            (None, None, Lang::Zh) => "取消交办日".to_string(),
+            (None, None, Lang::En) => "start date cleared".to_string(),
         },
         ChangeKind::Due { from, to } => {
             let day = |d: &Option<chrono::NaiveDate>| {

@@ -40,6 +40,9 @@ pub struct RequirementRow<'a> {
     /// Set when `workdays_left` counts a year without holiday data as Monday–Friday.
     pub calendar_warning: Option<String>,
     pub report_to: Option<&'a str>,
+    /// The start date (交办日) relative deadlines count from; absent when none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<NaiveDate>,
     pub deadline: DeadlineRow<'a>,
     pub notes: &'a [Note],
     /// Only in `show --json`.
@@ -105,6 +108,9 @@ pub struct DeadlineRow<'a> {
     /// Counted from an event (5个工作日内: `{"count": 5, "unit": "working_days"}`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub relative: Option<Relative>,
+    /// A year without holiday data that keeps the deadline undated (春节前 in a 2030 plan).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calendar_gap: Option<i32>,
 }
 
 fn names<'a>(units: impl IntoIterator<Item = &'a Unit>) -> Vec<&'a str> {
@@ -117,7 +123,7 @@ fn names<'a>(units: impl IntoIterator<Item = &'a Unit>) -> Vec<&'a str> {
 pub fn requirement_row<'a>(e: &Entry<'a>, today: NaiveDate) -> RequirementRow<'a> {
     let r = e.requirement;
     let (workdays_left, calendar_warning) =
-        workdays_left(Calendar::builtin(), today, r.deadline.due(today), Lang::Zh);
+        workdays_left(Calendar::builtin(), today, r.due(today), Lang::Zh);
     RequirementRow {
         id: r.id,
         category: e.category.number,
@@ -138,6 +144,7 @@ pub fn requirement_row<'a>(e: &Entry<'a>, today: NaiveDate) -> RequirementRow<'a
         workdays_left,
         calendar_warning,
         report_to: r.deadline.report_to.as_deref(),
+        start: r.start,
         deadline: DeadlineRow {
             raw: &r.deadline_raw,
             kind: r.deadline.kind,
@@ -147,6 +154,7 @@ pub fn requirement_row<'a>(e: &Entry<'a>, today: NaiveDate) -> RequirementRow<'a
             range_starts: &r.deadline.range_starts,
             day_of_period: r.deadline.day_of_period,
             relative: r.deadline.relative,
+            calendar_gap: r.calendar_gap(),
         },
         notes: &r.notes,
         history: None,

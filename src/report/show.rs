@@ -203,7 +203,8 @@ fn understood(r: &Requirement, today: NaiveDate, lang: Lang, by: Counting<'_>) -
     if let Some(set) = r.due_set {
         parts.push(format!("{} {set}", lang.set_by_hand()));
     }
-    parts.push(lang.kind_read(d.kind).to_string());
+    parts.extend(r.start_notes(lang));
+    parts.push(lang.kind_read(r.read_kind()).to_string());
     if !d.milestones.is_empty() {
         let dates = d
             .milestones

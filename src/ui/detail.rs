@@ -199,6 +199,18 @@ fn deadline_and_units(
         };
         parsed.push_str(&hint);
     }
+    // Counted from an event: a start date dates it.
+    let start_key = super::footer::keys_label(app.keymap(), KeyMode::Normal, &[Action::SetStart]);
+    if r.is_unconfirmed()
+        && r.deadline.relative.is_some()
+        && let Some(key) = start_key
+    {
+        let hint = match lang {
+            Lang::Zh => format!("，按 {key} 设交办日"),
+            Lang::En => format!("; {key}: set the start date"),
+        };
+        parsed.push_str(&hint);
+    }
     add(
         labels[1],
         &parsed,
@@ -284,7 +296,8 @@ fn understood(lang: Lang, r: &Requirement, today: chrono::NaiveDate, by: Countin
     if let Some(set) = r.due_set {
         parts.push(format!("{} {}", lang.set_by_hand(), set.format("%Y-%m-%d")));
     }
-    parts.push(lang.kind_read(d.kind).to_string());
+    parts.extend(r.start_notes(lang));
+    parts.push(lang.kind_read(r.read_kind()).to_string());
     if !d.milestones.is_empty() {
         let dates: Vec<String> = d
             .milestones

@@ -49,6 +49,10 @@ fn prompt(app: &App) -> String {
             "时限（YYYY-MM-DD，空则按原文）",
             "due date (YYYY-MM-DD, empty: as the text says)",
         ),
+        Mode::Input(Prompt::Start, _) => lang.pick(
+            "交办日（YYYY-MM-DD，空则取消）",
+            "start date (YYYY-MM-DD, empty: clear)",
+        ),
         _ => lang.pick("备注", "note"),
     };
     let id = app

@@ -3,7 +3,7 @@
 //! test that writes them in every document format.
 
 /// (cell, kind, due on 2024-06-10).
-pub const CELLS: [(&str, &str, Option<&str>); 24] = [
+pub const CELLS: [(&str, &str, Option<&str>); 26] = [
     ("2024年9月30日前", "date", Some("2024-09-30")),
     ("9月底前", "date", Some("2024-09-30")),
     ("次年1月底前", "date", Some("2025-01-31")),
@@ -28,5 +28,14 @@ pub const CELLS: [(&str, &str, Option<&str>); 24] = [
     ("2024年第五季度", "unparsed", None),
     ("9月32日", "unparsed", None),
     ("下半年适时", "unparsed", None),
-    ("春节前", "unparsed", None),
+    // By the holiday calendar (issue #15): the last working day before the break (02-10).
+    ("春节前", "date", Some("2024-02-09")),
+    // 端午 06-08..06-10: 06-11, 06-12, 06-13.
+    ("端午节后3个工作日内", "date", Some("2024-06-13")),
+    // June's 5th working day (06-07) has passed: July's.
+    (
+        "每月前5个工作日内报送上月情况",
+        "monthly",
+        Some("2024-07-05"),
+    ),
 ];

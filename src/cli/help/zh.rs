@@ -39,7 +39,7 @@ pub(super) const ZH: &[(&str, &str, &str)] = &[
         "import",
         "columns",
         "表头说明不了时，按顺序给出每列的角色：number、category、item、requirement、lead、\
-         cooperating、deadline、leader、remarks，或 -（作为附加列原样保留），例如 \
+         cooperating、deadline、leader、remarks、start，或 -（作为附加列原样保留），例如 \
          number,category,item,requirement,lead,cooperating,deadline",
     ),
     (
@@ -59,6 +59,12 @@ pub(super) const ZH: &[(&str, &str, &str)] = &[
         "period",
         "计划覆盖的期间（不是自然年时）：年份（2024）或 起..止（2024-03-01..2025-02-28）。\
          周期性任务到期末为止",
+    ),
+    (
+        "import",
+        "start",
+        "计划的交办日，适用于每条要求（代替文件中写明的印发日期）：YYYY-MM-DD 或 2024年9月27日；\
+         “5个工作日内”由此起算",
     ),
     ("list", "", "列出要求，可按条件筛选（多个条件须同时满足）"),
     ("list", "category", "只看这一类（类别编号）"),
@@ -107,6 +113,14 @@ pub(super) const ZH: &[(&str, &str, &str)] = &[
     ("due", "id", "要求编号，如 1.1.1"),
     ("due", "date", "到期日：YYYY-MM-DD 或 2021年9月30日"),
     ("due", "clear", "清除手工设定的日期，重新按期限文字计算"),
+    (
+        "start",
+        "",
+        "设定要求的交办日：从交办日起算的期限（“5个工作日内”“15日内”）自次日起计；或清除交办日",
+    ),
+    ("start", "id", "要求编号，如 1.1.1"),
+    ("start", "date", "交办日：YYYY-MM-DD 或 2024年9月27日"),
+    ("start", "clear", "清除交办日：相对期限重新成为待定"),
     ("note", "", "给要求添加备注"),
     ("note", "id", "要求编号，如 1.1.1"),
     ("note", "text", "备注内容"),

@@ -76,11 +76,11 @@ impl Deadline {
             kind => {
                 let len = kind.period_months()?;
                 let start = period_start(len, today);
-                let this = occurrence(len, self.day_of_period, start)?;
+                let this = self.occurs(len, start)?;
                 if this >= today {
                     Some(this)
                 } else {
-                    occurrence(len, self.day_of_period, start.checked_add(len)?)
+                    self.occurs(len, start.checked_add(len)?)
                 }
             }
         }
@@ -96,9 +96,9 @@ impl Deadline {
             return Some(due);
         };
         let start = period_start(len, period_end);
-        occurrence(len, self.day_of_period, start)
+        self.occurs(len, start)
             .filter(|d| *d <= period_end)
-            .or_else(|| occurrence(len, self.day_of_period, start.checked_sub(len)?))
+            .or_else(|| self.occurs(len, start.checked_sub(len)?))
     }
 
     /// The day the duty falls due in the calendar period containing `today`, even when that
@@ -106,9 +106,22 @@ impl Deadline {
     /// period's report. Dated deadlines as [`Deadline::due`].
     pub fn period_due(&self, today: NaiveDate) -> Option<NaiveDate> {
         match self.kind.period_months() {
-            Some(len) => occurrence(len, self.day_of_period, period_start(len, today)),
+            Some(len) => self.occurs(len, period_start(len, today)),
             None => self.due(today),
         }
+    }
+
+    /// The day it falls due in the period of `len` months starting at month index `start`:
+    /// from the working-day table for 每月前N个工作日内, else by the day of the period.
+    fn occurs(&self, len: i64, start: i64) -> Option<NaiveDate> {
+        if len == 1 && !self.month_days.is_empty() {
+            return self
+                .month_days
+                .iter()
+                .copied()
+                .find(|d| month_index(*d) == start);
+        }
+        occurrence(len, self.day_of_period, start)
     }
 
     /// `due - today` in days (negative when past).

@@ -86,6 +86,7 @@ pub(super) fn categories(
         req.cooperating_raw = r.cooperating;
         req.leader_raw = r.leader;
         req.remarks = r.remarks;
+        req.start = r.start;
         req.extra = r.extra;
         item.requirements.push(req);
     }

@@ -37,6 +37,7 @@ const DEADLINE: &[&str] = &[
 ];
 const LEADER: &[&str] = &["责任领导", "分管领导", "牵头领导"];
 const REMARKS: &[&str] = &["备注"];
+const START: &[&str] = &["交办日期", "交办时间", "交办日"];
 /// A category column, or the requirement column when another column holds the category
 /// (重点任务 | 工作任务 | …).
 const TASK: &str = "工作任务";
@@ -45,7 +46,7 @@ const TASK: &str = "工作任务";
 const CONTAINED_MAX_CHARS: usize = 8;
 
 /// The names of each role, in the order a tie between columns is decided.
-const NAMES: [(Role, &[&str]); 9] = [
+const NAMES: [(Role, &[&str]); 10] = [
     (Role::Number, NUMBER),
     (Role::Category, CATEGORY),
     (Role::Item, ITEM),
@@ -55,6 +56,7 @@ const NAMES: [(Role, &[&str]); 9] = [
     (Role::Deadline, DEADLINE),
     (Role::Leader, LEADER),
     (Role::Remarks, REMARKS),
+    (Role::Start, START),
 ];
 
 /// Column indexes into a row; only the requirement column is mandatory. `roles` has one
@@ -70,6 +72,7 @@ pub struct Columns {
     pub deadline: Option<usize>,
     pub leader: Option<usize>,
     pub remarks: Option<usize>,
+    pub start: Option<usize>,
     pub roles: Vec<Option<Role>>,
 }
 
@@ -93,6 +96,7 @@ impl Columns {
             deadline: find(Role::Deadline),
             leader: find(Role::Leader),
             remarks: find(Role::Remarks),
+            start: find(Role::Start),
             roles,
         })
     }

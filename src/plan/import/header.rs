@@ -78,12 +78,15 @@ impl Table {
             })
         });
         let (title, title_line) = title.map_or((None, 0), |(t, l)| (Some(t), l));
+        let leading = rows.iter().flat_map(|r| r.cells.iter().map(String::as_str));
+        let start = super::stated::stated_start(title.as_deref().into_iter().chain(leading));
         Ok(Table {
             title,
             title_line,
             header,
             rows: data,
             columns: spec.cloned(),
+            start,
         })
     }
 }

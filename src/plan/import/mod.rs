@@ -20,6 +20,7 @@ mod header;
 pub mod limits;
 pub mod markdown;
 mod roles;
+mod stated;
 pub mod table;
 pub mod text_reader;
 pub mod xlsx;

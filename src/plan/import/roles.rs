@@ -21,10 +21,12 @@ pub enum Role {
     Leader,
     /// 备注.
     Remarks,
+    /// 交办日期: the requirement's start date (see `crate::plan::start`).
+    Start,
 }
 
 impl Role {
-    pub const ALL: [Role; 9] = [
+    pub const ALL: [Role; 10] = [
         Role::Number,
         Role::Category,
         Role::Item,
@@ -34,6 +36,7 @@ impl Role {
         Role::Deadline,
         Role::Leader,
         Role::Remarks,
+        Role::Start,
     ];
 
     /// The word `--columns` takes.
@@ -48,6 +51,7 @@ impl Role {
             Role::Deadline => "deadline",
             Role::Leader => "leader",
             Role::Remarks => "remarks",
+            Role::Start => "start",
         }
     }
 
@@ -64,6 +68,7 @@ impl Role {
             Role::Deadline => lang.pick("时限", "deadline"),
             Role::Leader => lang.pick("责任领导", "leader"),
             Role::Remarks => lang.pick("备注", "remarks"),
+            Role::Start => lang.pick("交办日期", "start date"),
         }
     }
 

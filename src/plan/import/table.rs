@@ -37,6 +37,8 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// The roles `import --columns` gave, instead of reading them from the header.
     pub columns: Option<ColumnSpec>,
+    /// A start date (交办日) stated above the table or in the title (印发日期：…).
+    pub start: Option<chrono::NaiveDate>,
 }
 
 /// How the import read the table: each header cell (as written, on one line) with the role
@@ -64,6 +66,8 @@ pub(super) struct Record {
     pub cooperating: String,
     pub leader: String,
     pub remarks: String,
+    /// The 交办日期 cell when it is a date (else it is kept as an extra field).
+    pub start: Option<chrono::NaiveDate>,
     pub extra: Vec<Extra>,
 }
 
@@ -88,6 +92,7 @@ pub fn build_plan_read(table: Table, file: &str) -> Result<(Plan, Reading), Impo
         header,
         rows,
         columns: spec,
+        start,
     } = table;
     let header = &header;
     let cols = column_roles(header, spec.as_ref(), file)?;
@@ -148,6 +153,9 @@ pub fn build_plan_read(table: Table, file: &str) -> Result<(Plan, Reading), Impo
         categories,
     };
     plan.derive();
+    if let Some(start) = start {
+        plan.fill_start(start);
+    }
     Ok((plan, reading))
 }
 
@@ -228,6 +236,7 @@ fn records(
                 cooperating: String::new(),
                 leader: String::new(),
                 remarks: String::new(),
+                start: None,
                 extra: Vec::new(),
             });
             continue;
@@ -266,6 +275,9 @@ fn records(
         let item = get(cols.item);
         let (deadline, leader) = (get(cols.deadline), get(cols.leader));
         let remarks = get(cols.remarks);
+        let start_cell = get(cols.start);
+        let mut extra = extras(&extra_names, &mut cells);
+        let start = start_date(start_cell, header, cols, &mut extra);
         out.push(Record {
             line,
             section: false,
@@ -278,10 +290,30 @@ fn records(
             cooperating,
             leader,
             remarks,
-            extra: extras(&extra_names, &mut cells),
+            start,
+            extra,
         });
     }
     Ok(out)
+}
+
+/// The 交办日期 cell as a date; one that is not a date is kept as written, as the first
+/// extra field under its header.
+fn start_date(
+    cell: String,
+    header: &Row,
+    cols: &Columns,
+    extra: &mut Vec<Extra>,
+) -> Option<chrono::NaiveDate> {
+    let start = crate::plan::period::parse_day(&cell);
+    if start.is_none() && !cell.is_empty() {
+        let name = cols
+            .start
+            .map(|i| key(&header.cells[i]))
+            .unwrap_or_default();
+        extra.insert(0, Extra { name, value: cell });
+    }
+    start
 }
 
 /// Extra columns' header names, a repeated one numbered (说明, 说明（2）) so that each

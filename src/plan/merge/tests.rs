@@ -259,6 +259,12 @@ fn a_due_date_set_by_hand_and_the_period_survive_a_revision() {
     old.get_mut(id("1.1.1"))
         .expect("1.1.1")
         .set_due(Some(set), at(5));
+    let start = NaiveDate::from_ymd_opt(2021, 9, 1).expect("valid date");
+    old.get_mut(id("1.1.1")).expect("1.1.1").set_start(
+        Some(start),
+        at(5),
+        crate::plan::calendar::Calendar::builtin(),
+    );
     let period = "2021-03-01..2022-02-28".parse().expect("period");
     old.set_period(Some(period));
     // A row inserted before A: A moves to 1.1.2, under a reworded deadline text.
@@ -279,13 +285,14 @@ fn a_due_date_set_by_hand_and_the_period_survive_a_revision() {
     let a = merged.plan.get(id("1.1.2")).expect("A moved to 1.1.2");
     assert_eq!(a.text, A);
     assert_eq!(a.due_set, Some(set), "the hand-set date is kept");
+    assert_eq!(a.start, Some(start), "the start date is kept");
     assert_eq!(a.deadline_raw, "2021年8月31日前", "beside the revised text");
     let today = NaiveDate::from_ymd_opt(2021, 10, 1).expect("valid date");
     assert_eq!(a.due(today), Some(set));
     assert!(!a.is_overdue(today));
     assert!(matches!(
         a.history.last().map(|c| &c.what),
-        Some(ChangeKind::Due { to: Some(_), .. })
+        Some(ChangeKind::Start { to: Some(_), .. })
     ));
     assert_eq!(merged.plan.get(id("1.1.1")).and_then(|r| r.due_set), None);
     assert_eq!(
