@@ -13,6 +13,7 @@ use duban::cli::commands::{self, CliError, Context};
 use duban::cli::{self, Cli};
 use duban::clock::Clock;
 use duban::i18n::Lang;
+use duban::plan::calendar::Calendar;
 use duban::plan::count::Count;
 use duban::settings::Settings;
 use duban::store::{State, Store};
@@ -42,6 +43,11 @@ fn run(cli: Cli, count_typed: bool) -> anyhow::Result<ExitCode> {
     let clock = cli.today.map_or_else(Clock::system, Clock::fixed);
     let lang = cli.lang.unwrap_or_default();
     let count = resolve_count(cli.count, count_typed);
+    // The user's holidays.toml dates deadlines too, everywhere a plan is derived; a broken
+    // one is reported by the commands that need the calendar, and the built-in one counts.
+    if let Ok(cal) = Calendar::load() {
+        Calendar::install(cal);
+    }
     let store = commands::resolve_store(cli.state)?;
 
     let Some(command) = cli.command else {

@@ -23,10 +23,7 @@ pub struct CountSetting {
 
 impl CountSetting {
     pub fn counting(&self) -> Counting<'_> {
-        let cal = self
-            .calendar
-            .as_ref()
-            .unwrap_or_else(|| Calendar::builtin());
+        let cal = self.calendar.as_ref().unwrap_or_else(|| Calendar::active());
         Counting::new(self.count, cal)
     }
 }

@@ -85,7 +85,7 @@ impl App {
             (None, Lang::Zh) => format!("{id} 已取消交办日"),
             (None, Lang::En) => format!("{id}: start date cleared"),
         };
-        let cal = Calendar::builtin();
+        let cal = Calendar::active();
         if self.change(&[id], &summary, |r| r.set_start(date, now, cal)) == 0 {
             let msg = self.lang.pick("交办日未改变", "start date unchanged");
             self.set_message(msg, false);

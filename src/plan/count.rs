@@ -67,7 +67,7 @@ impl Counting<'static> {
     pub fn days() -> Self {
         Counting {
             count: Count::Days,
-            cal: Calendar::builtin(),
+            cal: Calendar::active(),
         }
     }
 }

@@ -262,7 +262,7 @@ impl Requirement {
     /// Derive for a plan of `year` whose period is that year (see [`Plan::derive_one`]).
     pub fn derive(&mut self, year: i32) {
         self.units = parse_units(&self.units_raw, &self.cooperating_raw);
-        let cal = Calendar::builtin();
+        let cal = Calendar::active();
         self.deadline = Deadline::parse_with(&self.deadline_raw, year, cal);
         self.period_end = Some(Period::year(year).end);
         self.resolve_start(cal);
@@ -442,7 +442,7 @@ impl Plan {
     /// Recompute every requirement's derived fields (after loading from JSON), with the
     /// built-in holiday calendar.
     pub fn derive(&mut self) {
-        self.derive_with(Calendar::builtin());
+        self.derive_with(Calendar::active());
     }
 
     /// As [`Plan::derive`], dating calendar-dependent deadlines (春节前, 每月前5个工作日内,

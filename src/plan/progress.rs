@@ -61,7 +61,7 @@ impl Requirement {
         self.due_set = from.due_set;
         // So is a start date (交办日) given before; else the one the revised import gave.
         self.start = from.start.or(self.start);
-        self.resolve_start(crate::plan::calendar::Calendar::builtin());
+        self.resolve_start(crate::plan::calendar::Calendar::active());
     }
 
     /// Mark done with an optional 办结说明: kept in `completion_note` and also logged as a

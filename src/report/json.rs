@@ -123,7 +123,7 @@ fn names<'a>(units: impl IntoIterator<Item = &'a Unit>) -> Vec<&'a str> {
 pub fn requirement_row<'a>(e: &Entry<'a>, today: NaiveDate) -> RequirementRow<'a> {
     let r = e.requirement;
     let (workdays_left, calendar_warning) =
-        workdays_left(Calendar::builtin(), today, r.due(today), Lang::Zh);
+        workdays_left(Calendar::active(), today, r.due(today), Lang::Zh);
     RequirementRow {
         id: r.id,
         category: e.category.number,

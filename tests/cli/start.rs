@@ -261,3 +261,34 @@ fn a_start_column_gives_each_row_its_own_and_an_unreadable_cell_is_kept() {
     assert_eq!(row["extra"][0]["name"], "交办日期");
     assert_eq!(row["extra"][0]["value"], "国庆节后");
 }
+
+#[test]
+fn the_users_holiday_file_dates_deadlines_too() {
+    // 2027 is not built in: a user file adds its 春节 (02-05..02-12), and 春节前 is dated by
+    // it in every command, not only in countdowns.
+    let plan = Plan::new(2027, None, &["春节前"]);
+    let holidays = plan.dir.path().join("holidays.toml");
+    std::fs::write(
+        &holidays,
+        "[2027]\nsource = \"test\"\nholidays = [{ name = \"春节\", from = \"2027-02-05\", to = \
+         \"2027-02-12\" }]\nworkdays = []\n",
+    )
+    .expect("write holidays");
+    plan.import(&[]);
+    assert_eq!(plan.show("1.1.1")["deadline"]["kind"], "unparsed");
+    let out = plan
+        .cmd()
+        .env("DUBAN_HOLIDAYS", &holidays)
+        .args(["show", "1.1.1", "--json"])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let row: Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(row["deadline"]["kind"], "date");
+    // The last working day before the break: Thursday 02-04.
+    assert_eq!(row["deadline"]["due"], "2027-02-04");
+}

@@ -80,7 +80,25 @@ pub struct Calendar {
     weekday_holidays: i64,
 }
 
+/// The calendar the process counts in: the user's, once `main` installs it, else the
+/// built-in one. Deadlines are derived in many places (loading, journal replay, merges), so the
+/// calendar is process configuration, set once before any plan is read, not a parameter of
+/// each of them.
+static ACTIVE: OnceLock<Calendar> = OnceLock::new();
+
 impl Calendar {
+    /// Makes `cal` the calendar [`Calendar::active`] returns; false (and nothing changed) when
+    /// one was installed already.
+    pub fn install(cal: Calendar) -> bool {
+        ACTIVE.set(cal).is_ok()
+    }
+
+    /// The installed calendar (the user's holidays.toml on top of the built-in years), else
+    /// the built-in one.
+    pub fn active() -> &'static Calendar {
+        ACTIVE.get().unwrap_or_else(|| Calendar::builtin())
+    }
+
     /// The embedded 2019–2026 calendar.
     pub fn builtin() -> &'static Calendar {
         static CELL: OnceLock<Calendar> = OnceLock::new();
