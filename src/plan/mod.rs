@@ -13,8 +13,8 @@ pub mod merge;
 pub mod model;
 pub mod period;
 pub mod progress;
+pub mod query;
 pub mod reporting;
-pub mod search;
 pub mod units;
 pub mod workload;
 
