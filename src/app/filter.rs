@@ -8,7 +8,7 @@
 
 use std::collections::HashSet;
 
-use super::{App, Page, Pane};
+use super::{App, Page};
 use crate::i18n::Lang;
 pub use crate::plan::query::Filter;
 use crate::plan::query::{Entry, Search, TextIndex, entries, entry};
@@ -337,79 +337,6 @@ impl App {
                 .or_else(|| self.current_category().map(|c| c.number)),
         };
         self.filter_changed();
-    }
-
-    /// `n` / `N`: the next (previous) match after the selection, wrapping. `from_start`
-    /// selects the first match in the current view.
-    pub(super) fn jump_match(&mut self, forward: bool, from_start: bool) {
-        let Some(m) = &self.matches else { return };
-        if m.ids.is_empty() {
-            return self.set_message(self.lang.pick("没有匹配项", "no matches"), false);
-        }
-        if self.page != Page::Tree
-            && let Some(list) = self.current_list_mut()
-        {
-            // Lists hold only matches: step through them, wrapping.
-            if from_start {
-                list.jump(false);
-                return;
-            }
-            let before = list.cursor;
-            list.step(if forward { 1 } else { -1 });
-            if list.cursor == before {
-                list.jump(!forward);
-            }
-            self.detail_scroll = 0;
-            return;
-        }
-        if self.page != Page::Tree {
-            return;
-        }
-        let Some(m) = &self.matches else { return };
-        let current = self.tree_requirement().map(|r| r.id);
-        let ids = &m.ids;
-        let target = match (current, from_start) {
-            (Some(cur), false) => {
-                let pos = ids.partition_point(|id| *id <= cur);
-                if forward {
-                    ids.get(pos).or(ids.first())
-                } else {
-                    let before = ids.partition_point(|id| *id < cur);
-                    before
-                        .checked_sub(1)
-                        .and_then(|i| ids.get(i))
-                        .or(ids.last())
-                }
-            }
-            _ => ids.first(),
-        };
-        if let Some(&id) = target {
-            self.reveal(id);
-        }
-    }
-
-    /// Select `id` in the tree (its category and item, expanded).
-    pub(super) fn reveal(&mut self, id: ReqId) {
-        let Some(category) = self
-            .plan()
-            .categories
-            .iter()
-            .position(|c| c.number == id.category)
-        else {
-            return;
-        };
-        let item = usize::try_from(id.item).unwrap_or(1).saturating_sub(1);
-        let requirement = usize::try_from(id.requirement)
-            .unwrap_or(1)
-            .saturating_sub(1);
-        self.select_category(category);
-        self.collapsed.remove(&(category, item));
-        self.set_cursor(super::TreePath {
-            category,
-            item,
-            requirement: Some(requirement),
-        });
-        self.focus = Pane::Tree;
     }
 }
 
