@@ -261,3 +261,20 @@ fn category_names_and_ids_are_found_by_both() {
         assert_eq!(dashboard(&app), found, "/{q}");
     }
 }
+
+/// Issue #14 on the built-in plan: `/阳光政府` (a category name) found none of the 10
+/// requirements `list --search 阳光政府` lists, and `1.1.1` was found only by the dashboard.
+#[test]
+fn the_seed_plan_answers_the_same_in_both() {
+    let plan = duban::plan::import::builtin();
+    let mut app = App::new(State::new(plan.clone()), Box::new(Discard), today());
+    app.update(Action::Search, now());
+    for (q, n) in [("阳光政府", 10), ("1.1.1", 1)] {
+        app.update(Action::Edit(Edit::End), now());
+        app.update(Action::Edit(Edit::ClearToStart), now());
+        app.update(Action::Edit(Edit::Paste(q.to_string())), now());
+        let found = cli(&plan, &Filter::default(), q);
+        assert_eq!(found.len(), n, "list --search {q}");
+        assert_eq!(dashboard(&app), found, "/{q}");
+    }
+}
