@@ -8,12 +8,11 @@ use super::needle::{How, KELVIN};
 use super::{Filter, Needle, Search};
 use crate::plan::{Plan, ReqId, Requirement};
 
-/// The plan's searchable texts ([`FIELDS`](super::FIELDS)) in two buffers, the requirements' own and the
-/// texts their items share, built once
-/// per plan and kept current by [`TextIndex::refresh`] as requirements are edited, so a
-/// search is one SIMD pass over contiguous memory instead of a visit to every requirement's
-/// scattered strings. About as large as those texts; built only for large plans when a
-/// search starts.
+/// The plan's searchable texts ([`FIELDS`](super::FIELDS)) in two buffers, the requirements'
+/// own and the texts their items share, built once per plan and kept current by
+/// [`TextIndex::refresh`] as requirements are edited, so a search is one SIMD pass over
+/// contiguous memory instead of a visit to every requirement's scattered strings. About as
+/// large as those texts; built only for large plans when a search starts.
 #[derive(Debug, Clone)]
 pub struct TextIndex {
     /// Fields joined by NUL, requirements in plan order; then (the tail, from
@@ -201,8 +200,9 @@ impl TextIndex {
         self.moved.len() > 4_096 || tail > self.text.len() / 4
     }
 
-    /// The plan positions (ascending) of the requirements whose own texts contain `needle` as [`Needle::is_in`] would find it; `None` when this needle needs
-    /// the per-text search (letters beyond ASCII, or a NUL in it).
+    /// The plan positions (ascending) of the requirements whose own texts contain `needle` as
+    /// [`Needle::is_in`] would find it; `None` when this needle needs the per-text search
+    /// (letters beyond ASCII, or a NUL in it).
     pub fn hits(&self, needle: &Needle) -> Option<Vec<u32>> {
         let next = self.searcher(needle)?;
         let hay = self.text.as_bytes();
@@ -222,8 +222,8 @@ impl TextIndex {
     }
 
     /// The plan positions (`start..end`, ascending) of the requirements of the items whose
-    /// shared texts (name, category name) contain `needle` as [`Needle::is_in`] would find it; `None` as for
-    /// [`TextIndex::hits`].
+    /// shared texts (name, category name) contain `needle` as [`Needle::is_in`] would find
+    /// it; `None` as for [`TextIndex::hits`].
     pub fn item_hits(&self, needle: &Needle) -> Option<Vec<std::ops::Range<usize>>> {
         let next = self.searcher(needle)?;
         let items = entries_hit(self.item_text.as_bytes(), &self.item_starts, &next)?;
