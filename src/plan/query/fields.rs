@@ -181,7 +181,9 @@ impl Search {
 
     /// Whether any of `e`'s [`FIELDS`] contains the search, ignoring case.
     pub fn hit(&self, e: &Entry<'_>) -> bool {
-        self.own_hit(e.requirement) || self.shared_hit(e.category, e.item)
+        // The shared texts first: their answer is cached per item, and a hit there spares
+        // searching the requirement's own.
+        self.shared_hit(e.category, e.item) || self.own_hit(e.requirement)
     }
 
     /// Whether the requirement's own texts contain it.
