@@ -1,6 +1,6 @@
 //! Domain and file benchmarks on generated plans of 1,000, 10,000 and 100,000 requirements:
 //! importing the document, the state file (serialize, save, load), selecting with a filter,
-//! and rendering exports.
+//! searching (scan and text index), and rendering exports.
 //!
 //! ```text
 //! cargo bench --bench core -- --warm-up-time 1 --measurement-time 3
@@ -14,6 +14,7 @@ use criterion::{BenchmarkId, Criterion, Throughput};
 use duban::i18n::Lang;
 use duban::plan::agenda::{self, agenda};
 use duban::plan::import::import_bytes;
+use duban::plan::query::TextIndex;
 use duban::plan::workload::{Workload, workload};
 use duban::plan::{DeadlineKind, Plan, Status};
 use duban::report::Filter;
@@ -89,6 +90,37 @@ fn filter(c: &mut Criterion, sizes: &[Fixture]) {
     }
 }
 
+/// The one query's search (`plan::query`): `duban list --search` scanning the plan, and
+/// the dashboard's text index built and asked (a search alone, as typed after `/`).
+fn search(c: &mut Criterion, sizes: &[Fixture]) {
+    let mut g = c.benchmark_group("search");
+    let by_text = Filter {
+        search: Some("政务公开".into()),
+        ..Filter::default()
+    };
+    for f in sizes {
+        g.sample_size(f.samples());
+        g.throughput(Throughput::Elements(f.n as u64));
+        g.bench_with_input(BenchmarkId::new("list", f.n), f, |b, f| {
+            let plan = &f.state().plan;
+            b.iter(|| by_text.select(black_box(plan), today()).len());
+        });
+        g.bench_with_input(BenchmarkId::new("index_build", f.n), f, |b, f| {
+            let plan = &f.state().plan;
+            b.iter_with_large_drop(|| TextIndex::new(black_box(plan)).expect("builds"));
+        });
+        g.bench_with_input(BenchmarkId::new("index", f.n), f, |b, f| {
+            let plan = &f.state().plan;
+            let index = TextIndex::new(plan).expect("builds");
+            b.iter(|| {
+                (index.select(black_box(plan), &by_text, today()))
+                    .expect("answers")
+                    .len()
+            });
+        });
+    }
+}
+
 /// The agenda and units views' lists, rebuilt from the whole plan.
 fn views(c: &mut Criterion, sizes: &[Fixture]) {
     let mut g = c.benchmark_group("views");
@@ -160,6 +192,7 @@ fn main() {
     import(&mut c, &sizes);
     state_file(&mut c, &sizes);
     filter(&mut c, &sizes);
+    search(&mut c, &sizes);
     views(&mut c, &sizes);
     exports(&mut c, &sizes);
     c.final_summary();

@@ -253,8 +253,8 @@ impl Action {
             Action::SortNext => lang.pick("单位表：按下一列排序", "units: sort by next column"),
             Action::SortReverse => lang.pick("单位表：反转排序", "units: reverse the order"),
             Action::Search => lang.pick(
-                "搜索（内容、事项、单位、备注；边输边筛）",
-                "search text, item, units, notes (as you type)",
+                "搜索全部字段（编号、内容、单位、领导等；边输边筛）",
+                "search all fields: id, text, units… (as you type)",
             ),
             Action::NextMatch => lang.pick("下一个匹配", "next match"),
             Action::PrevMatch => lang.pick("上一个匹配", "previous match"),

@@ -1,5 +1,6 @@
 //! Quick filters, and the matches they and the search (`/`, [`super::search`]) produce,
-//! shared by every view.
+//! shared by every view. The filter is the domain's ([`crate::plan::query::Filter`], the one
+//! `duban list` uses); this module keeps its matches current.
 //!
 //! The matching ids are computed when the filter changes (O(plan)), re-checked for just the
 //! edited requirements after an edit, and kept in plan order (for `n`/`N`; membership by
@@ -7,67 +8,13 @@
 
 use std::collections::HashSet;
 
-use chrono::NaiveDate;
-
-use super::search::Search;
-pub use super::search::search_hit;
-use super::{App, Page, Pane};
+use super::{App, Page};
 use crate::i18n::Lang;
-use crate::plan::search::TextIndex;
+pub use crate::plan::query::Filter;
+use crate::plan::query::{Entry, Search, TextIndex, entries, entry};
 use crate::plan::{Plan, ReqId, Requirement, Status};
 
-/// The active search and quick filters. Empty means "everything".
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Filter {
-    /// Committed search text (substring of text, item name, units or notes).
-    pub search: Option<String>,
-    pub status: Option<Status>,
-    pub overdue: bool,
-    /// Not done and due within this many days.
-    pub due_within: Option<i64>,
-    /// Unit name, in any role.
-    pub unit: Option<String>,
-    /// Category number.
-    pub category: Option<u32>,
-    /// A leader the 责任领导 cell names.
-    pub leader: Option<String>,
-}
-
 impl Filter {
-    pub fn is_empty(&self) -> bool {
-        *self == Filter::default()
-    }
-
-    pub fn matches(&self, plan: &Plan, r: &Requirement, today: NaiveDate) -> bool {
-        self.category.is_none_or(|n| r.id.category == n)
-            && self.status.is_none_or(|s| r.status == s)
-            && (!self.overdue || r.is_overdue(today))
-            && self.due_within.is_none_or(|d| r.is_due_within(today, d))
-            && self.unit.as_deref().is_none_or(|u| r.units.contains(u))
-            && self.leader.as_deref().is_none_or(|l| r.names_leader(l))
-            && self
-                .search
-                .as_deref()
-                .is_none_or(|s| search_hit(plan, r, s))
-    }
-
-    /// [`Filter::matches`] with the search prepared once for many requirements.
-    pub(super) fn matches_prepared(
-        &self,
-        plan: &Plan,
-        r: &Requirement,
-        today: NaiveDate,
-        search: Option<&Search>,
-    ) -> bool {
-        self.category.is_none_or(|n| r.id.category == n)
-            && self.status.is_none_or(|s| r.status == s)
-            && (!self.overdue || r.is_overdue(today))
-            && self.due_within.is_none_or(|d| r.is_due_within(today, d))
-            && self.unit.as_deref().is_none_or(|u| r.units.contains(u))
-            && self.leader.as_deref().is_none_or(|l| r.names_leader(l))
-            && search.is_none_or(|s| s.hit(plan, r))
-    }
-
     /// The header chips: `[逾期] [推进中] [单位:市财政局] [搜:政策]`.
     pub fn chips(&self, lang: Lang) -> Vec<String> {
         let mut out = Vec::new();
@@ -171,11 +118,11 @@ pub(super) fn plan_len(plan: &Plan) -> usize {
 /// `keep` gets a fresh prepared search per thread (it caches per item, so it is not shared).
 fn select<T: Sync>(
     all: &[T],
-    search: Option<&str>,
+    filter: &Filter,
     keep: impl Fn(&T, Option<&Search>) -> Option<ReqId> + Sync,
 ) -> Vec<ReqId> {
     let run = |part: &[T]| {
-        let search = search.map(Search::new);
+        let search = filter.search();
         part.iter()
             .filter_map(|t| keep(t, search.as_ref()))
             .collect::<Vec<_>>()
@@ -226,25 +173,26 @@ impl App {
         }
         let plan = &self.state.plan;
         let (filter, today) = (&self.filter, self.today);
-        let search = filter.search.as_deref();
         // A large scan goes through the text index when it can answer for this needle.
         let large = candidates.map_or(plan_len(plan), <[ReqId]>::len) >= INDEX_FROM;
-        if let (Some(index), Some(text), true) = (&self.search_index, search, large)
+        if let (Some(index), true) = (&self.search_index, large)
             && index.len() == plan_len(plan)
-            && let Some(ids) = self.indexed_matches(index, text)
+            && let Some(ids) = index.select(plan, filter, today)
         {
             return Some(Matches::new(ids));
         }
         let ids = if let Some(c) = candidates {
-            select(c, search, |&id, s| {
-                plan.get(id)
-                    .filter(|r| filter.matches_prepared(plan, r, today, s))
-                    .map(|r| r.id)
+            select(c, filter, |&id, s| {
+                entry(plan, id)
+                    .filter(|e| filter.matches_prepared(e, today, s))
+                    .map(|e| e.requirement.id)
             })
         } else {
-            let all: Vec<&Requirement> = plan.requirements().collect();
-            select(&all, search, |r, s| {
-                filter.matches_prepared(plan, r, today, s).then_some(r.id)
+            let all: Vec<Entry<'_>> = entries(plan).collect();
+            select(&all, filter, |e, s| {
+                filter
+                    .matches_prepared(e, today, s)
+                    .then_some(e.requirement.id)
             })
         };
         Some(Matches::new(ids))
@@ -257,14 +205,15 @@ impl App {
         let plan = &self.state.plan;
         let Some(changed) = ids
             .iter()
-            .map(|&id| plan.get(id).filter(|r| r.id == id))
-            .collect::<Option<Vec<&Requirement>>>()
+            .map(|&id| entry(plan, id).filter(|e| e.requirement.id == id))
+            .collect::<Option<Vec<Entry<'_>>>>()
         else {
             self.forget_search_index();
             return self.rebuild_matches();
         };
         if let Some(index) = &mut self.search_index {
-            if index.len() != plan_len(plan) || !index.refresh(&changed) {
+            let requirements: Vec<&Requirement> = changed.iter().map(|e| e.requirement).collect();
+            if index.len() != plan_len(plan) || !index.refresh(&requirements) {
                 self.search_index = None;
             } else if index.worn() {
                 self.search_index = TextIndex::new(plan);
@@ -275,20 +224,21 @@ impl App {
         let Some(matches) = &mut self.matches else {
             return;
         };
-        let search = self.filter.search.as_deref().map(Search::new);
+        let search = self.filter.search();
         // Plan order: categories by position (they may be numbered out of order), then
         // item and requirement.
         let order = |id: ReqId| {
             let c = plan.categories.iter().position(|c| c.number == id.category);
             (c, id.item, id.requirement)
         };
-        for r in changed {
+        for e in changed {
             let pass = self
                 .filter
-                .matches_prepared(plan, r, self.today, search.as_ref());
-            matches.set(r.id, pass, order);
+                .matches_prepared(&e, self.today, search.as_ref());
+            matches.set(e.requirement.id, pass, order);
         }
     }
+
     pub(super) fn filter_changed(&mut self) {
         self.rebuild_matches();
         self.after_filter_change();
@@ -388,79 +338,6 @@ impl App {
         };
         self.filter_changed();
     }
-
-    /// `n` / `N`: the next (previous) match after the selection, wrapping. `from_start`
-    /// selects the first match in the current view.
-    pub(super) fn jump_match(&mut self, forward: bool, from_start: bool) {
-        let Some(m) = &self.matches else { return };
-        if m.ids.is_empty() {
-            return self.set_message(self.lang.pick("没有匹配项", "no matches"), false);
-        }
-        if self.page != Page::Tree
-            && let Some(list) = self.current_list_mut()
-        {
-            // Lists hold only matches: step through them, wrapping.
-            if from_start {
-                list.jump(false);
-                return;
-            }
-            let before = list.cursor;
-            list.step(if forward { 1 } else { -1 });
-            if list.cursor == before {
-                list.jump(!forward);
-            }
-            self.detail_scroll = 0;
-            return;
-        }
-        if self.page != Page::Tree {
-            return;
-        }
-        let Some(m) = &self.matches else { return };
-        let current = self.tree_requirement().map(|r| r.id);
-        let ids = &m.ids;
-        let target = match (current, from_start) {
-            (Some(cur), false) => {
-                let pos = ids.partition_point(|id| *id <= cur);
-                if forward {
-                    ids.get(pos).or(ids.first())
-                } else {
-                    let before = ids.partition_point(|id| *id < cur);
-                    before
-                        .checked_sub(1)
-                        .and_then(|i| ids.get(i))
-                        .or(ids.last())
-                }
-            }
-            _ => ids.first(),
-        };
-        if let Some(&id) = target {
-            self.reveal(id);
-        }
-    }
-
-    /// Select `id` in the tree (its category and item, expanded).
-    pub(super) fn reveal(&mut self, id: ReqId) {
-        let Some(category) = self
-            .plan()
-            .categories
-            .iter()
-            .position(|c| c.number == id.category)
-        else {
-            return;
-        };
-        let item = usize::try_from(id.item).unwrap_or(1).saturating_sub(1);
-        let requirement = usize::try_from(id.requirement)
-            .unwrap_or(1)
-            .saturating_sub(1);
-        self.select_category(category);
-        self.collapsed.remove(&(category, item));
-        self.set_cursor(super::TreePath {
-            category,
-            item,
-            requirement: Some(requirement),
-        });
-        self.focus = Pane::Tree;
-    }
 }
 
 #[cfg(test)]
@@ -470,7 +347,9 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::plan::search::Needle;
+    use chrono::NaiveDate;
+
+    use crate::plan::query::Needle;
     use crate::store::{State, StoreError};
 
     struct NoSave;
@@ -544,9 +423,9 @@ mod tests {
                 }
                 let plan = &app.state.plan;
                 let expected = (!app.filter.is_empty()).then(|| {
-                    plan.requirements()
-                        .filter(|r| app.filter.matches(plan, r, today))
-                        .map(|r| r.id)
+                    entries(plan)
+                        .filter(|e| app.filter.matches(e, today))
+                        .map(|e| e.requirement.id)
                         .collect::<Vec<_>>()
                 });
                 for id in &expected.clone().unwrap_or_default() {

@@ -136,7 +136,7 @@ pub struct App {
     search_trail: Vec<(Option<String>, Option<Matches>)>,
     /// The plan's texts for searching a large plan, built when a search starts and dropped
     /// when the plan changes.
-    search_index: Option<crate::plan::search::TextIndex>,
+    search_index: Option<crate::plan::query::TextIndex>,
     history: history::History,
     /// The note selected in the detail pane, counted newest first.
     note_cursor: Option<usize>,

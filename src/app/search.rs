@@ -1,120 +1,15 @@
-//! Search (`/`): the needle prepared once per key, the text index that answers it without
-//! visiting requirements, and the search prompt. The matches it produces are kept with the
-//! quick filters' (see [`super::filter`]).
+//! Search (`/`): the prompt, search-as-you-type over the matches of the previous text, when
+//! the text index is built, and `n`/`N` through the matches. What a search looks at and the
+//! index are the domain's ([`crate::plan::query`], shared with `duban list --search`); the
+//! matches it produces are kept with the quick filters' (see [`super::filter`]).
 
-use super::filter::{Filter, INDEX_FROM, plan_len};
+use super::filter::{INDEX_FROM, plan_len};
 use super::input::LineEditor;
-use super::{App, Mode};
-use crate::plan::search::{Needle, TextIndex};
-use crate::plan::{Plan, ReqId, Requirement};
-
-/// Case-insensitive substring search over what a coordinator reads: text, id, units, notes
-/// and the item name.
-pub fn search_hit(plan: &Plan, r: &Requirement, needle: &str) -> bool {
-    Search::new(needle).hit(plan, r)
-}
-
-/// A search prepared once per query ([`search_hit`] for many requirements): the needle's
-/// searcher, whether it can match an id, and the last item's answer (requirements come in
-/// plan order, so an item's name is searched once, not once per requirement).
-pub(super) struct Search {
-    needle: Needle,
-    id_like: bool,
-    item: std::cell::Cell<Option<((u32, u32), bool)>>,
-}
-
-impl Search {
-    pub(super) fn new(needle: &str) -> Search {
-        Search {
-            needle: Needle::new(needle),
-            id_like: needle.chars().all(|c| c.is_ascii_digit() || c == '.'),
-            item: std::cell::Cell::new(None),
-        }
-    }
-
-    pub(super) fn hit(&self, plan: &Plan, r: &Requirement) -> bool {
-        let has = |s: &str| self.needle.is_in(s);
-        has(&r.text)
-            || has(&r.units_raw)
-            || has(&r.cooperating_raw)
-            || has(&r.leader_raw)
-            || has(&r.remarks)
-            || (self.id_like && has(id_text(r.id, &mut [0; 32])))
-            || r.notes.iter().any(|n| has(&n.text))
-            || self.item_hit(plan, r.id)
-    }
-
-    pub(super) fn item_hit(&self, plan: &Plan, id: ReqId) -> bool {
-        let key = (id.category, id.item);
-        if let Some((k, hit)) = self.item.get()
-            && k == key
-        {
-            return hit;
-        }
-        let hit = plan
-            .category(id.category)
-            .and_then(|c| c.items.get(usize::try_from(id.item).ok()?.checked_sub(1)?))
-            .is_some_and(|it| self.needle.is_in(&it.name));
-        self.item.set(Some((key, hit)));
-        hit
-    }
-}
-
-/// `C.I.R` written into `buf`, without allocating.
-fn id_text(id: ReqId, buf: &mut [u8; 32]) -> &str {
-    use std::io::Write as _;
-    let mut cursor = std::io::Cursor::new(&mut buf[..]);
-    // Three u32s and two dots fit in 32 bytes.
-    let _ = write!(cursor, "{id}");
-    let len = usize::try_from(cursor.position()).unwrap_or(0);
-    std::str::from_utf8(&buf[..len]).unwrap_or_default()
-}
+use super::{App, Mode, Page, Pane};
+use crate::plan::ReqId;
+use crate::plan::query::TextIndex;
 
 impl App {
-    /// The matches for search `text` found through `index`, the other filters checked on
-    /// the hits; `None` when the index cannot answer for this needle. A search alone never
-    /// visits the requirements: the index has their ids.
-    pub(super) fn indexed_matches(&self, index: &TextIndex, text: &str) -> Option<Vec<ReqId>> {
-        let plan = &self.state.plan;
-        let needle = Needle::new(text);
-        let hits = index.hits(&needle)?;
-        let search_only = Filter {
-            search: None,
-            ..self.filter.clone()
-        }
-        .is_empty();
-        if !search_only {
-            let mut hits = hits.iter().copied().peekable();
-            let mut ids = Vec::new();
-            let mut i = 0u32;
-            for item in plan.categories.iter().flat_map(|c| &c.items) {
-                // An item name matching lets all its requirements through.
-                let item_hit = needle.is_in(&item.name);
-                for r in &item.requirements {
-                    let hit = hits.next_if_eq(&i).is_some() || item_hit;
-                    if hit && self.filter.matches_prepared(plan, r, self.today, None) {
-                        ids.push(r.id);
-                    }
-                    i += 1;
-                }
-            }
-            return Some(ids);
-        }
-        // The hits, merged with the positions of the items whose name matches.
-        let all = index.ids();
-        let mut ids = Vec::with_capacity(hits.len());
-        let mut hits = hits.into_iter().peekable();
-        for items in index.item_hits(&needle)? {
-            while let Some(p) = hits.next_if(|&p| (p as usize) < items.start) {
-                ids.push(all[p as usize]);
-            }
-            while hits.next_if(|&p| (p as usize) < items.end).is_some() {}
-            ids.extend_from_slice(all.get(items)?);
-        }
-        ids.extend(hits.map(|p| all[p as usize]));
-        Some(ids)
-    }
-
     /// Pressing `/`: a large plan gets its text index now (if the plan changed since), so
     /// typed keys scan that.
     pub(super) fn prepare_search_index(&mut self) {
@@ -202,5 +97,78 @@ impl App {
             }
         }
         self.after_filter_change();
+    }
+
+    /// `n` / `N`: the next (previous) match after the selection, wrapping. `from_start`
+    /// selects the first match in the current view.
+    pub(super) fn jump_match(&mut self, forward: bool, from_start: bool) {
+        let Some(m) = &self.matches else { return };
+        if m.ids.is_empty() {
+            return self.set_message(self.lang.pick("没有匹配项", "no matches"), false);
+        }
+        if self.page != Page::Tree
+            && let Some(list) = self.current_list_mut()
+        {
+            // Lists hold only matches: step through them, wrapping.
+            if from_start {
+                list.jump(false);
+                return;
+            }
+            let before = list.cursor;
+            list.step(if forward { 1 } else { -1 });
+            if list.cursor == before {
+                list.jump(!forward);
+            }
+            self.detail_scroll = 0;
+            return;
+        }
+        if self.page != Page::Tree {
+            return;
+        }
+        let Some(m) = &self.matches else { return };
+        let current = self.tree_requirement().map(|r| r.id);
+        let ids = &m.ids;
+        let target = match (current, from_start) {
+            (Some(cur), false) => {
+                let pos = ids.partition_point(|id| *id <= cur);
+                if forward {
+                    ids.get(pos).or(ids.first())
+                } else {
+                    let before = ids.partition_point(|id| *id < cur);
+                    before
+                        .checked_sub(1)
+                        .and_then(|i| ids.get(i))
+                        .or(ids.last())
+                }
+            }
+            _ => ids.first(),
+        };
+        if let Some(&id) = target {
+            self.reveal(id);
+        }
+    }
+
+    /// Select `id` in the tree (its category and item, expanded).
+    pub(super) fn reveal(&mut self, id: ReqId) {
+        let Some(category) = self
+            .plan()
+            .categories
+            .iter()
+            .position(|c| c.number == id.category)
+        else {
+            return;
+        };
+        let item = usize::try_from(id.item).unwrap_or(1).saturating_sub(1);
+        let requirement = usize::try_from(id.requirement)
+            .unwrap_or(1)
+            .saturating_sub(1);
+        self.select_category(category);
+        self.collapsed.remove(&(category, item));
+        self.set_cursor(super::TreePath {
+            category,
+            item,
+            requirement: Some(requirement),
+        });
+        self.focus = Pane::Tree;
     }
 }

@@ -224,7 +224,6 @@ pub fn archived(
     let picked: Vec<(Entry<'_>, &Archived)> = archived
         .iter()
         .zip(&places)
-        .filter(|(a, _)| filter.matches(&a.requirement, today))
         .map(|(a, (category, item))| {
             let entry = Entry {
                 category,
@@ -233,6 +232,8 @@ pub fn archived(
             };
             (entry, a)
         })
+        // The same query as `list`: the search sees the item and category names kept.
+        .filter(|(e, _)| filter.matches(e, today))
         .collect();
     if json {
         let rows: Vec<ArchivedRow<'_>> = picked

@@ -133,7 +133,7 @@ pub fn id_style(app: &App, r: &Requirement) -> Style {
 
 /// `text` as spans, each search hit in the match style.
 pub fn highlight(text: &str, needle: Option<&str>, base: Style) -> Vec<Span<'static>> {
-    let ranges = needle.map_or_else(Vec::new, |n| crate::plan::search::find_matches(text, n));
+    let ranges = needle.map_or_else(Vec::new, |n| crate::plan::query::find_matches(text, n));
     let mut spans = Vec::new();
     let mut at = 0;
     for (start, end) in ranges {
