@@ -44,6 +44,7 @@ impl App {
             settings,
             month: None,
         };
+        self.filter.count = count;
         self.recount_all();
         self.data_changed();
         self
@@ -85,6 +86,8 @@ impl App {
     pub(super) fn toggle_count(&mut self) {
         let to = self.count.count.toggled();
         self.count.count = to;
+        // The due-within quick filter counts the same way as the countdowns.
+        self.filter.count = to;
         self.recount_all();
         self.data_changed();
         let label = to.label(self.lang);

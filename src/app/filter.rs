@@ -265,7 +265,11 @@ impl App {
         if self.filter.is_empty() {
             return;
         }
-        self.filter = Filter::default();
+        // The count is the setting, not a filter: it stays.
+        self.filter = Filter {
+            count: self.filter.count,
+            ..Filter::default()
+        };
         self.filter_changed();
     }
 

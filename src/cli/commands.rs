@@ -137,7 +137,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
             archived,
         } => {
             let (state, _) = load_state(&ctx.store)?;
-            let filter = to_filter(filter);
+            let filter = to_filter(filter, ctx.count);
             if archived {
                 let (list, width) = (&state.archived, terminal_width());
                 return Ok(report::merge::archived(
@@ -261,13 +261,14 @@ fn import_options(
     }
 }
 
-fn to_filter(args: FilterArgs) -> Filter {
+fn to_filter(args: FilterArgs, count: Count) -> Filter {
     Filter {
         category: args.category,
         unit: args.unit,
         status: args.status,
         overdue: args.overdue,
         due_within: args.due_within.map(i64::from),
+        count,
         search: args.search.filter(|q| !q.trim().is_empty()),
         leader: args.leader.filter(|l| !l.trim().is_empty()),
     }

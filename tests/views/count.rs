@@ -201,3 +201,23 @@ fn years_without_holiday_data_warn_under_the_output() {
     let days = stdout(env.at("2026-12-20").args(["--count", "days", "list"]));
     assert!(!days.contains("2027年节假日"), "{days}");
 }
+
+#[test]
+fn due_within_counts_as_the_setting_says() {
+    let env = with_plan(PLAN);
+    // 2024-09-29 (a Sunday worked): 10/8 is 9 natural days away, 2 working days.
+    let natural = stdout(
+        env.at("2024-09-29")
+            .args(["list", "--due-within", "3", "--json"]),
+    );
+    assert!(!natural.contains("政策解读"), "{natural}");
+    let working = stdout(env.at("2024-09-29").args([
+        "list",
+        "--due-within",
+        "3",
+        "--json",
+        "--count",
+        "workdays",
+    ]));
+    assert!(working.contains("政策解读"), "{working}");
+}

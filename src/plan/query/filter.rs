@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 
 use super::{Entry, Search};
+use crate::plan::calendar::Calendar;
+use crate::plan::count::{Count, Counting};
 use crate::plan::units::{Suggestions, suggest};
 use crate::plan::{Plan, Requirement, Status};
 
@@ -17,8 +19,11 @@ pub struct Filter {
     pub status: Option<Status>,
     /// Only overdue requirements ([`Requirement::is_overdue`]).
     pub overdue: bool,
-    /// Only requirements not done and due within this many days (today included).
+    /// Only requirements not done and due within this many days (today included), counted
+    /// as `count` says.
     pub due_within: Option<i64>,
+    /// Natural or working days for `due_within` (working days in the active calendar).
+    pub count: Count,
     /// Case-insensitive substring (trimmed) of any of the [`FIELDS`](super::FIELDS): the
     /// id, the requirement text, item and category names, units, leader, remarks, extra
     /// columns, notes, completion note and deadline as written.
@@ -54,8 +59,13 @@ fn unit_hint(s: &Suggestions) -> String {
 }
 
 impl Filter {
+    /// No condition set (how `due_within` would count is not a condition).
     pub fn is_empty(&self) -> bool {
-        *self == Filter::default()
+        *self
+            == Filter {
+                count: self.count,
+                ..Filter::default()
+            }
     }
 
     /// Whether the search is the only condition.
@@ -94,7 +104,9 @@ impl Filter {
         self.category.is_none_or(|n| r.id.category == n)
             && self.status.is_none_or(|s| r.status == s)
             && (!self.overdue || r.is_overdue(today))
-            && self.due_within.is_none_or(|d| r.is_due_within(today, d))
+            && self.due_within.is_none_or(|d| {
+                r.is_due_within_by(today, d, Counting::new(self.count, Calendar::active()))
+            })
             && self.unit.as_deref().is_none_or(|u| r.units.contains(u))
             && self.leader.as_deref().is_none_or(|l| r.names_leader(l))
     }
