@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod commands;
 mod due;
 pub mod help;
+mod import;
 pub mod reports;
 mod start;
 pub mod views;

@@ -1,0 +1,213 @@
+//! `duban import`: a plan document into the state file, or with `--merge` a revised plan over
+//! the current one. The document is read and the state loaded before anything is written, so a
+//! bad document or an unreadable state file leaves the file as it was.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::path::Path;
+
+use super::Command;
+use super::commands::{CliError, Context, load_state, now};
+use crate::i18n::Lang;
+use crate::plan::import;
+use crate::plan::merge;
+use crate::plan::{Period, ReqId};
+use crate::report::{self, text::terminal_width};
+use crate::store::State;
+
+/// `import`'s reading options; `--no-header` qualifies `--columns` (clap requires both).
+fn import_options(
+    format: Option<import::Format>,
+    sheet: Option<String>,
+    columns: Option<import::ColumnSpec>,
+    no_header: bool,
+) -> import::Options {
+    let columns = columns.map(|c| import::ColumnSpec {
+        header_row: !no_header,
+        ..c
+    });
+    import::Options {
+        format,
+        sheet,
+        columns,
+    }
+}
+
+/// Replace the state's plan with a document's. Parsing comes first and the current state is
+/// loaded before anything is written, so a bad document or an unreadable state file leaves
+/// the file as it was.
+fn import(
+    file: &Path,
+    options: &import::Options,
+    given: Given,
+    force: bool,
+    ctx: &Context,
+) -> Result<String, CliError> {
+    let (mut plan, reading) = import::read_file(file, options)?;
+    apply_given(&mut plan, given);
+    let existing = ctx.store.load()?;
+    let replaced_progress = existing.as_ref().is_some_and(State::has_progress);
+    if replaced_progress && !force {
+        return Err(CliError::Refused(format!(
+            "{} already records progress (statuses, notes or history); importing would discard it. \
+             Use --force to replace it anyway",
+            ctx.store.path().display()
+        )));
+    }
+    let state = State::new(plan);
+    ctx.store.save(&state)?;
+    let p = &state.plan;
+    let (cats, items, reqs) = (p.categories.len(), p.item_count(), p.requirement_count());
+    let path = ctx.store.path().display();
+    let mut msg = report::reading::columns(&reading, ctx.lang);
+    let _ = match ctx.lang {
+        Lang::Zh => write!(
+            msg,
+            "已导入 {}：{cats} 个类别，{items} 项事项，{reqs} 条要求 → {path}",
+            p.title
+        ),
+        Lang::En => write!(
+            msg,
+            "imported {}: {cats} categories, {items} items, {reqs} requirements → {path}",
+            p.title
+        ),
+    };
+    if replaced_progress {
+        msg.push_str(
+            ctx.lang
+                .pick("（原有进度已被替换）", " (previous progress replaced)"),
+        );
+    }
+    msg.push('\n');
+    Ok(msg)
+}
+
+/// `duban import`: a new plan, or with `--merge` a revised one.
+pub(super) fn import_command(command: Command, ctx: &Context) -> Result<String, CliError> {
+    let Command::Import {
+        file,
+        format,
+        sheet,
+        columns,
+        no_header,
+        force,
+        merge,
+        yes,
+        period,
+        start,
+    } = command
+    else {
+        return Err(CliError::Usage("not an import".into()));
+    };
+    let options = import_options(format, sheet, columns, no_header);
+    if merge {
+        merge_import(&file, &options, (period, start), yes, ctx)
+    } else {
+        import(&file, &options, (period, start), force, ctx)
+    }
+}
+
+/// What `import --period` and `--start` give.
+type Given = (Option<Period>, Option<chrono::NaiveDate>);
+
+/// `--period`, else the period the document's title states (else the plan keeps its year);
+/// `--start` for every requirement.
+fn apply_given(plan: &mut crate::plan::Plan, (period, start): Given) {
+    if let Some(p) = period.or_else(|| Period::from_title(&plan.title)) {
+        plan.set_period(Some(p));
+    }
+    if let Some(start) = start {
+        plan.give_start(start);
+    }
+}
+
+/// Import a revised plan over the current one, keeping progress (see [`crate::plan::merge`]).
+/// The change list is shown and confirmed before anything is written.
+fn merge_import(
+    file: &Path,
+    options: &import::Options,
+    given: Given,
+    yes: bool,
+    ctx: &Context,
+) -> Result<String, CliError> {
+    let (mut new, reading) = import::read_file(file, options)?;
+    apply_given(&mut new, given);
+    let (mut state, _) = load_state(&ctx.store)?;
+    let merged = merge::merge(&state.plan, new, now(ctx.clock));
+    let lang = ctx.lang;
+    let changes = report::reading::columns(&reading, lang)
+        + &report::merge::changes(&merged.report, lang, terminal_width());
+    let mut out = String::new();
+    if yes || merged.report.is_empty() {
+        out.push_str(&changes);
+    } else {
+        let stdin = io::stdin();
+        let terminal = stdin.is_terminal();
+        confirm(
+            &changes,
+            lang,
+            terminal,
+            &mut stdin.lock(),
+            &mut io::stdout(),
+        )?;
+    }
+    let notice = report::merge::notice(&merged.report, lang);
+    // Snapshots name requirements by id; follow the renumbering so `report --since`
+    // compares each requirement with its own past.
+    let moved: HashMap<ReqId, ReqId> = (merged.report.changed.iter())
+        .map(|m| (m.old_id, m.new_id))
+        .collect();
+    let removed: HashSet<ReqId> = merged.report.removed.iter().map(|b| b.id).collect();
+    report::snapshot::remap_ids(&mut state.snapshots, |id| {
+        (!removed.contains(&id)).then(|| moved.get(&id).copied().unwrap_or(id))
+    });
+    state.plan = merged.plan;
+    state.archived.extend(merged.archived);
+    state.merge_notice = Some(notice.clone());
+    ctx.store.save(&state)?;
+    let _ = writeln!(out, "{notice} → {}", ctx.store.path().display());
+    Ok(out)
+}
+
+/// Show the changes and ask y/N. Without a terminal to ask on, refuse rather than guess.
+fn confirm(
+    changes: &str,
+    lang: Lang,
+    terminal: bool,
+    input: &mut impl BufRead,
+    output: &mut impl Write,
+) -> Result<(), CliError> {
+    // A closed stdout only loses the listing; the answer still decides.
+    let _ = output.write_all(crate::text::safe::display(changes).as_bytes());
+    if !terminal {
+        return Err(CliError::Refused(
+            lang.pick(
+                "未合并：需要确认，但标准输入不是终端；确认无误后加 --yes 重新运行",
+                "not merged: confirmation needed but stdin is not a terminal; \
+                 pass --yes to merge without asking",
+            )
+            .into(),
+        ));
+    }
+    let _ = write!(
+        output,
+        "{}",
+        lang.pick("按以上变更合并？[y/N] ", "Merge these changes? [y/N] ")
+    );
+    let _ = output.flush();
+    let mut answer = String::new();
+    input
+        .read_line(&mut answer)
+        .map_err(|e| CliError::Refused(format!("cannot read the answer: {e}")))?;
+    match answer.trim().to_lowercase().as_str() {
+        "y" | "yes" | "是" => Ok(()),
+        _ => Err(CliError::Refused(
+            lang.pick(
+                "已取消，状态文件未改动",
+                "cancelled; the state file is unchanged",
+            )
+            .into(),
+        )),
+    }
+}
