@@ -243,6 +243,33 @@ mod tests {
 
     use super::*;
 
+    /// The README's key table is written by hand: every default binding of the dashboard's
+    /// browsing and search keys must be in its key column, as the footer names it.
+    #[test]
+    fn the_readme_key_table_names_every_default_binding() {
+        let readme = include_str!("../../README.md");
+        let start = readme
+            .find("| key | action |")
+            .expect("the README has a key table");
+        let keys_column: String = readme[start..]
+            .lines()
+            .take_while(|l| l.starts_with('|'))
+            .filter_map(|l| l.split('|').nth(1))
+            .collect();
+        let keymap = Keymap::default();
+        let missing: Vec<String> = [KeyMode::Normal, KeyMode::Search]
+            .into_iter()
+            .flat_map(|mode| keymap.entries(mode))
+            .flat_map(|e| e.keys.iter().map(move |k| (e.name, k.to_string())))
+            .filter(|(_, k)| !keys_column.contains(&format!("`{k}`")))
+            .map(|(name, k)| format!("{name}: `{k}`"))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "not in the README's key table: {missing:?}"
+        );
+    }
+
     fn key(code: KeyCode, mods: KeyModifiers) -> Key {
         Key::from_event(KeyEvent::new(code, mods))
     }
