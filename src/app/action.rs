@@ -94,6 +94,12 @@ pub enum Action {
     },
     /// Periodic: lets the reference date roll over at midnight.
     Tick,
+    /// No key for a poll interval: a read-only dashboard follows the writer (and takes over
+    /// when it quits); with `idle` (no key for longer) journaled edits are folded into the
+    /// state file. [`super::App::polled_changes`] says whether the screen changed.
+    Poll {
+        idle: bool,
+    },
     /// The terminal was resized (drawing adapts on its own; this only asks for a redraw).
     Resize,
     /// SIGTERM/SIGHUP: save and leave now.

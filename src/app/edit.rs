@@ -322,7 +322,7 @@ impl App {
     /// current for anything else that reads it — unless the file is so large that the rewrite
     /// could hold up the next key (then that waits for quitting). Returns whether the screen
     /// changed.
-    pub fn idle(&mut self) -> bool {
+    pub(super) fn idle(&mut self) -> bool {
         const IDLE_REWRITE_MAX: u64 = 16 << 20;
         if self.unsaved
             || self

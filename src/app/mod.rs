@@ -96,6 +96,13 @@ pub struct Message {
     pub error: bool,
 }
 
+/// Whether an [`Action::Poll`] changed what the screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Polled {
+    Unchanged,
+    Changed,
+}
+
 pub struct App {
     state: State,
     store: Box<dyn Persist>,
@@ -121,6 +128,8 @@ pub struct App {
     quit_armed: bool,
     /// Quit with edits that could not be saved: the rescue file they went to, or the error.
     rescued: Option<Result<std::path::PathBuf, String>>,
+    /// What the last [`Action::Poll`] did to the screen.
+    polled: Polled,
     quit: bool,
     /// Which view fills the body, and the lists of the list views.
     page: Page,
@@ -170,6 +179,7 @@ impl App {
             unsaved: false,
             quit_armed: false,
             rescued: None,
+            polled: Polled::Unchanged,
             quit: false,
             page: Page::Tree,
             agenda: page::Agenda::default(),
@@ -346,6 +356,14 @@ impl App {
         }
         match action {
             Action::Shutdown => return self.shutdown(now),
+            Action::Poll { idle } => {
+                self.polled = if self.follow() || (idle && self.idle()) {
+                    Polled::Changed
+                } else {
+                    Polled::Unchanged
+                };
+                return;
+            }
             Action::Tick | Action::Resize => return,
             _ => {}
         }
@@ -365,6 +383,11 @@ impl App {
         if self.selected_requirement().map(|r| r.id) != selected {
             self.note_cursor = None;
         }
+    }
+
+    /// Whether the last [`Action::Poll`] changed the screen (the run loop redraws only then).
+    pub fn polled_changes(&self) -> bool {
+        self.polled == Polled::Changed
     }
 
     fn update_help(&mut self, action: &Action) {

@@ -85,6 +85,7 @@ impl App {
             | Action::SubmitNote
             | Action::CancelNote
             | Action::Tick
+            | Action::Poll { .. }
             | Action::Resize
             | Action::Shutdown => {}
         }

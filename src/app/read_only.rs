@@ -42,7 +42,7 @@ impl App {
 
     /// Between keys, for a read-only dashboard: take over as the writer once the other duban
     /// has quit, and show what it saved. Returns whether the screen changed.
-    pub fn follow(&mut self) -> bool {
+    pub(super) fn follow(&mut self) -> bool {
         if self.store.read_only().is_none() {
             return false;
         }

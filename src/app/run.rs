@@ -176,9 +176,9 @@ fn event_loop(
                 Some(ev)
             }
             Err(RecvTimeoutError::Timeout) => {
-                if app.follow() || (last_input.elapsed() >= IDLE && app.idle()) {
-                    redraw = true;
-                }
+                let idle = last_input.elapsed() >= IDLE;
+                app.update(Action::Poll { idle }, clock.now());
+                redraw |= app.polled_changes();
                 None
             }
             Err(RecvTimeoutError::Disconnected) => anyhow::bail!("the terminal input closed"),

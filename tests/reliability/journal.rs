@@ -70,7 +70,8 @@ fn being_idle_folds_the_journal_into_the_file() {
     let mut app = journaling_app(&env);
     app.update(Action::CycleStatus, at());
     assert!(journal_path(&env.state).exists());
-    assert!(!app.idle(), "a quiet rewrite, nothing to show");
+    app.update(Action::Poll { idle: true }, at());
+    assert!(!app.polled_changes(), "a quiet rewrite, nothing to show");
     assert!(!journal_path(&env.state).exists());
     let raw: State = serde_json::from_slice(&fs::read(&env.state).expect("read")).expect("json");
     assert_eq!(status(&raw, "1.1.1"), Status::Doing);
@@ -306,12 +307,18 @@ fn a_read_only_dashboard_never_folds_the_journal() {
     let mut app = journaling_app(&env);
     app.update(Action::CycleStatus, at());
     let journal = fs::read(journal_path(&env.state)).expect("journal");
+    // The writer still holds the lock, so the read-only dashboard cannot take over.
+    let _writer = env
+        .store()
+        .lock(std::time::Duration::ZERO)
+        .expect("lock the state as its writer");
     let store = env.store().journal_from(0);
     store.set_read_only(Some(4242));
     let state = store.load().expect("load").expect("exists");
     assert_eq!(status(&state, "1.1.1"), Status::Doing, "sees the edit");
     let mut other = App::new(state, Box::new(store), at().date());
-    assert!(!other.idle());
+    other.update(Action::Poll { idle: true }, at());
+    assert!(!other.polled_changes());
     other.update(Action::Quit, at());
     assert_eq!(fs::read(journal_path(&env.state)).expect("kept"), journal);
 }
