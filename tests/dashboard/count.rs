@@ -206,3 +206,23 @@ fn the_header_warns_when_a_countdown_reaches_a_year_without_holiday_data() {
     );
     assert!(!header(Count::Days).contains("2027年"));
 }
+
+#[test]
+fn the_due_within_filter_counts_as_the_setting_says() {
+    let ids = |app: &App| -> Vec<String> {
+        app.matches()
+            .map(|m| m.ids.iter().map(ToString::to_string).collect())
+            .unwrap_or_default()
+    };
+    let (mut app, _dir) = app(Count::Days);
+    feed(&mut app, [Action::FilterDue]);
+    // Natural days: only 10/5 (6 days) is within 7; 10/8 is 9 days away.
+    assert_eq!(ids(&app), ["1.1.2"]);
+    feed(&mut app, [Action::ToggleCount]);
+    // Working days: 10/8 is 2 working days away, 10/5 (a holiday) 1; 10/20 stays outside.
+    assert_eq!(ids(&app), ["1.1.1", "1.1.2"]);
+    // Clearing the filters keeps the setting: it is not a filter.
+    feed(&mut app, [Action::ClearFilters]);
+    assert!(app.filter().is_empty());
+    assert_eq!(app.filter().count, Count::Workdays);
+}
