@@ -1,21 +1,10 @@
 //! Help and argument errors in the user's language: Chinese by default, English with
 //! `--lang en` or `DUBAN_LANG=en`, wrapped to the terminal width with Chinese line rules.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use unicode_width::UnicodeWidthStr;
 
-use super::support::bare;
-
-fn stdout(cmd: &mut Command) -> String {
-    let out = cmd.output().expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8")
-}
+use super::support::{bare, stdout};
 
 #[test]
 fn help_is_chinese_by_default() {

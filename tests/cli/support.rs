@@ -78,3 +78,14 @@ impl Env {
 pub fn read(path: &Path) -> Vec<u8> {
     fs::read(path).expect("read")
 }
+
+/// Runs `cmd`, which must succeed (its stderr shown if not), and returns its stdout.
+pub fn stdout(cmd: &mut Command) -> String {
+    let out = cmd.output().expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}

@@ -9,7 +9,7 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-use super::support::Env;
+use super::support::{Env, stdout};
 
 /// Two requirements due around the 2024 National Day break.
 const PLAN: &str = "\
@@ -52,16 +52,6 @@ fn user_file(env: &Env, text: &str) -> PathBuf {
     let file = path(env, "holidays.toml");
     fs::write(&file, text).expect("write holidays");
     file
-}
-
-fn stdout(cmd: &mut Command) -> String {
-    let out = cmd.output().expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
 }
 
 fn json(cmd: &mut Command) -> Value {

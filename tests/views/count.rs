@@ -4,10 +4,9 @@
 
 use std::fs;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-use super::support::Env;
+use super::support::{Env, stdout};
 
 /// Around the 2024 National Day break: due on a working day, and on a holiday (10/5).
 const PLAN: &str = "\
@@ -30,16 +29,6 @@ fn with_plan(plan: &str) -> Env {
         .assert()
         .success();
     env
-}
-
-fn stdout(cmd: &mut Command) -> String {
-    let out = cmd.output().expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
 }
 
 fn settings(env: &Env) -> std::path::PathBuf {
