@@ -161,6 +161,7 @@ fn plan_of(texts: &[String]) -> Plan {
         year: 2021,
         source: "props".into(),
         period: None,
+        levels: duban::plan::Levels::default(),
         categories,
     }
 }

@@ -10,6 +10,7 @@ pub mod escalation;
 pub mod fields;
 pub mod generate;
 pub mod import;
+pub mod levels;
 pub mod merge;
 pub mod model;
 pub mod period;
@@ -22,7 +23,7 @@ pub mod workload;
 
 pub use deadline::{Deadline, DeadlineKind};
 pub use model::{
-    Category, Change, ChangeKind, Counts, Item, Note, Plan, ReqId, Requirement, Status,
+    Category, Change, ChangeKind, Counts, Item, Levels, Note, Plan, ReqId, Requirement, Status,
 };
 pub use period::Period;
 pub use units::{Unit, Units};

@@ -15,6 +15,7 @@ pub use super::counts::Counts;
 use super::deadline::Deadline;
 pub use super::fields::Extra;
 use super::fields::parse_units;
+pub use super::levels::Levels;
 use super::period::Period;
 pub use super::reporting::ReportSubmission;
 pub use super::start::StartDue;
@@ -231,6 +232,11 @@ pub struct Requirement {
     /// The document's columns that have no role, in its order, kept as written.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extra: Vec<Extra>,
+    /// The document's own number for the task where it numbers tasks straight through the
+    /// plan (1 … 79 across all sections, as 政府工作报告 breakdowns do): how the office refers
+    /// to it ("第12项").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
     /// Derived from `units_raw` and `cooperating_raw`.
     #[serde(skip)]
     pub units: Units,
@@ -289,6 +295,7 @@ impl Requirement {
             leader_raw: String::new(),
             remarks: String::new(),
             extra: Vec::new(),
+            number: None,
             units: Units::default(),
             deadline: Deadline::default(),
             period_end: None,
@@ -415,6 +422,9 @@ pub struct Plan {
     /// The span the plan covers; `None` for its year (see [`Plan::period`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
+    /// The levels the document has (see [`Levels`]); older state files have three.
+    #[serde(default, skip_serializing_if = "Levels::is_three")]
+    pub levels: Levels,
     pub categories: Vec<Category>,
 }
 
@@ -548,6 +558,7 @@ pub(crate) fn one_item_plan(category: &str, cells: &[(&str, &str)]) -> Plan {
         year: 2021,
         source: "test".into(),
         period: None,
+        levels: crate::plan::Levels::default(),
         categories: vec![Category {
             number: 1,
             name: category.into(),

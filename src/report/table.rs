@@ -298,6 +298,7 @@ mod tests {
             year: 2021,
             source: "test.txt".into(),
             period: None,
+            levels: crate::plan::Levels::default(),
             categories: vec![Category {
                 number: 1,
                 name: "扩大公开范围\n打造阳光政府".into(),

@@ -28,6 +28,7 @@ fn sample() -> State {
         title: "测试计划".into(),
         year: 2021,
         period: None,
+        levels: crate::plan::Levels::default(),
         source: "test.txt".into(),
         categories: vec![Category {
             number: 1,

@@ -71,6 +71,7 @@ pub fn plan() -> Plan {
         title: laced("督办计划"),
         year: 2021,
         period: None,
+        levels: duban::plan::Levels::default(),
         source: laced("计划.docx"),
         categories: vec![Category {
             number: 1,

@@ -44,6 +44,7 @@ fn plan() -> Plan {
         year: 2024,
         source: "test".into(),
         period: None,
+        levels: duban::plan::Levels::default(),
         categories: vec![Category {
             number: 1,
             name: "政策公开".into(),

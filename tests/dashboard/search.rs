@@ -143,6 +143,7 @@ fn views_and_filters_stay_cheap_at_a_hundred_thousand_requirements() {
         year: 2021,
         source: "gen".into(),
         period: None,
+        levels: duban::plan::Levels::default(),
         categories: vec![Category {
             number: 1,
             name: "全部".into(),

@@ -283,6 +283,7 @@ fn a_hundred_thousand_requirements_stay_cheap_to_browse() {
         year: 2021,
         source: "gen".into(),
         period: None,
+        levels: duban::plan::Levels::default(),
         categories: vec![Category {
             number: 1,
             name: "全部".into(),

@@ -48,6 +48,7 @@ pub fn small_plan() -> Plan {
         year: 2021,
         source: "test".into(),
         period: None,
+        levels: duban::plan::Levels::default(),
         categories: vec![
             Category {
                 number: 1,

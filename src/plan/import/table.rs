@@ -150,6 +150,7 @@ pub fn build_plan_read(table: Table, file: &str) -> Result<(Plan, Reading), Impo
         year,
         source: file.to_string(),
         period: None,
+        levels: crate::plan::Levels::default(),
         categories,
     };
     plan.derive();

@@ -46,6 +46,7 @@ fn plan(spec: Spec<'_>) -> Plan {
         year: 2021,
         source: "old.txt".into(),
         period: None,
+        levels: crate::plan::Levels::default(),
         categories,
     }
 }

@@ -345,6 +345,7 @@ mod tests {
             year: 2021,
             source: "test".into(),
             period: None,
+            levels: crate::plan::Levels::default(),
             categories: vec![Category {
                 number: 1,
                 name: String::new(),

@@ -110,7 +110,7 @@ impl Needle {
                 chars,
                 anchor: Some((finder, before)),
                 ..
-            } => finder.find_iter(haystack.as_bytes()).any(|at| {
+            } => overlapping(finder, haystack.as_bytes()).any(|at| {
                 // A match must contain the literal run; step back to where it would start.
                 back_chars(haystack, at, *before)
                     .is_some_and(|start| match_at(&haystack[start..], chars).is_some())
@@ -129,6 +129,21 @@ impl Needle {
                 .any(|(i, _)| match_at(&haystack[i..], chars).is_some()),
         }
     }
+}
+
+/// Every place `finder`'s needle occurs in `hay`, overlapping ones included (memchr's
+/// `find_iter` skips those: "**" occurs in "***" at 0 and 1, and a needle "**®" anchored on
+/// "**" only matches at 1).
+fn overlapping<'a>(
+    finder: &'a memmem::Finder<'_>,
+    hay: &'a [u8],
+) -> impl Iterator<Item = usize> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let at = from + finder.find(hay.get(from..)?)?;
+        from = at + 1;
+        Some(at)
+    })
 }
 
 /// KELVIN SIGN lowercases to `k`: the one non-ASCII char equal to an ASCII one ignoring
@@ -267,6 +282,7 @@ mod tests {
             ("", "a"),
             ("ÅNGSTRÖM公开", "ångström公"),
             ("“政务公开”……", "”……"),
+            ("***®", "**®"),
         ] {
             assert_eq!(
                 Needle::new(needle).is_in(hay),

@@ -101,6 +101,7 @@ mod tests {
             title: "测试".into(),
             year: 2024,
             period: None,
+            levels: crate::plan::Levels::default(),
             source: "test".into(),
             categories: vec![Category {
                 number: 1,
