@@ -1,9 +1,11 @@
-//! The command line: clap definitions here, execution in [`commands`].
+//! The command line: clap definitions here, execution in [`commands`], what every command
+//! runs with in [`context`].
 //!
 //! Every global override is an `Option` so "not given" stays distinguishable from a default.
 
 pub mod calendar;
 pub mod commands;
+pub mod context;
 mod due;
 pub mod help;
 mod import;

@@ -9,7 +9,8 @@ use std::process::ExitCode;
 
 use clap::parser::ValueSource;
 
-use duban::cli::commands::{self, CliError, Context};
+use duban::cli::commands;
+use duban::cli::context::{self, CliError, Context};
 use duban::cli::{self, Cli};
 use duban::clock::Clock;
 use duban::i18n::Lang;
@@ -48,14 +49,14 @@ fn run(cli: Cli, count_typed: bool) -> anyhow::Result<ExitCode> {
     if let Ok(cal) = Calendar::load() {
         Calendar::install(cal);
     }
-    let store = commands::resolve_store(cli.state)?;
+    let store = context::resolve_store(cli.state)?;
 
     let Some(command) = cli.command else {
         // The dashboard is the one writer for as long as it runs; while another duban holds
         // the lock, or the file may not be written, this one opens read-only.
         let _lock = store.open_writer()?;
         // Load before the terminal is taken over, so file errors print normally.
-        let (state, _existed) = commands::load_state(&store)?;
+        let (state, _existed) = context::load_state(&store)?;
         return open_dashboard(store, state, clock, lang, count);
     };
     // An export piped to a file keeps its bytes; text for a person is always shown safe.

@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use super::commands::{CliError, Context, load_state};
+use super::context::{CliError, Context, load_state};
 use crate::plan::calendar::Calendar;
 use crate::plan::count::Count;
 use crate::report::calendar::{Month, month_view};

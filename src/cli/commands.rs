@@ -3,88 +3,16 @@
 //! Anything that saves loads the state file first, so an unreadable file stops the command
 //! before a byte is written.
 
-use std::path::PathBuf;
-
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 
+use super::context::{CliError, Context, load_state};
 use super::{Command, FilterArgs};
 use crate::clock::Clock;
 use crate::i18n::Lang;
 use crate::plan::count::{Count, Counting};
-use crate::plan::import::{self, ImportError};
 use crate::plan::{ReqId, Status};
-use crate::report::{self, Filter, FilterError, query, text::terminal_width};
-use crate::store::{SaveReport, State, Store, StoreError};
-
-#[derive(Debug, thiserror::Error)]
-pub enum CliError {
-    /// The user asked for something that does not exist or makes no sense (exit 2).
-    #[error("{0}")]
-    Usage(String),
-    #[error(transparent)]
-    Filter(#[from] FilterError),
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error(transparent)]
-    Import(#[from] ImportError),
-    #[error(transparent)]
-    Export(#[from] crate::report::export::ExportError),
-    /// A command declined to act (exit 1), e.g. import over recorded progress.
-    #[error("{0}")]
-    Refused(String),
-    #[error(
-        "cannot find a data directory for the state file; pass --state PATH or set DUBAN_STATE"
-    )]
-    NoDataDir,
-}
-
-impl CliError {
-    /// 2 for mistakes in the command line, 1 for everything else.
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            CliError::Usage(_) | CliError::Filter(_) => 2,
-            _ => 1,
-        }
-    }
-}
-
-/// What every command needs: where the state lives, the reference date, the language.
-#[derive(Debug, Clone)]
-pub struct Context {
-    pub store: Store,
-    pub clock: Clock,
-    pub lang: Lang,
-    /// Natural or working days for text countdowns (JSON carries both).
-    pub count: Count,
-}
-
-/// `--state`/`DUBAN_STATE`, else the platform data directory. `DUBAN_JOURNAL_FROM` (bytes)
-/// moves the state file size from which the dashboard journals its edits (README "Your data").
-pub fn resolve_store(state: Option<PathBuf>) -> Result<Store, CliError> {
-    let store = state
-        .or_else(Store::default_path)
-        .map(Store::new)
-        .ok_or(CliError::NoDataDir)?;
-    Ok(match std::env::var("DUBAN_JOURNAL_FROM") {
-        Ok(bytes) => store.journal_from(bytes.trim().parse().map_err(|_| {
-            CliError::Usage(format!(
-                "DUBAN_JOURNAL_FROM must be a size in bytes, not {bytes:?}"
-            ))
-        })?),
-        Err(_) => store,
-    })
-}
-
-/// The saved state, or the built-in plan when there is no state file yet. The flag says
-/// whether the file existed. Nothing is written here: a first run is saved on the first edit.
-pub fn load_state(store: &Store) -> Result<(State, bool), CliError> {
-    if let Some(state) = store.load()? {
-        return Ok((state, true));
-    }
-    let state = State::new(import::builtin());
-    store.assume_absent(&state);
-    Ok((state, false))
-}
+use crate::report::{self, Filter, query, text::terminal_width};
+use crate::store::SaveReport;
 
 /// Whether `command` may write the state file: those run holding the writer's lock, so two
 /// duban processes never write at once.

@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use super::commands::{CliError, Context, load_state, now, push_notice, unknown_id};
+use super::commands::{now, push_notice, unknown_id};
+use super::context::{CliError, Context, load_state};
 use crate::i18n::Lang;
 use crate::plan::ReqId;
 

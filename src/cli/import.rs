@@ -8,7 +8,8 @@ use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::Path;
 
 use super::Command;
-use super::commands::{CliError, Context, load_state, now};
+use super::commands::now;
+use super::context::{CliError, Context, load_state};
 use crate::i18n::Lang;
 use crate::plan::import;
 use crate::plan::merge;

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use chrono::Timelike;
 
-use super::commands::{CliError, Context, load_state};
+use super::context::{CliError, Context, load_state};
 use crate::i18n::Lang;
 use crate::report::export::{self, Format};
 use crate::report::json;

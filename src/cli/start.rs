@@ -4,7 +4,8 @@
 
 use chrono::NaiveDate;
 
-use super::commands::{CliError, Context, load_state, now, push_notice, unknown_id};
+use super::commands::{now, push_notice, unknown_id};
+use super::context::{CliError, Context, load_state};
 use crate::i18n::Lang;
 use crate::plan::calendar::Calendar;
 use crate::plan::start::gap_warning;

@@ -6,7 +6,7 @@ mod render;
 use chrono::{NaiveDate, Timelike};
 use serde::Serialize;
 
-use super::commands::{CliError, Context, load_state};
+use super::context::{CliError, Context, load_state};
 use crate::i18n::Lang;
 use crate::plan::agenda::{self, AgendaRow, Bucket};
 use crate::plan::calendar::Calendar;
