@@ -52,8 +52,8 @@ pub use write::{NEW_FILE_MODE, backup_path};
 
 use crate::i18n::Lang;
 use crate::plan::merge::Archived;
+use crate::plan::snapshot::Snapshot;
 use crate::plan::{Plan, ReqId, Requirement};
-use crate::report::snapshot::Snapshot;
 
 pub const SCHEMA_VERSION: u32 = 1;
 

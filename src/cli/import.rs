@@ -160,7 +160,7 @@ fn merge_import(
         .map(|m| (m.old_id, m.new_id))
         .collect();
     let removed: HashSet<ReqId> = merged.report.removed.iter().map(|b| b.id).collect();
-    report::snapshot::remap_ids(&mut state.snapshots, |id| {
+    crate::plan::snapshot::remap_ids(&mut state.snapshots, |id| {
         (!removed.contains(&id)).then(|| moved.get(&id).copied().unwrap_or(id))
     });
     state.plan = merged.plan;

@@ -7,10 +7,10 @@ use chrono::Timelike;
 
 use super::context::{CliError, Context, load_state};
 use crate::i18n::Lang;
+use crate::plan::snapshot::{self, Snapshot, changes};
 use crate::report::export::{self, Format};
-use crate::report::json;
-use crate::report::snapshot::{self, Snapshot, changes, render};
 use crate::report::text::terminal_width;
+use crate::report::{self, json};
 
 fn usage(msg: impl Into<String>) -> CliError {
     CliError::Usage(msg.into())
@@ -79,9 +79,9 @@ pub fn snapshot(
     let (mut state, _) = load_state(&ctx.store)?;
     if list {
         return Ok(if json_out {
-            json::to_string(&render::list_json(&state.snapshots))
+            json::to_string(&report::snapshot::list_json(&state.snapshots))
         } else {
-            render::list(&state.snapshots, ctx.lang, terminal_width())
+            report::snapshot::list(&state.snapshots, ctx.lang, terminal_width())
         });
     }
     let today = ctx.clock.today;
@@ -110,6 +110,6 @@ pub fn report(since: Option<&str>, json_out: bool, ctx: &Context) -> Result<Stri
     Ok(if json_out {
         json::to_string(&c)
     } else {
-        render::changes(&c, &state.plan, ctx.lang, terminal_width())
+        report::snapshot::changes(&c, &state.plan, ctx.lang, terminal_width())
     })
 }

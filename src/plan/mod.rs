@@ -17,6 +17,7 @@ pub mod period;
 pub mod progress;
 pub mod query;
 pub mod reporting;
+pub mod snapshot;
 pub mod start;
 pub mod units;
 pub mod workload;

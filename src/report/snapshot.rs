@@ -1,260 +1,299 @@
-//! Period snapshots: the statuses frozen at a reporting date (`duban snapshot`), kept in the
-//! state file, and what changed since one of them (`duban report --since`).
-//!
-//! A snapshot stores only what cannot be recomputed later: each requirement's status, its
-//! overdue flag as of that day, and how many notes it had. Names, units and categories are
-//! looked up in the current plan by id, so a snapshot stays small.
+//! Plain text for `duban snapshot --list` and `duban report --since`.
 
-pub mod changes;
-pub mod render;
+use std::fmt::Write as _;
 
-use chrono::{NaiveDate, NaiveDateTime};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use crate::plan::{Plan, ReqId, Status};
+use crate::i18n::Lang;
+use crate::plan::snapshot::Snapshot;
+use crate::plan::snapshot::changes::{Changes, Compare, Tally};
+use crate::plan::{Plan, ReqId};
+use crate::report::text::{one_line, pad, pad_left, truncate, width};
 
-pub use changes::Changes;
+const GAP: &str = "  ";
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Snapshot {
-    pub label: String,
-    pub taken_at: NaiveDateTime,
-    /// One entry per requirement, in document order.
-    pub requirements: Vec<Frozen>,
-}
-
-/// One requirement as it stood when the snapshot was taken.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Frozen {
-    pub id: ReqId,
-    pub status: Status,
-    /// Overdue relative to the reference date of the snapshot.
-    pub overdue: bool,
-    /// Notes are append-only, so notes past this index are the ones added since.
-    pub note_count: usize,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum SnapshotError {
-    #[error("no snapshots yet; take one with `duban snapshot`")]
-    NoSnapshots,
-    #[error("no snapshot labelled `{key}` (snapshots: {available})")]
-    UnknownLabel { key: String, available: String },
-    #[error("no snapshot taken on or before {date} (the first is from {first})")]
-    NoneBefore { date: NaiveDate, first: NaiveDate },
-    #[error("a snapshot labelled `{0}` already exists; use --replace to retake it")]
-    Duplicate(String),
-    #[error("the snapshot label is empty")]
-    EmptyLabel,
-}
-
-impl Snapshot {
-    /// Freeze every requirement's status as of `today`.
-    pub fn take(plan: &Plan, label: &str, taken_at: NaiveDateTime, today: NaiveDate) -> Snapshot {
-        Snapshot {
-            label: label.to_string(),
-            taken_at,
-            requirements: plan
-                .requirements()
-                .map(|r| Frozen {
-                    id: r.id,
-                    status: r.status,
-                    overdue: r.is_overdue(today),
-                    note_count: r.notes.len(),
-                })
-                .collect(),
+/// A table: columns padded to their widest cell (numbers right-aligned), the last column cut
+/// to what is left of `total_width`.
+fn table(header: &[&str], rows: &[Vec<String>], numeric: &[bool], total_width: usize) -> String {
+    let n = header.len();
+    if n == 0 {
+        return String::new();
+    }
+    let widths: Vec<usize> = (0..n)
+        .map(|i| {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| width(c))
+                .chain([width(header[i])])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let fixed: usize = widths[..n - 1].iter().map(|w| w + GAP.len()).sum();
+    let last = total_width.saturating_sub(fixed).max(12);
+    let mut out = String::new();
+    let header: Vec<String> = header.iter().map(ToString::to_string).collect();
+    for row in std::iter::once(&header).chain(rows) {
+        let mut line = String::new();
+        for (i, cell) in row.iter().enumerate() {
+            if i + 1 == n {
+                line.push_str(&truncate(&one_line(cell), last));
+            } else if numeric.get(i).copied().unwrap_or(false) {
+                line.push_str(&pad_left(cell, widths[i]));
+                line.push_str(GAP);
+            } else {
+                line.push_str(&pad(cell, widths[i]));
+                line.push_str(GAP);
+            }
         }
+        out.push_str(line.trim_end());
+        out.push('\n');
     }
-
-    pub fn get(&self, id: ReqId) -> Option<&Frozen> {
-        self.requirements.iter().find(|f| f.id == id)
-    }
-
-    pub fn done(&self) -> usize {
-        self.count(|f| f.status == Status::Done)
-    }
-
-    pub fn overdue(&self) -> usize {
-        self.count(|f| f.overdue)
-    }
-
-    fn count(&self, pred: impl Fn(&Frozen) -> bool) -> usize {
-        self.requirements.iter().filter(|f| pred(f)).count()
-    }
+    out
 }
 
-/// Follow a renumbering of the plan (ids are positions, so a merged revision can move them):
-/// `map` gives each old id its new one, or `None` for a requirement that left the plan, whose
-/// entries are dropped. Call this wherever the plan's ids change, or the comparison since a
-/// snapshot would pair the wrong requirements.
-pub fn remap_ids(snapshots: &mut [Snapshot], map: impl Fn(ReqId) -> Option<ReqId>) {
-    for s in snapshots {
-        s.requirements
-            .retain_mut(|f| map(f.id).map(|id| f.id = id).is_some());
-    }
+#[derive(Debug, Serialize)]
+pub struct SnapshotInfo<'a> {
+    pub label: &'a str,
+    pub taken_at: chrono::NaiveDateTime,
+    pub requirements: usize,
+    pub done: usize,
+    pub overdue: usize,
 }
 
-/// Add a snapshot under `label` (trimmed). An existing label is an error unless `replace`,
-/// which retakes it in place so the list keeps its order.
-pub fn add(
-    snapshots: &mut Vec<Snapshot>,
-    mut snapshot: Snapshot,
-    replace: bool,
-) -> Result<(), SnapshotError> {
-    snapshot.label = snapshot.label.trim().to_string();
-    if snapshot.label.is_empty() {
-        return Err(SnapshotError::EmptyLabel);
-    }
-    match snapshots.iter_mut().find(|s| s.label == snapshot.label) {
-        Some(_) if !replace => Err(SnapshotError::Duplicate(snapshot.label)),
-        Some(existing) => {
-            *existing = snapshot;
-            Ok(())
-        }
-        None => {
-            snapshots.push(snapshot);
-            Ok(())
-        }
-    }
+/// `snapshot --list --json`: one object per snapshot, oldest first.
+pub fn list_json(snapshots: &[Snapshot]) -> Vec<SnapshotInfo<'_>> {
+    snapshots
+        .iter()
+        .map(|s| SnapshotInfo {
+            label: &s.label,
+            taken_at: s.taken_at,
+            requirements: s.requirements.len(),
+            done: s.done(),
+            overdue: s.overdue(),
+        })
+        .collect()
 }
 
-/// The snapshot a `--since` value names: an exact label first; otherwise, for a
-/// `YYYY-MM-DD` date, the latest snapshot taken on or before that day. `None` means the
-/// latest snapshot.
-pub fn find<'a>(
-    snapshots: &'a [Snapshot],
-    key: Option<&str>,
-) -> Result<&'a Snapshot, SnapshotError> {
-    let latest = || {
-        snapshots
-            .iter()
-            .max_by_key(|s| s.taken_at)
-            .ok_or(SnapshotError::NoSnapshots)
-    };
-    let Some(key) = key.map(str::trim) else {
-        return latest();
-    };
-    if let Some(s) = snapshots.iter().rev().find(|s| s.label == key) {
-        return Ok(s);
-    }
+pub fn list(snapshots: &[Snapshot], lang: Lang, total_width: usize) -> String {
     if snapshots.is_empty() {
-        return Err(SnapshotError::NoSnapshots);
+        return lang
+            .pick(
+                "还没有快照；用 `duban snapshot` 记录本期状态\n",
+                "no snapshots yet; take one with `duban snapshot`\n",
+            )
+            .to_string();
     }
-    if let Ok(date) = NaiveDate::parse_from_str(key, "%Y-%m-%d") {
-        // max_by_key keeps the last of equal keys: the later entry of two taken together.
-        return snapshots
-            .iter()
-            .filter(|s| s.taken_at.date() <= date)
-            .max_by_key(|s| s.taken_at)
-            .ok_or_else(|| SnapshotError::NoneBefore {
-                date,
-                first: snapshots
-                    .iter()
-                    .map(|s| s.taken_at.date())
-                    .min()
-                    .unwrap_or(date),
-            });
-    }
-    Err(SnapshotError::UnknownLabel {
-        key: key.to_string(),
-        available: snapshots
-            .iter()
-            .map(|s| s.label.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
-    })
+    let header = [
+        lang.pick("时间", "taken at"),
+        lang.pick("已完成", "done"),
+        lang.pick("逾期", "overdue"),
+        lang.pick("标签", "label"),
+    ];
+    let rows: Vec<Vec<String>> = snapshots
+        .iter()
+        .map(|s| {
+            vec![
+                s.taken_at.format("%Y-%m-%d %H:%M").to_string(),
+                format!("{}/{}", s.done(), s.requirements.len()),
+                s.overdue().to_string(),
+                s.label.clone(),
+            ]
+        })
+        .collect();
+    table(&header, &rows, &[false, true, true], total_width)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn at(day: u32, hour: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2021, 9, day)
-            .and_then(|d| d.and_hms_opt(hour, 0, 0))
-            .expect("valid time")
+/// `3 → 5（+2）`, or just `3` when unchanged.
+fn delta(then: usize, now: usize, lang: Lang) -> String {
+    if then == now {
+        return now.to_string();
     }
-
-    fn snap(label: &str, day: u32, hour: u32) -> Snapshot {
-        Snapshot {
-            label: label.into(),
-            taken_at: at(day, hour),
-            requirements: Vec::new(),
-        }
+    let sign = if now > then { '+' } else { '-' };
+    let diff = now.abs_diff(then);
+    match lang {
+        Lang::Zh => format!("{then} → {now}（{sign}{diff}）"),
+        Lang::En => format!("{then} → {now} ({sign}{diff})"),
     }
+}
 
-    #[test]
-    fn find_by_label_then_date() {
-        let list = vec![
-            snap("第一周", 6, 9),
-            snap("2021-09-13", 13, 9),
-            snap("月中", 15, 9),
-        ];
-        assert_eq!(
-            find(&list, Some("第一周")).map(|s| &s.label),
-            Ok(&"第一周".into())
-        );
-        assert_eq!(find(&list, None).map(|s| &s.label), Ok(&"月中".into()));
-        // A date that is also a label picks the label; any other date the latest before it.
-        assert_eq!(
-            find(&list, Some("2021-09-13")).map(|s| &s.label),
-            Ok(&"2021-09-13".into())
-        );
-        assert_eq!(
-            find(&list, Some("2021-09-14")).map(|s| &s.label),
-            Ok(&"2021-09-13".into())
-        );
-        assert_eq!(
-            find(&list, Some("2021-09-30")).map(|s| &s.label),
-            Ok(&"月中".into())
-        );
-        let err = find(&list, Some("2021-09-01")).expect_err("too early");
-        assert_eq!(
-            err.to_string(),
-            "no snapshot taken on or before 2021-09-01 (the first is from 2021-09-06)"
-        );
-        let err = find(&list, Some("上周")).expect_err("unknown");
-        assert_eq!(
-            err.to_string(),
-            "no snapshot labelled `上周` (snapshots: 第一周, 2021-09-13, 月中)"
-        );
-        assert_eq!(find(&[], None), Err(SnapshotError::NoSnapshots));
+fn arrow(then: usize, now: usize) -> String {
+    if then == now {
+        now.to_string()
+    } else {
+        format!("{then} → {now}")
     }
+}
 
-    #[test]
-    fn remap_follows_moves_and_drops_removed() {
-        let frozen = |id| Frozen {
-            id,
-            status: Status::Done,
-            overdue: false,
-            note_count: 0,
-        };
-        let mut list = vec![Snapshot {
-            requirements: vec![frozen(ReqId::new(1, 1, 1)), frozen(ReqId::new(1, 1, 2))],
-            ..snap("x", 6, 9)
-        }];
-        remap_ids(&mut list, |id| {
-            (id.requirement == 2).then(|| ReqId::new(1, 1, 1))
-        });
-        assert_eq!(list[0].requirements, [frozen(ReqId::new(1, 1, 1))]);
-    }
+/// One line of totals: done, doing, overdue then → now.
+pub fn totals_line(t: &Compare, lang: Lang) -> String {
+    let part = |label: &str, f: fn(&Tally) -> usize| {
+        format!("{label} {}", delta(f(&t.then), f(&t.now), lang))
+    };
+    [
+        part(lang.pick("已完成", "done"), |t| t.done),
+        part(lang.pick("推进中", "doing"), |t| t.doing),
+        part(lang.pick("受阻", "blocked"), |t| t.blocked),
+        part(lang.pick("逾期", "overdue"), |t| t.overdue),
+    ]
+    .join(GAP)
+}
 
-    #[test]
-    fn add_rejects_duplicates_unless_replacing() {
-        let mut list = Vec::new();
-        add(&mut list, snap(" 第一周 ", 6, 9), false).expect("first");
-        assert_eq!(list[0].label, "第一周");
-        assert_eq!(
-            add(&mut list, snap("第一周", 7, 9), false),
-            Err(SnapshotError::Duplicate("第一周".into()))
-        );
-        add(&mut list, snap("第二周", 13, 9), false).expect("second");
-        add(&mut list, snap("第一周", 7, 9), true).expect("replace");
-        assert_eq!(list.len(), 2);
-        assert_eq!(list[0].taken_at, at(7, 9), "replaced in place");
-        assert_eq!(
-            add(&mut list, snap("  ", 7, 9), false),
-            Err(SnapshotError::EmptyLabel)
+/// The text of `report --since`: headline, the lists of changed requirements, then category
+/// and unit progress 本期 vs 上期 (units only where something changed).
+pub fn changes(c: &Changes<'_>, plan: &Plan, lang: Lang, total_width: usize) -> String {
+    let mut out = String::new();
+    let taken = c.taken_at.format("%Y-%m-%d %H:%M");
+    let _ = match lang {
+        Lang::Zh => writeln!(
+            out,
+            "本期变化：上期快照「{}」（{taken}）→ 本期 {}",
+            c.label, c.today
+        ),
+        Lang::En => writeln!(
+            out,
+            "Changes since snapshot \"{}\" ({taken}) to {}",
+            c.label, c.today
+        ),
+    };
+    let _ = writeln!(out, "{}\n", totals_line(&c.totals, lang));
+    lists(&mut out, c, plan, lang, total_width);
+    progress_tables(&mut out, c, lang, total_width);
+    out
+}
+
+/// Newly done, newly overdue, status changes, notes added, new requirements.
+fn lists(out: &mut String, c: &Changes<'_>, plan: &Plan, lang: Lang, total_width: usize) {
+    // id, what changed, lead unit, requirement text (cut to the line).
+    let req_line = |id: ReqId, extra: String| -> Vec<String> {
+        let r = plan.get(id);
+        let lead = r
+            .and_then(|r| r.units.primary())
+            .map_or("-", |u| u.name.as_str());
+        let text = r.map_or(String::new(), |r| r.text.clone());
+        vec![id.to_string(), extra, lead.to_string(), text]
+    };
+    let with_status = |ids: &[ReqId]| -> Vec<Vec<String>> {
+        ids.iter()
+            .map(|&id| {
+                let status = plan.get(id).map_or("", |r| lang.status(r.status));
+                req_line(id, status.to_string())
+            })
+            .collect()
+    };
+    let mut emit = |title: &str, rows: &[Vec<String>]| {
+        section(out, title, rows, total_width, lang);
+    };
+    emit(
+        lang.pick("新办结", "Newly done"),
+        &with_status(&c.newly_done),
+    );
+    emit(
+        lang.pick("新增逾期", "Newly overdue"),
+        &with_status(&c.newly_overdue),
+    );
+    let rows: Vec<Vec<String>> = c
+        .status_changes
+        .iter()
+        .map(|s| {
+            let change = format!("{} → {}", lang.status(s.from), lang.status(s.to));
+            req_line(s.id, change)
+        })
+        .collect();
+    emit(lang.pick("状态变化", "Status changes"), &rows);
+    let rows: Vec<Vec<String>> = c
+        .notes_added
+        .iter()
+        .flat_map(|n| {
+            n.notes.iter().map(|note| {
+                let at = note.at.format("%Y-%m-%d %H:%M").to_string();
+                vec![n.id.to_string(), at, note.text.clone()]
+            })
+        })
+        .collect();
+    emit(lang.pick("新增备注", "Notes added"), &rows);
+    if !c.added_requirements.is_empty() {
+        emit(
+            lang.pick("新增要求", "New requirements"),
+            &with_status(&c.added_requirements),
         );
     }
+}
+
+/// Category and unit progress, 本期 vs 上期; units only where something changed.
+fn progress_tables(out: &mut String, c: &Changes<'_>, lang: Lang, total_width: usize) {
+    let title = lang.pick(
+        "分类进展（本期 vs 上期）",
+        "Progress by category (now vs then)",
+    );
+    let _ = writeln!(out, "{title}");
+    let mut header = [
+        lang.pick("编号", "no."),
+        lang.pick("要求", "reqs"),
+        lang.pick("已完成", "done"),
+        lang.pick("推进中", "doing"),
+        lang.pick("逾期", "overdue"),
+        lang.pick("类别", "category"),
+    ];
+    let rows: Vec<Vec<String>> = c
+        .categories
+        .iter()
+        .map(|k| progress_row(k.number.to_string(), &k.progress, k.name.clone()))
+        .collect();
+    let numeric = [false, true, true, true, true];
+    out.push_str(&table(&header, &rows, &numeric, total_width));
+
+    let title = lang.pick(
+        "单位进展（本期 vs 上期，只列有变化的单位）",
+        "Progress by unit (now vs then, changed units only)",
+    );
+    let _ = writeln!(out, "\n{title}");
+    let changed: Vec<Vec<String>> = c
+        .units
+        .iter()
+        .filter(|u| u.progress.changed())
+        .map(|u| progress_row(String::new(), &u.progress, u.name.clone())[1..].to_vec())
+        .collect();
+    if changed.is_empty() {
+        let _ = writeln!(out, "{}", lang.pick("  无", "  none"));
+    } else {
+        header[5] = lang.pick("单位", "unit");
+        out.push_str(&table(&header[1..], &changed, &numeric[1..], total_width));
+    }
+}
+
+fn progress_row(first: String, p: &Compare, name: String) -> Vec<String> {
+    vec![
+        first,
+        arrow(p.then.total, p.now.total),
+        arrow(p.then.done, p.now.done),
+        arrow(p.then.doing, p.now.doing),
+        arrow(p.then.overdue, p.now.overdue),
+        name,
+    ]
+}
+
+fn section(out: &mut String, title: &str, rows: &[Vec<String>], total_width: usize, lang: Lang) {
+    if rows.is_empty() {
+        let _ = writeln!(out, "{title}{}\n", lang.pick("：无", ": none"));
+        return;
+    }
+    let _ = match lang {
+        Lang::Zh => writeln!(out, "{title}（{}）", rows.len()),
+        Lang::En => writeln!(out, "{title} ({})", rows.len()),
+    };
+    for line in table_rows(rows, total_width.saturating_sub(2)).lines() {
+        let _ = writeln!(out, "  {line}");
+    }
+    out.push('\n');
+}
+
+/// Rows without a header line.
+fn table_rows(rows: &[Vec<String>], total_width: usize) -> String {
+    let n = rows.first().map_or(0, Vec::len);
+    let blank = vec![""; n];
+    let all = table(&blank, rows, &[], total_width);
+    // The first line is the (empty) header.
+    all.split_once('\n')
+        .map_or(String::new(), |(_, rest)| rest.to_string())
 }

@@ -3,8 +3,8 @@
 
 use super::doc::{Block, Cell, Section, Table, Tone};
 use crate::i18n::Lang;
+use crate::plan::snapshot::changes::{Changes, Compare, Tally};
 use crate::plan::{Plan, ReqId};
-use crate::report::snapshot::changes::{Changes, Compare, Tally};
 
 fn arrow(then: usize, now: usize) -> String {
     if then == now {

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::i18n::Lang;
-use crate::report::snapshot::Changes;
+use crate::plan::snapshot::Changes;
 use crate::store::State;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{Frozen, Snapshot};
 use crate::plan::{Note, Plan, ReqId, Requirement, Status};
-use crate::report::text::one_line;
+use crate::text::collapse_whitespace as one_line;
 
 /// Counts over a set of requirements at one moment.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
