@@ -1,11 +1,14 @@
-//! Progress counts over a set of requirements (the summary lines, category and unit rows).
+//! Progress counts over a set of requirements (the summary lines, category and unit rows,
+//! and both sides of the comparison since a snapshot, [`crate::plan::snapshot::changes`]).
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::model::{Requirement, Status};
 
-/// Progress counts over a set of requirements, relative to `today`.
+/// Progress counts over a set of requirements, relative to `today`. Serialized (in
+/// `report --since --json`) as the status and overdue counts only: a snapshot freezes no
+/// more than those, so the comparison knows no due-soon or unconfirmed figure.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
     pub total: usize,
@@ -15,8 +18,10 @@ pub struct Counts {
     pub blocked: usize,
     pub overdue: usize,
     /// Not done and due within the next 7 days (today included).
+    #[serde(skip)]
     pub due_soon: usize,
     /// Not done, and the deadline text could not be dated (时限待确认).
+    #[serde(skip)]
     pub unconfirmed: usize,
 }
 
@@ -35,22 +40,30 @@ impl Counts {
     ) -> Counts {
         let mut c = Counts::default();
         for r in reqs {
-            c.total += 1;
-            match r.status {
-                Status::Todo => c.todo += 1,
-                Status::Doing => c.doing += 1,
-                Status::Done => c.done += 1,
-                Status::Blocked => c.blocked += 1,
+            let overdue = r.is_overdue(today);
+            c.add(r.status, overdue);
+            if overdue {
+                continue;
             }
-            if r.is_overdue(today) {
-                c.overdue += 1;
-            } else if r.is_due_within_by(today, Self::DUE_SOON_DAYS, by) {
+            if r.is_due_within_by(today, Self::DUE_SOON_DAYS, by) {
                 c.due_soon += 1;
             } else if r.status != Status::Done && r.is_unconfirmed() {
                 c.unconfirmed += 1;
             }
         }
         c
+    }
+
+    /// Count one requirement by its status and overdue flag (all a snapshot records).
+    pub fn add(&mut self, status: Status, overdue: bool) {
+        self.total += 1;
+        match status {
+            Status::Todo => self.todo += 1,
+            Status::Doing => self.doing += 1,
+            Status::Done => self.done += 1,
+            Status::Blocked => self.blocked += 1,
+        }
+        self.overdue += usize::from(overdue);
     }
 
     /// Not done: what is left when the plan's period is over.

@@ -5,8 +5,9 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::i18n::Lang;
+use crate::plan::Counts;
 use crate::plan::snapshot::Snapshot;
-use crate::plan::snapshot::changes::{Changes, Compare, Tally};
+use crate::plan::snapshot::changes::{Changes, Compare};
 use crate::plan::{Plan, ReqId};
 use crate::report::text::{one_line, pad, pad_left, truncate, width};
 
@@ -127,7 +128,7 @@ fn arrow(then: usize, now: usize) -> String {
 
 /// One line of totals: done, doing, overdue then → now.
 pub fn totals_line(t: &Compare, lang: Lang) -> String {
-    let part = |label: &str, f: fn(&Tally) -> usize| {
+    let part = |label: &str, f: fn(&Counts) -> usize| {
         format!("{label} {}", delta(f(&t.then), f(&t.now), lang))
     };
     [

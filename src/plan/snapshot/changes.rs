@@ -7,38 +7,14 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use super::{Frozen, Snapshot};
-use crate::plan::{Note, Plan, ReqId, Requirement, Status};
+use crate::plan::{Counts, Note, Plan, ReqId, Requirement, Status};
 use crate::text::collapse_whitespace as one_line;
-
-/// Counts over a set of requirements at one moment.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Tally {
-    pub total: usize,
-    pub todo: usize,
-    pub doing: usize,
-    pub done: usize,
-    pub blocked: usize,
-    pub overdue: usize,
-}
-
-impl Tally {
-    fn add(&mut self, status: Status, overdue: bool) {
-        self.total += 1;
-        match status {
-            Status::Todo => self.todo += 1,
-            Status::Doing => self.doing += 1,
-            Status::Done => self.done += 1,
-            Status::Blocked => self.blocked += 1,
-        }
-        self.overdue += usize::from(overdue);
-    }
-}
 
 /// The same counts at the snapshot (上期) and now (本期).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Compare {
-    pub then: Tally,
-    pub now: Tally,
+    pub then: Counts,
+    pub now: Counts,
 }
 
 impl Compare {
@@ -253,6 +229,22 @@ mod tests {
         assert_eq!(c.units[1].progress.now.total, 2);
         assert_eq!(c.units[1].progress.now.doing, 1);
         assert!(!c.is_empty());
+    }
+
+    #[test]
+    fn compare_serializes_the_frozen_counts_only() {
+        let mut now = Counts::default();
+        now.add(Status::Done, false);
+        now.due_soon = 1;
+        let json = serde_json::to_string(&Compare {
+            then: Counts::default(),
+            now,
+        })
+        .expect("json");
+        assert_eq!(
+            json,
+            r#"{"then":{"total":0,"todo":0,"doing":0,"done":0,"blocked":0,"overdue":0},"now":{"total":1,"todo":0,"doing":0,"done":1,"blocked":0,"overdue":0}}"#
+        );
     }
 
     #[test]

@@ -3,7 +3,8 @@
 
 use super::doc::{Block, Cell, Section, Table, Tone};
 use crate::i18n::Lang;
-use crate::plan::snapshot::changes::{Changes, Compare, Tally};
+use crate::plan::Counts;
+use crate::plan::snapshot::changes::{Changes, Compare};
 use crate::plan::{Plan, ReqId};
 
 fn arrow(then: usize, now: usize) -> String {
@@ -204,7 +205,7 @@ fn progress(blocks: &mut Vec<Block>, c: &Changes<'_>, lang: Lang) {
     }
 }
 
-type Measure = fn(&Tally) -> usize;
+type Measure = fn(&Counts) -> usize;
 
 /// 指标 / 上期 / 本期 / 变化 for the headline counts.
 fn totals(t: &Compare, lang: Lang) -> Table {
