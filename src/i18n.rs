@@ -1,4 +1,10 @@
-//! UI language and the labels shared by the CLI and the dashboard.
+//! UI language and the labels shared by the CLI and the dashboard. The domain names things
+//! and holds no text of its own for them; the words for its values live here, in
+//! [`count`] (countdowns by the chosen count) and [`plan`] (buckets, tiers, roles, periods,
+//! history lines).
+
+pub mod count;
+pub mod plan;
 
 use chrono::NaiveDate;
 

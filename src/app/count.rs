@@ -6,8 +6,9 @@ use chrono::{Datelike, Months, NaiveDate};
 
 use super::App;
 use super::page::Page;
+use crate::i18n::count::marked;
 use crate::plan::calendar::Calendar;
-use crate::plan::count::{Count, Counting, marked};
+use crate::plan::count::{Count, Counting};
 use crate::plan::{Requirement, Status};
 use crate::settings::Settings;
 

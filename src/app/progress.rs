@@ -136,7 +136,7 @@ impl App {
                 Lang::Zh => format!(
                     "{} 本期（{}）已报送",
                     r.id,
-                    reporting::period_label(&d.period, self.lang)
+                    crate::i18n::plan::period_label(&d.period, self.lang)
                 ),
                 Lang::En => format!("{}: already reported for {}", r.id, d.period),
             }),

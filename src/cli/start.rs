@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use super::commands::{now, push_notice, unknown_id};
 use super::context::{CliError, Context, load_state};
 use crate::i18n::Lang;
+use crate::i18n::plan::gap_warning;
 use crate::plan::calendar::Calendar;
-use crate::plan::start::gap_warning;
 use crate::plan::{ReqId, Requirement};
 
 pub fn start(

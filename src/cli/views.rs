@@ -138,7 +138,7 @@ pub fn report_submitted(id: ReqId, note: Option<&str>, ctx: &Context) -> Result<
     let period = submit_report(r, today, note, now).map_err(|e| CliError::Usage(e.to_string()))?;
     let due = reporting::report_duty(r, today).map(|d| d.due);
     ctx.store.save(&state)?;
-    let period = reporting::period_label(&period, ctx.lang);
+    let period = crate::i18n::plan::period_label(&period, ctx.lang);
     let due = due.map(|d| d.to_string()).unwrap_or_default();
     Ok(match ctx.lang {
         Lang::Zh => format!("{id} 已记录报送：{period}（应报 {due}，报送日 {today}）\n"),

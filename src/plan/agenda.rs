@@ -8,7 +8,6 @@ use serde::Serialize;
 use super::count::Counting;
 use super::deadline::DeadlineKind;
 use super::model::{Plan, ReqId, Requirement, Status};
-use crate::i18n::Lang;
 
 /// Agenda groups in display order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -37,29 +36,6 @@ impl Bucket {
         Bucket::Recurring,
         Bucket::Ongoing,
     ];
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Bucket::Overdue => lang.pick("逾期", "Overdue"),
-            Bucket::Today => lang.pick("今天", "Today"),
-            Bucket::Within7 => lang.pick("7天内", "Within 7 days"),
-            Bucket::Within30 => lang.pick("30天内", "Within 30 days"),
-            Bucket::Later => lang.pick("以后", "Later"),
-            Bucket::Unconfirmed => lang.pick("时限待确认", "Deadline to confirm"),
-            Bucket::Recurring => lang.pick("周期性", "Recurring"),
-            Bucket::Ongoing => lang.pick("长期", "Ongoing"),
-        }
-    }
-
-    /// [`Bucket::label`] in working days when counting them (`7个工作日内`).
-    pub fn label_by(self, lang: Lang, by: Counting<'_>) -> &'static str {
-        match self {
-            _ if !by.workdays() => self.label(lang),
-            Bucket::Within7 => lang.pick("7个工作日内", "Within 7 workdays"),
-            Bucket::Within30 => lang.pick("30个工作日内", "Within 30 workdays"),
-            b => b.label(lang),
-        }
-    }
 
     /// The dated bucket for a day count (negative = past).
     pub fn for_days(days_left: i64) -> Bucket {
@@ -216,7 +192,6 @@ mod tests {
         assert_eq!(Bucket::for_days(7), Bucket::Within7);
         assert_eq!(Bucket::for_days(8), Bucket::Within30);
         assert_eq!(Bucket::for_days(31), Bucket::Later);
-        assert_eq!(Bucket::Within7.label(Lang::Zh), "7天内");
     }
 
     #[test]
@@ -241,7 +216,6 @@ mod tests {
             "the empty text has no deadline and stays out"
         );
         assert!(!rows[1].within(30), "`--days N` keeps only dated rows");
-        assert_eq!(Bucket::Unconfirmed.label(Lang::Zh), "时限待确认");
         let c = crate::plan::Counts::of(plan.requirements(), today);
         assert_eq!((c.unconfirmed, c.due_soon, c.overdue), (2, 1, 0));
         assert_eq!(

@@ -9,7 +9,6 @@ use serde::{Deserialize, Serialize};
 
 use super::count::Counting;
 use super::model::{Requirement, Status};
-use crate::i18n::Lang;
 
 /// Ordered by severity, so `max` picks the worse colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
@@ -30,15 +29,6 @@ impl Escalation {
             Escalation::Blue => "blue",
             Escalation::Yellow => "yellow",
             Escalation::Red => "red",
-        }
-    }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Escalation::None => lang.pick("", ""),
-            Escalation::Blue => lang.pick("蓝色提醒", "blue"),
-            Escalation::Yellow => lang.pick("黄色督办", "yellow"),
-            Escalation::Red => lang.pick("红色督办", "red"),
         }
     }
 }

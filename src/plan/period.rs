@@ -8,8 +8,6 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Lang;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Period {
     pub start: NaiveDate,
@@ -34,28 +32,6 @@ impl Period {
     /// Today is after the last day: the plan is over.
     pub fn has_ended(&self, today: NaiveDate) -> bool {
         today > self.end
-    }
-
-    /// `2021年度` / `2024-03-01至2025-02-28`, for the header and `summary`.
-    pub fn label(&self, lang: Lang) -> String {
-        match (self.calendar_year(), lang) {
-            (Some(y), Lang::Zh) => format!("{y}年度"),
-            (Some(y), Lang::En) => y.to_string(),
-            (None, Lang::Zh) => format!("{}至{}", self.start, self.end),
-            (None, Lang::En) => format!("{} to {}", self.start, self.end),
-        }
-    }
-
-    /// `2021年度计划已结束，未完成 3 项`: what the header and `summary` say once the plan is over.
-    pub fn ended_banner(&self, lang: Lang, unfinished: usize) -> String {
-        let label = self.label(lang);
-        match lang {
-            Lang::Zh if self.calendar_year().is_some() => {
-                format!("{label}计划已结束，未完成 {unfinished} 项")
-            }
-            Lang::Zh => format!("计划期（{label}）已结束，未完成 {unfinished} 项"),
-            Lang::En => format!("the {label} plan has ended; {unfinished} unfinished"),
-        }
     }
 }
 
@@ -273,18 +249,5 @@ mod tests {
         let y = Period::year(2021);
         assert!(y.has_ended(date(2022, 1, 1)));
         assert!(!y.has_ended(date(2021, 12, 31)));
-        assert_eq!(
-            y.ended_banner(Lang::Zh, 3),
-            "2021年度计划已结束，未完成 3 项"
-        );
-        assert_eq!(
-            y.ended_banner(Lang::En, 3),
-            "the 2021 plan has ended; 3 unfinished"
-        );
-        let p: Period = "2024-03-01..2025-02-28".parse().expect("valid");
-        assert_eq!(
-            p.ended_banner(Lang::Zh, 1),
-            "计划期（2024-03-01至2025-02-28）已结束，未完成 1 项"
-        );
     }
 }

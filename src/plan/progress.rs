@@ -5,7 +5,6 @@
 use chrono::NaiveDateTime;
 
 use super::model::{Change, ChangeKind, Requirement, Status};
-use crate::i18n::Lang;
 
 impl Requirement {
     /// Replace the text of note `index` (0-based, in `notes` order). False, recording
@@ -77,51 +76,6 @@ impl Requirement {
     }
 }
 
-/// One history entry as a line of text (without its timestamp), for `show` and the
-/// dashboard's history list.
-pub fn describe(kind: &ChangeKind, lang: Lang) -> String {
-    match kind {
-        ChangeKind::Status { from, to } => {
-            format!("{} → {}", lang.status(*from), lang.status(*to))
-        }
-        ChangeKind::Note { text } => format!("{}{text}", lang.pick("备注：", "note: ")),
-        ChangeKind::NoteEdited { index, from, to } => match lang {
-            Lang::Zh => format!("修改备注{}：{from} → {to}", index + 1),
-            Lang::En => format!("note {} edited: {from} → {to}", index + 1),
-        },
-        ChangeKind::NoteDeleted { index, text } => match lang {
-            Lang::Zh => format!("删除备注{}：{text}", index + 1),
-            Lang::En => format!("note {} deleted: {text}", index + 1),
-        },
-        ChangeKind::Report { period } => match lang {
-            Lang::Zh => format!("已报送（{period}）"),
-            Lang::En => format!("report submitted ({period})"),
-        },
-        ChangeKind::Start { from, to } => match (from, to, lang) {
-            (_, Some(to), Lang::Zh) => format!("交办日设为 {to}"),
-            (_, Some(to), Lang::En) => format!("start date set to {to}"),
-            (Some(from), None, Lang::Zh) => format!("取消交办日（原为 {from}）"),
-            (Some(from), None, Lang::En) => format!("start date cleared (was {from})"),
-            (None, None, Lang::Zh) => "取消交办日".to_string(),
-            (None, None, Lang::En) => "start date cleared".to_string(),
-        },
-        ChangeKind::Due { from, to } => {
-            let day = |d: &Option<chrono::NaiveDate>| {
-                d.map_or_else(
-                    || lang.pick("按原文", "as written").to_string(),
-                    |d| d.to_string(),
-                )
-            };
-            match (to, lang) {
-                (Some(_), Lang::Zh) => format!("人工设定时限：{} → {}", day(from), day(to)),
-                (Some(_), Lang::En) => format!("due date set by hand: {} → {}", day(from), day(to)),
-                (None, Lang::Zh) => format!("取消人工设定的时限（原为 {}）", day(from)),
-                (None, Lang::En) => format!("hand-set due date cleared (was {})", day(from)),
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use chrono::NaiveDate;
@@ -171,7 +125,6 @@ mod tests {
         );
         let json = serde_json::to_string(&r.history[2]).expect("json");
         assert!(json.contains(r#""kind":"note_edited""#), "{json}");
-        assert_eq!(describe(&kinds[3], Lang::Zh), "删除备注2：第二条");
     }
 
     #[test]

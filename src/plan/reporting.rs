@@ -11,7 +11,6 @@ use serde::{Deserialize, Serialize};
 
 use super::deadline::DeadlineKind;
 use super::model::{Change, ChangeKind, Requirement};
-use crate::i18n::Lang;
 
 /// One report handed in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -97,15 +96,6 @@ pub fn report_duty(r: &Requirement, today: NaiveDate) -> Option<ReportDuty> {
         submitted,
         to: d.report_to.clone(),
     })
-}
-
-/// A period key for people: `once` reads badly in a sentence; the others are dates already.
-pub fn period_label(period: &str, lang: Lang) -> String {
-    if period == "once" {
-        lang.pick("一次性报送", "one-off report").to_string()
-    } else {
-        period.to_string()
-    }
 }
 
 /// Whether a report is owed and not yet in.

@@ -11,7 +11,6 @@ use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime};
 use super::calendar::Calendar;
 use super::deadline::{DeadlineKind, RelativeUnit};
 use super::model::{Change, ChangeKind, Plan, Requirement};
-use crate::i18n::Lang;
 
 /// A relative deadline dated from the start date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -50,21 +49,6 @@ impl Requirement {
         };
     }
 
-    /// What the detail pane and `show` say about the start date: "交办日 2024-09-27", and why
-    /// a deadline that needs the calendar stays undated.
-    pub fn start_notes(&self, lang: Lang) -> Vec<String> {
-        let mut notes = Vec::new();
-        if let Some(start) = self.start {
-            notes.push(format!("{} {start}", lang.pick("交办日", "start")));
-        } else if self.deadline.kind == DeadlineKind::Relative && self.due_set.is_none() {
-            notes.push(lang.pick("待交办日", "needs a start date").to_string());
-        }
-        if let Some(year) = self.calendar_gap() {
-            notes.push(gap_warning(year, lang));
-        }
-        notes
-    }
-
     /// The kind as read, for display: `Date` once the start date dates a relative deadline,
     /// else what the text says (a date set by hand is shown beside it, not instead).
     pub fn read_kind(&self) -> DeadlineKind {
@@ -101,14 +85,6 @@ impl Plan {
             r.start = Some(start);
             r.resolve_start(cal);
         }
-    }
-}
-
-/// Why a deadline stays undated: "2027年节假日安排未录入，无法按工作日推算时限".
-pub fn gap_warning(year: i32, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{year}年节假日安排未录入，无法按工作日推算时限"),
-        Lang::En => format!("no holiday schedule for {year}: the deadline cannot be dated"),
     }
 }
 

@@ -4,7 +4,8 @@ use std::fmt::Write as _;
 
 use super::text::{one_line, pad, truncate, width};
 use crate::i18n::Lang;
-use crate::plan::import::{Reading, extra_label};
+use crate::i18n::plan::extra_label;
+use crate::plan::import::Reading;
 
 /// Widest header shown in full; longer ones are cut with "…".
 const MAX_HEADER: usize = 24;

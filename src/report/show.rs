@@ -5,9 +5,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::query::Entry;
 use super::text::{one_line, pad, width, wrap};
 use crate::i18n::Lang;
-use crate::plan::count::{Counting, effective_if_off, off_day_text};
-use crate::plan::progress::describe;
-use crate::plan::reporting::{period_label, report_duty};
+use crate::i18n::count::off_day_text;
+use crate::i18n::plan::{describe, period_label};
+use crate::plan::count::{Counting, effective_if_off};
+use crate::plan::reporting::report_duty;
 use crate::plan::{Requirement, Status, Unit};
 
 /// Labelled lines: the label column is as wide as the widest label of the language.

@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 use super::query::Entry;
 use super::text::{column_widths, one_line, pad, pad_left, truncate};
 use crate::i18n::Lang;
-use crate::plan::count::{Counting, marked};
+use crate::i18n::count::marked;
+use crate::plan::count::Counting;
 use crate::plan::{Counts, Plan, Status};
 
 const GAP: &str = "  ";

@@ -278,7 +278,7 @@ fn notes_and_history(out: &mut Vec<Line<'static>>, app: &App, r: &Requirement, c
             ChangeKind::Note { text } => {
                 format!("{}: {}", lang.pick("备注", "note"), wrap::one_line(text))
             }
-            other => crate::plan::progress::describe(other, lang),
+            other => crate::i18n::plan::describe(other, lang),
         };
         let line = format!("  {}  {what}", stamp(c.at));
         out.push(Line::styled(
@@ -324,7 +324,7 @@ fn understood(lang: Lang, r: &Requirement, today: chrono::NaiveDate, by: Countin
         });
     }
     if let Some(effective) = crate::plan::count::effective_if_off(r, today, by) {
-        parts.push(crate::plan::count::off_day_text(effective, lang));
+        parts.push(crate::i18n::count::off_day_text(effective, lang));
     }
     parts.join("  ")
 }

@@ -8,8 +8,9 @@ use super::theme::THEME;
 use super::wrap;
 use crate::app::{Action, App, KeyMode, Pane};
 use crate::i18n::Lang;
+use crate::i18n::plan::period_label;
 use crate::plan::Requirement;
-use crate::plan::reporting::{self, period_label};
+use crate::plan::reporting;
 
 /// `本期报送  2021-09 截至 2021-09-30  未报送（按 r 登记）` and the 办结说明, if any.
 pub fn work_and_report(out: &mut Vec<Line<'static>>, app: &App, r: &Requirement, cols: usize) {

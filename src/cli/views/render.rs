@@ -5,9 +5,10 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use crate::i18n::Lang;
+use crate::i18n::count::marked;
 use crate::plan::Plan;
 use crate::plan::agenda::{AgendaRow, groups};
-use crate::plan::count::{Counting, marked};
+use crate::plan::count::Counting;
 use crate::plan::workload::UnitRow;
 use crate::report::text::{column_widths as widths, one_line, pad, pad_left, truncate};
 

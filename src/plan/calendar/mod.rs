@@ -19,8 +19,6 @@ use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use crate::i18n::Lang;
-
 pub use data::{CalendarError, HOLIDAYS_ENV, user_holidays_path};
 
 /// The embedded table, parsed once: it is part of the binary, so a failure is a build bug
@@ -242,32 +240,6 @@ impl Calendar {
             runs.push((start, hi));
         }
         runs
-    }
-
-    /// "2027年节假日安排未录入，按周一至周五计算" when a count between `from` and `to`
-    /// relies on a year without a table; `None` when every year is covered.
-    pub fn warning(&self, from: NaiveDate, to: NaiveDate, lang: Lang) -> Option<String> {
-        let runs = self.uncovered(from, to);
-        if runs.is_empty() {
-            return None;
-        }
-        let years: Vec<String> = runs
-            .iter()
-            .map(|&(a, b)| {
-                if a == b {
-                    a.to_string()
-                } else {
-                    format!("{a}–{b}")
-                }
-            })
-            .collect();
-        Some(match lang {
-            Lang::Zh => format!("{}年节假日安排未录入，按周一至周五计算", years.join("、")),
-            Lang::En => format!(
-                "no holiday schedule for {}; counting Monday to Friday",
-                years.join(", ")
-            ),
-        })
     }
 }
 

@@ -12,7 +12,6 @@ use super::cell;
 use super::columns::{self, Columns};
 use super::roles::{self, ColumnSpec, Role};
 use super::table::{HEADER_SEARCH_ROWS, Row, Table};
-use crate::i18n::Lang;
 
 impl Table {
     /// Splits a reader's rows into leading rows, header and data. The header is the first
@@ -95,7 +94,7 @@ impl Table {
 /// 第3列 for a column with none.
 fn role_name(spec: &ColumnSpec, i: usize) -> String {
     match spec.roles.get(i).copied().flatten() {
-        Some(role) => role.label(Lang::Zh).to_string(),
+        Some(role) => role.chinese().to_string(),
         None => format!("第{}列", i + 1),
     }
 }

@@ -34,7 +34,7 @@ use std::path::Path;
 use super::model::Plan;
 pub use cell::compare_key;
 pub use format::Format;
-pub use roles::{ColumnSpec, Role, extra_label};
+pub use roles::{ColumnSpec, Role};
 pub use table::{Reading, Row, Table, build_plan, build_plan_owned};
 
 /// The built-in plan document (Yongji City 2021), embedded from `seeds/`.

@@ -4,8 +4,6 @@
 use std::fmt::Write as _;
 use std::str::FromStr;
 
-use crate::i18n::Lang;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
     Number,
@@ -55,20 +53,20 @@ impl Role {
         }
     }
 
-    /// The role as the import's report names it; the Chinese label is also accepted by
-    /// `--columns` and names the columns of a table without a header row.
-    pub fn label(self, lang: Lang) -> &'static str {
+    /// The role's Chinese name, a word of the documents: `--columns` accepts it and it names
+    /// the columns of a table without a header row (the import's report uses `Role::label`).
+    pub fn chinese(self) -> &'static str {
         match self {
-            Role::Number => lang.pick("序号", "number"),
-            Role::Category => lang.pick("类别", "category"),
-            Role::Item => lang.pick("事项", "item"),
-            Role::Requirement => lang.pick("要求", "requirement"),
-            Role::Lead => lang.pick("责任单位", "lead units"),
-            Role::Cooperating => lang.pick("配合单位", "cooperating units"),
-            Role::Deadline => lang.pick("时限", "deadline"),
-            Role::Leader => lang.pick("责任领导", "leader"),
-            Role::Remarks => lang.pick("备注", "remarks"),
-            Role::Start => lang.pick("交办日期", "start date"),
+            Role::Number => "序号",
+            Role::Category => "类别",
+            Role::Item => "事项",
+            Role::Requirement => "要求",
+            Role::Lead => "责任单位",
+            Role::Cooperating => "配合单位",
+            Role::Deadline => "时限",
+            Role::Leader => "责任领导",
+            Role::Remarks => "备注",
+            Role::Start => "交办日期",
         }
     }
 
@@ -82,14 +80,9 @@ impl Role {
         alias.or_else(|| {
             Role::ALL
                 .into_iter()
-                .find(|r| r.code().eq_ignore_ascii_case(word) || r.label(Lang::Zh) == word)
+                .find(|r| r.code().eq_ignore_ascii_case(word) || r.chinese() == word)
         })
     }
-}
-
-/// How an extra column (one with no role) is named in the import's report.
-pub fn extra_label(lang: Lang) -> &'static str {
-    lang.pick("附加列（原样保留）", "extra column (kept as written)")
 }
 
 /// The marker for "no role" in `--columns`.
