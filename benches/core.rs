@@ -14,10 +14,10 @@ use criterion::{BenchmarkId, Criterion, Throughput};
 use duban::i18n::Lang;
 use duban::plan::agenda::{self, agenda};
 use duban::plan::import::import_bytes;
+use duban::plan::query::Filter;
 use duban::plan::query::TextIndex;
 use duban::plan::workload::{Workload, workload};
 use duban::plan::{DeadlineKind, Plan, Status};
-use duban::report::Filter;
 use duban::report::export::{self, Format};
 use duban::store::Store;
 

@@ -1,7 +1,7 @@
 //! The command line and the dashboard ask the same query: on generated plans (small ones
 //! scanned, a large one answered by the text index on both cores), for queries drawn from
 //! every searchable field of the plan's own requirements plus noise, `duban list`'s
-//! selection (`report::Filter::select`, what `list --search` runs) equals the dashboard's
+//! selection (`plan::query::Filter::select`, what `list --search` runs) equals the dashboard's
 //! matches after `/` and typing, with and without quick filters.
 
 use std::sync::OnceLock;
@@ -11,9 +11,9 @@ use duban::app::{Action, App, Discard, Edit};
 use duban::plan::fields::Extra;
 use duban::plan::generate::{GenOptions, generate_document};
 use duban::plan::import::import_bytes;
+use duban::plan::query::Filter;
 use duban::plan::query::{Entry, entries};
 use duban::plan::{Plan, ReqId, Status};
-use duban::report::Filter;
 use duban::store::State;
 use proptest::prelude::*;
 

@@ -10,8 +10,9 @@ use super::{Command, FilterArgs};
 use crate::clock::Clock;
 use crate::i18n::Lang;
 use crate::plan::count::{Count, Counting};
+use crate::plan::query::{self, Filter};
 use crate::plan::{ReqId, Status};
-use crate::report::{self, Filter, query, text::terminal_width};
+use crate::report::{self, text::terminal_width};
 use crate::store::SaveReport;
 
 /// Whether `command` may write the state file: those run holding the writer's lock, so two

@@ -7,7 +7,7 @@ use crate::clock::Clock;
 use crate::i18n::Lang;
 use crate::plan::count::Count;
 use crate::plan::import::{self, ImportError};
-use crate::report::FilterError;
+use crate::plan::query::FilterError;
 use crate::store::{State, Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]

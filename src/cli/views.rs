@@ -12,11 +12,12 @@ use crate::plan::agenda::{self, AgendaRow, Bucket};
 use crate::plan::calendar::Calendar;
 use crate::plan::count::{Count, Counting};
 use crate::plan::escalation::{Escalation, EscalationRules, escalation};
+use crate::plan::query::Entry;
 use crate::plan::reporting::{self, submit_report};
 use crate::plan::workload::{self, UnitColumn};
 use crate::plan::{Plan, ReqId, Status};
 use crate::report::text::terminal_width;
-use crate::report::{Entry, RequirementRow, json};
+use crate::report::{RequirementRow, json};
 
 /// The escalation thresholds (`$DUBAN_ESCALATION` or `escalation.toml`); a broken file is
 /// the user's to fix, so it stops the command (exit 2) rather than being ignored.

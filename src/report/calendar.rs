@@ -354,5 +354,4 @@ fn deadline_list(
 }
 
 #[cfg(test)]
-#[path = "calendar_tests.rs"]
 mod tests;

@@ -5,12 +5,12 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
-use super::query::Entry;
 use crate::i18n::Lang;
 use crate::plan::calendar::Calendar;
 use crate::plan::deadline::{DayOfPeriod, Relative};
 use crate::plan::escalation::{Escalation, EscalationRules, escalation};
 use crate::plan::model::Extra;
+use crate::plan::query::Entry;
 use crate::plan::reporting::{ReportDuty, ReportSubmission, report_duty};
 use crate::plan::{Change, Counts, DeadlineKind, Note, Period, Plan, ReqId, Status, Unit};
 
@@ -290,8 +290,8 @@ pub fn to_string<T: Serialize>(value: &T) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::query;
     use crate::plan::{Category, Item, Requirement};
-    use crate::report::query;
 
     fn plan() -> Plan {
         let mut r = Requirement::new(

@@ -5,10 +5,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use super::json::{RequirementRow, requirement_row};
-use super::query::{Entry, Filter};
 use super::text::{truncate, width};
 use crate::i18n::Lang;
 use crate::plan::merge::{Archived, MergeReport};
+use crate::plan::query::{Entry, Filter};
 use crate::plan::{Category, Item, Status};
 
 /// The one-line summary kept in `State::merge_notice`:

@@ -1,4 +1,5 @@
-//! Non-interactive output: plain tables, JSON, and the requirement filter.
+//! Non-interactive output: plain tables, JSON and exports. The requirement filter they print
+//! is the domain's ([`crate::plan::query`]).
 //!
 //! Everything here is a pure function of the plan, `today` and the language, returning the
 //! text to print; only `main` writes to stdout.
@@ -7,7 +8,6 @@ pub mod calendar;
 pub mod export;
 pub mod json;
 pub mod merge;
-pub mod query;
 pub mod reading;
 pub mod show;
 pub mod snapshot;
@@ -15,4 +15,3 @@ pub mod table;
 pub mod text;
 
 pub use json::{RequirementRow, requirement_detail, requirement_row};
-pub use query::{Entry, Filter, FilterError};

@@ -2,12 +2,12 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::query::Entry;
 use super::text::{one_line, pad, width, wrap};
 use crate::i18n::Lang;
 use crate::i18n::count::off_day_text;
 use crate::i18n::plan::{describe, period_label};
 use crate::plan::count::{Counting, effective_if_off};
+use crate::plan::query::Entry;
 use crate::plan::reporting::report_duty;
 use crate::plan::{Requirement, Status, Unit};
 

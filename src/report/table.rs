@@ -4,11 +4,11 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use super::query::Entry;
 use super::text::{column_widths, one_line, pad, pad_left, truncate};
 use crate::i18n::Lang;
 use crate::i18n::count::marked;
 use crate::plan::count::Counting;
+use crate::plan::query::Entry;
 use crate::plan::{Counts, Plan, Status};
 
 const GAP: &str = "  ";
@@ -280,8 +280,8 @@ mod period_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::query::Filter;
     use crate::plan::{Category, Item, ReqId, Requirement};
-    use crate::report::query::Filter;
     use crate::report::text::width;
 
     fn plan() -> Plan {

@@ -2,10 +2,10 @@
 
 use duban::plan::agenda::{Bucket, agenda, groups};
 use duban::plan::escalation::{Escalation, EscalationRules, escalation};
+use duban::plan::query::Filter;
 use duban::plan::query::find_matches;
 use duban::plan::workload::{UnitColumn, UnitRow, sort_rows, unit_requirements, workload};
 use duban::plan::{DeadlineKind, Status};
-use duban::report::Filter;
 
 use super::support::{at, date, id, seed, strs};
 

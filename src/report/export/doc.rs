@@ -6,9 +6,9 @@ use chrono::NaiveDate;
 
 use super::ledger::{self, Row, UnitGroup, col};
 use crate::i18n::Lang;
+use crate::plan::query::Entry;
 use crate::plan::snapshot::Changes;
 use crate::plan::{Counts, Plan, Status};
-use crate::report::query::Entry;
 use crate::report::text::one_line;
 
 /// How a cell is coloured (HTML) — the status it shows.

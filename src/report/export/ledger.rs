@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use crate::i18n::Lang;
+use crate::plan::query::{Entry, entries};
 use crate::plan::{Counts, DeadlineKind, Plan, Requirement, Status};
-use crate::report::query::{Entry, entries};
 use crate::report::text::one_line;
 
 /// "Due soon" in reports: two weeks ahead, a reporting period and its follow-up.

@@ -13,8 +13,8 @@ mod sheet;
 use super::doc::{Section, Tone};
 use super::ledger::{self, Row, col};
 use crate::i18n::Lang;
+use crate::plan::query::Entry;
 use crate::plan::{Counts, Plan};
-use crate::report::query::Entry;
 use crate::report::text::one_line;
 use sheet::{Sheet, Styles};
 
