@@ -6,6 +6,11 @@
 //! document); a deadline on a holiday or weekend is marked and its effective due date (the
 //! working day before, as offices treat it) shown beside it. Counting working days to the
 //! written date and to the effective one gives the same number, as holidays add none.
+//!
+//! [`tally`] counts requirements by status, overdue and due soon in the chosen count
+//! ([`Counts`](tally::Counts), re-exported as `plan::Counts`).
+
+pub mod tally;
 
 use chrono::NaiveDate;
 

@@ -3,7 +3,6 @@
 pub mod agenda;
 pub mod calendar;
 pub mod count;
-pub mod counts;
 pub mod deadline;
 pub mod due;
 pub mod escalation;

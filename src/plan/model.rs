@@ -11,7 +11,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::calendar::Calendar;
-pub use super::counts::Counts;
+pub use super::count::tally::Counts;
 use super::deadline::Deadline;
 pub use super::fields::Extra;
 use super::fields::parse_units;

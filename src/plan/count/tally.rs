@@ -1,10 +1,11 @@
-//! Progress counts over a set of requirements (the summary lines, category and unit rows,
+//! The tally of a set of requirements, [`Counts`] (the summary lines, category and unit rows,
 //! and both sides of the comparison since a snapshot, [`crate::plan::snapshot::changes`]).
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::model::{Requirement, Status};
+use super::Counting;
+use crate::plan::model::{Requirement, Status};
 
 /// Progress counts over a set of requirements, relative to `today`. Serialized (in
 /// `report --since --json`) as the status and overdue counts only: a snapshot freezes no
@@ -29,14 +30,14 @@ impl Counts {
     pub const DUE_SOON_DAYS: i64 = 7;
 
     pub fn of<'a>(reqs: impl IntoIterator<Item = &'a Requirement>, today: NaiveDate) -> Counts {
-        Counts::of_by(reqs, today, crate::plan::count::Counting::days())
+        Counts::of_by(reqs, today, Counting::days())
     }
 
     /// [`Counts::of`] with "due soon" in the chosen count's days.
     pub fn of_by<'a>(
         reqs: impl IntoIterator<Item = &'a Requirement>,
         today: NaiveDate,
-        by: crate::plan::count::Counting<'_>,
+        by: Counting<'_>,
     ) -> Counts {
         let mut c = Counts::default();
         for r in reqs {
