@@ -92,6 +92,9 @@ pub enum Action {
         column: u16,
         row: u16,
     },
+    /// The dashboard is on screen: show the notice a merge left in the state file, once
+    /// (clearing it from the file). Dispatched by the run loop before the first key.
+    Start,
     /// Periodic: lets the reference date roll over at midnight.
     Tick,
     /// No key for a poll interval: a read-only dashboard follows the writer (and takes over

@@ -198,7 +198,6 @@ impl App {
         app.recount_all();
         app.cursor = app.first_requirement(0);
         app.clamp_cursor();
-        app.show_merge_notice();
         app
     }
 
@@ -356,6 +355,7 @@ impl App {
         }
         match action {
             Action::Shutdown => return self.shutdown(now),
+            Action::Start => return self.show_merge_notice(),
             Action::Poll { idle } => {
                 self.polled = if self.follow() || (idle && self.idle()) {
                     Polled::Changed

@@ -84,6 +84,7 @@ impl App {
             | Action::Edit(_)
             | Action::SubmitNote
             | Action::CancelNote
+            | Action::Start
             | Action::Tick
             | Action::Poll { .. }
             | Action::Resize

@@ -61,6 +61,8 @@ pub fn run(
         .with_keymap(keymap)
         .with_rules(rules)
         .with_count(count, calendar, settings);
+    // A notice left by a merge first: the problems below are more pressing.
+    app.update(Action::Start, clock.now());
     if let Some(problem) = calendar_problem {
         app.set_message(problem, true);
     }
