@@ -5,7 +5,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 
 use super::App;
-use super::page::Page;
+use super::page::Screen;
 use crate::plan::calendar::Calendar;
 use crate::plan::count::{Count, Counting, marked};
 use crate::plan::{Requirement, Status};
@@ -105,12 +105,12 @@ impl App {
 
     /// The month the agenda's grid shows, if it shows one.
     pub fn month(&self) -> Option<NaiveDate> {
-        self.count.month.filter(|_| self.page == Page::Agenda)
+        self.count.month.filter(|_| self.screen == Screen::Agenda)
     }
 
     /// Agenda: the list ↔ this month's grid (the month of today).
     pub(super) fn toggle_month(&mut self) {
-        self.show_page(Page::Agenda);
+        self.show_screen(Screen::Agenda);
         self.count.month = match self.count.month {
             Some(_) => None,
             None => self.today.with_day(1),
@@ -124,7 +124,7 @@ impl App {
 
     /// The grid's month `by` months on (opens the grid when it is closed).
     pub(super) fn step_month(&mut self, by: i32) {
-        self.show_page(Page::Agenda);
+        self.show_screen(Screen::Agenda);
         let from = self.count.month.or_else(|| self.today.with_day(1));
         let step = Months::new(by.unsigned_abs());
         self.count.month = from.and_then(|m| {

@@ -160,7 +160,7 @@ impl App {
 
     /// The item row selected in the tree view (edits on it concern all its requirements).
     fn item_row(&self) -> Option<&crate::plan::Item> {
-        (self.page == super::Page::Tree)
+        (self.screen == super::Screen::Tree)
             .then(|| self.tree_item())
             .flatten()
     }

@@ -8,7 +8,7 @@
 
 use std::collections::HashSet;
 
-use super::{App, Page};
+use super::{App, Screen};
 use crate::i18n::Lang;
 pub use crate::plan::query::Filter;
 use crate::plan::query::{Entry, Search, TextIndex, entries, entry};
@@ -245,7 +245,7 @@ impl App {
     }
 
     pub(super) fn after_filter_change(&mut self) {
-        self.stale = Page::ALL.to_vec();
+        self.stale = Screen::ALL.to_vec();
         self.refresh();
         self.announce();
     }
@@ -304,8 +304,8 @@ impl App {
         if self.filter.unit.is_some() {
             self.filter.unit = None;
         } else {
-            let unit = match self.page {
-                Page::Units if self.units.drill.is_none() => self.selected_unit_name(),
+            let unit = match self.screen {
+                Screen::Units if self.units.drill.is_none() => self.selected_unit_name(),
                 _ => self
                     .selected_requirement()
                     .and_then(|r| r.units.primary())

@@ -11,6 +11,7 @@ mod counts;
 mod due;
 mod edit;
 pub mod filter;
+pub mod geometry;
 mod history;
 pub mod input;
 mod key;
@@ -20,10 +21,10 @@ pub mod page;
 pub mod progress;
 mod read_only;
 mod run;
+mod scroll;
 mod search;
 mod tree;
 pub mod units;
-mod view;
 
 use std::collections::{HashMap, HashSet};
 
@@ -33,15 +34,15 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, MouseEventKind};
 pub use action::{Action, Edit};
 pub use edit::{BulkChange, Discard, Persist};
 pub use filter::{Filter, Matches};
+pub use geometry::{Geometry, Regions};
 pub use history::UNDO_LIMIT;
 pub use input::LineEditor;
 pub use keymap::{Key, KeyMode, Keymap, KeymapError};
-pub use page::{ListEntry, Page, ReqList};
+pub use page::{ListEntry, ReqList, Screen};
 pub use progress::Prompt;
 pub use run::run;
 pub use tree::{Row, Selection, TreePath};
 pub use units::UnitsView;
-pub use view::View;
 
 use crate::i18n::Lang;
 use crate::plan::Counts;
@@ -132,11 +133,11 @@ pub struct App {
     polled: Polled,
     quit: bool,
     /// Which view fills the body, and the lists of the list views.
-    page: Page,
+    screen: Screen,
     agenda: page::Agenda,
     units: UnitsView,
     /// Views whose list must be rebuilt before it is shown.
-    stale: Vec<Page>,
+    stale: Vec<Screen>,
     filter: Filter,
     /// What the filter lets through; `None` when no filter is active.
     matches: Option<Matches>,
@@ -153,8 +154,31 @@ pub struct App {
     rules: EscalationRules,
     /// Natural or working days, the calendar they count on, and where the choice is kept.
     count: count::CountSetting,
-    /// Geometry of the last frame (written by drawing).
-    pub view: View,
+    /// The terminal size the last [`Action::Resize`] gave; `None` before the first (then
+    /// nothing is known to be too small, and pages are one row).
+    size: Option<ratatui::layout::Size>,
+    /// What the scrolled panes show first, kept following the cursor by `update`.
+    scroll: Scroll,
+    /// How long the detail pane's and the help overlay's texts are (the ui's answer).
+    measure: Option<Measure>,
+}
+
+/// Scroll offsets of the panes whose rows follow a cursor (drawing only reads them).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Scroll {
+    /// The first category shown.
+    pub categories: usize,
+    /// The first row of the middle pane (tree, list or units table).
+    pub rows: usize,
+}
+
+/// How many lines the detail pane's and the help overlay's contents take at a width. Only
+/// the ui knows (it wraps the text); the run loop hands its answer over, so `update` bounds
+/// scrolling without drawing. Without one, scrolling is unbounded and drawing clamps it.
+#[derive(Debug, Clone, Copy)]
+pub struct Measure {
+    pub detail: fn(&App, u16) -> usize,
+    pub help: fn(&App, u16) -> usize,
 }
 
 impl App {
@@ -181,10 +205,10 @@ impl App {
             rescued: None,
             polled: Polled::Unchanged,
             quit: false,
-            page: Page::Tree,
+            screen: Screen::Tree,
             agenda: page::Agenda::default(),
             units: UnitsView::default(),
-            stale: Page::ALL.to_vec(),
+            stale: Screen::ALL.to_vec(),
             filter: Filter::default(),
             matches: None,
             search_trail: Vec::new(),
@@ -193,7 +217,9 @@ impl App {
             note_cursor: None,
             rules: EscalationRules::default(),
             count: count::CountSetting::default(),
-            view: View::default(),
+            size: None,
+            scroll: Scroll::default(),
+            measure: None,
         };
         app.recount_all();
         app.cursor = app.first_requirement(0);
@@ -210,6 +236,13 @@ impl App {
     #[must_use]
     pub fn with_keymap(mut self, keymap: Keymap) -> App {
         self.keymap = keymap;
+        self
+    }
+
+    /// Bound detail and help scrolling by what the ui measures.
+    #[must_use]
+    pub fn with_measure(mut self, measure: Measure) -> App {
+        self.measure = Some(measure);
         self
     }
 
@@ -340,7 +373,7 @@ impl App {
                     _ => None,
                 }
             }
-            Event::Resize(..) => Some(Action::Resize),
+            &Event::Resize(width, height) => Some(Action::Resize { width, height }),
             _ => None,
         }
     }
@@ -348,6 +381,11 @@ impl App {
     /// The one place state changes. `now` stamps history entries; its date is the reference
     /// date for countdowns (it rolls over at midnight unless `--today` fixed it).
     pub fn update(&mut self, action: Action, now: NaiveDateTime) {
+        self.apply(action, now);
+        self.follow_cursor();
+    }
+
+    fn apply(&mut self, action: Action, now: NaiveDateTime) {
         if now.date() != self.today {
             self.today = now.date();
             self.recount_all();
@@ -364,7 +402,11 @@ impl App {
                 };
                 return;
             }
-            Action::Tick | Action::Resize => return,
+            Action::Resize { width, height } => {
+                self.size = Some(ratatui::layout::Size::new(width, height));
+                return;
+            }
+            Action::Tick => return,
             _ => {}
         }
         if self.mode == Mode::Normal && self.refuse_read_only(&action) {
@@ -391,18 +433,18 @@ impl App {
     }
 
     fn update_help(&mut self, action: &Action) {
+        let (max, height) = self.help_extent();
+        let page = height.max(2) - 1;
         let Mode::Help { scroll } = &mut self.mode else {
             return;
         };
-        let max = self.view.help_max.get();
-        let page = self.view.help_height.get().max(2) - 1;
         // The window may have grown since the last move.
         *scroll = (*scroll).min(max);
         match action {
             Action::Up | Action::ScrollUp { .. } => *scroll = scroll.saturating_sub(1),
-            Action::Down | Action::ScrollDown { .. } => *scroll = (*scroll + 1).min(max),
+            Action::Down | Action::ScrollDown { .. } => *scroll = scroll.saturating_add(1).min(max),
             Action::PageUp => *scroll = scroll.saturating_sub(page),
-            Action::PageDown => *scroll = (*scroll + page).min(max),
+            Action::PageDown => *scroll = scroll.saturating_add(page).min(max),
             Action::First => *scroll = 0,
             Action::Last => *scroll = max,
             Action::Help | Action::Back | Action::Quit | Action::Click { .. } => {

@@ -13,29 +13,29 @@ use crate::plan::{Item, ReqId, Requirement};
 
 /// Which view fills the body of the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Page {
+pub enum Screen {
     #[default]
     Tree,
     Agenda,
     Units,
 }
 
-impl Page {
-    pub const ALL: [Page; 3] = [Page::Tree, Page::Agenda, Page::Units];
+impl Screen {
+    pub const ALL: [Screen; 3] = [Screen::Tree, Screen::Agenda, Screen::Units];
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Page::Tree => lang.pick("任务树", "Tree"),
-            Page::Agenda => lang.pick("日程", "Agenda"),
-            Page::Units => lang.pick("单位", "Units"),
+            Screen::Tree => lang.pick("任务树", "Tree"),
+            Screen::Agenda => lang.pick("日程", "Agenda"),
+            Screen::Units => lang.pick("单位", "Units"),
         }
     }
 
-    fn next(self) -> Page {
+    fn next(self) -> Screen {
         match self {
-            Page::Tree => Page::Agenda,
-            Page::Agenda => Page::Units,
-            Page::Units => Page::Tree,
+            Screen::Tree => Screen::Agenda,
+            Screen::Agenda => Screen::Units,
+            Screen::Units => Screen::Tree,
         }
     }
 }
@@ -176,29 +176,29 @@ pub struct Agenda {
 }
 
 impl App {
-    pub fn page(&self) -> Page {
-        self.page
+    pub fn screen(&self) -> Screen {
+        self.screen
     }
 
-    pub(super) fn show_page(&mut self, page: Page) {
-        if page == self.page {
+    pub(super) fn show_screen(&mut self, page: Screen) {
+        if page == self.screen {
             return;
         }
-        self.page = page;
+        self.screen = page;
         self.detail_scroll = 0;
-        if page != Page::Tree && self.focus == super::Pane::Categories {
+        if page != Screen::Tree && self.focus == super::Pane::Categories {
             self.focus = super::Pane::Tree;
         }
         self.refresh();
     }
 
-    pub(super) fn cycle_page(&mut self) {
-        self.show_page(self.page.next());
+    pub(super) fn cycle_screen(&mut self) {
+        self.show_screen(self.screen.next());
     }
 
     /// The plan changed: counts are already current; lists and matches are stale.
     pub(super) fn data_changed(&mut self) {
-        self.stale = Page::ALL.to_vec();
+        self.stale = Screen::ALL.to_vec();
         self.agenda.all = None;
         self.units.cache = None;
         self.forget_search_index();
@@ -208,31 +208,31 @@ impl App {
 
     /// Rebuild the current view's list if it is stale.
     pub(super) fn refresh(&mut self) {
-        if !self.stale.contains(&self.page) {
+        if !self.stale.contains(&self.screen) {
             return;
         }
-        self.stale.retain(|p| *p != self.page);
-        match self.page {
-            Page::Tree => {}
-            Page::Agenda => self.rebuild_agenda(),
-            Page::Units => self.rebuild_units(),
+        self.stale.retain(|p| *p != self.screen);
+        match self.screen {
+            Screen::Tree => {}
+            Screen::Agenda => self.rebuild_agenda(),
+            Screen::Units => self.rebuild_units(),
         }
     }
 
     /// The requirement the current view has selected (what edits apply to).
     pub fn selected_requirement(&self) -> Option<&Requirement> {
-        match self.page {
-            Page::Tree => self.tree_requirement(),
-            Page::Agenda => self.plan().get(self.agenda.list.selected()?),
-            Page::Units => self.plan().get(self.units.drill.as_ref()?.list.selected()?),
+        match self.screen {
+            Screen::Tree => self.tree_requirement(),
+            Screen::Agenda => self.plan().get(self.agenda.list.selected()?),
+            Screen::Units => self.plan().get(self.units.drill.as_ref()?.list.selected()?),
         }
     }
 
     /// The item of the selection: the tree's selected item, or the selected requirement's.
     pub fn selected_item(&self) -> Option<&Item> {
-        match self.page {
-            Page::Tree => self.tree_item(),
-            Page::Agenda | Page::Units => self.item_of(self.selected_requirement()?.id),
+        match self.screen {
+            Screen::Tree => self.tree_item(),
+            Screen::Agenda | Screen::Units => self.item_of(self.selected_requirement()?.id),
         }
     }
 
@@ -259,7 +259,7 @@ impl App {
     pub(super) fn toggle_agenda_done(&mut self) {
         self.agenda.show_done = !self.agenda.show_done;
         self.agenda.all = None;
-        self.stale.push(Page::Agenda);
+        self.stale.push(Screen::Agenda);
         self.refresh();
         let text = if self.agenda.show_done {
             self.lang.pick("日程：显示已完成", "agenda: showing done")
@@ -271,10 +271,10 @@ impl App {
 
     /// The list the cursor moves in, in a list view.
     pub(super) fn current_list_mut(&mut self) -> Option<&mut ReqList> {
-        match self.page {
-            Page::Tree => None,
-            Page::Agenda => Some(&mut self.agenda.list),
-            Page::Units => self.units.drill.as_mut().map(|d| &mut d.list),
+        match self.screen {
+            Screen::Tree => None,
+            Screen::Agenda => Some(&mut self.agenda.list),
+            Screen::Units => self.units.drill.as_mut().map(|d| &mut d.list),
         }
     }
 }

@@ -5,7 +5,7 @@
 
 use super::filter::{INDEX_FROM, plan_len};
 use super::input::LineEditor;
-use super::{App, Mode, Page, Pane};
+use super::{App, Mode, Pane, Screen};
 use crate::plan::ReqId;
 use crate::plan::query::TextIndex;
 
@@ -106,7 +106,7 @@ impl App {
         if m.ids.is_empty() {
             return self.set_message(self.lang.pick("没有匹配项", "no matches"), false);
         }
-        if self.page != Page::Tree
+        if self.screen != Screen::Tree
             && let Some(list) = self.current_list_mut()
         {
             // Lists hold only matches: step through them, wrapping.
@@ -122,7 +122,7 @@ impl App {
             self.detail_scroll = 0;
             return;
         }
-        if self.page != Page::Tree {
+        if self.screen != Screen::Tree {
             return;
         }
         let Some(m) = &self.matches else { return };

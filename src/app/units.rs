@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::page::{ListEntry, ReqList};
-use super::{App, Page};
+use super::{App, Screen};
 use crate::i18n::Lang;
 use crate::plan::ReqId;
 use crate::plan::agenda::{self, Bucket};
@@ -89,20 +89,20 @@ impl App {
         {
             self.units.cache = None;
         }
-        self.stale = Page::ALL.to_vec();
+        self.stale = Screen::ALL.to_vec();
         // Only the edited requirements are re-checked against the filter and re-indexed.
         self.rematch(ids);
         // Unfiltered, the current list is patched for the edited requirements alone.
         if self.matches.is_none() {
-            match self.page {
-                Page::Agenda if self.agenda.all.is_some() => {
+            match self.screen {
+                Screen::Agenda if self.agenda.all.is_some() => {
                     self.patch_agenda_list(ids);
-                    self.stale.retain(|p| *p != Page::Agenda);
+                    self.stale.retain(|p| *p != Screen::Agenda);
                 }
-                Page::Units if self.units.cache.is_some() => {
+                Screen::Units if self.units.cache.is_some() => {
                     self.rebuild_unit_rows();
                     self.patch_drill(ids);
-                    self.stale.retain(|p| *p != Page::Units);
+                    self.stale.retain(|p| *p != Screen::Units);
                 }
                 _ => {}
             }
@@ -333,7 +333,7 @@ impl App {
 
     /// Esc/Backspace in a drill-down: back to the table. Returns whether it did.
     pub(super) fn drill_out(&mut self) -> bool {
-        if self.page == Page::Units && self.units.drill.is_some() {
+        if self.screen == Screen::Units && self.units.drill.is_some() {
             self.units.drill = None;
             return true;
         }
@@ -406,7 +406,7 @@ mod tests {
     use chrono::{NaiveDate, NaiveDateTime};
     use proptest::prelude::*;
 
-    use super::super::{Action, App, Discard, Page};
+    use super::super::{Action, App, Discard, Screen};
     use crate::plan::generate::{GenOptions, generate_document};
     use crate::plan::import::import_bytes;
     use crate::store::State;
@@ -454,10 +454,10 @@ mod tests {
         ) {
             let mut app = app();
             if units {
-                app.update(Action::ShowPage(Page::Units), now());
+                app.update(Action::ShowScreen(Screen::Units), now());
                 app.update(Action::ToggleExpand, now());
             } else {
-                app.update(Action::ShowPage(Page::Agenda), now());
+                app.update(Action::ShowScreen(Screen::Agenda), now());
                 if show_done {
                     app.update(Action::ToggleShowDone, now());
                 }

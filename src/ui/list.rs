@@ -10,7 +10,8 @@ use ratatui::widgets::Widget;
 
 use super::theme::{self, THEME, Urgency};
 use super::wrap::{self, width};
-use crate::app::{App, ListEntry, Pane, ReqList, View};
+use crate::app::geometry::follow;
+use crate::app::{App, ListEntry, Pane, ReqList};
 use crate::plan::{Requirement, Status, reporting};
 
 pub fn render(app: &App, list: &ReqList, title: &str, area: Rect, buf: &mut Buffer) {
@@ -18,7 +19,6 @@ pub fn render(app: &App, list: &ReqList, title: &str, area: Rect, buf: &mut Buff
     let block = super::pane(title, focused, area.width);
     let inner = block.inner(area);
     block.render(area, buf);
-    app.view.tree.set(inner);
     if inner.is_empty() {
         return;
     }
@@ -35,8 +35,7 @@ pub fn render(app: &App, list: &ReqList, title: &str, area: Rect, buf: &mut Buff
     }
     let height = usize::from(inner.height);
     let len = list.entries.len();
-    let offset = View::follow(app.view.tree_offset.get(), list.cursor, height, len);
-    app.view.tree_offset.set(offset);
+    let offset = follow(app.scroll().rows, list.cursor, height, len);
     let visible = &list.entries[offset..(offset + height).min(len)];
     let countdown_w = visible
         .iter()
