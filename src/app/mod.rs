@@ -38,7 +38,7 @@ pub use geometry::{Geometry, Regions};
 pub use history::UNDO_LIMIT;
 pub use input::LineEditor;
 pub use keymap::{Key, KeyMode, Keymap, KeymapError};
-pub use page::{ListEntry, ReqList, Screen};
+pub use page::{Group, ListEntry, ReqList, Screen};
 pub use progress::Prompt;
 pub use run::run;
 pub use tree::{Row, Selection, TreePath};

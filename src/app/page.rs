@@ -40,10 +40,30 @@ impl Screen {
     }
 }
 
+/// What a heading of a requirement list stands for: an agenda bucket, or a unit's share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    Bucket(crate::plan::agenda::Bucket),
+    /// The requirements a unit leads / cooperates on (units view, after Enter).
+    Lead,
+    Cooperating,
+}
+
+impl Group {
+    /// The heading's text, by the count the countdowns use (`7个工作日内`).
+    pub fn label(self, lang: Lang, by: crate::plan::count::Counting<'_>) -> &'static str {
+        match self {
+            Group::Bucket(b) => b.label_by(lang, by),
+            Group::Lead => lang.pick("牵头", "Lead"),
+            Group::Cooperating => lang.pick("配合", "Cooperating"),
+        }
+    }
+}
+
 /// One row of a requirement list: a group heading or a requirement.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ListEntry {
-    Heading { label: String, count: usize },
+    Heading { group: Group, count: usize },
     Requirement { id: ReqId, due: Option<NaiveDate> },
 }
 
@@ -243,6 +263,11 @@ impl App {
             .get(usize::try_from(id.item.checked_sub(1)?).ok()?)
     }
 
+    /// A list heading's text.
+    pub fn group_label(&self, group: Group) -> &'static str {
+        group.label(self.lang, self.counting())
+    }
+
     pub fn agenda(&self) -> &ReqList {
         &self.agenda.list
     }
@@ -292,7 +317,7 @@ mod tests {
 
     fn heading() -> ListEntry {
         ListEntry::Heading {
-            label: "h".into(),
+            group: Group::Lead,
             count: 0,
         }
     }

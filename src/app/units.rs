@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::page::{ListEntry, ReqList};
+use super::page::{Group, ListEntry, ReqList};
 use super::{App, Screen};
 use crate::i18n::Lang;
 use crate::plan::ReqId;
@@ -113,12 +113,13 @@ impl App {
     /// Move the edited requirements' entries of the (unfiltered) agenda list to where a
     /// rebuild would put them, from the up-to-date rows.
     fn patch_agenda_list(&mut self, ids: &[ReqId]) {
-        let (lang, by) = (self.lang, self.count.counting());
+        let by = self.count.counting();
         let bucket_of = |e: &ListEntry| match e {
-            ListEntry::Heading { label, .. } => Bucket::ALL
-                .into_iter()
-                .find(|b| b.label_by(lang, by) == label),
-            ListEntry::Requirement { .. } => None,
+            ListEntry::Heading {
+                group: Group::Bucket(b),
+                ..
+            } => Some(*b),
+            ListEntry::Heading { .. } | ListEntry::Requirement { .. } => None,
         };
         let (plan, today, show_done) = (&self.state.plan, self.today, self.agenda.show_done);
         self.agenda.list.edit(|entries| {
@@ -189,7 +190,7 @@ impl App {
                     entries.insert(
                         before,
                         ListEntry::Heading {
-                            label: new.bucket.label(lang).to_string(),
+                            group: Group::Bucket(new.bucket),
                             count: 1,
                         },
                     );
@@ -239,7 +240,7 @@ impl App {
         let mut entries = Vec::with_capacity(rows.len() + Bucket::ALL.len());
         for (bucket, group) in agenda::groups(&rows) {
             entries.push(ListEntry::Heading {
-                label: bucket.label_by(self.lang, self.counting()).to_string(),
+                group: Group::Bucket(bucket),
                 count: group.len(),
             });
             entries.extend(group.iter().map(|r| ListEntry::Requirement {
@@ -302,14 +303,10 @@ impl App {
             None => workload::unit_requirements(plan, unit),
         };
         let mut entries = Vec::new();
-        let groups = [
-            (self.lang.pick("牵头", "Lead"), lead),
-            (self.lang.pick("配合", "Cooperating"), cooperating),
-        ];
-        for (label, ids) in groups {
+        for (group, ids) in [(Group::Lead, lead), (Group::Cooperating, cooperating)] {
             let ids: Vec<_> = ids.into_iter().filter(|&id| self.passes(id)).collect();
             entries.push(ListEntry::Heading {
-                label: label.to_string(),
+                group,
                 count: ids.len(),
             });
             entries.extend(ids.into_iter().map(|id| ListEntry::Requirement {

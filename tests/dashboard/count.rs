@@ -84,7 +84,9 @@ fn headings(app: &App) -> Vec<String> {
         .entries
         .iter()
         .filter_map(|e| match e {
-            ListEntry::Heading { label, count } => Some(format!("{label} {count}")),
+            ListEntry::Heading { group, count } => {
+                Some(format!("{} {count}", app.group_label(*group)))
+            }
             ListEntry::Requirement { .. } => None,
         })
         .collect()
