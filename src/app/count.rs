@@ -45,8 +45,7 @@ impl App {
             month: None,
         };
         self.filter.count = count;
-        self.recount_all();
-        self.data_changed();
+        self.rebuilt();
         self
     }
 
@@ -88,8 +87,7 @@ impl App {
         self.count.count = to;
         // The due-within quick filter counts the same way as the countdowns.
         self.filter.count = to;
-        self.recount_all();
-        self.data_changed();
+        self.rebuilt();
         let label = to.label(self.lang);
         match self.count.settings.save_count(to) {
             Ok(()) => self.set_message(label.to_string(), false),

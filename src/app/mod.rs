@@ -7,7 +7,7 @@
 pub mod action;
 mod bindings;
 mod count;
-mod counts;
+mod derived;
 mod due;
 mod edit;
 pub mod filter;
@@ -32,6 +32,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, MouseEventKind};
 
 pub use action::{Action, Edit};
+pub use derived::Derived;
 pub use edit::{BulkChange, Discard, Persist};
 pub use filter::{Filter, Matches};
 pub use geometry::{Geometry, Regions};
@@ -110,10 +111,8 @@ pub struct App {
     keymap: Keymap,
     lang: Lang,
     today: NaiveDate,
-    /// Progress per category (same order as the plan) and overall, kept current on every edit
-    /// by recounting only the touched category.
-    counts: Vec<Counts>,
-    total: Counts,
+    /// Everything recomputed from the plan (counts, matches, list data); see `derived.rs`.
+    derived: Derived,
     cursor: TreePath,
     /// The cursor each category had when the user left it.
     remembered: HashMap<usize, TreePath>,
@@ -136,17 +135,7 @@ pub struct App {
     screen: Screen,
     agenda: page::Agenda,
     units: UnitsView,
-    /// Views whose list must be rebuilt before it is shown.
-    stale: Vec<Screen>,
     filter: Filter,
-    /// What the filter lets through; `None` when no filter is active.
-    matches: Option<Matches>,
-    /// While typing a search: each shorter text typed before and its matches, so erasing
-    /// restores them (see `filter.rs`).
-    search_trail: Vec<(Option<String>, Option<Matches>)>,
-    /// The plan's texts for searching a large plan, built when a search starts and dropped
-    /// when the plan changes.
-    search_index: Option<crate::plan::query::TextIndex>,
     history: history::History,
     /// The note selected in the detail pane, counted newest first.
     note_cursor: Option<usize>,
@@ -191,8 +180,7 @@ impl App {
             keymap: Keymap::default(),
             lang: Lang::Zh,
             today,
-            counts: Vec::new(),
-            total: Counts::default(),
+            derived: Derived::default(),
             cursor: TreePath::default(),
             remembered: HashMap::new(),
             collapsed: HashSet::new(),
@@ -208,11 +196,7 @@ impl App {
             screen: Screen::Tree,
             agenda: page::Agenda::default(),
             units: UnitsView::default(),
-            stale: Screen::ALL.to_vec(),
             filter: Filter::default(),
-            matches: None,
-            search_trail: Vec::new(),
-            search_index: None,
             history: history::History::default(),
             note_cursor: None,
             rules: EscalationRules::default(),
@@ -221,7 +205,7 @@ impl App {
             scroll: Scroll::default(),
             measure: None,
         };
-        app.recount_all();
+        app.rebuilt();
         app.cursor = app.first_requirement(0);
         app.clamp_cursor();
         app
@@ -318,11 +302,11 @@ impl App {
 
     /// Progress of the category at `index` (plan order).
     pub fn category_counts(&self, index: usize) -> Counts {
-        self.counts.get(index).copied().unwrap_or_default()
+        self.derived.category(index)
     }
 
     pub fn total_counts(&self) -> Counts {
-        self.total
+        self.derived.total
     }
 
     /// The keymap mode for the current [`Mode`].
@@ -388,8 +372,7 @@ impl App {
     fn apply(&mut self, action: Action, now: NaiveDateTime) {
         if now.date() != self.today {
             self.today = now.date();
-            self.recount_all();
-            self.data_changed();
+            self.rebuilt();
         }
         match action {
             Action::Shutdown => return self.shutdown(now),

@@ -1,7 +1,7 @@
 //! The three views (tree, agenda, units) and the requirement lists the latter two show.
 //!
 //! Lists are built once per change of the data, the filter or the view options (never per
-//! frame): `data_changed`/`filter_changed` mark them stale and `refresh` rebuilds the current
+//! frame): `edited`/`rebuilt`/`filter_changed` mark them stale and `refresh` rebuilds the current
 //! view's list at the end of `update`. Each view keeps its own selection, by requirement id,
 //! so a rebuild keeps the cursor on the same requirement when it is still listed.
 
@@ -188,11 +188,6 @@ pub struct Agenda {
     pub show_done: bool,
     /// Listed requirements whose report (报送) for this period is still owed.
     pub reports_outstanding: usize,
-    /// Every agenda row before filtering, kept while the data is unchanged (a filter change
-    /// only refilters it).
-    pub all: Option<Vec<crate::plan::agenda::AgendaRow>>,
-    /// The ids among `all` whose report is still owed, ascending.
-    pub outstanding: Vec<ReqId>,
 }
 
 impl App {
@@ -216,22 +211,12 @@ impl App {
         self.show_screen(self.screen.next());
     }
 
-    /// The plan changed: counts are already current; lists and matches are stale.
-    pub(super) fn data_changed(&mut self) {
-        self.stale = Screen::ALL.to_vec();
-        self.agenda.all = None;
-        self.units.cache = None;
-        self.forget_search_index();
-        self.rebuild_matches();
-        self.refresh();
-    }
-
     /// Rebuild the current view's list if it is stale.
     pub(super) fn refresh(&mut self) {
-        if !self.stale.contains(&self.screen) {
+        if !self.derived.stale.contains(&self.screen) {
             return;
         }
-        self.stale.retain(|p| *p != self.screen);
+        self.derived.stale.retain(|p| *p != self.screen);
         match self.screen {
             Screen::Tree => {}
             Screen::Agenda => self.rebuild_agenda(),
@@ -283,8 +268,7 @@ impl App {
 
     pub(super) fn toggle_agenda_done(&mut self) {
         self.agenda.show_done = !self.agenda.show_done;
-        self.agenda.all = None;
-        self.stale.push(Screen::Agenda);
+        self.derived.forget_agenda();
         self.refresh();
         let text = if self.agenda.show_done {
             self.lang.pick("日程：显示已完成", "agenda: showing done")

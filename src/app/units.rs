@@ -20,8 +20,6 @@ pub struct UnitsView {
     /// Index into `rows`.
     pub cursor: usize,
     pub drill: Option<Drill>,
-    /// The table kept up to date edit by edit, with its index of units' requirements.
-    pub cache: Option<workload::Workload>,
 }
 
 impl Default for UnitsView {
@@ -32,7 +30,6 @@ impl Default for UnitsView {
             descending: true,
             cursor: 0,
             drill: None,
-            cache: None,
         }
     }
 }
@@ -57,18 +54,18 @@ impl App {
     }
 
     /// Requirements `ids` were edited (nothing else changed): update the agenda's and the
-    /// units table's data for them alone, then mark lists stale as [`App::data_changed`]
+    /// units table's data for them alone, then mark lists stale as a rebuild
     /// does. Lists then rebuild from that data; a large bulk change rebuilds it all.
     pub(super) fn data_edited(&mut self, ids: &[ReqId]) {
         const INCREMENTAL_UP_TO: usize = 64;
         if ids.len() > INCREMENTAL_UP_TO {
-            return self.data_changed();
+            return self.rebuilt();
         }
         let plan = &self.state.plan;
-        if let Some(all) = &mut self.agenda.all {
+        if let Some(all) = &mut self.derived.agenda_rows {
             let by = self.count.counting();
             agenda::update_by(all, plan, ids, self.today, self.agenda.show_done, by);
-            let outstanding = &mut self.agenda.outstanding;
+            let outstanding = &mut self.derived.outstanding;
             for &id in ids {
                 let listed = all.iter().any(|r| r.id == id);
                 let owed = listed
@@ -84,25 +81,25 @@ impl App {
                 }
             }
         }
-        if let Some(cache) = &mut self.units.cache
+        if let Some(cache) = &mut self.derived.workload
             && (cache.today() != self.today || !cache.update(plan, ids))
         {
-            self.units.cache = None;
+            self.derived.workload = None;
         }
-        self.stale = Screen::ALL.to_vec();
+        self.derived.stale = Screen::ALL.to_vec();
         // Only the edited requirements are re-checked against the filter and re-indexed.
         self.rematch(ids);
         // Unfiltered, the current list is patched for the edited requirements alone.
-        if self.matches.is_none() {
+        if self.derived.matches.is_none() {
             match self.screen {
-                Screen::Agenda if self.agenda.all.is_some() => {
+                Screen::Agenda if self.derived.agenda_rows.is_some() => {
                     self.patch_agenda_list(ids);
-                    self.stale.retain(|p| *p != Screen::Agenda);
+                    self.derived.stale.retain(|p| *p != Screen::Agenda);
                 }
-                Screen::Units if self.units.cache.is_some() => {
+                Screen::Units if self.derived.workload.is_some() => {
                     self.rebuild_unit_rows();
                     self.patch_drill(ids);
-                    self.stale.retain(|p| *p != Screen::Units);
+                    self.derived.stale.retain(|p| *p != Screen::Units);
                 }
                 _ => {}
             }
@@ -198,7 +195,7 @@ impl App {
                 }
             }
         });
-        self.agenda.reports_outstanding = self.agenda.outstanding.len();
+        self.agenda.reports_outstanding = self.derived.outstanding.len();
     }
 
     /// The drill-down's requirements stay (units do not change in an edit); only their due
@@ -219,12 +216,12 @@ impl App {
     }
 
     pub(super) fn rebuild_agenda(&mut self) {
-        let all = if let Some(all) = self.agenda.all.take() {
+        let all = if let Some(all) = self.derived.agenda_rows.take() {
             all
         } else {
             let plan = &self.state.plan;
             let all = agenda::agenda_by(plan, self.today, self.agenda.show_done, self.counting());
-            self.agenda.outstanding = all
+            self.derived.outstanding = all
                 .iter()
                 .filter(|r| {
                     plan.get(r.id)
@@ -232,11 +229,11 @@ impl App {
                 })
                 .map(|r| r.id)
                 .collect();
-            self.agenda.outstanding.sort_unstable();
+            self.derived.outstanding.sort_unstable();
             all
         };
         let rows: Vec<_> = all.iter().filter(|r| self.passes(r.id)).copied().collect();
-        self.agenda.all = Some(all);
+        self.derived.agenda_rows = Some(all);
         let mut entries = Vec::with_capacity(rows.len() + Bucket::ALL.len());
         for (bucket, group) in agenda::groups(&rows) {
             entries.push(ListEntry::Heading {
@@ -248,10 +245,10 @@ impl App {
                 due: r.due,
             }));
         }
-        self.agenda.reports_outstanding = if self.matches.is_none() {
-            self.agenda.outstanding.len()
+        self.agenda.reports_outstanding = if self.derived.matches.is_none() {
+            self.derived.outstanding.len()
         } else {
-            let outstanding = &self.agenda.outstanding;
+            let outstanding = &self.derived.outstanding;
             outstanding.iter().filter(|&&id| self.passes(id)).count()
         };
         self.agenda.list.replace(entries);
@@ -270,13 +267,13 @@ impl App {
     /// The table, without the drill-down.
     fn rebuild_unit_rows(&mut self) {
         let keep = self.selected_unit_name();
-        let cache = match self.units.cache.take() {
+        let cache = match self.derived.workload.take() {
             Some(cache) if cache.today() == self.today => cache,
             _ => workload::Workload::new(&self.state.plan, self.today),
         };
         let mut rows = cache.rows();
-        self.units.cache = Some(cache);
-        if let Some(m) = &self.matches {
+        self.derived.workload = Some(cache);
+        if let Some(m) = &self.derived.matches {
             // Units with at least one requirement the filter lets through.
             let plan = &self.state.plan;
             let named: HashSet<&str> = m
@@ -298,7 +295,7 @@ impl App {
 
     fn drill_entries(&self, unit: &str) -> Vec<ListEntry> {
         let plan = &self.state.plan;
-        let (lead, cooperating) = match &self.units.cache {
+        let (lead, cooperating) = match &self.derived.workload {
             Some(cache) => cache.unit_requirements(unit),
             None => workload::unit_requirements(plan, unit),
         };
@@ -472,7 +469,7 @@ mod tests {
                     app.update(Action::SubmitNote, now());
                 }
                 let patched = shown(&app);
-                app.data_changed();
+                app.rebuilt();
                 prop_assert_eq!(patched, shown(&app));
             }
         }
