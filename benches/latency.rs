@@ -15,7 +15,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use duban::app::{Action, App, Discard, Edit, Page};
+use duban::app::{Action, App, Discard, Edit, Screen};
 use duban::plan::generate::{GenOptions, generate_document};
 use duban::plan::import::import_bytes;
 use duban::store::{State, Store};
@@ -108,12 +108,12 @@ fn measure(path: &Path) {
     // The same status changes while the agenda, then the units table (drilled into its
     // first unit), fills the screen: every edit updates that view's list. The agenda shows
     // done requirements too, so the one changed stays selected.
-    let mut in_agenda = toggles_in(&mut app, &mut terminal, Page::Agenda);
-    let mut in_units = toggles_in(&mut app, &mut terminal, Page::Units);
+    let mut in_agenda = toggles_in(&mut app, &mut terminal, Screen::Agenda);
+    let mut in_units = toggles_in(&mut app, &mut terminal, Screen::Units);
     app.update(Action::Back, now());
-    app.update(Action::ShowPage(Page::Agenda), now());
+    app.update(Action::ShowScreen(Screen::Agenda), now());
     app.update(Action::ToggleShowDone, now());
-    app.update(Action::ShowPage(Page::Tree), now());
+    app.update(Action::ShowScreen(Screen::Tree), now());
     // Incremental search: type 政务公开 and erase it, again and again.
     app.update(Action::Search, now());
     app.update(Action::Edit(Edit::Insert('政')), now());
@@ -179,10 +179,10 @@ fn measure(path: &Path) {
 
 /// Status changes while `page` fills the screen (the units table drilled into its first
 /// unit, the agenda showing done requirements so the one changed stays selected).
-fn toggles_in(app: &mut App, terminal: &mut Terminal<TestBackend>, page: Page) -> Vec<Duration> {
-    app.update(Action::ShowPage(page), now());
+fn toggles_in(app: &mut App, terminal: &mut Terminal<TestBackend>, page: Screen) -> Vec<Duration> {
+    app.update(Action::ShowScreen(page), now());
     app.update(
-        if page == Page::Units {
+        if page == Screen::Units {
             Action::ToggleExpand
         } else {
             Action::ToggleShowDone

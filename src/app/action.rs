@@ -1,6 +1,6 @@
 //! What the user (or the terminal) asks for, independent of which key did it.
 
-use super::page::Page;
+use super::page::Screen;
 use crate::i18n::Lang;
 
 /// Every change to the dashboard goes through `App::update` with one of these.
@@ -44,8 +44,8 @@ pub enum Action {
     Undo,
     Redo,
     // Views.
-    ShowPage(Page),
-    NextPage,
+    ShowScreen(Screen),
+    NextScreen,
     /// Agenda: list done requirements too.
     ToggleShowDone,
     /// Countdowns in natural ↔ working days (remembered).
@@ -92,6 +92,9 @@ pub enum Action {
         column: u16,
         row: u16,
     },
+    /// The dashboard is on screen: show the notice a merge left in the state file, once
+    /// (clearing it from the file). Dispatched by the run loop before the first key.
+    Start,
     /// Periodic: lets the reference date roll over at midnight.
     Tick,
     /// No key for a poll interval: a read-only dashboard follows the writer (and takes over
@@ -100,8 +103,12 @@ pub enum Action {
     Poll {
         idle: bool,
     },
-    /// The terminal was resized (drawing adapts on its own; this only asks for a redraw).
-    Resize,
+    /// The terminal's size: at start, before the first frame, and whenever it changes.
+    /// Everything `update` knows about where things are on screen follows from it.
+    Resize {
+        width: u16,
+        height: u16,
+    },
     /// SIGTERM/SIGHUP: save and leave now.
     Shutdown,
 }
@@ -234,15 +241,15 @@ impl Action {
             ),
             Action::Undo => lang.pick("撤销上一次修改", "undo the last change"),
             Action::Redo => lang.pick("重做", "redo"),
-            Action::ShowPage(Page::Tree) => lang.pick("任务树视图", "tree view"),
-            Action::ShowPage(Page::Agenda) => lang.pick(
+            Action::ShowScreen(Screen::Tree) => lang.pick("任务树视图", "tree view"),
+            Action::ShowScreen(Screen::Agenda) => lang.pick(
                 "日程视图（按到期分组：逾期、今天、7天内、30天内、以后、时限待确认、周期性、长期）",
                 "agenda view (overdue, today, 7 days, 30 days, later, to confirm, recurring, ongoing)",
             ),
-            Action::ShowPage(Page::Units) => {
+            Action::ShowScreen(Screen::Units) => {
                 lang.pick("单位视图（各单位工作量）", "units view (workload per unit)")
             }
-            Action::NextPage => lang.pick("切换到下一个视图", "next view"),
+            Action::NextScreen => lang.pick("切换到下一个视图", "next view"),
             Action::ToggleShowDone => {
                 lang.pick("日程：显示 / 隐藏已完成", "agenda: show / hide done")
             }
@@ -308,8 +315,8 @@ impl Action {
             Action::Export => lang.pick("导出", "export"),
             Action::Undo => lang.pick("撤销", "undo"),
             Action::Redo => lang.pick("重做", "redo"),
-            Action::ShowPage(p) => p.label(lang),
-            Action::NextPage => lang.pick("视图", "view"),
+            Action::ShowScreen(p) => p.label(lang),
+            Action::NextScreen => lang.pick("视图", "view"),
             Action::ToggleShowDone => lang.pick("已完成", "done"),
             Action::ToggleCount => lang.pick("工作日", "workdays"),
             Action::ToggleMonth => lang.pick("月历", "month"),

@@ -2,7 +2,7 @@
 //! order the help overlay lists them. Their default keys are in `assets/keymap.toml`.
 
 use super::action::{Action, Edit};
-use super::page::Page;
+use super::page::Screen;
 
 pub static NORMAL: [(&str, Action); 53] = [
     ("up", Action::Up),
@@ -27,10 +27,10 @@ pub static NORMAL: [(&str, Action); 53] = [
     ("export", Action::Export),
     ("undo", Action::Undo),
     ("redo", Action::Redo),
-    ("view_tree", Action::ShowPage(Page::Tree)),
-    ("view_agenda", Action::ShowPage(Page::Agenda)),
-    ("view_units", Action::ShowPage(Page::Units)),
-    ("next_view", Action::NextPage),
+    ("view_tree", Action::ShowScreen(Screen::Tree)),
+    ("view_agenda", Action::ShowScreen(Screen::Agenda)),
+    ("view_units", Action::ShowScreen(Screen::Units)),
+    ("next_view", Action::NextScreen),
     ("show_done", Action::ToggleShowDone),
     ("count_workdays", Action::ToggleCount),
     ("month", Action::ToggleMonth),

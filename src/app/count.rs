@@ -5,7 +5,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 
 use super::App;
-use super::page::Page;
+use super::page::Screen;
 use crate::i18n::count::marked;
 use crate::plan::calendar::Calendar;
 use crate::plan::count::{Count, Counting};
@@ -46,8 +46,7 @@ impl App {
             month: None,
         };
         self.filter.count = count;
-        self.recount_all();
-        self.data_changed();
+        self.rebuilt();
         self
     }
 
@@ -89,8 +88,7 @@ impl App {
         self.count.count = to;
         // The due-within quick filter counts the same way as the countdowns.
         self.filter.count = to;
-        self.recount_all();
-        self.data_changed();
+        self.rebuilt();
         let label = to.label(self.lang);
         match self.count.settings.save_count(to) {
             Ok(()) => self.set_message(label.to_string(), false),
@@ -106,12 +104,12 @@ impl App {
 
     /// The month the agenda's grid shows, if it shows one.
     pub fn month(&self) -> Option<NaiveDate> {
-        self.count.month.filter(|_| self.page == Page::Agenda)
+        self.count.month.filter(|_| self.screen == Screen::Agenda)
     }
 
     /// Agenda: the list ↔ this month's grid (the month of today).
     pub(super) fn toggle_month(&mut self) {
-        self.show_page(Page::Agenda);
+        self.show_screen(Screen::Agenda);
         self.count.month = match self.count.month {
             Some(_) => None,
             None => self.today.with_day(1),
@@ -125,7 +123,7 @@ impl App {
 
     /// The grid's month `by` months on (opens the grid when it is closed).
     pub(super) fn step_month(&mut self, by: i32) {
-        self.show_page(Page::Agenda);
+        self.show_screen(Screen::Agenda);
         let from = self.count.month.or_else(|| self.today.with_day(1));
         let step = Months::new(by.unsigned_abs());
         self.count.month = from.and_then(|m| {

@@ -160,7 +160,7 @@ impl App {
 
     /// The item row selected in the tree view (edits on it concern all its requirements).
     fn item_row(&self) -> Option<&crate::plan::Item> {
-        (self.page == super::Page::Tree)
+        (self.screen == super::Screen::Tree)
             .then(|| self.tree_item())
             .flatten()
     }
@@ -211,7 +211,7 @@ impl App {
                     return;
                 };
                 let ids: Vec<ReqId> = item.requirements.iter().map(|r| r.id).collect();
-                let name = crate::ui::wrap::one_line(&item.name).into_owned();
+                let name = crate::text::one_line(&item.name).into_owned();
                 let status = self.lang.status(change.to);
                 let count = item
                     .requirements
@@ -305,10 +305,8 @@ impl App {
     /// `text` with anything unusual appended.
     fn after_save(&mut self, text: &str, report: &SaveReport) {
         if report.reloaded {
-            // The state is now the file's newer content: redo everything derived.
-            self.recount_all();
-            self.clamp_cursor();
-            self.data_changed();
+            // The state is now the file's newer content.
+            self.rebuilt();
         }
         let conflict = !report.conflicts.is_empty();
         let text = match report.message(self.lang) {

@@ -8,7 +8,7 @@
 
 use std::collections::HashSet;
 
-use super::{App, Page};
+use super::{App, Screen};
 use crate::i18n::Lang;
 pub use crate::plan::query::Filter;
 use crate::plan::query::{Entry, Search, TextIndex, entries, entry};
@@ -152,17 +152,17 @@ impl App {
 
     /// `None` while no filter is active (everything passes).
     pub fn matches(&self) -> Option<&Matches> {
-        self.matches.as_ref()
+        self.derived.matches.as_ref()
     }
 
     /// Whether the filter lets `id` through.
     pub fn passes(&self, id: ReqId) -> bool {
-        self.matches.as_ref().is_none_or(|m| m.contains(id))
+        self.derived.matches.as_ref().is_none_or(|m| m.contains(id))
     }
 
     pub(super) fn rebuild_matches(&mut self) {
-        self.search_trail.clear();
-        self.matches = self.compute_matches(None);
+        self.derived.search_trail.clear();
+        self.derived.matches = self.compute_matches(None);
     }
 
     /// The matches of the current filter, checking only `candidates` when given (a
@@ -175,7 +175,7 @@ impl App {
         let (filter, today) = (&self.filter, self.today);
         // A large scan goes through the text index when it can answer for this needle.
         let large = candidates.map_or(plan_len(plan), <[ReqId]>::len) >= INDEX_FROM;
-        if let (Some(index), true) = (&self.search_index, large)
+        if let (Some(index), true) = (&self.derived.search_index, large)
             && index.len() == plan_len(plan)
             && let Some(ids) = index.select(plan, filter, today)
         {
@@ -208,20 +208,20 @@ impl App {
             .map(|&id| entry(plan, id).filter(|e| e.requirement.id == id))
             .collect::<Option<Vec<Entry<'_>>>>()
         else {
-            self.forget_search_index();
+            self.derived.search_index = None;
             return self.rebuild_matches();
         };
-        if let Some(index) = &mut self.search_index {
+        if let Some(index) = &mut self.derived.search_index {
             let requirements: Vec<&Requirement> = changed.iter().map(|e| e.requirement).collect();
             if index.len() != plan_len(plan) || !index.refresh(&requirements) {
-                self.search_index = None;
+                self.derived.search_index = None;
             } else if index.worn() {
-                self.search_index = TextIndex::new(plan);
+                self.derived.search_index = TextIndex::new(plan);
             }
         }
         // The trail's matches predate the edit.
-        self.search_trail.clear();
-        let Some(matches) = &mut self.matches else {
+        self.derived.search_trail.clear();
+        let Some(matches) = &mut self.derived.matches else {
             return;
         };
         let search = self.filter.search();
@@ -245,14 +245,14 @@ impl App {
     }
 
     pub(super) fn after_filter_change(&mut self) {
-        self.stale = Page::ALL.to_vec();
+        self.derived.stale = Screen::ALL.to_vec();
         self.refresh();
         self.announce();
     }
 
     /// `筛选：N 项要求` in the status line.
     pub(super) fn announce(&mut self) {
-        let n = self.matches.as_ref().map(|m| m.ids.len());
+        let n = self.derived.matches.as_ref().map(|m| m.ids.len());
         let text = match (self.lang, n) {
             (_, None) => self.lang.pick("已清除筛选", "filters cleared").to_string(),
             (Lang::Zh, Some(n)) => format!("筛选：{n} 项要求"),
@@ -304,8 +304,8 @@ impl App {
         if self.filter.unit.is_some() {
             self.filter.unit = None;
         } else {
-            let unit = match self.page {
-                Page::Units if self.units.drill.is_none() => self.selected_unit_name(),
+            let unit = match self.screen {
+                Screen::Units if self.units.drill.is_none() => self.selected_unit_name(),
                 _ => self
                     .selected_requirement()
                     .and_then(|r| r.units.primary())
@@ -354,19 +354,7 @@ mod tests {
     use chrono::NaiveDate;
 
     use crate::plan::query::Needle;
-    use crate::store::{State, StoreError};
-
-    struct NoSave;
-
-    impl super::super::Persist for NoSave {
-        fn save(&mut self, _state: &State) -> Result<(), StoreError> {
-            Ok(())
-        }
-
-        fn location(&self) -> String {
-            "(test)".into()
-        }
-    }
+    use crate::store::State;
 
     /// Large enough for the text index.
     fn plan() -> &'static Plan {
@@ -402,7 +390,7 @@ mod tests {
         ) {
             let today = NaiveDate::from_ymd_opt(2021, 9, 20).expect("valid date");
             let now = today.and_hms_opt(10, 0, 0).expect("valid time");
-            let mut app = App::new(State::new(plan().clone()), Box::new(NoSave), today);
+            let mut app = App::new(State::new(plan().clone()), Box::new(super::super::Discard), today);
             app.filter.search = search.map(String::from);
             app.filter.status = status.map(|s| STATUSES[s]);
             app.filter.overdue = overdue;
@@ -435,8 +423,8 @@ mod tests {
                 for id in &expected.clone().unwrap_or_default() {
                     prop_assert!(app.passes(*id));
                 }
-                prop_assert_eq!(app.matches.as_ref().map(|m| m.ids.clone()), expected);
-                let index = app.search_index.as_ref().expect("kept");
+                prop_assert_eq!(app.derived.matches.as_ref().map(|m| m.ids.clone()), expected);
+                let index = app.derived.search_index.as_ref().expect("kept");
                 let fresh = TextIndex::new(plan).expect("builds");
                 for needle in ["政", "政务", "新增", "a", "B", "1.2", "公开 "] {
                     let needle = Needle::new(needle);

@@ -75,7 +75,7 @@ impl App {
             before,
             after,
         });
-        self.touched(ids);
+        self.edited(ids);
         self.save(summary, &edited);
         changed
     }
@@ -106,7 +106,7 @@ impl App {
         self.save(&text, &replaced);
     }
 
-    /// Put these copies back in place (by id), then recount what they touch. Returns the
+    /// Put these copies back in place (by id), then recount what they touch (the caller saves). Returns the
     /// versions they replaced (what saving the change needs to know).
     fn restore(&mut self, copies: &[Requirement]) -> Vec<Requirement> {
         let ids: Vec<ReqId> = copies.iter().map(|r| r.id).collect();
@@ -116,26 +116,7 @@ impl App {
                 replaced.push(std::mem::replace(r, copy.clone()));
             }
         }
-        self.touched(&ids);
+        self.edited(&ids);
         replaced
-    }
-
-    /// After requirements changed: recount their categories and mark cached lists stale.
-    pub(super) fn touched(&mut self, ids: &[ReqId]) {
-        let mut categories: Vec<u32> = ids.iter().map(|id| id.category).collect();
-        categories.sort_unstable();
-        categories.dedup();
-        for number in categories {
-            if let Some(index) = self
-                .state
-                .plan
-                .categories
-                .iter()
-                .position(|c| c.number == number)
-            {
-                self.recount(index);
-            }
-        }
-        self.data_edited(ids);
     }
 }

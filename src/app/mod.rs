@@ -7,10 +7,11 @@
 pub mod action;
 mod bindings;
 mod count;
-mod counts;
+mod derived;
 mod due;
 mod edit;
 pub mod filter;
+pub mod geometry;
 mod history;
 pub mod input;
 mod key;
@@ -20,10 +21,10 @@ pub mod page;
 pub mod progress;
 mod read_only;
 mod run;
+mod scroll;
 mod search;
 mod tree;
 pub mod units;
-mod view;
 
 use std::collections::{HashMap, HashSet};
 
@@ -31,17 +32,18 @@ use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, MouseEventKind};
 
 pub use action::{Action, Edit};
+pub use derived::Derived;
 pub use edit::{BulkChange, Discard, Persist};
 pub use filter::{Filter, Matches};
+pub use geometry::{Geometry, Regions};
 pub use history::UNDO_LIMIT;
 pub use input::LineEditor;
 pub use keymap::{Key, KeyMode, Keymap, KeymapError};
-pub use page::{ListEntry, Page, ReqList};
+pub use page::{Group, ListEntry, ReqList, Screen};
 pub use progress::Prompt;
 pub use run::run;
 pub use tree::{Row, Selection, TreePath};
 pub use units::UnitsView;
-pub use view::View;
 
 use crate::i18n::Lang;
 use crate::plan::Counts;
@@ -109,10 +111,8 @@ pub struct App {
     keymap: Keymap,
     lang: Lang,
     today: NaiveDate,
-    /// Progress per category (same order as the plan) and overall, kept current on every edit
-    /// by recounting only the touched category.
-    counts: Vec<Counts>,
-    total: Counts,
+    /// Everything recomputed from the plan (counts, matches, list data); see `derived.rs`.
+    derived: Derived,
     cursor: TreePath,
     /// The cursor each category had when the user left it.
     remembered: HashMap<usize, TreePath>,
@@ -132,20 +132,10 @@ pub struct App {
     polled: Polled,
     quit: bool,
     /// Which view fills the body, and the lists of the list views.
-    page: Page,
+    screen: Screen,
     agenda: page::Agenda,
     units: UnitsView,
-    /// Views whose list must be rebuilt before it is shown.
-    stale: Vec<Page>,
     filter: Filter,
-    /// What the filter lets through; `None` when no filter is active.
-    matches: Option<Matches>,
-    /// While typing a search: each shorter text typed before and its matches, so erasing
-    /// restores them (see `filter.rs`).
-    search_trail: Vec<(Option<String>, Option<Matches>)>,
-    /// The plan's texts for searching a large plan, built when a search starts and dropped
-    /// when the plan changes.
-    search_index: Option<crate::plan::query::TextIndex>,
     history: history::History,
     /// The note selected in the detail pane, counted newest first.
     note_cursor: Option<usize>,
@@ -153,8 +143,31 @@ pub struct App {
     rules: EscalationRules,
     /// Natural or working days, the calendar they count on, and where the choice is kept.
     count: count::CountSetting,
-    /// Geometry of the last frame (written by drawing).
-    pub view: View,
+    /// The terminal size the last [`Action::Resize`] gave; `None` before the first (then
+    /// nothing is known to be too small, and pages are one row).
+    size: Option<ratatui::layout::Size>,
+    /// What the scrolled panes show first, kept following the cursor by `update`.
+    scroll: Scroll,
+    /// How long the detail pane's and the help overlay's texts are (the ui's answer).
+    measure: Option<Measure>,
+}
+
+/// Scroll offsets of the panes whose rows follow a cursor (drawing only reads them).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Scroll {
+    /// The first category shown.
+    pub categories: usize,
+    /// The first row of the middle pane (tree, list or units table).
+    pub rows: usize,
+}
+
+/// How many lines the detail pane's and the help overlay's contents take at a width. Only
+/// the ui knows (it wraps the text); the run loop hands its answer over, so `update` bounds
+/// scrolling without drawing. Without one, scrolling is unbounded and drawing clamps it.
+#[derive(Debug, Clone, Copy)]
+pub struct Measure {
+    pub detail: fn(&App, u16) -> usize,
+    pub help: fn(&App, u16) -> usize,
 }
 
 impl App {
@@ -167,8 +180,7 @@ impl App {
             keymap: Keymap::default(),
             lang: Lang::Zh,
             today,
-            counts: Vec::new(),
-            total: Counts::default(),
+            derived: Derived::default(),
             cursor: TreePath::default(),
             remembered: HashMap::new(),
             collapsed: HashSet::new(),
@@ -181,24 +193,21 @@ impl App {
             rescued: None,
             polled: Polled::Unchanged,
             quit: false,
-            page: Page::Tree,
+            screen: Screen::Tree,
             agenda: page::Agenda::default(),
             units: UnitsView::default(),
-            stale: Page::ALL.to_vec(),
             filter: Filter::default(),
-            matches: None,
-            search_trail: Vec::new(),
-            search_index: None,
             history: history::History::default(),
             note_cursor: None,
             rules: EscalationRules::default(),
             count: count::CountSetting::default(),
-            view: View::default(),
+            size: None,
+            scroll: Scroll::default(),
+            measure: None,
         };
-        app.recount_all();
+        app.rebuilt();
         app.cursor = app.first_requirement(0);
         app.clamp_cursor();
-        app.show_merge_notice();
         app
     }
 
@@ -211,6 +220,13 @@ impl App {
     #[must_use]
     pub fn with_keymap(mut self, keymap: Keymap) -> App {
         self.keymap = keymap;
+        self
+    }
+
+    /// Bound detail and help scrolling by what the ui measures.
+    #[must_use]
+    pub fn with_measure(mut self, measure: Measure) -> App {
+        self.measure = Some(measure);
         self
     }
 
@@ -286,11 +302,11 @@ impl App {
 
     /// Progress of the category at `index` (plan order).
     pub fn category_counts(&self, index: usize) -> Counts {
-        self.counts.get(index).copied().unwrap_or_default()
+        self.derived.category(index)
     }
 
     pub fn total_counts(&self) -> Counts {
-        self.total
+        self.derived.total
     }
 
     /// The keymap mode for the current [`Mode`].
@@ -341,7 +357,7 @@ impl App {
                     _ => None,
                 }
             }
-            Event::Resize(..) => Some(Action::Resize),
+            &Event::Resize(width, height) => Some(Action::Resize { width, height }),
             _ => None,
         }
     }
@@ -349,13 +365,18 @@ impl App {
     /// The one place state changes. `now` stamps history entries; its date is the reference
     /// date for countdowns (it rolls over at midnight unless `--today` fixed it).
     pub fn update(&mut self, action: Action, now: NaiveDateTime) {
+        self.apply(action, now);
+        self.follow_cursor();
+    }
+
+    fn apply(&mut self, action: Action, now: NaiveDateTime) {
         if now.date() != self.today {
             self.today = now.date();
-            self.recount_all();
-            self.data_changed();
+            self.rebuilt();
         }
         match action {
             Action::Shutdown => return self.shutdown(now),
+            Action::Start => return self.show_merge_notice(),
             Action::Poll { idle } => {
                 self.polled = if self.follow() || (idle && self.idle()) {
                     Polled::Changed
@@ -364,7 +385,11 @@ impl App {
                 };
                 return;
             }
-            Action::Tick | Action::Resize => return,
+            Action::Resize { width, height } => {
+                self.size = Some(ratatui::layout::Size::new(width, height));
+                return;
+            }
+            Action::Tick => return,
             _ => {}
         }
         if self.mode == Mode::Normal && self.refuse_read_only(&action) {
@@ -391,18 +416,18 @@ impl App {
     }
 
     fn update_help(&mut self, action: &Action) {
+        let (max, height) = self.help_extent();
+        let page = height.max(2) - 1;
         let Mode::Help { scroll } = &mut self.mode else {
             return;
         };
-        let max = self.view.help_max.get();
-        let page = self.view.help_height.get().max(2) - 1;
         // The window may have grown since the last move.
         *scroll = (*scroll).min(max);
         match action {
             Action::Up | Action::ScrollUp { .. } => *scroll = scroll.saturating_sub(1),
-            Action::Down | Action::ScrollDown { .. } => *scroll = (*scroll + 1).min(max),
+            Action::Down | Action::ScrollDown { .. } => *scroll = scroll.saturating_add(1).min(max),
             Action::PageUp => *scroll = scroll.saturating_sub(page),
-            Action::PageDown => *scroll = (*scroll + page).min(max),
+            Action::PageDown => *scroll = scroll.saturating_add(page).min(max),
             Action::First => *scroll = 0,
             Action::Last => *scroll = max,
             Action::Help | Action::Back | Action::Quit | Action::Click { .. } => {

@@ -4,14 +4,14 @@ use chrono::NaiveDateTime;
 use ratatui::layout::Position;
 
 use super::tree::TreePath;
-use super::{Action, App, Mode, Page, Pane};
+use super::{Action, App, Mode, Pane, Screen};
 
 impl App {
     pub(super) fn update_normal(&mut self, action: &Action, now: NaiveDateTime) {
         if *action != Action::Quit {
             self.quit_armed = false;
         }
-        if action.is_edit() && self.view.too_small.get() {
+        if action.is_edit() && self.too_small() {
             return;
         }
         match action {
@@ -25,7 +25,7 @@ impl App {
             Action::Last => self.jump_end(true),
             Action::Left => self.left(),
             Action::Right => self.right(),
-            Action::NextPane | Action::PrevPane if self.page != Page::Tree => {
+            Action::NextPane | Action::PrevPane if self.screen != Screen::Tree => {
                 self.focus = if self.focus == Pane::Detail {
                     Pane::Tree
                 } else {
@@ -35,10 +35,10 @@ impl App {
             Action::NextPane => self.focus = self.focus.next(),
             Action::PrevPane => self.focus = self.focus.prev(),
             Action::JumpCategory(n) => {
-                self.show_page(Page::Tree);
+                self.show_screen(Screen::Tree);
                 self.jump_category(*n);
             }
-            Action::ToggleExpand if self.page == Page::Units => self.drill_in(),
+            Action::ToggleExpand if self.screen == Screen::Units => self.drill_in(),
             Action::ToggleExpand => self.toggle_expand(),
             Action::ToggleDone => self.toggle_done(now),
             Action::CycleStatus => self.cycle_status(now),
@@ -51,8 +51,8 @@ impl App {
             Action::Export => self.export(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
-            Action::ShowPage(p) => self.show_page(*p),
-            Action::NextPage => self.cycle_page(),
+            Action::ShowScreen(p) => self.show_screen(*p),
+            Action::NextScreen => self.cycle_screen(),
             Action::ToggleShowDone => self.toggle_agenda_done(),
             Action::ToggleCount => self.toggle_count(),
             Action::ToggleMonth => self.toggle_month(),
@@ -84,29 +84,28 @@ impl App {
             | Action::Edit(_)
             | Action::SubmitNote
             | Action::CancelNote
+            | Action::Start
             | Action::Tick
             | Action::Poll { .. }
-            | Action::Resize
+            | Action::Resize { .. }
             | Action::Shutdown => {}
         }
     }
 
-    /// Rows per page in the focused pane (from the last frame; at least 1).
+    /// Rows per page in the focused pane (for the current size; at least 1).
     fn page_rows(&self) -> isize {
-        let height = |r: ratatui::layout::Rect| usize::from(r.height);
+        let g = self.geometry().unwrap_or_default();
         let rows = match self.focus {
-            Pane::Categories => {
-                height(self.view.categories.get()) / self.view.category_lines.get().max(1)
-            }
-            Pane::Tree => height(self.view.tree.get()),
-            Pane::Detail => height(self.view.detail.get()),
+            Pane::Categories => g.categories_visible(self.plan().categories.len()),
+            Pane::Tree => usize::from(g.rows.height),
+            Pane::Detail => usize::from(g.detail.height),
         };
         isize::try_from(rows.saturating_sub(1).max(1)).unwrap_or(1)
     }
 
     /// Move by `delta` rows in the focused pane.
     fn step(&mut self, delta: isize) {
-        if self.page != Page::Tree && self.focus != Pane::Detail {
+        if self.screen != Screen::Tree && self.focus != Pane::Detail {
             if let Some(list) = self.current_list_mut() {
                 let before = list.cursor;
                 list.step(delta);
@@ -144,7 +143,7 @@ impl App {
     }
 
     fn scroll_detail(&mut self, delta: isize) {
-        let max = self.view.detail_max.get();
+        let max = self.detail_max();
         self.detail_scroll = self
             .detail_scroll
             .min(max)
@@ -153,7 +152,7 @@ impl App {
     }
 
     fn jump_end(&mut self, last: bool) {
-        if self.page != Page::Tree && self.focus != Pane::Detail {
+        if self.screen != Screen::Tree && self.focus != Pane::Detail {
             if let Some(list) = self.current_list_mut() {
                 list.jump(last);
             } else {
@@ -184,13 +183,13 @@ impl App {
                 };
                 self.set_cursor(p);
             }
-            // "The end" even before a frame has measured it; drawing clamps it.
-            Pane::Detail => self.detail_scroll = if last { usize::MAX } else { 0 },
+            // Unbounded when nothing measured it; drawing clamps it.
+            Pane::Detail => self.detail_scroll = if last { self.detail_max() } else { 0 },
         }
     }
 
     fn left(&mut self) {
-        if self.page != Page::Tree {
+        if self.screen != Screen::Tree {
             if self.focus == Pane::Detail {
                 self.focus = Pane::Tree;
             } else {
@@ -218,10 +217,10 @@ impl App {
     }
 
     fn right(&mut self) {
-        if self.page == Page::Units && self.units.drill.is_none() {
+        if self.screen == Screen::Units && self.units.drill.is_none() {
             return self.drill_in();
         }
-        if self.page != Page::Tree {
+        if self.screen != Screen::Tree {
             self.focus = Pane::Detail;
             return;
         }
@@ -303,7 +302,7 @@ impl App {
         // If its item was collapsed since, clamping moves the cursor to the item row.
         self.cursor = p;
         self.clamp_cursor();
-        self.view.tree_offset.set(0);
+        self.scroll.rows = 0;
         self.detail_scroll = 0;
     }
 
@@ -315,15 +314,18 @@ impl App {
     }
 
     fn click(&mut self, at: Position) {
-        let v = &self.view;
-        let (cats, tree, detail) = (v.categories.get(), v.tree.get(), v.detail.get());
+        let Some(g) = self.geometry().filter(|g| !g.too_small()) else {
+            return;
+        };
+        let (cats, tree, detail) = (g.categories, g.rows, g.detail);
+        let scroll = self.scroll;
         if cats.contains(at) {
-            let lines = v.category_lines.get().max(1);
-            let index = v.category_offset.get() + usize::from(at.y - cats.y) / lines;
+            let lines = g.category_lines(self.plan().categories.len());
+            let index = scroll.categories + usize::from(at.y - cats.y) / lines;
             self.focus = Pane::Categories;
             self.select_category(index);
-        } else if tree.contains(at) && self.page != Page::Tree {
-            let row = v.tree_offset.get() + usize::from(at.y - tree.y);
+        } else if tree.contains(at) && self.screen != Screen::Tree {
+            let row = scroll.rows + usize::from(at.y - tree.y);
             self.focus = Pane::Tree;
             if let Some(list) = self.current_list_mut() {
                 if matches!(
@@ -337,7 +339,7 @@ impl App {
                 self.units.cursor = row;
             }
         } else if tree.contains(at) {
-            let row = v.tree_offset.get() + usize::from(at.y - tree.y);
+            let row = scroll.rows + usize::from(at.y - tree.y);
             self.focus = Pane::Tree;
             if row < self.tree_len()
                 && let Some(p) = self.path_at_row(row)
@@ -350,14 +352,16 @@ impl App {
     }
 
     fn wheel(&mut self, at: Position, delta: isize) {
-        let v = &self.view;
-        if v.detail.get().contains(at) {
+        let Some(g) = self.geometry().filter(|g| !g.too_small()) else {
+            return;
+        };
+        if g.detail.contains(at) {
             self.scroll_detail(delta * 3);
-        } else if v.tree.get().contains(at) {
+        } else if g.rows.contains(at) {
             let focus = std::mem::replace(&mut self.focus, Pane::Tree);
             self.step(delta);
             self.focus = focus;
-        } else if v.categories.get().contains(at) {
+        } else if g.categories.contains(at) {
             let focus = std::mem::replace(&mut self.focus, Pane::Categories);
             self.step(delta);
             self.focus = focus;

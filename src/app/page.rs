@@ -1,7 +1,7 @@
 //! The three views (tree, agenda, units) and the requirement lists the latter two show.
 //!
 //! Lists are built once per change of the data, the filter or the view options (never per
-//! frame): `data_changed`/`filter_changed` mark them stale and `refresh` rebuilds the current
+//! frame): `edited`/`rebuilt`/`filter_changed` mark them stale and `refresh` rebuilds the current
 //! view's list at the end of `update`. Each view keeps its own selection, by requirement id,
 //! so a rebuild keeps the cursor on the same requirement when it is still listed.
 
@@ -13,29 +13,49 @@ use crate::plan::{Item, ReqId, Requirement};
 
 /// Which view fills the body of the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Page {
+pub enum Screen {
     #[default]
     Tree,
     Agenda,
     Units,
 }
 
-impl Page {
-    pub const ALL: [Page; 3] = [Page::Tree, Page::Agenda, Page::Units];
+impl Screen {
+    pub const ALL: [Screen; 3] = [Screen::Tree, Screen::Agenda, Screen::Units];
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Page::Tree => lang.pick("任务树", "Tree"),
-            Page::Agenda => lang.pick("日程", "Agenda"),
-            Page::Units => lang.pick("单位", "Units"),
+            Screen::Tree => lang.pick("任务树", "Tree"),
+            Screen::Agenda => lang.pick("日程", "Agenda"),
+            Screen::Units => lang.pick("单位", "Units"),
         }
     }
 
-    fn next(self) -> Page {
+    fn next(self) -> Screen {
         match self {
-            Page::Tree => Page::Agenda,
-            Page::Agenda => Page::Units,
-            Page::Units => Page::Tree,
+            Screen::Tree => Screen::Agenda,
+            Screen::Agenda => Screen::Units,
+            Screen::Units => Screen::Tree,
+        }
+    }
+}
+
+/// What a heading of a requirement list stands for: an agenda bucket, or a unit's share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    Bucket(crate::plan::agenda::Bucket),
+    /// The requirements a unit leads / cooperates on (units view, after Enter).
+    Lead,
+    Cooperating,
+}
+
+impl Group {
+    /// The heading's text, by the count the countdowns use (`7个工作日内`).
+    pub fn label(self, lang: Lang, by: crate::plan::count::Counting<'_>) -> &'static str {
+        match self {
+            Group::Bucket(b) => b.label_by(lang, by),
+            Group::Lead => lang.pick("牵头", "Lead"),
+            Group::Cooperating => lang.pick("配合", "Cooperating"),
         }
     }
 }
@@ -43,7 +63,7 @@ impl Page {
 /// One row of a requirement list: a group heading or a requirement.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ListEntry {
-    Heading { label: String, count: usize },
+    Heading { group: Group, count: usize },
     Requirement { id: ReqId, due: Option<NaiveDate> },
 }
 
@@ -168,71 +188,56 @@ pub struct Agenda {
     pub show_done: bool,
     /// Listed requirements whose report (报送) for this period is still owed.
     pub reports_outstanding: usize,
-    /// Every agenda row before filtering, kept while the data is unchanged (a filter change
-    /// only refilters it).
-    pub all: Option<Vec<crate::plan::agenda::AgendaRow>>,
-    /// The ids among `all` whose report is still owed, ascending.
-    pub outstanding: Vec<ReqId>,
 }
 
 impl App {
-    pub fn page(&self) -> Page {
-        self.page
+    pub fn screen(&self) -> Screen {
+        self.screen
     }
 
-    pub(super) fn show_page(&mut self, page: Page) {
-        if page == self.page {
+    pub(super) fn show_screen(&mut self, page: Screen) {
+        if page == self.screen {
             return;
         }
-        self.page = page;
+        self.screen = page;
         self.detail_scroll = 0;
-        if page != Page::Tree && self.focus == super::Pane::Categories {
+        if page != Screen::Tree && self.focus == super::Pane::Categories {
             self.focus = super::Pane::Tree;
         }
         self.refresh();
     }
 
-    pub(super) fn cycle_page(&mut self) {
-        self.show_page(self.page.next());
-    }
-
-    /// The plan changed: counts are already current; lists and matches are stale.
-    pub(super) fn data_changed(&mut self) {
-        self.stale = Page::ALL.to_vec();
-        self.agenda.all = None;
-        self.units.cache = None;
-        self.forget_search_index();
-        self.rebuild_matches();
-        self.refresh();
+    pub(super) fn cycle_screen(&mut self) {
+        self.show_screen(self.screen.next());
     }
 
     /// Rebuild the current view's list if it is stale.
     pub(super) fn refresh(&mut self) {
-        if !self.stale.contains(&self.page) {
+        if !self.derived.stale.contains(&self.screen) {
             return;
         }
-        self.stale.retain(|p| *p != self.page);
-        match self.page {
-            Page::Tree => {}
-            Page::Agenda => self.rebuild_agenda(),
-            Page::Units => self.rebuild_units(),
+        self.derived.stale.retain(|p| *p != self.screen);
+        match self.screen {
+            Screen::Tree => {}
+            Screen::Agenda => self.rebuild_agenda(),
+            Screen::Units => self.rebuild_units(),
         }
     }
 
     /// The requirement the current view has selected (what edits apply to).
     pub fn selected_requirement(&self) -> Option<&Requirement> {
-        match self.page {
-            Page::Tree => self.tree_requirement(),
-            Page::Agenda => self.plan().get(self.agenda.list.selected()?),
-            Page::Units => self.plan().get(self.units.drill.as_ref()?.list.selected()?),
+        match self.screen {
+            Screen::Tree => self.tree_requirement(),
+            Screen::Agenda => self.plan().get(self.agenda.list.selected()?),
+            Screen::Units => self.plan().get(self.units.drill.as_ref()?.list.selected()?),
         }
     }
 
     /// The item of the selection: the tree's selected item, or the selected requirement's.
     pub fn selected_item(&self) -> Option<&Item> {
-        match self.page {
-            Page::Tree => self.tree_item(),
-            Page::Agenda | Page::Units => self.item_of(self.selected_requirement()?.id),
+        match self.screen {
+            Screen::Tree => self.tree_item(),
+            Screen::Agenda | Screen::Units => self.item_of(self.selected_requirement()?.id),
         }
     }
 
@@ -241,6 +246,11 @@ impl App {
             .category(id.category)?
             .items
             .get(usize::try_from(id.item.checked_sub(1)?).ok()?)
+    }
+
+    /// A list heading's text.
+    pub fn group_label(&self, group: Group) -> &'static str {
+        group.label(self.lang, self.counting())
     }
 
     pub fn agenda(&self) -> &ReqList {
@@ -258,8 +268,7 @@ impl App {
 
     pub(super) fn toggle_agenda_done(&mut self) {
         self.agenda.show_done = !self.agenda.show_done;
-        self.agenda.all = None;
-        self.stale.push(Page::Agenda);
+        self.derived.forget_agenda();
         self.refresh();
         let text = if self.agenda.show_done {
             self.lang.pick("日程：显示已完成", "agenda: showing done")
@@ -271,10 +280,10 @@ impl App {
 
     /// The list the cursor moves in, in a list view.
     pub(super) fn current_list_mut(&mut self) -> Option<&mut ReqList> {
-        match self.page {
-            Page::Tree => None,
-            Page::Agenda => Some(&mut self.agenda.list),
-            Page::Units => self.units.drill.as_mut().map(|d| &mut d.list),
+        match self.screen {
+            Screen::Tree => None,
+            Screen::Agenda => Some(&mut self.agenda.list),
+            Screen::Units => self.units.drill.as_mut().map(|d| &mut d.list),
         }
     }
 }
@@ -292,7 +301,7 @@ mod tests {
 
     fn heading() -> ListEntry {
         ListEntry::Heading {
-            label: "h".into(),
+            group: Group::Lead,
             count: 0,
         }
     }

@@ -62,16 +62,14 @@ impl App {
             Followed::Unchanged => None,
             Followed::Edited(ids) if ids.is_empty() => None,
             Followed::Edited(ids) => {
-                self.touched(ids);
+                self.edited(ids);
                 Some(match self.lang {
                     Lang::Zh => format!("另一个 duban 保存了修改：{}", id_list(ids)),
                     Lang::En => format!("the other duban saved edits: {}", id_list(ids)),
                 })
             }
             Followed::Reloaded => {
-                self.recount_all();
-                self.clamp_cursor();
-                self.data_changed();
+                self.rebuilt();
                 Some(
                     self.lang
                         .pick(

@@ -60,7 +60,10 @@ pub fn run(
         .with_lang(lang)
         .with_keymap(keymap)
         .with_rules(rules)
-        .with_count(count, calendar, settings);
+        .with_count(count, calendar, settings)
+        .with_measure(crate::ui::MEASURE);
+    // A notice left by a merge first: the problems below are more pressing.
+    app.update(Action::Start, clock.now());
     if let Some(problem) = calendar_problem {
         app.set_message(problem, true);
     }
@@ -70,6 +73,11 @@ pub fn run(
 
     let mut terminal = ratatui::init();
     install_panic_hook();
+    // The first frame's geometry: later sizes come as resize events.
+    if let Ok(size) = terminal.size() {
+        let (width, height) = (size.width, size.height);
+        app.update(Action::Resize { width, height }, clock.now());
+    }
     // Mouse and paste are extras: if the terminal refuses them, keep going without.
     let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
     let result = event_loop(&mut terminal, &mut app, &mut clock, &stop);

@@ -5,7 +5,7 @@
 
 use super::filter::{INDEX_FROM, plan_len};
 use super::input::LineEditor;
-use super::{App, Mode, Page, Pane};
+use super::{App, Mode, Pane, Screen};
 use crate::plan::ReqId;
 use crate::plan::query::TextIndex;
 
@@ -14,14 +14,9 @@ impl App {
     /// typed keys scan that.
     pub(super) fn prepare_search_index(&mut self) {
         let plan = &self.state.plan;
-        if self.search_index.is_none() && plan_len(plan) >= INDEX_FROM {
-            self.search_index = TextIndex::new(plan);
+        if self.derived.search_index.is_none() && plan_len(plan) >= INDEX_FROM {
+            self.derived.search_index = TextIndex::new(plan);
         }
-    }
-
-    /// The plan changed: its text index is out of date.
-    pub(super) fn forget_search_index(&mut self) {
-        self.search_index = None;
     }
 
     pub(super) fn start_search(&mut self) {
@@ -74,26 +69,27 @@ impl App {
             None
         } else {
             // Back to an earlier text: drop the longer ones, reuse its matches.
-            let at = self
-                .search_trail
-                .iter()
-                .rposition(|(t, _)| t.as_deref() == (!text.is_empty()).then_some(text.as_str()));
+            let at =
+                self.derived.search_trail.iter().rposition(|(t, _)| {
+                    t.as_deref() == (!text.is_empty()).then_some(text.as_str())
+                });
             at.and_then(|i| {
-                self.search_trail.truncate(i + 1);
-                self.search_trail.pop().map(|(_, m)| m)
+                self.derived.search_trail.truncate(i + 1);
+                self.derived.search_trail.pop().map(|(_, m)| m)
             })
         };
         self.filter.search = (!text.is_empty()).then_some(text);
         match restored {
-            Some(m) => self.matches = m,
+            Some(m) => self.derived.matches = m,
             None if narrowing => {
-                let before = self.matches.take();
-                self.matches = self.compute_matches(before.as_ref().map(|m| m.ids.as_slice()));
-                self.search_trail.push((old, before));
+                let before = self.derived.matches.take();
+                self.derived.matches =
+                    self.compute_matches(before.as_ref().map(|m| m.ids.as_slice()));
+                self.derived.search_trail.push((old, before));
             }
             None => {
-                self.matches = self.compute_matches(None);
-                self.search_trail.clear();
+                self.derived.matches = self.compute_matches(None);
+                self.derived.search_trail.clear();
             }
         }
         self.after_filter_change();
@@ -102,11 +98,13 @@ impl App {
     /// `n` / `N`: the next (previous) match after the selection, wrapping. `from_start`
     /// selects the first match in the current view.
     pub(super) fn jump_match(&mut self, forward: bool, from_start: bool) {
-        let Some(m) = &self.matches else { return };
+        let Some(m) = &self.derived.matches else {
+            return;
+        };
         if m.ids.is_empty() {
             return self.set_message(self.lang.pick("没有匹配项", "no matches"), false);
         }
-        if self.page != Page::Tree
+        if self.screen != Screen::Tree
             && let Some(list) = self.current_list_mut()
         {
             // Lists hold only matches: step through them, wrapping.
@@ -122,10 +120,12 @@ impl App {
             self.detail_scroll = 0;
             return;
         }
-        if self.page != Page::Tree {
+        if self.screen != Screen::Tree {
             return;
         }
-        let Some(m) = &self.matches else { return };
+        let Some(m) = &self.derived.matches else {
+            return;
+        };
         let current = self.tree_requirement().map(|r| r.id);
         let ids = &m.ids;
         let target = match (current, from_start) {

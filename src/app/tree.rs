@@ -1,6 +1,7 @@
-//! The tree of the selected category: the cursor as an id path, moving it, and building only
-//! the rows that are visible. Nothing here is O(requirements): rows are counted per item
-//! (an expanded item adds its requirement count), and moves step through the path directly.
+//! The tree of the selected category: the cursor as a positional path (category, item and
+//! requirement indexes, not ids), moving it, and building only the rows that are visible.
+//! Nothing here is O(requirements): rows are counted per item (an expanded item adds its
+//! requirement count), and moves step through the path directly.
 
 use crate::plan::{Category, Item, ReqId, Requirement};
 

@@ -3,8 +3,8 @@
 
 use std::collections::HashSet;
 
-use super::page::{ListEntry, ReqList};
-use super::{App, Page};
+use super::page::{Group, ListEntry, ReqList};
+use super::{App, Screen};
 use crate::i18n::Lang;
 use crate::plan::ReqId;
 use crate::plan::agenda::{self, Bucket};
@@ -20,8 +20,6 @@ pub struct UnitsView {
     /// Index into `rows`.
     pub cursor: usize,
     pub drill: Option<Drill>,
-    /// The table kept up to date edit by edit, with its index of units' requirements.
-    pub cache: Option<workload::Workload>,
 }
 
 impl Default for UnitsView {
@@ -32,7 +30,6 @@ impl Default for UnitsView {
             descending: true,
             cursor: 0,
             drill: None,
-            cache: None,
         }
     }
 }
@@ -57,18 +54,18 @@ impl App {
     }
 
     /// Requirements `ids` were edited (nothing else changed): update the agenda's and the
-    /// units table's data for them alone, then mark lists stale as [`App::data_changed`]
+    /// units table's data for them alone, then mark lists stale as a rebuild
     /// does. Lists then rebuild from that data; a large bulk change rebuilds it all.
     pub(super) fn data_edited(&mut self, ids: &[ReqId]) {
         const INCREMENTAL_UP_TO: usize = 64;
         if ids.len() > INCREMENTAL_UP_TO {
-            return self.data_changed();
+            return self.rebuilt();
         }
         let plan = &self.state.plan;
-        if let Some(all) = &mut self.agenda.all {
+        if let Some(all) = &mut self.derived.agenda_rows {
             let by = self.count.counting();
             agenda::update_by(all, plan, ids, self.today, self.agenda.show_done, by);
-            let outstanding = &mut self.agenda.outstanding;
+            let outstanding = &mut self.derived.outstanding;
             for &id in ids {
                 let listed = all.iter().any(|r| r.id == id);
                 let owed = listed
@@ -84,25 +81,25 @@ impl App {
                 }
             }
         }
-        if let Some(cache) = &mut self.units.cache
+        if let Some(cache) = &mut self.derived.workload
             && (cache.today() != self.today || !cache.update(plan, ids))
         {
-            self.units.cache = None;
+            self.derived.workload = None;
         }
-        self.stale = Page::ALL.to_vec();
+        self.derived.stale = Screen::ALL.to_vec();
         // Only the edited requirements are re-checked against the filter and re-indexed.
         self.rematch(ids);
         // Unfiltered, the current list is patched for the edited requirements alone.
-        if self.matches.is_none() {
-            match self.page {
-                Page::Agenda if self.agenda.all.is_some() => {
+        if self.derived.matches.is_none() {
+            match self.screen {
+                Screen::Agenda if self.derived.agenda_rows.is_some() => {
                     self.patch_agenda_list(ids);
-                    self.stale.retain(|p| *p != Page::Agenda);
+                    self.derived.stale.retain(|p| *p != Screen::Agenda);
                 }
-                Page::Units if self.units.cache.is_some() => {
+                Screen::Units if self.derived.workload.is_some() => {
                     self.rebuild_unit_rows();
                     self.patch_drill(ids);
-                    self.stale.retain(|p| *p != Page::Units);
+                    self.derived.stale.retain(|p| *p != Screen::Units);
                 }
                 _ => {}
             }
@@ -113,12 +110,13 @@ impl App {
     /// Move the edited requirements' entries of the (unfiltered) agenda list to where a
     /// rebuild would put them, from the up-to-date rows.
     fn patch_agenda_list(&mut self, ids: &[ReqId]) {
-        let (lang, by) = (self.lang, self.count.counting());
+        let by = self.count.counting();
         let bucket_of = |e: &ListEntry| match e {
-            ListEntry::Heading { label, .. } => Bucket::ALL
-                .into_iter()
-                .find(|b| b.label_by(lang, by) == label),
-            ListEntry::Requirement { .. } => None,
+            ListEntry::Heading {
+                group: Group::Bucket(b),
+                ..
+            } => Some(*b),
+            ListEntry::Heading { .. } | ListEntry::Requirement { .. } => None,
         };
         let (plan, today, show_done) = (&self.state.plan, self.today, self.agenda.show_done);
         self.agenda.list.edit(|entries| {
@@ -189,7 +187,7 @@ impl App {
                     entries.insert(
                         before,
                         ListEntry::Heading {
-                            label: new.bucket.label(lang).to_string(),
+                            group: Group::Bucket(new.bucket),
                             count: 1,
                         },
                     );
@@ -197,7 +195,7 @@ impl App {
                 }
             }
         });
-        self.agenda.reports_outstanding = self.agenda.outstanding.len();
+        self.agenda.reports_outstanding = self.derived.outstanding.len();
     }
 
     /// The drill-down's requirements stay (units do not change in an edit); only their due
@@ -218,12 +216,12 @@ impl App {
     }
 
     pub(super) fn rebuild_agenda(&mut self) {
-        let all = if let Some(all) = self.agenda.all.take() {
+        let all = if let Some(all) = self.derived.agenda_rows.take() {
             all
         } else {
             let plan = &self.state.plan;
             let all = agenda::agenda_by(plan, self.today, self.agenda.show_done, self.counting());
-            self.agenda.outstanding = all
+            self.derived.outstanding = all
                 .iter()
                 .filter(|r| {
                     plan.get(r.id)
@@ -231,15 +229,15 @@ impl App {
                 })
                 .map(|r| r.id)
                 .collect();
-            self.agenda.outstanding.sort_unstable();
+            self.derived.outstanding.sort_unstable();
             all
         };
         let rows: Vec<_> = all.iter().filter(|r| self.passes(r.id)).copied().collect();
-        self.agenda.all = Some(all);
+        self.derived.agenda_rows = Some(all);
         let mut entries = Vec::with_capacity(rows.len() + Bucket::ALL.len());
         for (bucket, group) in agenda::groups(&rows) {
             entries.push(ListEntry::Heading {
-                label: bucket.label_by(self.lang, self.counting()).to_string(),
+                group: Group::Bucket(bucket),
                 count: group.len(),
             });
             entries.extend(group.iter().map(|r| ListEntry::Requirement {
@@ -247,10 +245,10 @@ impl App {
                 due: r.due,
             }));
         }
-        self.agenda.reports_outstanding = if self.matches.is_none() {
-            self.agenda.outstanding.len()
+        self.agenda.reports_outstanding = if self.derived.matches.is_none() {
+            self.derived.outstanding.len()
         } else {
-            let outstanding = &self.agenda.outstanding;
+            let outstanding = &self.derived.outstanding;
             outstanding.iter().filter(|&&id| self.passes(id)).count()
         };
         self.agenda.list.replace(entries);
@@ -269,13 +267,13 @@ impl App {
     /// The table, without the drill-down.
     fn rebuild_unit_rows(&mut self) {
         let keep = self.selected_unit_name();
-        let cache = match self.units.cache.take() {
+        let cache = match self.derived.workload.take() {
             Some(cache) if cache.today() == self.today => cache,
             _ => workload::Workload::new(&self.state.plan, self.today),
         };
         let mut rows = cache.rows();
-        self.units.cache = Some(cache);
-        if let Some(m) = &self.matches {
+        self.derived.workload = Some(cache);
+        if let Some(m) = &self.derived.matches {
             // Units with at least one requirement the filter lets through.
             let plan = &self.state.plan;
             let named: HashSet<&str> = m
@@ -297,19 +295,15 @@ impl App {
 
     fn drill_entries(&self, unit: &str) -> Vec<ListEntry> {
         let plan = &self.state.plan;
-        let (lead, cooperating) = match &self.units.cache {
+        let (lead, cooperating) = match &self.derived.workload {
             Some(cache) => cache.unit_requirements(unit),
             None => workload::unit_requirements(plan, unit),
         };
         let mut entries = Vec::new();
-        let groups = [
-            (self.lang.pick("牵头", "Lead"), lead),
-            (self.lang.pick("配合", "Cooperating"), cooperating),
-        ];
-        for (label, ids) in groups {
+        for (group, ids) in [(Group::Lead, lead), (Group::Cooperating, cooperating)] {
             let ids: Vec<_> = ids.into_iter().filter(|&id| self.passes(id)).collect();
             entries.push(ListEntry::Heading {
-                label: label.to_string(),
+                group,
                 count: ids.len(),
             });
             entries.extend(ids.into_iter().map(|id| ListEntry::Requirement {
@@ -333,7 +327,7 @@ impl App {
 
     /// Esc/Backspace in a drill-down: back to the table. Returns whether it did.
     pub(super) fn drill_out(&mut self) -> bool {
-        if self.page == Page::Units && self.units.drill.is_some() {
+        if self.screen == Screen::Units && self.units.drill.is_some() {
             self.units.drill = None;
             return true;
         }
@@ -406,7 +400,7 @@ mod tests {
     use chrono::{NaiveDate, NaiveDateTime};
     use proptest::prelude::*;
 
-    use super::super::{Action, App, Discard, Page};
+    use super::super::{Action, App, Discard, Screen};
     use crate::plan::generate::{GenOptions, generate_document};
     use crate::plan::import::import_bytes;
     use crate::store::State;
@@ -454,10 +448,10 @@ mod tests {
         ) {
             let mut app = app();
             if units {
-                app.update(Action::ShowPage(Page::Units), now());
+                app.update(Action::ShowScreen(Screen::Units), now());
                 app.update(Action::ToggleExpand, now());
             } else {
-                app.update(Action::ShowPage(Page::Agenda), now());
+                app.update(Action::ShowScreen(Screen::Agenda), now());
                 if show_done {
                     app.update(Action::ToggleShowDone, now());
                 }
@@ -475,7 +469,7 @@ mod tests {
                     app.update(Action::SubmitNote, now());
                 }
                 let patched = shown(&app);
-                app.data_changed();
+                app.rebuilt();
                 prop_assert_eq!(patched, shown(&app));
             }
         }

@@ -8,7 +8,8 @@ use ratatui::widgets::Widget;
 
 use super::theme::THEME;
 use super::wrap::{self, width};
-use crate::app::{App, Pane, View};
+use crate::app::geometry::follow;
+use crate::app::{App, Pane};
 use crate::i18n::Lang;
 use crate::plan::{Category, Counts};
 
@@ -17,7 +18,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let block = super::pane(app.lang().pick("分类", "Categories"), focused, area.width);
     let inner = block.inner(area);
     block.render(area, buf);
-    app.view.categories.set(inner);
     let cats = &app.plan().categories;
     if inner.is_empty() {
         return;
@@ -39,14 +39,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let visible = usize::from(inner.height) / lines_per;
     let selected = app.cursor().category;
-    let offset = View::follow(
-        app.view.category_offset.get(),
-        selected,
-        visible,
-        cats.len(),
-    );
-    app.view.category_offset.set(offset);
-    app.view.category_lines.set(lines_per);
+    // What `update` scrolled to (the same unless this area differs from the terminal's).
+    let offset = follow(app.scroll().categories, selected, visible, cats.len());
 
     let cols = usize::from(inner.width);
     let mut y = inner.y;

@@ -10,7 +10,8 @@ use ratatui::widgets::Widget;
 
 use super::theme::{self, THEME, Urgency};
 use super::wrap::{self, width};
-use crate::app::{Action, App, KeyMode, Pane, View};
+use crate::app::geometry::follow;
+use crate::app::{Action, App, KeyMode, Pane};
 use crate::i18n::Lang;
 use crate::plan::count::Counting;
 use crate::plan::{ChangeKind, Counts, Item, Requirement};
@@ -29,25 +30,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let mut block = super::pane(&title, focused, area.width);
     let inner = block.inner(area);
-    app.view.detail.set(inner);
-    let cols = usize::from(inner.width);
-    let unit_table = app.page() == crate::app::Page::Units && app.units().drill.is_none();
-    let lines = match (app.selected_requirement(), app.selected_item()) {
-        _ if unit_table => super::units::detail_lines(app, cols),
-        (Some(r), Some(item)) => requirement_lines(app, r, item, cols),
-        (None, Some(item)) => item_lines(app, item, cols),
-        _ => vec![Line::styled(
-            lang.pick("（未选中）", "(nothing selected)"),
-            THEME.dim,
-        )],
-    };
+    let lines = lines(app, usize::from(inner.width));
     let height = usize::from(inner.height);
     let max = lines.len().saturating_sub(height);
-    app.view.detail_max.set(max);
     // A note selected for editing is kept in view.
     let selected = lines.iter().position(|l| l.style == THEME.selected);
     let scroll = match selected {
-        Some(at) => View::follow(app.detail_scroll().min(max), at, height, lines.len()),
+        Some(at) => follow(app.detail_scroll().min(max), at, height, lines.len()),
         None => app.detail_scroll().min(max),
     };
     if max > 0 && height > 0 && inner.width >= 12 {
@@ -58,6 +47,25 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     let visible: Vec<Line<'_>> = lines.into_iter().skip(scroll).take(height).collect();
     super::draw_lines(&visible, inner, buf);
+}
+
+/// What the pane shows, `cols` wide.
+fn lines(app: &App, cols: usize) -> Vec<Line<'static>> {
+    let unit_table = app.screen() == crate::app::Screen::Units && app.units().drill.is_none();
+    match (app.selected_requirement(), app.selected_item()) {
+        _ if unit_table => super::units::detail_lines(app, cols),
+        (Some(r), Some(item)) => requirement_lines(app, r, item, cols),
+        (None, Some(item)) => item_lines(app, item, cols),
+        _ => vec![Line::styled(
+            app.lang().pick("（未选中）", "(nothing selected)"),
+            THEME.dim,
+        )],
+    }
+}
+
+/// Lines of the pane at `width` (inside its border), for `update` to bound scrolling.
+pub fn line_count(app: &App, width: u16) -> usize {
+    lines(app, usize::from(width)).len()
 }
 
 /// `label  value`, the value wrapped under itself (hanging indent).

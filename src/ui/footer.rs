@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::theme::THEME;
 use super::wrap::{self, width};
-use crate::app::{Action, App, Edit, KeyMode, Keymap, Mode, Page, Prompt};
+use crate::app::{Action, App, Edit, KeyMode, Keymap, Mode, Prompt, Screen};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let [status, hints] = area.layout(&Layout::vertical([
@@ -143,8 +143,8 @@ fn hint_spans(app: &App, cols: usize) -> Vec<Span<'static>> {
     match app.mode() {
         Mode::Normal => {
             add(&[Action::Up, Action::Down], Action::Up.short(lang));
-            match app.page() {
-                Page::Units if app.units().drill.is_none() => {
+            match app.screen() {
+                Screen::Units if app.units().drill.is_none() => {
                     add(&[Action::ToggleExpand], lang.pick("查看", "open"));
                     add(&[Action::SortNext], Action::SortNext.short(lang));
                     add(&[Action::SortReverse], Action::SortReverse.short(lang));
@@ -162,22 +162,22 @@ fn hint_spans(app: &App, cols: usize) -> Vec<Span<'static>> {
                 add(&[Action::ClearFilters], Action::ClearFilters.short(lang));
             }
             add(&[Action::Undo], Action::Undo.short(lang));
-            add(&[Action::NextPage], Action::NextPage.short(lang));
-            match app.page() {
-                Page::Tree => {
+            add(&[Action::NextScreen], Action::NextScreen.short(lang));
+            match app.screen() {
+                Screen::Tree => {
                     add(&[Action::Left, Action::Right], Action::Left.short(lang));
                     add(&[Action::NextPane], Action::NextPane.short(lang));
                 }
-                Page::Agenda => add(
+                Screen::Agenda => add(
                     &[Action::ToggleShowDone],
                     Action::ToggleShowDone.short(lang),
                 ),
-                Page::Units => add(&[Action::Back], lang.pick("返回", "back")),
+                Screen::Units => add(&[Action::Back], lang.pick("返回", "back")),
             }
             let n = u32::try_from(app.plan().categories.len())
                 .unwrap_or(0)
                 .min(9);
-            let jump = if n > 0 && app.page() == Page::Tree {
+            let jump = if n > 0 && app.screen() == Screen::Tree {
                 category_keys(km, n)
             } else {
                 None

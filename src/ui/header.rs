@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 
 use super::theme::THEME;
 use super::wrap::{self, width};
-use crate::app::{Action, App, KeyMode, Page};
+use crate::app::{Action, App, KeyMode, Screen};
 use crate::i18n::Lang;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -124,14 +124,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 fn tabs_and_chips(app: &App) -> Line<'static> {
     let lang = app.lang();
     let mut spans = vec![Span::raw(" ")];
-    for page in Page::ALL {
+    for page in Screen::ALL {
         let key =
-            super::footer::keys_label(app.keymap(), KeyMode::Normal, &[Action::ShowPage(page)]);
+            super::footer::keys_label(app.keymap(), KeyMode::Normal, &[Action::ShowScreen(page)]);
         if let Some(key) = key {
             spans.push(Span::styled(key, THEME.key));
             spans.push(Span::raw(" "));
         }
-        let style = if page == app.page() {
+        let style = if page == app.screen() {
             THEME.tab_active
         } else {
             THEME.tab

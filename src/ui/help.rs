@@ -18,12 +18,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     let lang = app.lang();
-    // Leave the footer visible: it shows how to scroll and close.
-    let room = Rect {
-        height: area.height.saturating_sub(2),
-        ..area
-    };
-    let popup = super::centered(room, 78, room.height);
+    let popup = crate::app::geometry::help_popup(area);
     let close = super::footer::keys_label(app.keymap(), KeyMode::Normal, &[Action::Back])
         .unwrap_or_default();
     let mut block = Block::bordered()
@@ -40,8 +35,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let lines = lines(app, usize::from(inner.width));
     let height = usize::from(inner.height);
     let max = lines.len().saturating_sub(height);
-    app.view.help_max.set(max);
-    app.view.help_height.set(height);
     let scroll = scroll.min(max);
     if max > 0 && height > 0 {
         let end = (scroll + height).min(lines.len());
@@ -54,6 +47,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     block.render(popup, buf);
     let shown: Vec<Line<'_>> = lines.into_iter().skip(scroll).take(height).collect();
     super::draw_lines(&shown, inner, buf);
+}
+
+/// Lines of the overlay at `width` (inside its border), for `update` to bound scrolling.
+pub fn line_count(app: &App, width: u16) -> usize {
+    lines(app, usize::from(width)).len()
 }
 
 fn section_title(lang: Lang, mode: KeyMode) -> &'static str {

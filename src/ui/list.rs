@@ -10,7 +10,8 @@ use ratatui::widgets::Widget;
 
 use super::theme::{self, THEME, Urgency};
 use super::wrap::{self, width};
-use crate::app::{App, ListEntry, Pane, ReqList, View};
+use crate::app::geometry::follow;
+use crate::app::{App, Group, ListEntry, Pane, ReqList};
 use crate::plan::{Requirement, Status, reporting};
 
 pub fn render(app: &App, list: &ReqList, title: &str, area: Rect, buf: &mut Buffer) {
@@ -18,7 +19,6 @@ pub fn render(app: &App, list: &ReqList, title: &str, area: Rect, buf: &mut Buff
     let block = super::pane(title, focused, area.width);
     let inner = block.inner(area);
     block.render(area, buf);
-    app.view.tree.set(inner);
     if inner.is_empty() {
         return;
     }
@@ -35,8 +35,7 @@ pub fn render(app: &App, list: &ReqList, title: &str, area: Rect, buf: &mut Buff
     }
     let height = usize::from(inner.height);
     let len = list.entries.len();
-    let offset = View::follow(app.view.tree_offset.get(), list.cursor, height, len);
-    app.view.tree_offset.set(offset);
+    let offset = follow(app.scroll().rows, list.cursor, height, len);
     let visible = &list.entries[offset..(offset + height).min(len)];
     let countdown_w = visible
         .iter()
@@ -46,8 +45,11 @@ pub fn render(app: &App, list: &ReqList, title: &str, area: Rect, buf: &mut Buff
         .unwrap_or(0);
     for (i, (entry, y)) in visible.iter().zip(inner.top()..inner.bottom()).enumerate() {
         let line = match entry {
-            ListEntry::Heading { label, count } => Line::from(vec![
-                Span::styled(format!("{label} "), heading_style(app, label)),
+            ListEntry::Heading { group, count } => Line::from(vec![
+                Span::styled(
+                    format!("{} ", app.group_label(*group)),
+                    heading_style(*group),
+                ),
                 Span::styled(format!("({count})"), THEME.dim),
             ]),
             ListEntry::Requirement { .. } => match requirement(app, entry) {
@@ -74,9 +76,8 @@ fn requirement<'a>(app: &'a App, e: &ListEntry) -> Option<&'a Requirement> {
     }
 }
 
-fn heading_style(app: &App, label: &str) -> Style {
-    let overdue = crate::plan::agenda::Bucket::Overdue.label(app.lang());
-    if label == overdue {
+fn heading_style(group: Group) -> Style {
+    if group == Group::Bucket(crate::plan::agenda::Bucket::Overdue) {
         THEME.overdue
     } else {
         THEME.heading

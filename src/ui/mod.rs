@@ -20,20 +20,24 @@ pub mod wrap;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::{App, Mode, Page};
+use crate::app::{App, Mode, Screen};
 use crate::i18n::Lang;
 use theme::THEME;
 
-/// Below this the panes cannot show anything useful; a message asks for more room instead.
-pub const MIN_WIDTH: u16 = 40;
-pub const MIN_HEIGHT: u16 = 10;
-/// From this width the detail pane sits right of the tree instead of below it.
-pub const WIDE: u16 = 140;
+pub use crate::app::geometry::{MIN_HEIGHT, MIN_WIDTH, WIDE};
+use crate::app::geometry::{Regions, centered, too_small};
+
+/// What `update` needs measured: how many lines the detail pane and the help overlay have at
+/// a width (the run loop hands it to the app).
+pub const MEASURE: crate::app::Measure = crate::app::Measure {
+    detail: detail::line_count,
+    help: help::line_count,
+};
 
 /// Draw one frame, and put the terminal cursor at the note caret (input methods place their
 /// candidate window there).
@@ -51,90 +55,28 @@ pub fn caret(app: &App, area: Rect) -> Option<ratatui::layout::Position> {
     if too_small(area) || !matches!(app.mode(), Mode::Input(..) | Mode::Search(_)) {
         return None;
     }
-    footer::caret(app, Screen::new(area, app.page()).footer)
-}
-
-/// The regions of the screen.
-#[derive(Debug, Clone, Copy)]
-pub struct Screen {
-    pub header: Rect,
-    pub categories: Rect,
-    pub tree: Rect,
-    pub detail: Rect,
-    pub footer: Rect,
-}
-
-impl Screen {
-    /// The layout of `page`: the tree view has a categories pane; the list views give its
-    /// room to the list (`categories` is then empty).
-    pub fn new(area: Rect, page: Page) -> Screen {
-        use Constraint::{Fill, Length};
-        let [header, body, footer] =
-            area.layout(&Layout::vertical([Length(3), Fill(1), Length(2)]));
-        if page != Page::Tree {
-            let [tree, detail] = if area.width >= WIDE {
-                body.layout(&Layout::horizontal([Fill(5), Fill(3)]))
-            } else {
-                body.layout(&Layout::vertical([Fill(3), Fill(2)]))
-            };
-            return Screen {
-                header,
-                categories: Rect::default(),
-                tree,
-                detail,
-                footer,
-            };
-        }
-        let side = (area.width * 3 / 10).clamp(24, 34);
-        if area.width >= WIDE {
-            let [categories, tree, detail] =
-                body.layout(&Layout::horizontal([Length(side), Fill(5), Fill(4)]));
-            Screen {
-                header,
-                categories,
-                tree,
-                detail,
-                footer,
-            }
-        } else {
-            let [categories, right] = body.layout(&Layout::horizontal([Length(side), Fill(1)]));
-            let [tree, detail] = right.layout(&Layout::vertical([Fill(3), Fill(2)]));
-            Screen {
-                header,
-                categories,
-                tree,
-                detail,
-                footer,
-            }
-        }
-    }
-}
-
-fn too_small(area: Rect) -> bool {
-    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+    footer::caret(app, Regions::new(area, app.screen()).footer)
 }
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        self.view.too_small.set(too_small(area));
         if too_small(area) {
             return render_too_small(self.lang(), area, buf);
         }
-        let Screen {
+        let Regions {
             header,
             categories,
             tree,
             detail,
             footer,
-        } = Screen::new(area, self.page());
+        } = Regions::new(area, self.screen());
         header::render(self, header, buf);
-        match self.page() {
-            Page::Tree => {
+        match self.screen() {
+            Screen::Tree => {
                 categories::render(self, categories, buf);
                 tree::render(self, tree, buf);
             }
-            Page::Agenda => {
-                self.view.categories.set(Rect::default());
+            Screen::Agenda => {
                 if let Some(first) = self.month() {
                     month::render(self, first, tree, buf);
                 } else {
@@ -142,8 +84,7 @@ impl Widget for &App {
                     list::render(self, self.agenda(), &title, tree, buf);
                 }
             }
-            Page::Units => {
-                self.view.categories.set(Rect::default());
+            Screen::Units => {
                 units::render(self, tree, buf);
             }
         }
@@ -280,7 +221,6 @@ fn mark_selected(buf: &mut Buffer, row: Rect, style: ratatui::style::Style) {
     }
 }
 
-/// A centred rectangle of at most `width`×`height` inside `area`.
 /// Clear `popup` for an overlay. A double-width character just left of it would have its
 /// second half under the overlay's border; terminals draw such a character whole and break
 /// the border, so it is blanked too.
@@ -296,17 +236,6 @@ fn clear_overlay(popup: Rect, buf: &mut Buffer) {
             cell.set_symbol(" ");
         }
     }
-}
-
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let w = width.min(area.width);
-    let h = height.min(area.height);
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
 }
 
 #[cfg(test)]

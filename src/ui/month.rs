@@ -31,8 +31,6 @@ pub fn render(app: &App, first: NaiveDate, area: Rect, buf: &mut Buffer) {
     let block = super::pane(&title, app.focus() != Pane::Detail, area.width);
     let inner = block.inner(area);
     block.render(area, buf);
-    // The grid has no rows to click: clicks there must not pick the hidden list's rows.
-    app.view.tree.set(Rect::default());
     if inner.is_empty() {
         return;
     }

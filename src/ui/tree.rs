@@ -10,7 +10,8 @@ use ratatui::widgets::Widget;
 
 use super::theme::{self, THEME, Urgency};
 use super::wrap::{self, width};
-use crate::app::{App, Pane, Row, View};
+use crate::app::geometry::follow;
+use crate::app::{App, Pane, Row};
 use crate::plan::{Counts, Item, Requirement};
 
 /// The widest countdown shown in the tree and the lists (`截至年底逾期138天`, `人工 逾期100天`).
@@ -33,7 +34,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let block = super::pane(&title, focused, area.width);
     let inner = block.inner(area);
     block.render(area, buf);
-    app.view.tree.set(inner);
     if inner.is_empty() {
         return;
     }
@@ -53,8 +53,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         );
     }
     let selected = app.tree_selected().unwrap_or(0);
-    let offset = View::follow(app.view.tree_offset.get(), selected, height, len);
-    app.view.tree_offset.set(offset);
+    let offset = follow(app.scroll().rows, selected, height, len);
 
     let rows = app.tree_rows(offset, height);
     let cols = usize::from(inner.width);

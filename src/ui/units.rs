@@ -8,8 +8,9 @@ use ratatui::widgets::Widget;
 
 use super::theme::THEME;
 use super::wrap::{self, width};
+use crate::app::geometry::follow;
 use crate::app::units::column_label;
-use crate::app::{App, Pane, View};
+use crate::app::{App, Pane};
 use crate::i18n::Lang;
 use crate::plan::workload::{UnitColumn, UnitRow};
 
@@ -41,11 +42,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let block = super::pane(&title, focused, area.width);
     let inner = block.inner(area);
     block.render(area, buf);
-    app.view.tree.set(Rect {
-        y: inner.y.saturating_add(1),
-        height: inner.height.saturating_sub(1),
-        ..inner
-    });
     if inner.height < 2 || inner.width == 0 {
         return;
     }
@@ -80,8 +76,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         return super::draw_lines(&[line], below, buf);
     }
-    let offset = View::follow(app.view.tree_offset.get(), units.cursor, height, len);
-    app.view.tree_offset.set(offset);
+    let offset = follow(app.scroll().rows, units.cursor, height, len);
     let rows = units.rows.iter().enumerate().skip(offset).take(height);
     for ((i, r), y) in rows.zip(inner.top() + 1..inner.bottom()) {
         let line = row(r, name_w, &widths);

@@ -3,7 +3,7 @@
 //! agenda's month grid.
 
 use chrono::NaiveDate;
-use duban::app::{Action, App, ListEntry, Page};
+use duban::app::{Action, App, ListEntry, Screen};
 use duban::i18n::Lang;
 use duban::plan::count::Count;
 use duban::plan::{Category, Item, Plan, ReqId, Requirement};
@@ -84,7 +84,9 @@ fn headings(app: &App) -> Vec<String> {
         .entries
         .iter()
         .filter_map(|e| match e {
-            ListEntry::Heading { label, count } => Some(format!("{label} {count}")),
+            ListEntry::Heading { group, count } => {
+                Some(format!("{} {count}", app.group_label(*group)))
+            }
             ListEntry::Requirement { .. } => None,
         })
         .collect()
@@ -97,7 +99,7 @@ fn countdown(app: &App, r: u32) -> String {
 #[test]
 fn the_key_switches_to_working_days_and_remembers_it() {
     let (mut app, dir) = app(Count::Days);
-    feed(&mut app, [Action::ShowPage(Page::Agenda)]);
+    feed(&mut app, [Action::ShowScreen(Screen::Agenda)]);
     assert_eq!(headings(&app), ["7天内 1", "30天内 2"]);
     assert_eq!(countdown(&app, 1), "剩9天");
     feed(&mut app, [Action::ToggleCount]);
@@ -161,7 +163,7 @@ fn screen(app: &App, width: u16, height: u16) -> TestBackend {
 fn the_agenda_shows_the_month_grid_and_moves_months() {
     let (mut app, _dir) = app(Count::Workdays);
     feed(&mut app, [Action::ToggleMonth]);
-    assert_eq!(app.page(), Page::Agenda);
+    assert_eq!(app.screen(), Screen::Agenda);
     assert_eq!(app.month(), NaiveDate::from_ymd_opt(2024, 9, 1));
     feed(&mut app, [Action::NextMonth]);
     assert_eq!(app.month(), NaiveDate::from_ymd_opt(2024, 10, 1));
@@ -173,7 +175,7 @@ fn the_agenda_shows_the_month_grid_and_moves_months() {
     feed(&mut app, [Action::ToggleMonth]);
     assert_eq!(app.month(), None);
     feed(&mut app, [Action::ToggleMonth, Action::Back]);
-    assert_eq!((app.month(), app.page()), (None, Page::Agenda));
+    assert_eq!((app.month(), app.screen()), (None, Screen::Agenda));
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! agenda group), and a plan whose period is over (the header says so).
 
 use chrono::NaiveDate;
-use duban::app::{Action, App, Discard, Mode, Page};
+use duban::app::{Action, App, Discard, Mode, Screen};
 use duban::i18n::Lang;
 use duban::plan::{ChangeKind, Deadline, DeadlineKind, Plan, ReqId};
 use duban::store::State;
@@ -211,7 +211,7 @@ fn unconfirmed_deadlines_read_pending_in_the_tree_detail_and_agenda() {
         "{detail}"
     );
 
-    feed(&mut app, [Action::ShowPage(Page::Agenda)]);
+    feed(&mut app, [Action::ShowScreen(Screen::Agenda)]);
     let mut buf = ratatui::buffer::Buffer::empty(Rect::new(0, 0, 100, 30));
     (&app).render(buf.area, &mut buf);
     let screen = rows(&buf).join("\n");
@@ -276,7 +276,7 @@ fn a_custom_period_ends_the_plan_on_its_own_date() {
 #[test]
 fn setting_a_date_from_the_agenda_moves_the_row() {
     let (mut app, _store, _dir) = small_app();
-    feed(&mut app, [Action::ShowPage(Page::Agenda)]);
+    feed(&mut app, [Action::ShowScreen(Screen::Agenda)]);
     let selected = app.selected_requirement().map(|r| r.id);
     // The agenda starts on the most overdue row, 1.1.1 (due 2021-08-15).
     assert_eq!(selected, Some(FIRST));

@@ -7,7 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use super::support::{feed, render_text, rows, small_app};
+use super::support::{feed, render_text, resize, rows, small_app};
 
 type Pane = fn(&App, Rect, &mut Buffer);
 const PANES: [(&str, Pane); 5] = [
@@ -212,7 +212,7 @@ fn the_cursor_sits_at_the_note_caret() {
     assert_eq!(buf[(20, 22)].symbol(), "b");
 }
 
-/// Draw the whole screen once, as the run loop does before handling input.
+/// Draw the whole screen once.
 fn draw(app: &App, w: u16, h: u16) -> Buffer {
     let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
     app.render(buf.area, &mut buf);
@@ -222,9 +222,9 @@ fn draw(app: &App, w: u16, h: u16) -> Buffer {
 #[test]
 fn clicking_selects_and_the_wheel_scrolls() {
     let (mut app, _, _dir) = small_app();
-    draw(&app, 100, 30);
+    resize(&mut app, 100, 30);
     // Tree rows: item 1.1, its three requirements, item 1.2, ...
-    let tree = app.view.tree.get();
+    let tree = app.geometry().expect("a size").rows;
     feed(
         &mut app,
         [Action::Click {
@@ -247,7 +247,7 @@ fn clicking_selects_and_the_wheel_scrolls() {
             item: 2
         }
     );
-    let cats = app.view.categories.get();
+    let cats = app.geometry().expect("a size").categories;
     feed(
         &mut app,
         [Action::Click {
@@ -264,26 +264,63 @@ fn clicking_selects_and_the_wheel_scrolls() {
 }
 
 #[test]
+fn the_geometry_is_where_the_frame_draws_the_panes() {
+    let (mut app, _, _dir) = small_app();
+    resize(&mut app, 100, 30);
+    let g = app.geometry().expect("a size");
+    let buf = draw(&app, 100, 30);
+    // The tree pane's border sits just outside the rows a click selects.
+    let corner = buf[(g.rows.x - 1, g.rows.y - 1)].symbol().to_string();
+    assert_eq!(corner, "┏", "the focused tree pane's top-left corner");
+    let below = buf[(g.rows.x - 1, g.rows.bottom())].symbol().to_string();
+    assert_eq!(below, "┗");
+    // The row a click on the third tree line selects is the one drawn there.
+    let row: String = (g.rows.left()..g.rows.right())
+        .map(|x| buf[(x, g.rows.y + 3)].symbol().to_string())
+        .collect();
+    assert!(row.contains("1.1.3"), "{row}");
+}
+
+#[test]
 fn page_down_moves_by_the_visible_height() {
     let (mut app, _, _dir) = super::support::builtin_app(duban::i18n::Lang::Zh);
-    draw(&app, 80, 24);
-    let height = usize::from(app.view.tree.get().height);
+    resize(&mut app, 80, 24);
+    let height = usize::from(app.geometry().expect("a size").rows.height);
     let before = app.tree_selected().expect("a selection");
     feed(&mut app, [Action::PageDown]);
     assert_eq!(app.tree_selected(), Some(before + height - 1));
-    draw(&app, 80, 24);
-    let offset = app.view.tree_offset.get();
+    let offset = app.scroll().rows;
     let selected = app.tree_selected().expect("a selection");
     assert!(
         (offset..offset + height).contains(&selected),
         "the selection stays visible"
     );
+    // A shorter window: a shorter page, and the offset still follows the cursor.
+    resize(&mut app, 80, 16);
+    let shorter = usize::from(app.geometry().expect("a size").rows.height);
+    assert!(shorter < height);
+    feed(&mut app, [Action::First]);
+    let before = app.tree_selected().expect("a selection");
+    feed(&mut app, [Action::PageDown]);
+    assert_eq!(app.tree_selected(), Some(before + shorter - 1));
+    feed(&mut app, [Action::PageDown]);
+    let (offset, selected) = (app.scroll().rows, app.tree_selected().expect("a selection"));
+    assert!(offset > 0 && (offset..offset + shorter).contains(&selected));
+}
+
+#[test]
+fn page_down_without_a_size_moves_one_row() {
+    let (mut app, _, _dir) = small_app();
+    let before = app.tree_selected().expect("a selection");
+    feed(&mut app, [Action::PageDown]);
+    assert_eq!(app.tree_selected(), Some(before + 1));
 }
 
 #[test]
 fn edits_wait_until_the_window_is_big_enough_to_see_them() {
     let (mut app, _, _dir) = small_app();
-    draw(&app, 30, 5);
+    resize(&mut app, 30, 5);
+    assert!(app.too_small());
     feed(&mut app, [Action::ToggleDone, Action::Down]);
     assert_eq!(app.total_counts().done, 0);
     assert_eq!(
@@ -291,7 +328,7 @@ fn edits_wait_until_the_window_is_big_enough_to_see_them() {
         super::support::req(1, 1, 2),
         "moving still works"
     );
-    draw(&app, 80, 24);
+    resize(&mut app, 80, 24);
     feed(&mut app, [Action::ToggleDone, Action::SubmitNote]);
     assert_eq!(app.total_counts().done, 1);
 }

@@ -150,12 +150,18 @@ fn a_merge_notice_is_shown_once_and_cleared_in_the_file() {
     let store = Store::new(dir.path().join("state.json"));
     let mut state = State::new(small_plan());
     state.merge_notice = Some("合并：新增 2 项，删除 1 项".into());
-    let app = App::new(state, Box::new(store.clone()), today());
+    store.save(&state).expect("save");
+    let mut app = App::new(state, Box::new(store.clone()), today());
+    // Constructing the dashboard writes nothing; starting it shows and clears the notice.
+    assert!(app.message().is_none());
+    assert!(saved(&store).merge_notice.is_some());
+    feed(&mut app, [Action::Start]);
     assert_eq!(
         app.message().map(|m| m.text.as_str()),
         Some("合并：新增 2 项，删除 1 项")
     );
     assert_eq!(saved(&store).merge_notice, None);
-    let again = App::new(saved(&store), Box::new(store.clone()), today());
+    let mut again = App::new(saved(&store), Box::new(store.clone()), today());
+    feed(&mut again, [Action::Start]);
     assert!(again.message().is_none());
 }

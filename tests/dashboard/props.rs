@@ -1,7 +1,7 @@
 //! Property tests: any sequence of actions at any terminal size renders without panicking and
 //! keeps the cursor valid; wrapping never exceeds the width and loses nothing.
 
-use duban::app::{Action, Edit, Page, Selection};
+use duban::app::{Action, Edit, Screen, Selection};
 use duban::ui::wrap;
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
@@ -37,10 +37,10 @@ fn action() -> impl Strategy<Value = Action> {
         (0u16..120, 0u16..40).prop_map(|(column, row)| Action::Click { column, row }),
         (0u16..120, 0u16..40).prop_map(|(column, row)| Action::ScrollDown { column, row }),
         prop::sample::select(vec![
-            Action::ShowPage(Page::Tree),
-            Action::ShowPage(Page::Agenda),
-            Action::ShowPage(Page::Units),
-            Action::NextPage,
+            Action::ShowScreen(Screen::Tree),
+            Action::ShowScreen(Screen::Agenda),
+            Action::ShowScreen(Screen::Units),
+            Action::NextScreen,
             Action::ToggleShowDone,
             Action::SortNext,
             Action::SortReverse,

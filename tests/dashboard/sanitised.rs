@@ -2,7 +2,7 @@
 //! zero-width space in every text): each is drawn as a visible mark that the layout measured,
 //! and no cell ever holds a control, bidi or invisible character.
 
-use duban::app::{Action, App, Page};
+use duban::app::{Action, App, Screen};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -62,8 +62,8 @@ fn every_page_draws_the_payload_as_marks() {
     for (width, height) in [(80, 24), (100, 30), (40, 10)] {
         check(&app, width, height, &["␛]0"]);
     }
-    for page in [Page::Agenda, Page::Units] {
-        feed(&mut app, [Action::ShowPage(page)]);
+    for page in [Screen::Agenda, Screen::Units] {
+        feed(&mut app, [Action::ShowScreen(page)]);
         for (width, height) in [(160, 48), (80, 24)] {
             check(&app, width, height, &["<U+202E>"]);
         }

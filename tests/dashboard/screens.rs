@@ -1,6 +1,6 @@
 //! Whole screens on the built-in plan, as insta snapshots in `tests/snapshots/`.
 
-use duban::app::{Action, App, Page};
+use duban::app::{Action, App, Screen};
 use duban::i18n::Lang;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -79,7 +79,7 @@ fn zh_typing_a_note() {
 #[test]
 fn zh_agenda_80x24_and_160x48() {
     let mut app = screen_app(Lang::Zh);
-    feed(&mut app, [Action::ShowPage(Page::Agenda)]);
+    feed(&mut app, [Action::ShowScreen(Screen::Agenda)]);
     snapshot!("zh_agenda_80x24", screen(&app, 80, 24));
     snapshot!("zh_agenda_160x48", screen(&app, 160, 48));
 }
@@ -87,7 +87,7 @@ fn zh_agenda_80x24_and_160x48() {
 #[test]
 fn zh_units_80x24_and_160x48() {
     let mut app = screen_app(Lang::Zh);
-    feed(&mut app, [Action::ShowPage(Page::Units)]);
+    feed(&mut app, [Action::ShowScreen(Screen::Units)]);
     snapshot!("zh_units_80x24", screen(&app, 80, 24));
     snapshot!("zh_units_160x48", screen(&app, 160, 48));
 }
@@ -97,7 +97,7 @@ fn zh_units_drilled_into_a_unit() {
     let mut app = screen_app(Lang::Zh);
     feed(
         &mut app,
-        [Action::ShowPage(Page::Units), Action::ToggleExpand],
+        [Action::ShowScreen(Screen::Units), Action::ToggleExpand],
     );
     snapshot!("zh_units_drill_100x30", screen(&app, 100, 30));
 }
@@ -105,9 +105,9 @@ fn zh_units_drilled_into_a_unit() {
 #[test]
 fn en_agenda_and_units_80x24() {
     let mut app = screen_app(Lang::En);
-    feed(&mut app, [Action::ShowPage(Page::Agenda)]);
+    feed(&mut app, [Action::ShowScreen(Screen::Agenda)]);
     snapshot!("en_agenda_80x24", screen(&app, 80, 24));
-    feed(&mut app, [Action::ShowPage(Page::Units)]);
+    feed(&mut app, [Action::ShowScreen(Screen::Units)]);
     snapshot!("en_units_80x24", screen(&app, 80, 24));
 }
 

@@ -1,6 +1,6 @@
 //! Search (`/`) and quick filters in every view, including at 100k requirements.
 
-use duban::app::{Action, Mode, Page, Selection};
+use duban::app::{Action, Mode, Screen, Selection};
 use duban::i18n::Lang;
 use duban::plan::ReqId;
 
@@ -34,7 +34,7 @@ fn search_finds_chinese_substrings_and_steps_with_n() {
         assert!(hay.contains("政务新媒体"), "{id}");
     }
     // The agenda lists only matches.
-    feed(&mut app, [Action::ShowPage(Page::Agenda)]);
+    feed(&mut app, [Action::ShowScreen(Screen::Agenda)]);
     let listed: Vec<String> = groups(&app).into_iter().flat_map(|(_, i)| i).collect();
     assert!(listed.iter().all(|l| ids.contains(&id(l))), "{listed:?}");
     feed(&mut app, [Action::ClearFilters]);
@@ -151,7 +151,7 @@ fn views_and_filters_stay_cheap_at_a_hundred_thousand_requirements() {
         }],
     };
     let (mut app, _store, _dir) = super::support::app_on(plan);
-    feed(&mut app, [Action::ShowPage(Page::Agenda)]);
+    feed(&mut app, [Action::ShowScreen(Screen::Agenda)]);
     assert_eq!(app.agenda().len(), 100_000);
     feed(&mut app, [Action::FilterOverdue]);
     assert_eq!(app.agenda().len(), 25_000);
@@ -164,8 +164,8 @@ fn views_and_filters_stay_cheap_at_a_hundred_thousand_requirements() {
     // Frames only read the cached lists: many frames cost little (debug build, loose bound).
     let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("terminal");
     let start = std::time::Instant::now();
-    for page in [Page::Agenda, Page::Units, Page::Tree] {
-        feed(&mut app, [Action::ShowPage(page)]);
+    for page in [Screen::Agenda, Screen::Units, Screen::Tree] {
+        feed(&mut app, [Action::ShowScreen(page)]);
         for _ in 0..20 {
             terminal.draw(|f| duban::ui::draw(f, &app)).expect("draw");
         }
@@ -180,7 +180,10 @@ fn search_hits_are_highlighted_in_rows_and_in_the_detail() {
     use ratatui::layout::Rect;
 
     let (mut app, _store, _dir) = builtin_app(Lang::Zh);
-    feed(&mut app, [Action::ShowPage(Page::Agenda), Action::Search]);
+    feed(
+        &mut app,
+        [Action::ShowScreen(Screen::Agenda), Action::Search],
+    );
     type_text(&mut app, "政策");
     feed(&mut app, [Action::SubmitNote]);
     let hit = duban::ui::theme::THEME.search_match;

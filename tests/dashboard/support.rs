@@ -122,7 +122,8 @@ pub fn small_plan() -> Plan {
 pub fn app_on(plan: Plan) -> (App, Store, TempDir) {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = Store::new(dir.path().join("state.json"));
-    let app = App::new(State::new(plan), Box::new(store.clone()), today());
+    let app = App::new(State::new(plan), Box::new(store.clone()), today())
+        .with_measure(duban::ui::MEASURE);
     (app, store, dir)
 }
 
@@ -143,6 +144,7 @@ pub fn screen_app(lang: Lang) -> App {
         today(),
     )
     .with_lang(lang)
+    .with_measure(duban::ui::MEASURE)
 }
 
 /// Type `text` into the open input, one character at a time.
@@ -150,6 +152,12 @@ pub fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         app.update(Action::Edit(duban::app::Edit::Insert(c)), now());
     }
+}
+
+/// Tell the app the terminal is `width`×`height`, as the run loop does before the first frame
+/// and on every resize.
+pub fn resize(app: &mut App, width: u16, height: u16) {
+    app.update(Action::Resize { width, height }, now());
 }
 
 /// Feed actions at [`now`].
@@ -195,7 +203,8 @@ impl Persist for FlakyStore {
 
 pub fn flaky_app() -> (App, FlakyStore) {
     let store = FlakyStore::default();
-    let app = App::new(State::new(small_plan()), Box::new(store.clone()), today());
+    let app = App::new(State::new(small_plan()), Box::new(store.clone()), today())
+        .with_measure(duban::ui::MEASURE);
     (app, store)
 }
 

@@ -1,7 +1,7 @@
 //! The agenda and units views, search and filters, undo/redo: state through `App::update`
 //! on the built-in plan at 2021-09-20.
 
-use duban::app::{Action, App, ListEntry, Mode, Page, Selection};
+use duban::app::{Action, App, ListEntry, Mode, Screen, Selection};
 use duban::i18n::Lang;
 use duban::plan::workload::UnitColumn;
 use duban::plan::{ReqId, Status};
@@ -17,8 +17,9 @@ pub fn groups(app: &App) -> Vec<(String, Vec<String>)> {
     let mut out: Vec<(String, Vec<String>)> = Vec::new();
     for e in &app.agenda().entries {
         match e {
-            ListEntry::Heading { label, count } => {
-                out.push((label.clone(), Vec::with_capacity(*count)));
+            ListEntry::Heading { group, count } => {
+                let label = app.group_label(*group).to_string();
+                out.push((label, Vec::with_capacity(*count)));
             }
             ListEntry::Requirement { id, .. } => {
                 if let Some(last) = out.last_mut() {
@@ -41,8 +42,8 @@ fn cycle(app: &mut App) {
 #[test]
 fn agenda_groups_by_due_date_with_overdue_first() {
     let (mut app, _store, _dir) = builtin_app(Lang::Zh);
-    feed(&mut app, [Action::ShowPage(Page::Agenda)]);
-    assert_eq!(app.page(), Page::Agenda);
+    feed(&mut app, [Action::ShowScreen(Screen::Agenda)]);
+    assert_eq!(app.screen(), Screen::Agenda);
     let g = groups(&app);
     assert_eq!(g[0].0, "逾期");
     assert_eq!(g[0].1, ["1.1.1", "1.3.1", "2.1.1", "2.2.3"]);
@@ -68,7 +69,7 @@ fn done_requirements_leave_the_agenda_unless_shown() {
     feed(
         &mut app,
         [
-            Action::ShowPage(Page::Agenda),
+            Action::ShowScreen(Screen::Agenda),
             Action::ToggleDone,
             Action::SubmitNote,
         ],
@@ -90,22 +91,26 @@ fn each_view_keeps_its_own_selection() {
     let tree = app.selection();
     feed(
         &mut app,
-        [Action::ShowPage(Page::Agenda), Action::Down, Action::Down],
+        [
+            Action::ShowScreen(Screen::Agenda),
+            Action::Down,
+            Action::Down,
+        ],
     );
     let agenda = app.selected_requirement().map(|r| r.id);
-    feed(&mut app, [Action::ShowPage(Page::Tree)]);
+    feed(&mut app, [Action::ShowScreen(Screen::Tree)]);
     assert_eq!(app.selection(), tree);
-    feed(&mut app, [Action::NextPage]);
-    assert_eq!(app.page(), Page::Agenda);
+    feed(&mut app, [Action::NextScreen]);
+    assert_eq!(app.screen(), Screen::Agenda);
     assert_eq!(app.selected_requirement().map(|r| r.id), agenda);
-    feed(&mut app, [Action::NextPage, Action::NextPage]);
-    assert_eq!(app.page(), Page::Tree);
+    feed(&mut app, [Action::NextScreen, Action::NextScreen]);
+    assert_eq!(app.screen(), Screen::Tree);
 }
 
 #[test]
 fn units_table_sorts_and_drills_into_lead_and_cooperating() {
     let (mut app, _store, _dir) = builtin_app(Lang::Zh);
-    feed(&mut app, [Action::ShowPage(Page::Units)]);
+    feed(&mut app, [Action::ShowScreen(Screen::Units)]);
     let units = app.units();
     assert!(units.rows.len() > 10, "{}", units.rows.len());
     assert_eq!((units.sort, units.descending), (UnitColumn::Overdue, true));
@@ -137,7 +142,9 @@ fn units_table_sorts_and_drills_into_lead_and_cooperating() {
         .entries
         .iter()
         .filter_map(|e| match e {
-            ListEntry::Heading { label, count } => Some((label.clone(), *count)),
+            ListEntry::Heading { group, count } => {
+                Some((app.group_label(*group).to_string(), *count))
+            }
             ListEntry::Requirement { .. } => None,
         })
         .collect();
@@ -159,7 +166,7 @@ fn units_table_sorts_and_drills_into_lead_and_cooperating() {
     assert_eq!(status_of(&app, first), Status::Doing);
     feed(&mut app, [Action::Back]);
     assert!(app.units().drill.is_none());
-    assert_eq!(app.page(), Page::Units);
+    assert_eq!(app.screen(), Screen::Units);
 }
 
 #[test]
@@ -286,7 +293,7 @@ fn the_generated_help_lists_every_binding_of_every_section() {
 fn edit_keys_in_the_units_table_do_not_touch_the_tree_selection() {
     let (mut app, _store, _dir) = builtin_app(Lang::Zh);
     // The tree has an item row selected; the units table has no requirement selected.
-    feed(&mut app, [Action::Up, Action::ShowPage(Page::Units)]);
+    feed(&mut app, [Action::Up, Action::ShowScreen(Screen::Units)]);
     feed(
         &mut app,
         [Action::ToggleDone, Action::CycleStatus, Action::AddNote],

@@ -1,0 +1,253 @@
+//! Everything recomputed from the plan, in one place: progress counts per category and
+//! overall, the filter's matches (and the search's trail and text index), the agenda's rows
+//! before filtering, the units table's workload, and which screens' lists are out of date.
+//!
+//! Two entry points change it: [`App::edited`] (these requirements changed; everything is
+//! patched for them alone) and [`App::rebuilt`] (the plan was replaced, the day or the count
+//! changed: everything is recomputed). Handlers call one of the two and nothing else.
+
+use super::filter::Matches;
+use super::{App, Screen};
+use crate::plan::agenda::AgendaRow;
+use crate::plan::count::Counting;
+use crate::plan::query::TextIndex;
+use crate::plan::workload::Workload;
+use crate::plan::{Counts, Plan, ReqId};
+
+#[derive(Debug)]
+pub struct Derived {
+    /// Progress per category (plan order) and overall.
+    pub(super) counts: Vec<Counts>,
+    pub(super) total: Counts,
+    /// What the filter lets through; `None` when no filter is active.
+    pub(super) matches: Option<Matches>,
+    /// While typing a search: each shorter text typed before and its matches, so erasing
+    /// restores them (see `search.rs`).
+    pub(super) search_trail: Vec<(Option<String>, Option<Matches>)>,
+    /// The plan's texts for searching a large plan, built when a search starts.
+    pub(super) search_index: Option<TextIndex>,
+    /// Every agenda row before filtering (`None`: built when the agenda is shown), and the
+    /// ids among them whose report is still owed, ascending.
+    pub(super) agenda_rows: Option<Vec<AgendaRow>>,
+    pub(super) outstanding: Vec<ReqId>,
+    /// The units table kept up to date edit by edit, with its index of units' requirements.
+    pub(super) workload: Option<Workload>,
+    /// Screens whose list must be rebuilt before it is shown.
+    pub(super) stale: Vec<Screen>,
+}
+
+impl Default for Derived {
+    fn default() -> Self {
+        Derived {
+            counts: Vec::new(),
+            total: Counts::default(),
+            matches: None,
+            search_trail: Vec::new(),
+            search_index: None,
+            agenda_rows: None,
+            outstanding: Vec::new(),
+            workload: None,
+            stale: Screen::ALL.to_vec(),
+        }
+    }
+}
+
+impl Derived {
+    /// Recount every category and drop what is built on demand.
+    pub(super) fn recount_all(&mut self, plan: &Plan, today: chrono::NaiveDate, by: Counting<'_>) {
+        self.counts = plan
+            .categories
+            .iter()
+            .map(|c| Counts::of_by(c.requirements(), today, by))
+            .collect();
+        self.retotal();
+    }
+
+    /// Recount the categories of `ids`: O(their requirements), not the plan's.
+    pub(super) fn recount(
+        &mut self,
+        plan: &Plan,
+        ids: &[ReqId],
+        today: chrono::NaiveDate,
+        by: Counting<'_>,
+    ) {
+        let mut numbers: Vec<u32> = ids.iter().map(|id| id.category).collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        for number in numbers {
+            let Some(index) = plan.categories.iter().position(|c| c.number == number) else {
+                continue;
+            };
+            if let (Some(slot), Some(cat)) =
+                (self.counts.get_mut(index), plan.categories.get(index))
+            {
+                *slot = Counts::of_by(cat.requirements(), today, by);
+            }
+        }
+        self.retotal();
+    }
+
+    fn retotal(&mut self) {
+        self.total = self.counts.iter().fold(Counts::default(), |a, c| Counts {
+            total: a.total + c.total,
+            todo: a.todo + c.todo,
+            doing: a.doing + c.doing,
+            done: a.done + c.done,
+            blocked: a.blocked + c.blocked,
+            overdue: a.overdue + c.overdue,
+            due_soon: a.due_soon + c.due_soon,
+            unconfirmed: a.unconfirmed + c.unconfirmed,
+        });
+    }
+
+    /// The plan changed as a whole: drop every cache (the matches are recomputed by the app,
+    /// which holds the filter).
+    pub(super) fn forget(&mut self) {
+        self.stale = Screen::ALL.to_vec();
+        self.agenda_rows = None;
+        self.workload = None;
+        self.search_index = None;
+        self.search_trail.clear();
+    }
+
+    /// The agenda's options changed (done shown or not): its rows are rebuilt when shown.
+    pub(super) fn forget_agenda(&mut self) {
+        self.agenda_rows = None;
+        self.stale.push(Screen::Agenda);
+    }
+
+    pub fn category(&self, index: usize) -> Counts {
+        self.counts.get(index).copied().unwrap_or_default()
+    }
+
+    pub fn total(&self) -> Counts {
+        self.total
+    }
+}
+
+impl App {
+    /// Requirements `ids` changed (an edit, undo, redo, the writer's saved edits): recount
+    /// their categories and patch every derived list for them alone.
+    pub(super) fn edited(&mut self, ids: &[ReqId]) {
+        let by = self.count.counting();
+        self.derived.recount(&self.state.plan, ids, self.today, by);
+        self.data_edited(ids);
+    }
+
+    /// The plan was replaced (a reload), or the day or the count changed: recount and
+    /// rebuild everything, and bring the cursor back into the plan.
+    pub(super) fn rebuilt(&mut self) {
+        let by = self.count.counting();
+        self.derived.recount_all(&self.state.plan, self.today, by);
+        self.clamp_cursor();
+        self.derived.forget();
+        self.rebuild_matches();
+        self.refresh();
+    }
+
+    /// The counts, matches and caches, for tests and benches to compare with a rebuild.
+    pub fn derived(&self) -> &Derived {
+        &self.derived
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDate, NaiveDateTime};
+    use proptest::prelude::*;
+
+    use super::super::{Action, App, Discard, Screen};
+    use crate::plan::generate::{GenOptions, generate_document};
+    use crate::plan::import::import_bytes;
+    use crate::plan::{ReqId, Status};
+    use crate::store::State;
+
+    fn now() -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2021, 9, 20)
+            .and_then(|d| d.and_hms_opt(10, 0, 0))
+            .expect("valid")
+    }
+
+    fn app() -> App {
+        let doc = generate_document(&GenOptions {
+            requirements: 120,
+            ..GenOptions::default()
+        });
+        let plan = import_bytes(doc.as_bytes(), "gen.txt").expect("imports");
+        App::new(State::new(plan), Box::new(Discard), now().date())
+    }
+
+    /// Everything derived, to compare a patched state with a rebuilt one.
+    fn shown(app: &App) -> String {
+        let d = app.derived();
+        format!(
+            "{:?} {:?} {:?} {:?} {:?}",
+            d.counts,
+            d.total,
+            d.matches.as_ref().map(|m| &m.ids),
+            d.agenda_rows,
+            d.workload
+                .as_ref()
+                .map(crate::plan::workload::Workload::rows),
+        )
+    }
+
+    #[test]
+    fn an_edit_recounts_its_category_and_the_total() {
+        let mut app = app();
+        let id = app.plan().requirements().next().map(|r| r.id).expect("one");
+        let before = app.derived().total().done;
+        app.change(&[id], "test", |r| r.set_status(Status::Done, now()));
+        assert_eq!(app.derived().total().done, before + 1);
+        assert_eq!(app.derived().category(0).done, app.total_counts().done);
+    }
+
+    #[test]
+    fn a_rebuild_after_replacing_the_plan_counts_the_new_one() {
+        let mut app = app();
+        let all: Vec<ReqId> = app.plan().requirements().map(|r| r.id).collect();
+        for id in &all {
+            if let Some(r) = app.state.plan.get_mut(*id) {
+                r.set_status(Status::Done, now());
+            }
+        }
+        assert_eq!(app.derived().total().done, 0, "not told yet");
+        app.rebuilt();
+        assert_eq!(app.derived().total().done, all.len());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// Whatever was edited, `edited(ids)` leaves the same counts, matches, agenda rows and
+        /// workload as `rebuilt()`.
+        #[test]
+        fn edited_equals_rebuilt(
+            overdue in any::<bool>(),
+            screen in 0..3usize,
+            edits in prop::collection::vec((0usize..120, 0usize..4), 1..12),
+        ) {
+            let mut app = app();
+            app.update(Action::ShowScreen(Screen::ALL[screen]), now());
+            if overdue {
+                app.update(Action::FilterOverdue, now());
+            }
+            // Build the agenda rows and the workload, so both are patched.
+            app.update(Action::ShowScreen(Screen::Agenda), now());
+            app.update(Action::ShowScreen(Screen::Units), now());
+            app.update(Action::ShowScreen(Screen::ALL[screen]), now());
+            let ids: Vec<ReqId> = app.plan().requirements().map(|r| r.id).collect();
+            for (at, to) in edits {
+                let id = ids[at % ids.len()];
+                let to = [Status::Todo, Status::Doing, Status::Done, Status::Blocked][to];
+                app.change(&[id], "test", |r| r.set_status(to, now()));
+                let patched = shown(&app);
+                app.rebuilt();
+                app.update(Action::ShowScreen(Screen::Agenda), now());
+                app.update(Action::ShowScreen(Screen::Units), now());
+                app.update(Action::ShowScreen(Screen::ALL[screen]), now());
+                prop_assert_eq!(patched, shown(&app));
+            }
+        }
+    }
+}
