@@ -1,0 +1,464 @@
+//! Paragraph plans: a .txt copied from a web page, or a .docx's body paragraphs, with no task
+//! table — numbered headings, numbered tasks and the annotations after them.
+//!
+//! Tasks are the entries of the numbering style that carries the annotations (else the style
+//! with the most entries that have nothing numbered under them), and unnumbered lines that
+//! carry an annotation. The styles above a task are its headings; a short unpunctuated line
+//! right before a task is a sub-heading (优化营商环境). Everything else — the covering notice,
+//! 指导思想, 工作要求 — is preamble, listed for the user to check (see [`Skipped`]).
+//! [`super::paragraph_plan`] turns the tasks into the plan's levels.
+
+use super::ImportError;
+use super::annotation::{self, Annotation};
+use super::outline::{self, Marker, Numbered};
+use super::table::Skipped;
+
+/// Sections that introduce or close a plan rather than hold tasks, when nothing in them
+/// carries an annotation.
+const PREAMBLE_SECTIONS: &[&str] = &[
+    "指导思想",
+    "总体要求",
+    "基本原则",
+    "工作目标",
+    "主要目标",
+    "总体目标",
+    "目标要求",
+    "工作要求",
+    "有关要求",
+    "保障措施",
+    "组织保障",
+    "工作保障",
+    "实施步骤",
+    "工作步骤",
+];
+
+/// Words a plan's title has (任务分解方案, 工作要点, 责任清单 …).
+const TITLE_WORDS: &[&str] = &[
+    "方案", "要点", "清单", "分解", "计划", "安排", "任务", "分工", "通知", "报告",
+];
+
+/// One non-empty line (a paragraph of a .docx) and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// 1-based line, or paragraph of a .docx.
+    pub number: usize,
+    pub text: String,
+}
+
+enum Kind<'a> {
+    Numbered(Numbered<'a>),
+    Labelled(Annotation),
+    Plain,
+}
+
+struct Entry<'a> {
+    line: usize,
+    raw: &'a str,
+    kind: Kind<'a>,
+    /// The text without the annotation that closes it, and that annotation.
+    text: String,
+    inline: Annotation,
+}
+
+/// A task as read, before it is placed in the tree.
+pub(super) struct Task {
+    pub number: Option<u32>,
+    pub text: String,
+    pub annotation: Annotation,
+    /// The headings above it, outermost first: (style, name, entry).
+    pub path: Vec<(Marker, String, usize)>,
+    /// The sub-heading line right above it: (name, entry).
+    pub sub: Option<(String, usize)>,
+    /// Whether labelled lines followed it (nothing more continues its text).
+    labelled: bool,
+}
+
+/// What the lines hold: the title (and its line), the tasks in order, the lines skipped.
+pub(super) struct Outline {
+    pub title: Option<(String, usize)>,
+    pub tasks: Vec<Task>,
+    pub skipped: Vec<Skipped>,
+    /// Lines that are only a date (the issuing date under a notice).
+    pub dates: Vec<String>,
+}
+
+fn entry(line: &Line) -> Entry<'_> {
+    let raw = line.text.as_str();
+    if let Some(a) = annotation::labelled(raw) {
+        return Entry {
+            line: line.number,
+            raw,
+            kind: Kind::Labelled(a),
+            text: String::new(),
+            inline: Annotation::default(),
+        };
+    }
+    let (kind, body) = match outline::numbered(raw) {
+        Some(n) => (Kind::Numbered(n), n.rest),
+        None => (Kind::Plain, raw),
+    };
+    let (text, inline) = annotation::split_inline(body);
+    Entry {
+        line: line.number,
+        raw,
+        kind,
+        text,
+        inline,
+    }
+}
+
+fn heading_like(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_empty()
+        && s.chars().count() <= 40
+        && !s.contains('。')
+        && !s.ends_with(['；', ';', '：', ':', '，', ',', '！', '？', '.', '、'])
+}
+
+fn is_title(s: &str) -> bool {
+    heading_like(s) && TITLE_WORDS.iter().any(|w| s.contains(w))
+}
+
+/// A heading's name: its words up to the first full stop (`（一）加强组织领导。各单位要…`).
+fn heading_name(text: &str) -> String {
+    let name = text.split('。').next().unwrap_or(text);
+    name.trim_end_matches(['，', ',', '；', ';', '：', ':', ' '])
+        .trim()
+        .to_string()
+}
+
+fn marker(e: &Entry<'_>) -> Option<Marker> {
+    match &e.kind {
+        Kind::Numbered(n) => Some(n.marker),
+        _ => None,
+    }
+}
+
+/// Reads the lines' outline. `Ok(None)` when nothing in them is a task.
+pub(super) fn read(lines: &[Line], file: &str) -> Result<Option<Outline>, ImportError> {
+    let entries: Vec<Entry<'_>> = lines.iter().map(entry).collect();
+    let n = entries.len();
+    // Whether an entry carries an annotation: closing it, or on the labelled lines after it.
+    let annotated: Vec<bool> = (0..n)
+        .map(|i| {
+            !matches!(entries[i].kind, Kind::Labelled(_))
+                && (!entries[i].inline.is_empty()
+                    || entries
+                        .get(i + 1)
+                        .is_some_and(|e| matches!(e.kind, Kind::Labelled(_))))
+        })
+        .collect();
+    let preamble = preamble_sections(&entries, &annotated);
+    let task_marker = task_marker(&entries, &annotated, &preamble);
+    if task_marker.is_none() && !annotated.iter().any(|&a| a) {
+        return Ok(None);
+    }
+    let first_structure = entries
+        .iter()
+        .position(|e| !matches!(e.kind, Kind::Plain))
+        .unwrap_or(n);
+    // The last title-like line before the numbering starts, else the first line — unless
+    // that is the sub-heading right above the first task.
+    let title = (0..first_structure)
+        .rev()
+        .find(|&i| is_title(entries[i].raw))
+        .or_else(|| (first_structure > 1 && heading_like(entries[0].raw)).then_some(0));
+    let mut walk = Walk {
+        entries: &entries,
+        annotated: &annotated,
+        task_marker,
+        headings_exist: (0..n).any(|i| {
+            !preamble[i] && marker(&entries[i]).is_some_and(|m| task_marker.is_none_or(|t| m < t))
+        }),
+        used: vec![false; n],
+        heads: Vec::new(),
+        sub: None,
+        tasks: Vec::new(),
+        open: false,
+    };
+    if let Some(t) = title {
+        walk.used[t] = true;
+    }
+    let mut skip_section: Option<Marker> = None;
+    for i in 0..n {
+        if title == Some(i) {
+            continue;
+        }
+        if let Some(m) = skip_section {
+            if marker(&entries[i]).is_none_or(|here| here > m) {
+                continue;
+            }
+            skip_section = None;
+        }
+        if preamble[i] {
+            skip_section = marker(&entries[i]);
+            walk.open = false;
+            continue;
+        }
+        walk.step(i, file)?;
+    }
+    let Walk { tasks, used, .. } = walk;
+    if tasks.is_empty() {
+        return Ok(None);
+    }
+    let skipped = (0..n)
+        .filter(|&i| !used[i])
+        .map(|i| Skipped {
+            line: entries[i].line,
+            text: entries[i].raw.chars().take(60).collect(),
+        })
+        .collect();
+    let dates = (entries.iter())
+        .filter(|e| super::year::is_date_line(e.raw))
+        .map(|e| e.raw.to_string())
+        .collect();
+    Ok(Some(Outline {
+        title: title.map(|t| (entries[t].raw.to_string(), entries[t].line)),
+        tasks,
+        skipped,
+        dates,
+    }))
+}
+
+/// Entries that open a preamble section (一、指导思想 …) with no annotation in it.
+fn preamble_sections(entries: &[Entry<'_>], annotated: &[bool]) -> Vec<bool> {
+    let mut out = vec![false; entries.len()];
+    for (i, e) in entries.iter().enumerate() {
+        let Kind::Numbered(n) = &e.kind else { continue };
+        if !matches!(n.marker, Marker::Chinese | Marker::ParenChinese)
+            || !PREAMBLE_SECTIONS.iter().any(|p| e.text.starts_with(p))
+        {
+            continue;
+        }
+        let end = (i + 1..entries.len())
+            .find(|&j| marker(&entries[j]).is_some_and(|m| m <= n.marker))
+            .unwrap_or(entries.len());
+        out[i] = !annotated[i..end].iter().any(|&a| a);
+    }
+    out
+}
+
+/// The numbering style of tasks: the one most annotated entries have, else the one most
+/// entries with nothing numbered under them have; ties go to the deeper style.
+fn task_marker(entries: &[Entry<'_>], annotated: &[bool], preamble: &[bool]) -> Option<Marker> {
+    let mut in_preamble = vec![false; entries.len()];
+    let mut section: Option<Marker> = None;
+    for (i, e) in entries.iter().enumerate() {
+        let m = marker(e);
+        if section.is_some_and(|s| m.is_some_and(|m| m <= s)) {
+            section = None;
+        }
+        if preamble[i] {
+            section = m;
+        }
+        in_preamble[i] = section.is_some();
+    }
+    let numbered: Vec<usize> = (0..entries.len())
+        .filter(|&i| marker(&entries[i]).is_some() && !in_preamble[i])
+        .collect();
+    let most = |pick: &dyn Fn(usize, usize) -> bool| {
+        let mut counts: Vec<(Marker, usize)> = Vec::new();
+        for (k, &i) in numbered.iter().enumerate() {
+            if !pick(k, i) {
+                continue;
+            }
+            let m = marker(&entries[i])?;
+            match counts.iter_mut().find(|(c, _)| *c == m) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((m, 1)),
+            }
+        }
+        counts
+            .into_iter()
+            .max_by_key(|&(m, n)| (n, m))
+            .map(|(m, _)| m)
+    };
+    most(&|_, i| annotated[i]).or_else(|| {
+        most(&|k, i| {
+            let here = marker(&entries[i]);
+            numbered
+                .get(k + 1)
+                .is_none_or(|&j| marker(&entries[j]) <= here)
+        })
+    })
+}
+
+/// The state of reading the entries in order.
+struct Walk<'e, 'a> {
+    entries: &'e [Entry<'a>],
+    annotated: &'e [bool],
+    task_marker: Option<Marker>,
+    /// Whether the document has headings above its tasks (then numbered lines before the
+    /// first heading are preamble).
+    headings_exist: bool,
+    used: Vec<bool>,
+    /// Open headings, outermost first: (style, name, entry).
+    heads: Vec<(Marker, String, usize)>,
+    sub: Option<(String, usize)>,
+    tasks: Vec<Task>,
+    /// Whether the last task may still take continuation lines and labels.
+    open: bool,
+}
+
+impl Walk<'_, '_> {
+    fn step(&mut self, i: usize, file: &str) -> Result<(), ImportError> {
+        let e = &self.entries[i];
+        match &e.kind {
+            Kind::Labelled(a) => {
+                if self.open
+                    && let Some(t) = self.tasks.last_mut()
+                {
+                    t.annotation.merge(a.clone());
+                    t.labelled = true;
+                    self.used[i] = true;
+                }
+            }
+            Kind::Numbered(n) => self.numbered(i, *n, file)?,
+            Kind::Plain => self.plain(i, file)?,
+        }
+        Ok(())
+    }
+
+    /// Whether the next entry is a task.
+    fn task_follows(&self, i: usize) -> bool {
+        let Some(next) = self.entries.get(i + 1) else {
+            return false;
+        };
+        match &next.kind {
+            Kind::Numbered(n) => self.task_marker == Some(n.marker) || self.annotated[i + 1],
+            Kind::Plain => self.annotated[i + 1],
+            Kind::Labelled(_) => false,
+        }
+    }
+
+    /// The last task, if it may take a continuation line: still open, and no annotation yet.
+    fn continuable(&mut self) -> Option<&mut Task> {
+        let t = self.tasks.last_mut().filter(|_| self.open)?;
+        (t.annotation.is_empty() && !t.labelled).then_some(t)
+    }
+
+    fn numbered(&mut self, i: usize, n: Numbered<'_>, file: &str) -> Result<(), ImportError> {
+        let annotated = self.annotated[i];
+        let Some(tm) = self.task_marker else {
+            self.heading(i, n.marker);
+            return Ok(());
+        };
+        // An annotated heading with nothing numbered under it is a task too.
+        let leaf = (self.entries[i + 1..].iter())
+            .find_map(marker)
+            .is_none_or(|next| next <= n.marker);
+        let task = n.marker == tm || (annotated && (n.marker > tm || leaf));
+        if task {
+            if self.heads.is_empty() && self.headings_exist && !annotated {
+                self.open = false;
+                return Ok(());
+            }
+            return self.task(i, Some(n.number), file);
+        }
+        if n.marker > tm {
+            // A sub-point of the task: part of its text.
+            let raw = self.entries[i].raw;
+            if let Some(t) = self.continuable() {
+                join(&mut t.text, raw);
+                self.used[i] = true;
+            }
+            return Ok(());
+        }
+        self.heading(i, n.marker);
+        Ok(())
+    }
+
+    fn heading(&mut self, i: usize, m: Marker) {
+        while self.heads.last().is_some_and(|h| h.0 >= m) {
+            self.heads.pop();
+        }
+        self.heads.push((m, heading_name(&self.entries[i].text), i));
+        self.sub = None;
+        self.open = false;
+    }
+
+    fn plain(&mut self, i: usize, file: &str) -> Result<(), ImportError> {
+        let e = &self.entries[i];
+        let sub_heading = heading_like(e.raw) && self.task_follows(i);
+        let annotated = self.annotated[i];
+        if let Some(t) = self.continuable()
+            && (annotated || !sub_heading)
+        {
+            join(&mut t.text, &e.text);
+            t.annotation.merge(e.inline.clone());
+            self.used[i] = true;
+            return Ok(());
+        }
+        if annotated {
+            if e.text.is_empty() {
+                return Ok(());
+            }
+            return self.task(i, None, file);
+        }
+        if sub_heading {
+            self.sub = Some((heading_name(e.raw), i));
+            self.open = false;
+        }
+        Ok(())
+    }
+
+    fn task(&mut self, i: usize, number: Option<u32>, file: &str) -> Result<(), ImportError> {
+        let e = &self.entries[i];
+        if e.text.is_empty() {
+            return Err(ImportError::new(
+                file,
+                e.line,
+                "a numbered task with no text (only its number or its annotation)",
+            ));
+        }
+        if e.text.len() > super::limits::MAX_CELL_TEXT {
+            let problem = format!(
+                "a task of {}; the limit for one task's text is {}",
+                super::limits::bytes(e.text.len() as u64),
+                super::limits::bytes(super::limits::MAX_CELL_TEXT as u64)
+            );
+            return Err(ImportError::new(file, e.line, problem));
+        }
+        if self.tasks.len() >= super::limits::MAX_ROWS {
+            let problem = format!(
+                "more than {} tasks; that is the limit for one plan",
+                super::limits::count_usize(super::limits::MAX_ROWS)
+            );
+            return Err(ImportError::new(file, e.line, problem));
+        }
+        self.used[i] = true;
+        for &(_, _, h) in &self.heads {
+            self.used[h] = true;
+        }
+        if let Some((_, s)) = &self.sub {
+            self.used[*s] = true;
+        }
+        self.tasks.push(Task {
+            number,
+            text: e.text.clone(),
+            annotation: e.inline.clone(),
+            path: self.heads.clone(),
+            sub: self.sub.clone(),
+            labelled: false,
+        });
+        self.open = true;
+        Ok(())
+    }
+}
+
+/// Appends a continuation line: no space between Chinese texts, one between Latin words.
+fn join(text: &mut String, more: &str) {
+    let more = more.trim();
+    let seam = text
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_alphanumeric())
+        && more
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric());
+    if seam {
+        text.push(' ');
+    }
+    text.push_str(more);
+}
