@@ -226,7 +226,9 @@ fn read_bytes_inner(
     // A document with no task table may be a paragraph plan; when it holds no task either,
     // the table's refusal stands.
     let or_paragraphs = |refusal: ImportError, lines: &[Line], place| {
-        paragraph_plan::read(lines, file, hint, place)?.ok_or(refusal)
+        paragraph_plan::read(lines, file, hint, place)
+            .map_err(|e| e.counting(place))?
+            .ok_or(refusal)
     };
     let (table, part) = match format {
         Format::Text | Format::Markdown => {

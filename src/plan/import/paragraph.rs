@@ -110,6 +110,7 @@ fn entry(line: &Line) -> Entry<'_> {
 fn heading_like(s: &str) -> bool {
     let s = s.trim();
     !s.is_empty()
+        && !super::year::is_date_line(s)
         && s.chars().count() <= 40
         && !s.contains('。')
         && !s.ends_with(['；', ';', '：', ':', '，', ',', '！', '？', '.', '、'])
@@ -273,7 +274,23 @@ fn task_marker(entries: &[Entry<'_>], annotated: &[bool], preamble: &[bool]) -> 
             .max_by_key(|&(m, n)| (n, m))
             .map(|(m, _)| m)
     };
-    most(&|_, i| annotated[i]).or_else(|| {
+    // A sub-point under a line that introduces a list (推进三个项目：) lends its annotation
+    // to that line.
+    let owner = |k: usize| {
+        let i = numbered[k];
+        let here = marker(&entries[i]);
+        (numbered[..k].iter().rev())
+            .find(|&&j| marker(&entries[j]) < here)
+            .filter(|&&j| entries[j].raw.ends_with(['：', ':']))
+            .map_or(i, |&j| j)
+    };
+    let mut owners: Vec<usize> = Vec::new();
+    for k in 0..numbered.len() {
+        if annotated[numbered[k]] {
+            owners.push(owner(k));
+        }
+    }
+    most(&|_, i| owners.contains(&i)).or_else(|| {
         most(&|k, i| {
             let here = marker(&entries[i]);
             numbered
@@ -347,7 +364,7 @@ impl Walk<'_, '_> {
         let leaf = (self.entries[i + 1..].iter())
             .find_map(marker)
             .is_none_or(|next| next <= n.marker);
-        let task = n.marker == tm || (annotated && (n.marker > tm || leaf));
+        let task = n.marker == tm || (annotated && n.marker < tm && leaf);
         if task {
             if self.heads.is_empty() && self.headings_exist && !annotated {
                 self.open = false;
@@ -356,11 +373,16 @@ impl Walk<'_, '_> {
             return self.task(i, Some(n.number), file);
         }
         if n.marker > tm {
-            // A sub-point of the task: part of its text.
-            let raw = self.entries[i].raw;
+            // A sub-point of the task: part of its text, its number kept as written.
+            let e = &self.entries[i];
+            let number = e.raw[..e.raw.len() - n.rest.len()].trim();
             if let Some(t) = self.continuable() {
-                join(&mut t.text, raw);
+                join(&mut t.text, number);
+                t.text.push_str(&e.text);
+                t.annotation.merge(e.inline.clone());
                 self.used[i] = true;
+            } else if annotated {
+                return self.task(i, Some(n.number), file);
             }
             return Ok(());
         }
@@ -398,8 +420,29 @@ impl Walk<'_, '_> {
         if sub_heading {
             self.sub = Some((heading_name(e.raw), i));
             self.open = false;
+        } else if self.annotation_ends_run(i) {
+            // The first line of an unnumbered task whose annotation comes lines later.
+            return self.task(i, None, file);
         }
         Ok(())
+    }
+
+    /// Whether the plain lines from `i` on run, without a sub-heading, to one that carries
+    /// an annotation.
+    fn annotation_ends_run(&self, i: usize) -> bool {
+        for j in i + 1..self.entries.len() {
+            let e = &self.entries[j];
+            if !matches!(e.kind, Kind::Plain) {
+                return false;
+            }
+            if self.annotated[j] {
+                return true;
+            }
+            if heading_like(e.raw) {
+                return false;
+            }
+        }
+        false
     }
 
     fn task(&mut self, i: usize, number: Option<u32>, file: &str) -> Result<(), ImportError> {
