@@ -1,5 +1,6 @@
 //! Word documents (.docx): the first table whose header names a requirement column, titled
-//! by the last non-empty paragraph before it.
+//! by the last non-empty paragraph before it; without one, the body's paragraphs (perhaps a
+//! paragraph plan, see [`super::paragraph`]).
 //!
 //! Cells become the text layout's cells: paragraphs joined by '\n' (the shared join rule
 //! decides what a break means); a cell continued by a vertical merge (`w:vMerge`) and the

@@ -4,6 +4,10 @@
 //! [`text_reader`], .docx in [`docx`], .xlsx in [`xlsx`], .csv in [`csv`], Markdown pipe
 //! tables in [`markdown`]) → [`build_plan`]. Columns, continuation of merged cells,
 //! page-break repeats, section rows, ids and the year are decided once, in [`table`].
+//!
+//! A text or Word document with no task table may be a paragraph plan: numbered headings and
+//! tasks with their annotations ([`paragraph`], [`annotation`], [`outline`]) → the plan with
+//! as many levels as it has ([`paragraph_plan`]). The year of both comes from [`year`].
 
 mod annotation;
 mod archive;
