@@ -93,6 +93,10 @@ pub enum Command {
         /// (2024-03-01..2025-02-28). Recurring duties stop at its end
         #[arg(long, value_name = "YEAR|START..END")]
         period: Option<Period>,
+        /// The plan's year, when neither the title nor the document's dates give one
+        /// (年底前 falls due on its 31 December); without it, the year of the import date
+        #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2099))]
+        year: Option<i32>,
         /// The day the plan was handed over (交办日), for every requirement (instead of a
         /// 印发日期 the document states): YYYY-MM-DD or 2024年9月27日; "5个工作日内" counts
         /// from it

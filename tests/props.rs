@@ -162,6 +162,7 @@ fn plan_of(texts: &[String]) -> Plan {
         source: "props".into(),
         period: None,
         levels: duban::plan::Levels::default(),
+        year_guessed: false,
         categories,
     }
 }

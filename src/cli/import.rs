@@ -23,6 +23,7 @@ fn import_options(
     sheet: Option<String>,
     columns: Option<import::ColumnSpec>,
     no_header: bool,
+    year: import::YearHint,
 ) -> import::Options {
     let columns = columns.map(|c| import::ColumnSpec {
         header_row: !no_header,
@@ -32,6 +33,7 @@ fn import_options(
         format,
         sheet,
         columns,
+        year,
     }
 }
 
@@ -62,6 +64,7 @@ fn import(
     let (cats, items, reqs) = (p.categories.len(), p.item_count(), p.requirement_count());
     let path = ctx.store.path().display();
     let mut msg = report::reading::columns(&reading, ctx.lang);
+    msg.push_str(&report::reading::year_guessed(p, ctx.lang));
     let _ = match ctx.lang {
         Lang::Zh => write!(
             msg,
@@ -96,12 +99,17 @@ pub(super) fn import_command(command: Command, ctx: &Context) -> Result<String, 
         merge,
         yes,
         period,
+        year,
         start,
     } = command
     else {
         return Err(CliError::Usage("not an import".into()));
     };
-    let options = import_options(format, sheet, columns, no_header);
+    let year = import::YearHint {
+        given: year,
+        today: Some(now(ctx.clock).date()),
+    };
+    let options = import_options(format, sheet, columns, no_header, year);
     if merge {
         merge_import(&file, &options, (period, start), yes, ctx)
     } else {
@@ -138,6 +146,7 @@ fn merge_import(
     let merged = merge::merge(&state.plan, new, now(ctx.clock));
     let lang = ctx.lang;
     let changes = report::reading::columns(&reading, lang)
+        + &report::reading::year_guessed(&merged.plan, lang)
         + &report::merge::changes(&merged.report, lang, terminal_width());
     let mut out = String::new();
     if yes || merged.report.is_empty() {

@@ -425,6 +425,10 @@ pub struct Plan {
     /// The levels the document has (see [`Levels`]); older state files have three.
     #[serde(default, skip_serializing_if = "Levels::is_three")]
     pub levels: Levels,
+    /// Whether the year was taken from the import date because neither the document nor
+    /// `import --year` gave one: `import` and `summary` say so, so that it can be corrected.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub year_guessed: bool,
     pub categories: Vec<Category>,
 }
 
@@ -559,6 +563,7 @@ pub(crate) fn one_item_plan(category: &str, cells: &[(&str, &str)]) -> Plan {
         source: "test".into(),
         period: None,
         levels: crate::plan::Levels::default(),
+        year_guessed: false,
         categories: vec![Category {
             number: 1,
             name: category.into(),

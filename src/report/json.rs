@@ -311,6 +311,7 @@ mod tests {
             source: "test".into(),
             period: None,
             levels: crate::plan::Levels::default(),
+            year_guessed: false,
             categories: vec![Category {
                 number: 1,
                 name: "扩大公开范围\n打造阳光政府".into(),

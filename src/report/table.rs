@@ -127,6 +127,7 @@ pub fn summary(plan: &Plan, today: NaiveDate, lang: Lang, total_width: usize) ->
             period.label(lang)
         );
     }
+    out.push_str(&super::reading::year_guessed(plan, lang));
     let _ = writeln!(out, "{by_status}");
     let _ = write!(
         out,
@@ -300,6 +301,7 @@ mod tests {
             source: "test.txt".into(),
             period: None,
             levels: crate::plan::Levels::default(),
+            year_guessed: false,
             categories: vec![Category {
                 number: 1,
                 name: "扩大公开范围\n打造阳光政府".into(),

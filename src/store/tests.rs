@@ -29,6 +29,7 @@ fn sample() -> State {
         year: 2021,
         period: None,
         levels: crate::plan::Levels::default(),
+        year_guessed: false,
         source: "test.txt".into(),
         categories: vec![Category {
             number: 1,

@@ -72,6 +72,7 @@ pub fn plan() -> Plan {
         year: 2021,
         period: None,
         levels: duban::plan::Levels::default(),
+        year_guessed: false,
         source: laced("计划.docx"),
         categories: vec![Category {
             number: 1,

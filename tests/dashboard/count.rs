@@ -45,6 +45,7 @@ fn plan() -> Plan {
         source: "test".into(),
         period: None,
         levels: duban::plan::Levels::default(),
+        year_guessed: false,
         categories: vec![Category {
             number: 1,
             name: "政策公开".into(),

@@ -144,6 +144,7 @@ fn views_and_filters_stay_cheap_at_a_hundred_thousand_requirements() {
         source: "gen".into(),
         period: None,
         levels: duban::plan::Levels::default(),
+        year_guessed: false,
         categories: vec![Category {
             number: 1,
             name: "全部".into(),

@@ -284,6 +284,7 @@ fn a_hundred_thousand_requirements_stay_cheap_to_browse() {
         source: "gen".into(),
         period: None,
         levels: duban::plan::Levels::default(),
+        year_guessed: false,
         categories: vec![Category {
             number: 1,
             name: "全部".into(),

@@ -49,6 +49,7 @@ pub fn small_plan() -> Plan {
         source: "test".into(),
         period: None,
         levels: duban::plan::Levels::default(),
+        year_guessed: false,
         categories: vec![
             Category {
                 number: 1,

@@ -131,6 +131,10 @@ impl Dates<'_> {
             });
             return (!counted).then(|| hit(year_end(year, s[i + 1], i + 2), None));
         }
+        // 全年: within the year, as 年内 (a paragraph plan's 完成时限：全年).
+        if c == '年' && i > 0 && s[i - 1] == '全' {
+            return Some(hit(year_end(year, '内', i + 1), None));
+        }
         self.body_at(i, year, false).map(|b| hit(b, None))
     }
 

@@ -1,5 +1,6 @@
 //! Word documents (.docx): the first table whose header names a requirement column, titled
-//! by the last non-empty paragraph before it.
+//! by the last non-empty paragraph before it; without one, the body's paragraphs (perhaps a
+//! paragraph plan, see [`super::paragraph`]).
 //!
 //! Cells become the text layout's cells: paragraphs joined by '\n' (the shared join rule
 //! decides what a break means); a cell continued by a vertical merge (`w:vMerge`) and the
@@ -12,13 +13,26 @@ use super::archive::Archive;
 use super::cell::{self, is_attachment_label};
 use super::docx_xml::{Block, Parser, RawCell, RawRow, RawTable};
 use super::limits;
+use super::paragraph::Line;
 use super::roles::ColumnSpec;
 use super::table::{self, Row, Table};
 use super::xml;
 use super::{ImportError, Part, Place};
 
 pub fn read_table(bytes: &[u8], file: &str) -> Result<Table, ImportError> {
-    read(bytes, file, None).map(|(table, _)| table)
+    match read(bytes, file, None)? {
+        Read::Table(table, _) => Ok(table),
+        Read::NoTable(refusal, _) => Err(refusal),
+    }
+}
+
+/// What a Word document holds for the importer.
+pub(super) enum Read {
+    /// The task table, and which of the document's tables it is.
+    Table(Table, Part),
+    /// No task table (the refusal says why), and the body's non-empty paragraphs, numbered
+    /// from 1 among all of the body's paragraphs: perhaps a paragraph plan.
+    NoTable(ImportError, Vec<Line>),
 }
 
 /// [`read_table`] with the roles `--columns` gave (the first table duban recognises, else
@@ -28,23 +42,32 @@ pub(super) fn read(
     bytes: &[u8],
     file: &str,
     spec: Option<&ColumnSpec>,
-) -> Result<(Table, Part), ImportError> {
+) -> Result<Read, ImportError> {
     let xml = main_part(bytes, file)?;
     let mut parser = Parser::new(&xml, file);
-    // Only the last two paragraphs that could be a title are kept, not the whole body.
+    // Only the last two paragraphs that could be a title are kept for a table's title.
     let mut titles: Vec<String> = Vec::new();
+    let mut paragraphs: Vec<Line> = Vec::new();
+    let mut count = 0;
     let mut tables = 0;
     // The first table's rows, for the message when none has a header.
     let mut first: Option<Vec<Row>> = None;
     while let Some(block) = parser.next_block()? {
         match block {
             Block::Paragraph(text) => {
+                count += 1;
                 let text = cell::normalize(&text);
                 if !text.is_empty() && !is_attachment_label(&text) {
                     if titles.len() == 2 {
                         titles.remove(0);
                     }
-                    titles.push(text);
+                    titles.push(text.clone());
+                }
+                if !text.is_empty() {
+                    paragraphs.push(Line {
+                        number: count,
+                        text,
+                    });
                 }
             }
             Block::Table(raw) => {
@@ -55,7 +78,7 @@ pub(super) fn read(
                 if table::header_position_with(&rows, spec).is_some() {
                     let table = Table::from_rows_with(title(&titles), rows, file, spec)
                         .map_err(in_table)?;
-                    return Ok((table, part));
+                    return Ok(Read::Table(table, part));
                 }
                 first.get_or_insert(rows);
             }
@@ -68,7 +91,8 @@ pub(super) fn read(
             table::no_header_problem(&rows)
         ),
     };
-    Err(ImportError::new(file, 0, problem).counting(Place::TableRow))
+    let refusal = ImportError::new(file, 0, problem).counting(Place::TableRow);
+    Ok(Read::NoTable(refusal, paragraphs))
 }
 
 /// The last non-empty paragraph before the table, not an "附件1" label (`candidates` are

@@ -4,7 +4,12 @@
 //! [`text_reader`], .docx in [`docx`], .xlsx in [`xlsx`], .csv in [`csv`], Markdown pipe
 //! tables in [`markdown`]) → [`build_plan`]. Columns, continuation of merged cells,
 //! page-break repeats, section rows, ids and the year are decided once, in [`table`].
+//!
+//! A text or Word document with no task table may be a paragraph plan: numbered headings and
+//! tasks with their annotations ([`paragraph`], [`annotation`], [`outline`]) → the plan with
+//! as many levels as it has ([`paragraph_plan`]). The year of both comes from [`year`].
 
+mod annotation;
 mod archive;
 mod assemble;
 mod cell;
@@ -19,6 +24,9 @@ pub mod fuzz_docs;
 mod header;
 pub mod limits;
 pub mod markdown;
+mod outline;
+mod paragraph;
+mod paragraph_plan;
 mod roles;
 mod stated;
 pub mod table;
@@ -27,6 +35,7 @@ pub mod xlsx;
 mod xlsx_book;
 mod xlsx_sheet;
 mod xml;
+pub mod year;
 
 use std::fmt;
 use std::path::Path;
@@ -34,8 +43,10 @@ use std::path::Path;
 use super::model::Plan;
 pub use cell::compare_key;
 pub use format::Format;
+pub use paragraph::Line;
 pub use roles::{ColumnSpec, Role};
-pub use table::{Reading, Row, Table, build_plan, build_plan_owned};
+pub use table::{Reading, Row, Skipped, Table, build_plan, build_plan_owned};
+pub use year::YearHint;
 
 /// The built-in plan document (Yongji City 2021), embedded from `seeds/`.
 pub const BUILTIN_SEED: &[u8] = include_bytes!("../../../seeds/yongji-2021-plan.txt");
@@ -75,6 +86,8 @@ pub enum Place {
     SheetRow,
     /// A row of the Word document's table, counted from 1.
     TableRow,
+    /// A paragraph of a Word document's body, counted from 1 (a paragraph plan).
+    Paragraph,
 }
 
 impl fmt::Display for ImportError {
@@ -90,6 +103,7 @@ impl fmt::Display for ImportError {
             Place::Line if n > 0 => {}
             _ if n == 0 => {}
             Place::TableRow if self.part.is_none() => at.push(format!("table row {n}")),
+            Place::Paragraph => at.push(format!("paragraph {n}")),
             _ => at.push(format!("row {n}")),
         }
         if let Some(c) = self.column {
@@ -164,6 +178,8 @@ pub struct Options {
     pub format: Option<Format>,
     pub sheet: Option<String>,
     pub columns: Option<ColumnSpec>,
+    /// `import --year`, and the import date: the year when the document gives none.
+    pub year: YearHint,
 }
 
 /// Imports a document's bytes; `file` names it in errors and becomes [`Plan::source`]. The
@@ -210,26 +226,63 @@ fn read_bytes_inner(
     // Detection may have decoded the text already.
     let text = || text.map_or_else(|| decode::decode(bytes, file), Ok);
     let spec = options.columns.as_ref();
+    let hint = options.year;
+    // A document with no task table may be a paragraph plan; when it holds no task either,
+    // the table's refusal stands.
+    let or_paragraphs = |refusal: ImportError, lines: &[Line], place| {
+        paragraph_plan::read(lines, file, hint, place)
+            .map_err(|e| e.counting(place))?
+            .ok_or(refusal)
+    };
     let (table, part) = match format {
-        Format::Text => (text_reader::read_table_with(&text()?, file, spec)?, None),
-        Format::Markdown => (markdown::read_table(&text()?, file, spec)?, None),
-        Format::Csv => (csv::read_table(&text()?, file, spec)?, None),
-        Format::Docx => {
-            let (table, part) = docx::read(bytes, file, spec)?;
-            (table, Some(part))
+        Format::Text | Format::Markdown => {
+            let text = text()?;
+            let table = if format == Format::Text {
+                text_reader::read_table_with(&text, file, spec)
+            } else {
+                markdown::read_table(&text, file, spec)
+            };
+            match table {
+                Ok(table) => (table, None),
+                Err(refusal) => {
+                    return or_paragraphs(refusal, &text_lines(&text), Place::Line);
+                }
+            }
         }
+        Format::Csv => (csv::read_table(&text()?, file, spec)?, None),
+        Format::Docx => match docx::read(bytes, file, spec)? {
+            docx::Read::Table(table, part) => (table, Some(part)),
+            docx::Read::NoTable(refusal, paragraphs) => {
+                return or_paragraphs(refusal, &paragraphs, Place::Paragraph);
+            }
+        },
         Format::Xlsx => {
             let (table, part) = xlsx::read(bytes, file, options.sheet.as_deref(), spec)?;
             (table, Some(part))
         }
     };
-    table::build_plan_read(table, file).map_err(|e| {
+    table::build_plan_read(table, file, hint).map_err(|e| {
         let e = e.counting(format.place());
         match &part {
             Some(part) => e.in_part(part),
             None => e,
         }
     })
+}
+
+/// A text document's non-empty lines, trimmed, numbered from 1; Markdown's heading marks
+/// (`## 一、…`) dropped.
+fn text_lines(text: &str) -> Vec<Line> {
+    (text.split('\n').enumerate())
+        .filter_map(|(i, raw)| {
+            let t = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+            let t = t.trim_start_matches('#').trim_start();
+            (!t.is_empty()).then(|| Line {
+                number: i + 1,
+                text: t.to_string(),
+            })
+        })
+        .collect()
 }
 
 /// Reads and imports a file; errors name the path as given.

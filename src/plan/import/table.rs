@@ -9,12 +9,15 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use chrono::Datelike;
+
 use super::ImportError;
 use super::assemble::{self, Names};
 use super::cell::{self, key};
 use super::columns::{self, Columns};
 pub use super::header::{header_position, header_position_with, no_header_problem};
 use super::roles::{ColumnSpec, Role};
+use super::year::{self, YearHint};
 use crate::plan::model::{Extra, Plan};
 
 /// How many leading rows may precede the header (title, "附件1", notes).
@@ -50,6 +53,18 @@ pub struct Reading {
     pub given: bool,
     /// Whether the table had a header row (`--no-header` says not).
     pub header_row: bool,
+    /// A paragraph plan (no table; `columns` is empty), its lines counted as this says.
+    pub paragraphs: Option<super::Place>,
+    /// What a paragraph plan skipped as preamble, for the user to check.
+    pub skipped: Vec<Skipped>,
+}
+
+/// A line (or .docx paragraph) of a paragraph plan that is no task and no heading of one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub line: usize,
+    /// Its first characters.
+    pub text: String,
 }
 
 /// A data row after validation, cells normalized. A section row has a category (and the
@@ -80,11 +95,16 @@ pub fn build_plan(table: &Table, file: &str) -> Result<Plan, ImportError> {
 /// [`build_plan`] consuming the table, so that cell texts move into the plan instead of
 /// being copied.
 pub fn build_plan_owned(table: Table, file: &str) -> Result<Plan, ImportError> {
-    build_plan_read(table, file).map(|(plan, _)| plan)
+    build_plan_read(table, file, YearHint::default()).map(|(plan, _)| plan)
 }
 
-/// [`build_plan_owned`], also saying how the columns were read.
-pub fn build_plan_read(table: Table, file: &str) -> Result<(Plan, Reading), ImportError> {
+/// [`build_plan_owned`], also saying how the columns were read; the year from the
+/// document, else `hint` (see [`year::resolve`]).
+pub fn build_plan_read(
+    table: Table,
+    file: &str,
+    hint: YearHint,
+) -> Result<(Plan, Reading), ImportError> {
     let err = |line, problem: String| ImportError::new(file, line, problem);
     let Table {
         title: table_title,
@@ -102,6 +122,8 @@ pub fn build_plan_read(table: Table, file: &str) -> Result<(Plan, Reading), Impo
             .collect(),
         given: spec.is_some(),
         header_row: spec.as_ref().is_none_or(|s| s.header_row),
+        paragraphs: None,
+        skipped: Vec::new(),
     };
     let title = table_title
         .as_deref()
@@ -128,18 +150,19 @@ pub fn build_plan_read(table: Table, file: &str) -> Result<(Plan, Reading), Impo
         return Err(err(header.line, problem));
     }
     drop_empty_sections(&mut records);
-    let year = cell::find_year(&title)
-        .or_else(|| records.iter().find_map(|r| cell::find_year(&r.deadline)))
-        .ok_or_else(|| match table_title {
-            Some(_) => err(
-                title_line,
-                "no year in the title line; add one like 2021年".into(),
-            ),
-            None => err(
-                header.line,
-                "no title line with a year above the table; add one like 2021年".into(),
-            ),
-        })?;
+    let deadlines = records.iter().map(|r| r.deadline.as_str());
+    let dates = start.map(|d| format!("{}年", d.year()));
+    let found = year::resolve(&title, deadlines.chain(dates.as_deref()), hint);
+    let (year, year_guessed) = found.ok_or_else(|| match table_title {
+        Some(_) => err(
+            title_line,
+            "no year in the title line; add one like 2021年".into(),
+        ),
+        None => err(
+            header.line,
+            "no title line with a year above the table; add one like 2021年".into(),
+        ),
+    })?;
     let names = Names {
         header,
         cols: &cols,
@@ -151,6 +174,7 @@ pub fn build_plan_read(table: Table, file: &str) -> Result<(Plan, Reading), Impo
         source: file.to_string(),
         period: None,
         levels: crate::plan::Levels::default(),
+        year_guessed,
         categories,
     };
     plan.derive();

@@ -47,6 +47,7 @@ fn plan(spec: Spec<'_>) -> Plan {
         source: "old.txt".into(),
         period: None,
         levels: crate::plan::Levels::default(),
+        year_guessed: false,
         categories,
     }
 }

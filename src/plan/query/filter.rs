@@ -172,6 +172,7 @@ mod tests {
             source: "test".into(),
             period: None,
             levels: crate::plan::Levels::default(),
+            year_guessed: false,
             categories: vec![
                 Category {
                     number: 1,

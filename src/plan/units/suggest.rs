@@ -102,6 +102,7 @@ mod tests {
             year: 2024,
             period: None,
             levels: crate::plan::Levels::default(),
+            year_guessed: false,
             source: "test".into(),
             categories: vec![Category {
                 number: 1,
