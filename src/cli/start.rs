@@ -4,20 +4,21 @@
 
 use chrono::NaiveDate;
 
-use super::commands::{CliError, Context, load_state, now, push_notice, unknown_id};
+use super::commands::{CliError, Context, load_state, now, push_notice, resolve, unknown_id};
 use crate::i18n::Lang;
 use crate::plan::calendar::Calendar;
 use crate::plan::start::gap_warning;
-use crate::plan::{ReqId, Requirement};
+use crate::plan::{IdArg, Requirement};
 
 pub fn start(
-    id: ReqId,
+    id: &IdArg,
     date: Option<NaiveDate>,
     clear: bool,
     ctx: &Context,
 ) -> Result<String, CliError> {
     let date = date.filter(|_| !clear);
     let (mut state, _) = load_state(&ctx.store)?;
+    let id = resolve(id, &state.plan)?;
     let now = now(ctx.clock);
     let lang = ctx.lang;
     let r = state.plan.get_mut(id).ok_or_else(|| unknown_id(id))?;

@@ -19,6 +19,7 @@ pub mod fuzz_docs;
 mod header;
 pub mod limits;
 pub mod markdown;
+mod numbering;
 mod roles;
 mod stated;
 pub mod table;

@@ -14,6 +14,7 @@ use super::assemble::{self, Names};
 use super::cell::{self, key};
 use super::columns::{self, Columns};
 pub use super::header::{header_position, header_position_with, no_header_problem};
+use super::numbering;
 use super::roles::{ColumnSpec, Role};
 use crate::plan::model::{Extra, Plan};
 
@@ -69,6 +70,9 @@ pub(super) struct Record {
     /// The 交办日期 cell when it is a date (else it is kept as an extra field).
     pub start: Option<chrono::NaiveDate>,
     pub extra: Vec<Extra>,
+    /// The document's own number of the requirement (its 序号 in a table without
+    /// categories, else a "1." before its text); kept where it runs straight through.
+    pub own_number: Option<u32>,
 }
 
 /// Turns a table into the plan tree. Fails on the first malformed row; never returns a
@@ -140,17 +144,22 @@ pub fn build_plan_read(table: Table, file: &str) -> Result<(Plan, Reading), Impo
                 "no title line with a year above the table; add one like 2021年".into(),
             ),
         })?;
+    let levels = numbering::levels(&cols, &records);
+    if levels == crate::plan::Levels::Two && cols.item.is_some() {
+        numbering::lift_items(&mut records);
+    }
     let names = Names {
         header,
         cols: &cols,
     };
-    let categories = assemble::categories(records, &names, file)?;
+    let mut categories = assemble::categories(records, &names, file)?;
+    numbering::shape(&mut categories, levels);
     let mut plan = Plan {
         title,
         year,
         source: file.to_string(),
         period: None,
-        levels: crate::plan::Levels::default(),
+        levels,
         categories,
     };
     plan.derive();
@@ -239,6 +248,7 @@ fn records(
                 remarks: String::new(),
                 start: None,
                 extra: Vec::new(),
+                own_number: None,
             });
             continue;
         }
@@ -268,12 +278,25 @@ fn records(
         }
         // Without a category column the whole plan is one category named after it, unless
         // section rows divide it: then rows continue the section above.
-        let (number, category) = match cols.category {
+        let (mut number, category) = match cols.category {
             Some(_) => (get(cols.number), get(cols.category)),
             None if sectioned => (String::new(), String::new()),
             None => (String::new(), title.to_string()),
         };
-        let item = get(cols.item);
+        let row_number = cols.category.is_none().then(|| get(cols.number));
+        // The document's numbers before names and texts are numbers, not names.
+        let category = match cols.category {
+            Some(_) => own_number(category, &mut number),
+            None => category,
+        };
+        let item = own_number(get(cols.item), &mut String::new());
+        let (text_number, text) = match numbering::split_own_number(&text) {
+            (Some(n), rest) => (Some(n), rest.to_string()),
+            (None, _) => (None, text),
+        };
+        let own_number = row_number
+            .and_then(|n| cell::parse_number(&n))
+            .or(text_number);
         let (deadline, leader) = (get(cols.deadline), get(cols.leader));
         let remarks = get(cols.remarks);
         let start_cell = get(cols.start);
@@ -293,9 +316,24 @@ fn records(
             remarks,
             start,
             extra,
+            own_number,
         });
     }
     Ok(out)
+}
+
+/// `name` without the number written before it, which fills `number` when that is empty.
+fn own_number(name: String, number: &mut String) -> String {
+    let (prefix, rest) = cell::split_number_prefix(&name);
+    match numbering::split_own_number(&name) {
+        (Some(_), _) if !rest.is_empty() => {
+            if number.is_empty() {
+                *number = prefix.to_string();
+            }
+            rest.to_string()
+        }
+        _ => name,
+    }
 }
 
 /// The 交办日期 cell as a date; one that is not a date is kept as written, as the first
