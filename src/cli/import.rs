@@ -12,7 +12,7 @@ use super::commands::{CliError, Context, load_state, now};
 use crate::i18n::Lang;
 use crate::plan::import;
 use crate::plan::merge;
-use crate::plan::{Period, ReqId};
+use crate::plan::{Levels, Period, ReqId};
 use crate::report::{self, text::terminal_width};
 use crate::store::State;
 
@@ -58,20 +58,23 @@ fn import(
     let state = State::new(plan);
     ctx.store.save(&state)?;
     let p = &state.plan;
-    let (cats, items, reqs) = (p.categories.len(), p.item_count(), p.requirement_count());
     let path = ctx.store.path().display();
     let mut msg = report::reading::columns(&reading, ctx.lang);
+    let (cats, items, reqs) = (p.categories.len(), p.item_count(), p.requirement_count());
+    // The counts of the levels the plan has.
+    let shape = match (p.levels, ctx.lang) {
+        (Levels::Three, Lang::Zh) => format!("{cats} 个类别，{items} 项事项，{reqs} 条要求"),
+        (Levels::Three, Lang::En) => {
+            format!("{cats} categories, {items} items, {reqs} requirements")
+        }
+        (Levels::Two, Lang::Zh) => format!("{cats} 个类别，{reqs} 条要求"),
+        (Levels::Two, Lang::En) => format!("{cats} categories, {reqs} requirements"),
+        (Levels::One, Lang::Zh) => format!("{reqs} 条要求"),
+        (Levels::One, Lang::En) => format!("{reqs} requirements"),
+    };
     let _ = match ctx.lang {
-        Lang::Zh => write!(
-            msg,
-            "已导入 {}：{cats} 个类别，{items} 项事项，{reqs} 条要求 → {path}",
-            p.title
-        ),
-        Lang::En => write!(
-            msg,
-            "imported {}: {cats} categories, {items} items, {reqs} requirements → {path}",
-            p.title
-        ),
+        Lang::Zh => write!(msg, "已导入 {}：{shape} → {path}", p.title),
+        Lang::En => write!(msg, "imported {}: {shape} → {path}", p.title),
     };
     if replaced_progress {
         msg.push_str(

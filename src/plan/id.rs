@@ -44,6 +44,12 @@ impl ReqId {
         }
     }
 
+    /// The levels of the plan the id is shown for.
+    #[must_use]
+    pub fn levels(self) -> Levels {
+        self.shown
+    }
+
     /// The canonical `C.I.R` form, whatever the plan's levels (the state file's form).
     #[must_use]
     pub fn canonical(self) -> Canonical {
