@@ -153,7 +153,11 @@ pub struct Document {
 pub fn build(plan: &Plan, today: NaiveDate, lang: Lang, changes: Option<&Changes<'_>>) -> Document {
     let counts = Counts::of(plan.requirements(), today);
     let subtitle = ledger::as_of(today, lang);
-    let mut sections = vec![progress(plan, today, lang)];
+    // Progress by category, where the plan has categories of its own.
+    let mut sections: Vec<Section> = (plan.levels.has_categories())
+        .then(|| progress(plan, today, lang))
+        .into_iter()
+        .collect();
     if let Some(c) = changes {
         sections.push(super::doc_changes::section(c, plan, lang));
     }
