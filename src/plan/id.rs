@@ -251,7 +251,6 @@ impl IdArg {
         match (&self.parts[..], plan.levels) {
             (&[c, i, r], _) => found(ReqId::new(c, i, r)),
             (&[c, r], Levels::Two) => found(ReqId::new(c, 1, r)),
-            (&[_, _], _) => Err(form()),
             (&[n], levels) => {
                 let by_number = plan.by_number(n);
                 let by_position = (levels == Levels::One && !self.by_number)

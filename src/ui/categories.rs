@@ -160,7 +160,7 @@ fn two_lines(lang: Lang, cat: &Category, c: Counts, cols: usize) -> Vec<Line<'st
 }
 
 /// The category's name; a one-level plan's one unnamed category holds all requirements.
-pub(super) fn name<'a>(lang: Lang, cat: &'a Category) -> &'a str {
+pub(super) fn name(lang: Lang, cat: &Category) -> &str {
     if cat.name.is_empty() {
         lang.pick("全部要求", "All requirements")
     } else {

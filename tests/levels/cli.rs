@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use calamine::Reader as _;
 use duban::plan::{Category, Item, Levels, Plan, ReqId, Requirement};
 use duban::store::{State, Store};
 use serde_json::Value;
@@ -14,7 +15,10 @@ use crate::cli_support::{Env, stdout};
 fn imported(doc: &crate::build::Doc, name: &str) -> (Env, PathBuf) {
     let env = Env::new();
     let path = env.dir.path().join(name);
-    let bytes = if name.ends_with(".csv") {
+    let bytes = if std::path::Path::new(name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+    {
         doc.gbk_csv()
     } else {
         doc.text().into_bytes()
@@ -203,7 +207,6 @@ fn exports_leave_out_the_levels_a_plan_lacks() {
     let out = one_env.dir.path().join("one.xlsx");
     run(&one_env, &["export", "-o", out.to_str().expect("UTF-8")]);
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(&out).expect("xlsx");
-    use calamine::Reader as _;
     let sheet = book.worksheet_range_at(0).expect("a sheet").expect("reads");
     let header: Vec<String> = (sheet.rows().nth(1).expect("header row"))
         .iter()

@@ -13,6 +13,7 @@ pub mod csv;
 pub mod decode;
 pub mod docx;
 mod docx_xml;
+mod extra_columns;
 mod format;
 #[doc(hidden)]
 pub mod fuzz_docs;

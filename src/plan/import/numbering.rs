@@ -22,6 +22,37 @@ pub fn split_own_number(text: &str) -> (Option<u32>, &str) {
     (cell::parse_number(prefix), rest)
 }
 
+/// `name` without the number written before it, which fills `number` when that is empty.
+pub(super) fn strip_name(name: String, number: &mut String) -> String {
+    let (prefix, rest) = cell::split_number_prefix(&name);
+    match split_own_number(&name) {
+        (Some(_), _) if !rest.is_empty() => {
+            if number.is_empty() {
+                *number = prefix.to_string();
+            }
+            rest.to_string()
+        }
+        _ => name,
+    }
+}
+
+/// The document's numbers taken out of the rows' category and item names (a category's
+/// fills its 序号 when that is empty) and requirement texts (the requirement's own number,
+/// unless 序号 gave it). Section headings were split when read.
+pub(super) fn take_numbers(records: &mut [Record], cols: &Columns) {
+    for r in records.iter_mut().filter(|r| !r.section) {
+        // Without a category column the category is the title (or the section above).
+        if cols.category.is_some() {
+            r.category = strip_name(std::mem::take(&mut r.category), &mut r.number);
+        }
+        r.item = strip_name(std::mem::take(&mut r.item), &mut String::new());
+        if let (Some(n), rest) = split_own_number(&r.text) {
+            r.text = rest.to_string();
+            r.own_number = r.own_number.or(Some(n));
+        }
+    }
+}
+
 /// The levels of a table read with `cols` into `records`.
 pub(super) fn levels(cols: &Columns, records: &[Record]) -> Levels {
     let categories = cols.category.is_some() || records.iter().any(|r| r.section);

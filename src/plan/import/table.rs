@@ -6,13 +6,13 @@
 //! is an empty string (it continues the cell above), and a row merged across the whole
 //! table is a row of one cell (a section heading).
 
-use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use super::ImportError;
 use super::assemble::{self, Names};
 use super::cell::{self, key};
 use super::columns::{self, Columns};
+use super::extra_columns;
 pub use super::header::{header_position, header_position_with, no_header_problem};
 use super::numbering;
 use super::roles::{ColumnSpec, Role};
@@ -144,6 +144,7 @@ pub fn build_plan_read(table: Table, file: &str) -> Result<(Plan, Reading), Impo
                 "no title line with a year above the table; add one like 2021年".into(),
             ),
         })?;
+    numbering::take_numbers(&mut records, &cols);
     let levels = numbering::levels(&cols, &records);
     if levels == crate::plan::Levels::Two && cols.item.is_some() {
         numbering::lift_items(&mut records);
@@ -207,7 +208,7 @@ fn records(
 ) -> Result<Vec<Record>, ImportError> {
     let width = header.cells.len();
     let header_keys: Vec<String> = header.cells.iter().map(|c| key(c)).collect();
-    let extra_names = unique_names(
+    let extra_names = extra_columns::unique_names(
         cols.extras()
             .map(|i| (i, cell::normalize(&header.cells[i]))),
     );
@@ -278,29 +279,20 @@ fn records(
         }
         // Without a category column the whole plan is one category named after it, unless
         // section rows divide it: then rows continue the section above.
-        let (mut number, category) = match cols.category {
+        let (number, category) = match cols.category {
             Some(_) => (get(cols.number), get(cols.category)),
             None if sectioned => (String::new(), String::new()),
             None => (String::new(), title.to_string()),
         };
-        let row_number = cols.category.is_none().then(|| get(cols.number));
-        // The document's numbers before names and texts are numbers, not names.
-        let category = match cols.category {
-            Some(_) => own_number(category, &mut number),
-            None => category,
-        };
-        let item = own_number(get(cols.item), &mut String::new());
-        let (text_number, text) = match numbering::split_own_number(&text) {
-            (Some(n), rest) => (Some(n), rest.to_string()),
-            (None, _) => (None, text),
-        };
-        let own_number = row_number
-            .and_then(|n| cell::parse_number(&n))
-            .or(text_number);
+        // A table without categories numbers its requirements in 序号.
+        let own_number = (cols.category.is_none())
+            .then(|| get(cols.number))
+            .and_then(|n| cell::parse_number(&n));
+        let item = get(cols.item);
         let (deadline, leader) = (get(cols.deadline), get(cols.leader));
         let remarks = get(cols.remarks);
         let start_cell = get(cols.start);
-        let mut extra = extras(&extra_names, &mut cells);
+        let mut extra = extra_columns::extras(&extra_names, &mut cells);
         let start = start_date(start_cell, header, cols, &mut extra);
         out.push(Record {
             line,
@@ -322,20 +314,6 @@ fn records(
     Ok(out)
 }
 
-/// `name` without the number written before it, which fills `number` when that is empty.
-fn own_number(name: String, number: &mut String) -> String {
-    let (prefix, rest) = cell::split_number_prefix(&name);
-    match numbering::split_own_number(&name) {
-        (Some(_), _) if !rest.is_empty() => {
-            if number.is_empty() {
-                *number = prefix.to_string();
-            }
-            rest.to_string()
-        }
-        _ => name,
-    }
-}
-
 /// The 交办日期 cell as a date; one that is not a date is kept as written, as the first
 /// extra field under its header.
 fn start_date(
@@ -353,47 +331,6 @@ fn start_date(
         extra.insert(0, Extra { name, value: cell });
     }
     start
-}
-
-/// Extra columns' header names, a repeated one numbered (说明, 说明（2）) so that each
-/// column keeps its own name.
-fn unique_names(names: impl Iterator<Item = (usize, String)>) -> Vec<(usize, String)> {
-    let mut used: HashSet<String> = HashSet::new();
-    // The last number given per name, so a thousand equal headers cost a thousand steps.
-    let mut last: HashMap<String, usize> = HashMap::new();
-    let mut out: Vec<(usize, String)> = Vec::new();
-    for (i, name) in names {
-        let mut unique = name.clone();
-        if !name.is_empty() && used.contains(&unique) {
-            let n = last.entry(name.clone()).or_insert(1);
-            while used.contains(&unique) {
-                *n += 1;
-                unique = format!("{name}（{n}）");
-            }
-        }
-        used.insert(unique.clone());
-        out.push((i, unique));
-    }
-    out
-}
-
-/// The row's extra columns by header name. A column without a header name is kept, as
-/// 第N列, where it has text.
-fn extras(names: &[(usize, String)], cells: &mut [String]) -> Vec<Extra> {
-    let mut out = Vec::new();
-    for (i, name) in names {
-        let value = cell::normalize_owned(std::mem::take(&mut cells[*i]));
-        if name.is_empty() && value.is_empty() {
-            continue;
-        }
-        let name = if name.is_empty() {
-            format!("第{}列", i + 1)
-        } else {
-            name.clone()
-        };
-        out.push(Extra { name, value });
-    }
-    out
 }
 
 /// Whether the cells repeat the header (compared by [`key`], without building keys).
