@@ -112,7 +112,7 @@ fn start_dates_a_relative_deadline_across_national_day() {
         .args(["--lang", "en", "start", "1.1.2", "2024年9月27日"])
         .assert()
         .success()
-        .stdout("1.1.2 start date set to 2024-09-27\n");
+        .stdout("1.2 start date set to 2024-09-27\n");
     assert_eq!(plan.show("1.1.2")["deadline"]["due"], "2024-10-31");
 }
 
