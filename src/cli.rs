@@ -21,7 +21,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::i18n::Lang;
 use crate::plan::count::Count;
 use crate::plan::import::{ColumnSpec, Format};
-use crate::plan::{Period, ReqId, Status};
+use crate::plan::{IdArg, Period, Status};
 use crate::report::export::Format as ExportFormat;
 
 #[derive(Debug, Parser)]
@@ -116,8 +116,9 @@ pub enum Command {
     },
     /// Show one requirement in full
     Show {
-        /// Requirement id, e.g. 2.2.4
-        id: ReqId,
+        /// Requirement id, e.g. 2.2.4 (2.3 or 12 in plans of fewer levels;
+        /// 第12项 by the document's number)
+        id: IdArg,
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
@@ -130,8 +131,9 @@ pub enum Command {
     },
     /// Change a requirement's status
     Set {
-        /// Requirement id, e.g. 1.1.1
-        id: ReqId,
+        /// Requirement id, e.g. 1.1.1 (2.3 or 12 in plans of fewer levels;
+        /// 第12项 by the document's number)
+        id: IdArg,
         /// todo|doing|done|blocked (or 未开始|推进中|已完成|受阻)
         status: Status,
         /// Also add a note
@@ -141,8 +143,9 @@ pub enum Command {
     /// Set a requirement's due date by hand, overriding what its deadline text says (the
     /// text is kept), or clear it to go back to the text
     Due {
-        /// Requirement id, e.g. 1.1.1
-        id: ReqId,
+        /// Requirement id, e.g. 1.1.1 (2.3 or 12 in plans of fewer levels;
+        /// 第12项 by the document's number)
+        id: IdArg,
         /// The due date: YYYY-MM-DD or 2021年9月30日
         #[arg(value_parser = parse_day, required_unless_present = "clear", conflicts_with = "clear")]
         date: Option<NaiveDate>,
@@ -153,8 +156,9 @@ pub enum Command {
     /// Set the day a requirement was handed over (交办日): a deadline counted from it
     /// ("5个工作日内", "15日内") is dated from the day after; or clear it
     Start {
-        /// Requirement id, e.g. 1.1.1
-        id: ReqId,
+        /// Requirement id, e.g. 1.1.1 (2.3 or 12 in plans of fewer levels;
+        /// 第12项 by the document's number)
+        id: IdArg,
         /// The start date: YYYY-MM-DD or 2024年9月27日
         #[arg(value_parser = parse_day, required_unless_present = "clear", conflicts_with = "clear")]
         date: Option<NaiveDate>,
@@ -164,8 +168,9 @@ pub enum Command {
     },
     /// Add a note to a requirement
     Note {
-        /// Requirement id, e.g. 1.1.1
-        id: ReqId,
+        /// Requirement id, e.g. 1.1.1 (2.3 or 12 in plans of fewer levels;
+        /// 第12项 by the document's number)
+        id: IdArg,
         /// The note
         text: String,
     },
@@ -226,8 +231,9 @@ pub enum Command {
     },
     /// Record that this period's report (报送) for a requirement was submitted
     ReportSubmitted {
-        /// Requirement id, e.g. 1.1.4
-        id: ReqId,
+        /// Requirement id, e.g. 1.1.4 (2.3 or 12 in plans of fewer levels;
+        /// 第12项 by the document's number)
+        id: IdArg,
         /// A note on the submission
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,

@@ -157,6 +157,14 @@ impl Lang {
         self.pick("人工", "set")
     }
 
+    /// `第12项` / `No. 12`: the document's own straight-through number of a task.
+    pub fn task_number(self, n: u32) -> String {
+        match self {
+            Lang::Zh => format!("第{n}项"),
+            Lang::En => format!("No. {n}"),
+        }
+    }
+
     /// `人工设定` / `set by hand`: the same, spelled out (detail pane, `show`, exports).
     pub fn set_by_hand(self) -> &'static str {
         self.pick("人工设定", "set by hand")

@@ -352,7 +352,7 @@ fn headers_with_spaces_and_other_synonyms() {
 }
 
 #[test]
-fn without_item_column_each_category_is_its_own_item() {
+fn without_item_column_the_plan_has_two_levels() {
     let text = doc(
         TITLE,
         &[
@@ -363,15 +363,18 @@ fn without_item_column_each_category_is_its_own_item() {
         ],
     );
     let plan = import(&text).expect("imports");
+    assert_eq!(plan.levels, duban::plan::Levels::Two);
+    // Each category holds one unnamed item: a task is never repeated as its own item.
     assert_eq!((plan.item_count(), plan.requirement_count()), (2, 3));
-    assert_eq!(item_names(&plan, 0), ["甲任务"]);
+    assert_eq!(item_names(&plan, 0), [""]);
     assert_eq!(req(&plan, "1.1.2").text, "要求二");
+    assert_eq!(req(&plan, "1.1.2").id.to_string(), "1.2");
     assert_eq!(req(&plan, "2.1.1").deadline_raw, "");
 }
 
 #[test]
-fn without_category_column_the_plan_is_one_category() {
-    // 序号 here counts rows, not categories: it must not become the category number.
+fn an_item_column_without_categories_gives_the_first_of_two_levels() {
+    // 序号 here counts rows, not categories: it numbers the requirements straight through.
     let text = doc(
         TITLE,
         &[
@@ -382,9 +385,12 @@ fn without_category_column_the_plan_is_one_category() {
         ],
     );
     let plan = import(&text).expect("imports");
-    assert_eq!(names(&plan), [(1, TITLE)]);
-    assert_eq!(item_names(&plan, 0), ["甲", "乙"]);
+    assert_eq!(plan.levels, duban::plan::Levels::Two);
+    assert_eq!(names(&plan), [(1, "甲"), (2, "乙")]);
+    assert_eq!(item_names(&plan, 0), [""]);
     assert_eq!(req(&plan, "1.1.2").text, "要求二");
+    let numbers: Vec<Option<u32>> = plan.requirements().map(|r| r.number).collect();
+    assert_eq!(numbers, [Some(1), Some(2), Some(3)]);
 }
 
 #[test]

@@ -307,6 +307,7 @@ impl App {
     }
 
     pub(super) fn set_cursor(&mut self, p: TreePath) {
+        let p = self.settle(p);
         if p != self.cursor {
             self.detail_scroll = 0;
         }

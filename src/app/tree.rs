@@ -56,16 +56,45 @@ impl App {
         self.category_at(self.cursor.category)
     }
 
+    /// An item without a row of its own (the unnamed item of a plan of fewer levels) is
+    /// always open.
     pub fn is_expanded(&self, category: usize, item: usize) -> bool {
-        !self.collapsed.contains(&(category, item))
+        !self.item_rows_shown() || !self.collapsed.contains(&(category, item))
+    }
+
+    /// Whether items have rows: only in a plan with items of its own (see
+    /// [`crate::plan::Levels`]); a two- or one-level plan's tree lists its requirements.
+    fn item_rows_shown(&self) -> bool {
+        self.state.plan.levels.has_items()
+    }
+
+    /// The rows an item's own row takes: 1, or 0 where items have no rows.
+    fn header_rows(&self) -> usize {
+        usize::from(self.item_rows_shown())
+    }
+
+    /// `p` on a visible row: where items have no rows, their first requirement instead of
+    /// the item.
+    pub(crate) fn settle(&self, p: TreePath) -> TreePath {
+        let has_requirements = (self.category_at(p.category))
+            .and_then(|c| c.items.get(p.item))
+            .is_some_and(|it| !it.requirements.is_empty());
+        if p.requirement.is_none() && !self.item_rows_shown() && has_requirements {
+            return TreePath {
+                requirement: Some(0),
+                ..p
+            };
+        }
+        p
     }
 
     fn item_rows(&self, category: usize, index: usize, item: &Item) -> usize {
-        1 + if self.is_expanded(category, index) {
-            item.requirements.len()
-        } else {
-            0
-        }
+        self.header_rows()
+            + if self.is_expanded(category, index) {
+                item.requirements.len()
+            } else {
+                0
+            }
     }
 
     /// Rows in the tree of the selected category.
@@ -92,7 +121,8 @@ impl App {
             .map(|(i, it)| self.item_rows(c, i, it))
             .sum();
         cat.items.get(self.cursor.item)?;
-        Some(before + self.cursor.requirement.map_or(0, |r| r + 1))
+        let header = self.header_rows();
+        Some(before + self.cursor.requirement.map_or(0, |r| r + header))
     }
 
     /// The rows `offset..offset + height` of the selected category's tree.
@@ -113,7 +143,8 @@ impl App {
                 continue;
             }
             let expanded = self.is_expanded(c, index);
-            if skip == 0 {
+            let header = self.header_rows();
+            if skip == 0 && header == 1 {
                 rows.push(Row::Item {
                     index,
                     item,
@@ -121,7 +152,7 @@ impl App {
                 });
             }
             if expanded {
-                let first = skip.saturating_sub(1);
+                let first = skip.saturating_sub(header);
                 for (r, requirement) in item.requirements.iter().enumerate().skip(first) {
                     if rows.len() >= height {
                         break;
@@ -144,10 +175,11 @@ impl App {
         let c = self.cursor.category;
         let mut left = row;
         let mut last = None;
+        let header = self.header_rows();
         for (i, item) in cat.items.iter().enumerate() {
             let n = self.item_rows(c, i, item);
             if left < n {
-                let requirement = left.checked_sub(1);
+                let requirement = left.checked_sub(header);
                 return Some(TreePath {
                     category: c,
                     item: i,
@@ -155,7 +187,7 @@ impl App {
                 });
             }
             left -= n;
-            let end = if n > 1 { Some(n - 2) } else { None };
+            let end = n.checked_sub(1 + header);
             last = Some(TreePath {
                 category: c,
                 item: i,
@@ -302,5 +334,6 @@ impl App {
         if p.requirement.is_some() && !self.is_expanded(p.category, p.item) {
             self.cursor.requirement = None;
         }
+        self.cursor = self.settle(self.cursor);
     }
 }

@@ -11,7 +11,7 @@ use crate::clock::Clock;
 use crate::i18n::Lang;
 use crate::plan::count::{Count, Counting};
 use crate::plan::query::{self, Filter};
-use crate::plan::{ReqId, Status};
+use crate::plan::{IdArg, Plan, ReqId, Status};
 use crate::report::{self, text::terminal_width};
 use crate::store::SaveReport;
 
@@ -89,6 +89,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
         }
         Command::Show { id, json } => {
             let (state, _) = load_state(&ctx.store)?;
+            let id = resolve(&id, &state.plan)?;
             let entry = query::entry(&state.plan, id).ok_or_else(|| unknown_id(id))?;
             Ok(if json {
                 let rules = super::views::rules()?;
@@ -108,10 +109,10 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
                 report::table::summary(&state.plan, today, lang, terminal_width())
             })
         }
-        Command::Set { id, status, note } => set(id, status, note.as_deref(), ctx),
-        Command::Note { id, text } => note(id, &text, ctx),
-        Command::Due { id, date, clear } => super::due::due(id, date.filter(|_| !clear), ctx),
-        Command::Start { id, date, clear } => super::start::start(id, date, clear, ctx),
+        Command::Set { id, status, note } => set(&id, status, note.as_deref(), ctx),
+        Command::Note { id, text } => note(&id, &text, ctx),
+        Command::Due { id, date, clear } => super::due::due(&id, date.filter(|_| !clear), ctx),
+        Command::Start { id, date, clear } => super::start::start(&id, date, clear, ctx),
         Command::Export {
             format,
             output,
@@ -128,7 +129,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
         Command::Units { sort, json } => super::views::units(sort, json, ctx),
         Command::Calendar { month, all } => super::calendar::calendar(month, all, ctx),
         Command::ReportSubmitted { id, note } => {
-            super::views::report_submitted(id, note.as_deref(), ctx)
+            super::views::report_submitted(&id, note.as_deref(), ctx)
         }
     }
 }
@@ -181,6 +182,11 @@ fn to_filter(args: FilterArgs, count: Count) -> Filter {
     }
 }
 
+/// The requirement `id` names in `plan` (see [`IdArg::resolve`]).
+pub(super) fn resolve(id: &IdArg, plan: &Plan) -> Result<ReqId, CliError> {
+    id.resolve(plan).map_err(|e| CliError::Usage(e.to_string()))
+}
+
 pub(super) fn unknown_id(id: ReqId) -> CliError {
     CliError::Usage(format!("no requirement {id} in this plan"))
 }
@@ -199,9 +205,10 @@ fn note_text(text: &str) -> Result<&str, CliError> {
     Ok(text)
 }
 
-fn set(id: ReqId, status: Status, note: Option<&str>, ctx: &Context) -> Result<String, CliError> {
+fn set(id: &IdArg, status: Status, note: Option<&str>, ctx: &Context) -> Result<String, CliError> {
     let note = note.map(note_text).transpose()?;
     let (mut state, _) = load_state(&ctx.store)?;
+    let id = resolve(id, &state.plan)?;
     let now = now(ctx.clock);
     let lang = ctx.lang;
     let r = state.plan.get_mut(id).ok_or_else(|| unknown_id(id))?;
@@ -233,9 +240,10 @@ fn set(id: ReqId, status: Status, note: Option<&str>, ctx: &Context) -> Result<S
     Ok(msg)
 }
 
-fn note(id: ReqId, text: &str, ctx: &Context) -> Result<String, CliError> {
+fn note(id: &IdArg, text: &str, ctx: &Context) -> Result<String, CliError> {
     let text = note_text(text)?;
     let (mut state, _) = load_state(&ctx.store)?;
+    let id = resolve(id, &state.plan)?;
     let now = now(ctx.clock);
     state
         .plan

@@ -6,13 +6,14 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use super::commands::{now, push_notice, unknown_id};
+use super::commands::{now, push_notice, resolve, unknown_id};
 use super::context::{CliError, Context, load_state};
 use crate::i18n::Lang;
-use crate::plan::ReqId;
+use crate::plan::IdArg;
 
-pub fn due(id: ReqId, date: Option<NaiveDate>, ctx: &Context) -> Result<String, CliError> {
+pub fn due(id: &IdArg, date: Option<NaiveDate>, ctx: &Context) -> Result<String, CliError> {
     let (mut state, _) = load_state(&ctx.store)?;
+    let id = resolve(id, &state.plan)?;
     let now = now(ctx.clock);
     let lang = ctx.lang;
     let period = state.plan.period();

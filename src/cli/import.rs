@@ -13,7 +13,7 @@ use super::context::{CliError, Context, load_state};
 use crate::i18n::Lang;
 use crate::plan::import;
 use crate::plan::merge;
-use crate::plan::{Period, ReqId};
+use crate::plan::{Levels, Period, ReqId};
 use crate::report::{self, text::terminal_width};
 use crate::store::State;
 
@@ -61,21 +61,24 @@ fn import(
     let state = State::new(plan);
     ctx.store.save(&state)?;
     let p = &state.plan;
-    let (cats, items, reqs) = (p.categories.len(), p.item_count(), p.requirement_count());
     let path = ctx.store.path().display();
     let mut msg = report::reading::columns(&reading, ctx.lang);
     msg.push_str(&report::reading::year_guessed(p, ctx.lang));
+    let (cats, items, reqs) = (p.categories.len(), p.item_count(), p.requirement_count());
+    // The counts of the levels the plan has.
+    let shape = match (p.levels, ctx.lang) {
+        (Levels::Three, Lang::Zh) => format!("{cats} 个类别，{items} 项事项，{reqs} 条要求"),
+        (Levels::Three, Lang::En) => {
+            format!("{cats} categories, {items} items, {reqs} requirements")
+        }
+        (Levels::Two, Lang::Zh) => format!("{cats} 个类别，{reqs} 条要求"),
+        (Levels::Two, Lang::En) => format!("{cats} categories, {reqs} requirements"),
+        (Levels::One, Lang::Zh) => format!("{reqs} 条要求"),
+        (Levels::One, Lang::En) => format!("{reqs} requirements"),
+    };
     let _ = match ctx.lang {
-        Lang::Zh => write!(
-            msg,
-            "已导入 {}：{cats} 个类别，{items} 项事项，{reqs} 条要求 → {path}",
-            p.title
-        ),
-        Lang::En => write!(
-            msg,
-            "imported {}: {cats} categories, {items} items, {reqs} requirements → {path}",
-            p.title
-        ),
+        Lang::Zh => write!(msg, "已导入 {}：{shape} → {path}", p.title),
+        Lang::En => write!(msg, "imported {}: {shape} → {path}", p.title),
     };
     if replaced_progress {
         msg.push_str(

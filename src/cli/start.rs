@@ -4,21 +4,22 @@
 
 use chrono::NaiveDate;
 
-use super::commands::{now, push_notice, unknown_id};
+use super::commands::{now, push_notice, resolve, unknown_id};
 use super::context::{CliError, Context, load_state};
 use crate::i18n::Lang;
 use crate::i18n::plan::gap_warning;
 use crate::plan::calendar::Calendar;
-use crate::plan::{ReqId, Requirement};
+use crate::plan::{IdArg, Requirement};
 
 pub fn start(
-    id: ReqId,
+    id: &IdArg,
     date: Option<NaiveDate>,
     clear: bool,
     ctx: &Context,
 ) -> Result<String, CliError> {
     let date = date.filter(|_| !clear);
     let (mut state, _) = load_state(&ctx.store)?;
+    let id = resolve(id, &state.plan)?;
     let now = now(ctx.clock);
     let lang = ctx.lang;
     let r = state.plan.get_mut(id).ok_or_else(|| unknown_id(id))?;

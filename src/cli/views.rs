@@ -39,6 +39,7 @@ pub fn with_rules<'a>(
 /// One agenda row in `agenda --json`.
 #[derive(Debug, Serialize)]
 struct AgendaJson<'a> {
+    #[serde(serialize_with = "crate::plan::id::serialize_shown")]
     id: ReqId,
     bucket: Bucket,
     due: Option<NaiveDate>,
@@ -127,8 +128,13 @@ pub fn units(sort: Option<UnitColumn>, json_out: bool, ctx: &Context) -> Result<
     })
 }
 
-pub fn report_submitted(id: ReqId, note: Option<&str>, ctx: &Context) -> Result<String, CliError> {
+pub fn report_submitted(
+    id: &crate::plan::IdArg,
+    note: Option<&str>,
+    ctx: &Context,
+) -> Result<String, CliError> {
     let (mut state, _) = load_state(&ctx.store)?;
+    let id = super::commands::resolve(id, &state.plan)?;
     let today = ctx.clock.today;
     let now = ctx.clock.now();
     let now = now.with_nanosecond(0).unwrap_or(now);

@@ -51,6 +51,7 @@ impl Bucket {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct AgendaRow {
+    #[serde(serialize_with = "crate::plan::id::serialize_shown")]
     pub id: ReqId,
     pub bucket: Bucket,
     /// The next milestone (dated) or this period's end (recurring); `None` for ongoing.

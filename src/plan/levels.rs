@@ -26,4 +26,16 @@ impl Levels {
     pub fn is_three(&self) -> bool {
         *self == Levels::Three
     }
+
+    /// Whether the plan's categories are the document's (not one unnamed category).
+    #[must_use]
+    pub fn has_categories(self) -> bool {
+        self != Levels::One
+    }
+
+    /// Whether the plan's items are the document's (not one unnamed item per category).
+    #[must_use]
+    pub fn has_items(self) -> bool {
+        self == Levels::Three
+    }
 }

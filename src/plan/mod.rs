@@ -8,6 +8,7 @@ pub mod due;
 pub mod escalation;
 pub mod fields;
 pub mod generate;
+pub mod id;
 pub mod import;
 pub mod levels;
 pub mod merge;
@@ -23,7 +24,8 @@ pub mod workload;
 
 pub use deadline::{Deadline, DeadlineKind};
 pub use model::{
-    Category, Change, ChangeKind, Counts, Item, Levels, Note, Plan, ReqId, Requirement, Status,
+    Category, Change, ChangeKind, Counts, IdArg, IdError, Item, Levels, Note, Plan, ReqId,
+    Requirement, Status,
 };
 pub use period::Period;
 pub use units::{Unit, Units};

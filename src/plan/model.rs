@@ -15,70 +15,12 @@ pub use super::count::tally::Counts;
 use super::deadline::Deadline;
 pub use super::fields::Extra;
 use super::fields::parse_units;
+pub use super::id::{Canonical, IdArg, IdError, ParseIdError, ReqId};
 pub use super::levels::Levels;
 use super::period::Period;
 pub use super::reporting::ReportSubmission;
 pub use super::start::StartDue;
 use super::units::Units;
-
-/// `C.I.R`: category number, item position in its category, requirement position in its
-/// item, all 1-based in document order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ReqId {
-    pub category: u32,
-    pub item: u32,
-    pub requirement: u32,
-}
-
-impl ReqId {
-    pub fn new(category: u32, item: u32, requirement: u32) -> Self {
-        Self {
-            category,
-            item,
-            requirement,
-        }
-    }
-}
-
-impl fmt::Display for ReqId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}.{}.{}", self.category, self.item, self.requirement)
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid requirement id `{0}` (expected C.I.R, e.g. 1.2.3)")]
-pub struct ParseIdError(pub String);
-
-impl FromStr for ReqId {
-    type Err = ParseIdError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let err = || ParseIdError(s.to_string());
-        let mut parts = s.trim().split('.');
-        let mut next = || -> Result<u32, ParseIdError> {
-            let n: u32 = parts.next().ok_or_else(err)?.parse().map_err(|_| err())?;
-            if n == 0 { Err(err()) } else { Ok(n) }
-        };
-        let id = ReqId::new(next()?, next()?, next()?);
-        if parts.next().is_some() {
-            return Err(err());
-        }
-        Ok(id)
-    }
-}
-
-impl Serialize for ReqId {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for ReqId {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -451,6 +393,7 @@ impl Plan {
     pub fn derive_one(&self, r: &mut Requirement) {
         r.derive(self.year);
         r.period_end = Some(self.period().end);
+        r.id = r.id.shown_as(self.levels);
     }
 
     /// Recompute every requirement's derived fields (after loading from JSON), with the
@@ -483,7 +426,9 @@ impl Plan {
             (units.into_values(), deadlines.into_values(), at)
         };
         let end = Some(self.period().end);
+        let levels = self.levels;
         for (r, (u, d)) in self.requirements_mut().zip(at) {
+            r.id = r.id.shown_as(levels);
             r.units = units.take(u);
             r.deadline = deadlines.take(d);
             r.period_end = end;
@@ -629,16 +574,6 @@ mod tests {
             .map(|r| (r.units.clone(), r.deadline.clone()))
             .collect();
         assert_eq!(derived, want);
-    }
-
-    #[test]
-    fn id_round_trip_and_errors() {
-        let id: ReqId = "2.2.4".parse().expect("valid id");
-        assert_eq!(id, ReqId::new(2, 2, 4));
-        assert_eq!(id.to_string(), "2.2.4");
-        for bad in ["", "1", "1.2", "1.2.3.4", "a.b.c", "0.1.1", "1.-1.1"] {
-            assert!(bad.parse::<ReqId>().is_err(), "{bad} should be rejected");
-        }
     }
 
     #[test]

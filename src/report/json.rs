@@ -17,6 +17,7 @@ use crate::plan::{Change, Counts, DeadlineKind, Note, Period, Plan, ReqId, Statu
 /// One requirement, as printed by `list --json` and `show --json` and reused by exports.
 #[derive(Debug, Clone, Serialize)]
 pub struct RequirementRow<'a> {
+    #[serde(serialize_with = "crate::plan::id::serialize_shown")]
     pub id: ReqId,
     pub category: u32,
     pub category_name: String,

@@ -65,11 +65,20 @@ pub fn show_by(
         value_width: total_width.saturating_sub(label_width).max(20),
     };
     s.field(labels.id, &r.id.to_string());
-    s.field(
-        labels.category,
-        &format!("{} {}", e.category.number, one_line(&e.category.name)),
-    );
-    s.field(labels.item, &one_line(&e.item.name));
+    if let Some(n) = r.number {
+        s.field(labels.number, &lang.task_number(n));
+    }
+    // Only the levels the document has: an unnamed category or item is not shown.
+    let levels = r.id.levels();
+    if levels.has_categories() {
+        s.field(
+            labels.category,
+            &format!("{} {}", e.category.number, one_line(&e.category.name)),
+        );
+    }
+    if levels.has_items() {
+        s.field(labels.item, &one_line(&e.item.name));
+    }
     s.field(labels.text, &r.text);
     units(&mut s, r, lang, &labels);
     s.field(
@@ -236,6 +245,7 @@ fn understood(r: &Requirement, today: NaiveDate, lang: Lang, by: Counting<'_>) -
 
 struct Labels {
     id: &'static str,
+    number: &'static str,
     category: &'static str,
     item: &'static str,
     text: &'static str,
@@ -257,6 +267,7 @@ impl Labels {
     fn of(l: Lang) -> Labels {
         Labels {
             id: l.pick("编号", "id"),
+            number: l.pick("序号", "number"),
             category: l.pick("类别", "category"),
             item: l.pick("事项", "item"),
             text: l.pick("要求", "requirement"),
@@ -278,6 +289,7 @@ impl Labels {
     fn widest(&self) -> usize {
         [
             self.id,
+            self.number,
             self.category,
             self.item,
             self.text,

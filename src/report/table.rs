@@ -9,7 +9,7 @@ use crate::i18n::Lang;
 use crate::i18n::count::marked;
 use crate::plan::count::Counting;
 use crate::plan::query::Entry;
-use crate::plan::{Counts, Plan, Status};
+use crate::plan::{Counts, Levels, Plan, Status};
 
 const GAP: &str = "  ";
 /// Unit names beyond this are cut, so the requirement text keeps most of the line.
@@ -96,21 +96,17 @@ pub fn summary(plan: &Plan, today: NaiveDate, lang: Lang, total_width: usize) ->
     let _ = match lang {
         Lang::Zh => writeln!(
             out,
-            "年度 {}  今天 {today}  来源 {}\n\n类别 {} 个，事项 {} 项，要求 {} 条",
+            "年度 {}  今天 {today}  来源 {}\n\n{}",
             plan.year,
             plan.source,
-            plan.categories.len(),
-            plan.item_count(),
-            c.total
+            shape(plan, lang)
         ),
         Lang::En => writeln!(
             out,
-            "year {}  today {today}  source {}\n\n{} categories, {} items, {} requirements",
+            "year {}  today {today}  source {}\n\n{}",
             plan.year,
             plan.source,
-            plan.categories.len(),
-            plan.item_count(),
-            c.total
+            shape(plan, lang)
         ),
     };
     let by_status = Status::ALL
@@ -149,9 +145,32 @@ pub fn summary(plan: &Plan, today: NaiveDate, lang: Lang, total_width: usize) ->
     if period.has_ended(today) {
         let _ = writeln!(out, "{}", period.ended_banner(lang, c.unfinished()));
     }
-    out.push('\n');
-    out.push_str(&category_table(plan, today, lang, total_width));
+    // A one-level plan has no categories to tabulate.
+    if plan.levels.has_categories() {
+        out.push('\n');
+        out.push_str(&category_table(plan, today, lang, total_width));
+    }
     out
+}
+
+/// "类别 6 个，事项 17 项，要求 35 条": the counts of the levels the plan has (a two-level
+/// plan has no items of its own, a one-level plan neither categories nor items).
+pub fn shape(plan: &Plan, lang: Lang) -> String {
+    let (cats, items, reqs) = (
+        plan.categories.len(),
+        plan.item_count(),
+        plan.requirement_count(),
+    );
+    match (plan.levels, lang) {
+        (Levels::Three, Lang::Zh) => format!("类别 {cats} 个，事项 {items} 项，要求 {reqs} 条"),
+        (Levels::Three, Lang::En) => {
+            format!("{cats} categories, {items} items, {reqs} requirements")
+        }
+        (Levels::Two, Lang::Zh) => format!("类别 {cats} 个，要求 {reqs} 条"),
+        (Levels::Two, Lang::En) => format!("{cats} categories, {reqs} requirements"),
+        (Levels::One, Lang::Zh) => format!("要求 {reqs} 条"),
+        (Levels::One, Lang::En) => format!("{reqs} requirements"),
+    }
 }
 
 fn count(c: &Counts, s: Status) -> usize {
@@ -205,6 +224,10 @@ fn category_table(plan: &Plan, today: NaiveDate, lang: Lang, total_width: usize)
     let mut line = |cells: [&str; 6]| {
         let mut s = String::new();
         for (i, (cell, w)) in cells.iter().zip(widths).enumerate() {
+            // The items column only where the plan has items of its own.
+            if i == 2 && !plan.levels.has_items() {
+                continue;
+            }
             if i > 0 {
                 s.push_str(GAP);
             }

@@ -49,7 +49,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let lines = if lines_per == 2 {
             two_lines(app.lang(), cat, counts, cols)
         } else {
-            vec![one_line(cat, counts, cols)]
+            vec![one_line(app.lang(), cat, counts, cols)]
         };
         let height = u16::try_from(lines.len()).unwrap_or(1);
         let rows = Rect::new(inner.x, y, inner.width, height).intersection(inner);
@@ -130,7 +130,8 @@ fn overdue_style(c: Counts) -> ratatui::style::Style {
 /// `1 扩大公开范围打造阳光政府` / `  [3/10] ━━━──── 逾期2`
 fn two_lines(lang: Lang, cat: &Category, c: Counts, cols: usize) -> Vec<Line<'static>> {
     let number = format!("{} ", cat.number);
-    let name = wrap::truncate(&cat.name, cols.saturating_sub(width(&number))).into_owned();
+    let name = name(lang, cat);
+    let name = wrap::truncate(name, cols.saturating_sub(width(&number))).into_owned();
     let first = Line::from(vec![
         Span::styled(number, THEME.key),
         Span::styled(name, THEME.title),
@@ -152,8 +153,17 @@ fn two_lines(lang: Lang, cat: &Category, c: Counts, cols: usize) -> Vec<Line<'st
     vec![first, Line::from(second)]
 }
 
+/// The category's name; a one-level plan's one unnamed category holds all requirements.
+pub(super) fn name(lang: Lang, cat: &Category) -> &str {
+    if cat.name.is_empty() {
+        lang.pick("全部要求", "All requirements")
+    } else {
+        &cat.name
+    }
+}
+
 /// `1 扩大公开.. 3/10 !2` when there is no room for two lines per category.
-fn one_line(cat: &Category, c: Counts, cols: usize) -> Line<'static> {
+fn one_line(lang: Lang, cat: &Category, c: Counts, cols: usize) -> Line<'static> {
     let number = format!("{} ", cat.number);
     let progress = format!(" {}/{}", c.done, c.total);
     let overdue = if c.overdue > 0 {
@@ -164,7 +174,7 @@ fn one_line(cat: &Category, c: Counts, cols: usize) -> Line<'static> {
     let room = cols.saturating_sub(width(&number) + width(&progress) + width(&overdue));
     Line::from(vec![
         Span::styled(number, THEME.key),
-        Span::styled(wrap::fit(&cat.name, room), THEME.title),
+        Span::styled(wrap::fit(name(lang, cat), room), THEME.title),
         Span::styled(progress, THEME.text),
         Span::styled(overdue, overdue_style(c)),
     ])

@@ -246,7 +246,10 @@ fn deadline_and_units(
     if let Some(leader) = r.leader() {
         add(labels[7], leader, THEME.text);
     }
-    add(labels[6], &wrap::one_line(&item.name), THEME.dim);
+    // The item only where the plan has items of its own (not an unnamed one).
+    if r.id.levels().has_items() {
+        add(labels[6], &wrap::one_line(&item.name), THEME.dim);
+    }
     other_columns(out, lang, r, cols);
 }
 

@@ -29,7 +29,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.focus() == Pane::Tree;
     let title = app.current_category().map_or_else(
         || app.lang().pick("事项", "Items").to_string(),
-        |c| format!("{} {}", c.number, wrap::one_line(&c.name)),
+        |c| {
+            format!(
+                "{} {}",
+                c.number,
+                wrap::one_line(super::categories::name(app.lang(), c))
+            )
+        },
     );
     let block = super::pane(&title, focused, area.width);
     let inner = block.inner(area);
@@ -161,6 +167,10 @@ fn requirement_line(app: &App, r: &Requirement, c: Columns, cols: usize) -> Line
         ),
         Span::raw(" "),
     ];
+    // The document's own straight-through number, how the office refers to the task.
+    if let Some(n) = r.number {
+        spans.push(Span::styled(format!("{} ", lang.task_number(n)), THEME.dim));
+    }
     if crate::plan::reporting::is_outstanding(r, today) {
         spans.push(Span::styled(lang.pick("报 ", "R "), THEME.report_due));
     }

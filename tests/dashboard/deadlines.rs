@@ -17,11 +17,7 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
 }
 
-const FIRST: ReqId = ReqId {
-    category: 1,
-    item: 1,
-    requirement: 1,
-};
+const FIRST: ReqId = ReqId::new(1, 1, 1);
 
 fn due_set(app: &App, id: ReqId) -> Option<NaiveDate> {
     app.plan().get(id).expect("requirement exists").due_set

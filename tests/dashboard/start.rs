@@ -10,11 +10,7 @@ use ratatui::layout::Rect;
 
 use super::support::{app_on, feed, render_text, rows, saved, small_plan, today, type_text};
 
-const FIRST: ReqId = ReqId {
-    category: 1,
-    item: 1,
-    requirement: 1,
-};
+const FIRST: ReqId = ReqId::new(1, 1, 1);
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid date")

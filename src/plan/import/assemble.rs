@@ -88,20 +88,26 @@ pub(super) fn categories(
         req.remarks = r.remarks;
         req.start = r.start;
         req.extra = r.extra;
+        req.number = r.own_number;
         item.requirements.push(req);
     }
     Ok(cats)
 }
 
 /// Category number per name key. The document's numbers (序号 column, or the "一、" of
-/// section headings) are trusted only when consistent: every category numbered, one number
+/// section headings and category names) are trusted only when consistent: every category numbered, one number
 /// per category, no number shared, no number without a category (a 序号 that counts rows
 /// instead). Otherwise categories are numbered by position.
 fn category_numbers(records: &[Record], cols: &Columns) -> HashMap<String, u32> {
     let mut order: Vec<String> = Vec::new();
     let mut seen: HashMap<String, Option<u32>> = HashMap::new();
     let sectioned = records.iter().any(|r| r.section);
-    let mut trusted = sectioned || (cols.number.is_some() && cols.category.is_some());
+    // A category column without 序号 may number its names ("一、…"): then those count.
+    let numbered = cols.number.is_some()
+        || records
+            .iter()
+            .all(|r| r.category.is_empty() || !r.number.is_empty());
+    let mut trusted = sectioned || (numbered && cols.category.is_some());
     for r in records {
         if r.category.is_empty() {
             trusted &= r.number.is_empty();

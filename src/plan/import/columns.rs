@@ -41,6 +41,9 @@ const START: &[&str] = &["交办日期", "交办时间", "交办日"];
 /// A category column, or the requirement column when another column holds the category
 /// (重点任务 | 工作任务 | …).
 const TASK: &str = "工作任务";
+/// The one content column of a flat 责任清单 (序号 | 重点工作 | 责任领导 | 责任单位 | 完成时限):
+/// the requirement when no other column holds it and units or a deadline sit beside.
+const FLAT: &[&str] = &[TASK, "重点工作", "任务内容", "工作事项", "目标任务"];
 /// Longest header (in characters) matched by a contained name ("具体工作措施"): longer
 /// cells are notes or titles that merely mention a column.
 const CONTAINED_MAX_CHARS: usize = 8;
@@ -110,7 +113,7 @@ impl Columns {
 /// The role of each header cell. Exact names first, each role to its first column; then
 /// 工作任务 (requirement when another column holds the category, else category); then short
 /// headers that contain one role's name ("具体工作措施"). Without a requirement column, a
-/// 工作任务 column beside units or a deadline is the requirement.
+/// content column beside units or a deadline is the requirement (see [`flat_requirement`]).
 pub fn detect_roles(header: &[String]) -> Vec<Option<Role>> {
     let keys: Vec<String> = header.iter().map(|h| header_key(h)).collect();
     let mut roles: Vec<Option<Role>> = vec![None; keys.len()];
@@ -148,13 +151,27 @@ pub fn detect_roles(header: &[String]) -> Vec<Option<Role>> {
     }
     let has = |role: Role| roles.contains(&Some(role));
     let beside = has(Role::Lead) || has(Role::Deadline);
-    if !has(Role::Requirement)
-        && beside
-        && let Some(i) = (0..keys.len()).find(|&i| keys[i] == TASK)
-    {
-        roles[i] = Some(Role::Requirement);
+    if !has(Role::Requirement) && beside {
+        flat_requirement(&keys, &mut roles);
     }
     roles
+}
+
+/// A table without a requirement column: its last content column (工作任务, 重点工作, …)
+/// holds the requirements — the finest level the table has; a content column before it
+/// keeps its role (重点工作 | 工作事项 | 责任单位: categories → requirements). 工作任务 is
+/// preferred where present, as before.
+fn flat_requirement(keys: &[String], roles: &mut [Option<Role>]) {
+    let content = |i: &usize| {
+        FLAT.contains(&keys[*i].as_str())
+            && matches!(roles[*i], None | Some(Role::Category | Role::Item))
+    };
+    let at = (0..keys.len())
+        .find(|&i| keys[i] == TASK)
+        .or_else(|| (0..keys.len()).rev().find(content));
+    if let Some(i) = at {
+        roles[i] = Some(Role::Requirement);
+    }
 }
 
 fn exact_role(key: &str) -> Option<Role> {
@@ -269,6 +286,37 @@ mod tests {
         );
         // Neither: a category without requirements, so no header.
         assert_eq!(Columns::detect(&cells(&["工作任务", "说明"])), None);
+    }
+
+    #[test]
+    fn a_flat_list_takes_its_one_content_column_as_the_requirement() {
+        use Role::*;
+        for content in ["重点工作", "工作任务", "任务内容", "工作事项", "目标任务"]
+        {
+            assert_eq!(
+                roles(&["序号", content, "责任领导", "责任单位", "完成时限"]),
+                [
+                    Some(Number),
+                    Some(Requirement),
+                    Some(Leader),
+                    Some(Lead),
+                    Some(Deadline)
+                ],
+                "{content}"
+            );
+        }
+        // Two content columns: the last is the requirement, the first the category.
+        assert_eq!(
+            roles(&["重点工作", "工作事项", "责任单位"]),
+            [Some(Category), Some(Requirement), Some(Lead)]
+        );
+        // A requirement column elsewhere keeps 重点工作 a category.
+        assert_eq!(
+            roles(&["重点工作", "具体要求", "责任单位"]),
+            [Some(Category), Some(Requirement), Some(Lead)]
+        );
+        // Nothing beside it: no requirement column, no header.
+        assert_eq!(Columns::detect(&cells(&["序号", "重点工作", "备注"])), None);
     }
 
     #[test]

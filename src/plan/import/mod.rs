@@ -18,12 +18,14 @@ pub mod csv;
 pub mod decode;
 pub mod docx;
 mod docx_xml;
+mod extra_columns;
 mod format;
 #[doc(hidden)]
 pub mod fuzz_docs;
 mod header;
 pub mod limits;
 pub mod markdown;
+mod numbering;
 mod outline;
 mod paragraph;
 mod paragraph_plan;

@@ -6,7 +6,6 @@
 //! is an empty string (it continues the cell above), and a row merged across the whole
 //! table is a row of one cell (a section heading).
 
-use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use chrono::Datelike;
@@ -15,7 +14,9 @@ use super::ImportError;
 use super::assemble::{self, Names};
 use super::cell::{self, key};
 use super::columns::{self, Columns};
+use super::extra_columns;
 pub use super::header::{header_position, header_position_with, no_header_problem};
+use super::numbering;
 use super::roles::{ColumnSpec, Role};
 use super::year::{self, YearHint};
 use crate::plan::model::{Extra, Plan};
@@ -84,6 +85,9 @@ pub(super) struct Record {
     /// The 交办日期 cell when it is a date (else it is kept as an extra field).
     pub start: Option<chrono::NaiveDate>,
     pub extra: Vec<Extra>,
+    /// The document's own number of the requirement (its 序号 in a table without
+    /// categories, else a "1." before its text); kept where it runs straight through.
+    pub own_number: Option<u32>,
 }
 
 /// Turns a table into the plan tree. Fails on the first malformed row; never returns a
@@ -163,17 +167,23 @@ pub fn build_plan_read(
             "no title line with a year above the table; add one like 2021年".into(),
         ),
     })?;
+    numbering::take_numbers(&mut records, &cols);
+    let levels = numbering::levels(&cols, &records);
+    if levels == crate::plan::Levels::Two && cols.item.is_some() {
+        numbering::lift_items(&mut records);
+    }
     let names = Names {
         header,
         cols: &cols,
     };
-    let categories = assemble::categories(records, &names, file)?;
+    let mut categories = assemble::categories(records, &names, file)?;
+    numbering::shape(&mut categories, levels);
     let mut plan = Plan {
         title,
         year,
         source: file.to_string(),
         period: None,
-        levels: crate::plan::Levels::default(),
+        levels,
         year_guessed,
         categories,
     };
@@ -222,7 +232,7 @@ fn records(
 ) -> Result<Vec<Record>, ImportError> {
     let width = header.cells.len();
     let header_keys: Vec<String> = header.cells.iter().map(|c| key(c)).collect();
-    let extra_names = unique_names(
+    let extra_names = extra_columns::unique_names(
         cols.extras()
             .map(|i| (i, cell::normalize(&header.cells[i]))),
     );
@@ -263,6 +273,7 @@ fn records(
                 remarks: String::new(),
                 start: None,
                 extra: Vec::new(),
+                own_number: None,
             });
             continue;
         }
@@ -297,11 +308,15 @@ fn records(
             None if sectioned => (String::new(), String::new()),
             None => (String::new(), title.to_string()),
         };
+        // A table without categories numbers its requirements in 序号.
+        let own_number = (cols.category.is_none())
+            .then(|| get(cols.number))
+            .and_then(|n| cell::parse_number(&n));
         let item = get(cols.item);
         let (deadline, leader) = (get(cols.deadline), get(cols.leader));
         let remarks = get(cols.remarks);
         let start_cell = get(cols.start);
-        let mut extra = extras(&extra_names, &mut cells);
+        let mut extra = extra_columns::extras(&extra_names, &mut cells);
         let start = start_date(start_cell, header, cols, &mut extra);
         out.push(Record {
             line,
@@ -317,6 +332,7 @@ fn records(
             remarks,
             start,
             extra,
+            own_number,
         });
     }
     Ok(out)
@@ -339,47 +355,6 @@ fn start_date(
         extra.insert(0, Extra { name, value: cell });
     }
     start
-}
-
-/// Extra columns' header names, a repeated one numbered (说明, 说明（2）) so that each
-/// column keeps its own name.
-fn unique_names(names: impl Iterator<Item = (usize, String)>) -> Vec<(usize, String)> {
-    let mut used: HashSet<String> = HashSet::new();
-    // The last number given per name, so a thousand equal headers cost a thousand steps.
-    let mut last: HashMap<String, usize> = HashMap::new();
-    let mut out: Vec<(usize, String)> = Vec::new();
-    for (i, name) in names {
-        let mut unique = name.clone();
-        if !name.is_empty() && used.contains(&unique) {
-            let n = last.entry(name.clone()).or_insert(1);
-            while used.contains(&unique) {
-                *n += 1;
-                unique = format!("{name}（{n}）");
-            }
-        }
-        used.insert(unique.clone());
-        out.push((i, unique));
-    }
-    out
-}
-
-/// The row's extra columns by header name. A column without a header name is kept, as
-/// 第N列, where it has text.
-fn extras(names: &[(usize, String)], cells: &mut [String]) -> Vec<Extra> {
-    let mut out = Vec::new();
-    for (i, name) in names {
-        let value = cell::normalize_owned(std::mem::take(&mut cells[*i]));
-        if name.is_empty() && value.is_empty() {
-            continue;
-        }
-        let name = if name.is_empty() {
-            format!("第{}列", i + 1)
-        } else {
-            name.clone()
-        };
-        out.push(Extra { name, value });
-    }
-    out
 }
 
 /// Whether the cells repeat the header (compared by [`key`], without building keys).

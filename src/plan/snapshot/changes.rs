@@ -40,6 +40,7 @@ pub struct UnitProgress {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct StatusChange {
+    #[serde(serialize_with = "crate::plan::id::serialize_shown")]
     pub id: ReqId,
     pub from: Status,
     pub to: Status,
@@ -47,6 +48,7 @@ pub struct StatusChange {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NotesAdded<'a> {
+    #[serde(serialize_with = "crate::plan::id::serialize_shown")]
     pub id: ReqId,
     /// The notes added since the snapshot, oldest first.
     pub notes: &'a [Note],
@@ -58,13 +60,17 @@ pub struct Changes<'a> {
     pub taken_at: NaiveDateTime,
     pub today: NaiveDate,
     pub totals: Compare,
+    #[serde(serialize_with = "crate::plan::id::serialize_shown_all")]
     pub newly_done: Vec<ReqId>,
+    #[serde(serialize_with = "crate::plan::id::serialize_shown_all")]
     pub newly_overdue: Vec<ReqId>,
     /// Overdue then, not now (done since, or the deadline text changed).
+    #[serde(serialize_with = "crate::plan::id::serialize_shown_all")]
     pub no_longer_overdue: Vec<ReqId>,
     pub status_changes: Vec<StatusChange>,
     pub notes_added: Vec<NotesAdded<'a>>,
     /// Requirements the snapshot does not know (the plan grew since).
+    #[serde(serialize_with = "crate::plan::id::serialize_shown_all")]
     pub added_requirements: Vec<ReqId>,
     pub categories: Vec<CategoryProgress>,
     /// Every unit, in order of first mention; a requirement counts for each unit it names.

@@ -22,11 +22,13 @@ pub fn render(plan: &Plan, today: chrono::NaiveDate, lang: Lang) -> Result<Vec<u
             .terminator(csv::Terminator::CRLF)
             .from_writer(&mut out);
         let extras = ledger::extra::Extras::of(plan);
-        w.write_record(extras.full_header(lang))?;
+        let levels = plan.levels;
+        w.write_record(ledger::shown(levels, extras.full_header(lang)))?;
         for row in ledger::rows(plan, today) {
             let extra = extras.cells(row.requirement());
             let cells = row.cells(lang);
-            w.write_record(cells.iter().chain(&extra).map(|c| match neutralise(c) {
+            let cells = ledger::shown(levels, cells.iter().chain(&extra));
+            w.write_record(cells.into_iter().map(|c| match neutralise(c) {
                 Cow::Borrowed(c) => Cow::Borrowed(c.as_bytes()),
                 Cow::Owned(c) => Cow::Owned(c.into_bytes()),
             }))?;

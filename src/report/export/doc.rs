@@ -153,7 +153,11 @@ pub struct Document {
 pub fn build(plan: &Plan, today: NaiveDate, lang: Lang, changes: Option<&Changes<'_>>) -> Document {
     let counts = Counts::of(plan.requirements(), today);
     let subtitle = ledger::as_of(today, lang);
-    let mut sections = vec![progress(plan, today, lang)];
+    // Progress by category, where the plan has categories of its own.
+    let mut sections: Vec<Section> = (plan.levels.has_categories())
+        .then(|| progress(plan, today, lang))
+        .into_iter()
+        .collect();
     if let Some(c) = changes {
         sections.push(super::doc_changes::section(c, plan, lang));
     }
@@ -207,7 +211,12 @@ fn progress(plan: &Plan, today: NaiveDate, lang: Lang) -> Section {
             },
         ]
     };
-    for cat in &plan.categories {
+    // A one-level plan's one unnamed category: the total says it all.
+    let categories = plan
+        .categories
+        .iter()
+        .filter(|_| plan.levels.has_categories());
+    for cat in categories {
         let c = Counts::of(cat.requirements(), today);
         t.push(line(
             cat.number.to_string(),
@@ -329,18 +338,21 @@ fn due_soon(plan: &Plan, today: NaiveDate, lang: Lang) -> Section {
 /// The full ledger: every requirement, a subtotal after each category, a total at the end.
 fn full_ledger(plan: &Plan, today: NaiveDate, lang: Lang) -> Section {
     let extras = ledger::extra::Extras::of(plan);
-    let mut t = Table::new(&extras.full_header(lang), &[]).nowrap(&[
-        col::ID,
-        col::DUE,
-        col::STATUS,
-        col::COMPLETED,
-    ]);
+    let levels = plan.levels;
+    // Columns by their place in the table (no unnamed category or item column).
+    let nowrap = ledger::shown(levels, 0..ledger::COLUMNS);
+    let nowrap: Vec<usize> = [col::ID, col::DUE, col::STATUS, col::COMPLETED]
+        .iter()
+        .filter_map(|c| nowrap.iter().position(|i| i == c))
+        .collect();
+    let header = ledger::shown(levels, extras.full_header(lang));
+    let mut t = Table::new(&header, &[]).nowrap(&nowrap);
     let subtotal = |first: &str, name: String, c: &Counts| -> Vec<Cell> {
         let mut cells = vec![Cell::default(); ledger::COLUMNS + extras.len()];
         cells[col::ID] = first.into();
         cells[col::CATEGORY] = name.into();
         cells[col::TEXT] = ledger::summary_line(c, lang).into();
-        cells
+        ledger::shown(levels, cells)
     };
     for cat in &plan.categories {
         for item in &cat.items {
@@ -354,15 +366,18 @@ fn full_ledger(plan: &Plan, today: NaiveDate, lang: Lang) -> Section {
                 let mut cells: Vec<Cell> = row.cells(lang).into_iter().map(Cell::from).collect();
                 cells[col::STATUS] = status_cell(&row, lang);
                 cells.extend(extras.cells(requirement).into_iter().map(Cell::from));
-                t.push(cells);
+                t.push(ledger::shown(levels, cells));
             }
         }
-        let c = Counts::of(cat.requirements(), today);
-        t.push_subtotal(subtotal(
-            lang.pick("小计", "Subtotal"),
-            one_line(&cat.name).into_owned(),
-            &c,
-        ));
+        // A one-level plan's one unnamed category: its subtotal would be the total.
+        if levels.has_categories() {
+            let c = Counts::of(cat.requirements(), today);
+            t.push_subtotal(subtotal(
+                lang.pick("小计", "Subtotal"),
+                one_line(&cat.name).into_owned(),
+                &c,
+            ));
+        }
     }
     let all = Counts::of(plan.requirements(), today);
     t.push_subtotal(subtotal(lang.pick("合计", "Total"), String::new(), &all));

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::i18n::Lang;
 use crate::plan::query::{Entry, entries};
-use crate::plan::{Counts, DeadlineKind, Plan, Requirement, Status};
+use crate::plan::{Counts, DeadlineKind, Levels, Plan, Requirement, Status};
 use crate::report::text::one_line;
 
 /// "Due soon" in reports: two weeks ahead, a reporting period and its follow-up.
@@ -45,6 +45,24 @@ pub fn header(lang: Lang) -> [&'static str; COLUMNS] {
             "Completed on",
         ],
     }
+}
+
+/// Whether ledger column `i` (an index into [`header`], extra columns past it) is written
+/// for a plan of `levels`: no 重点任务/工作内容 column holding unnamed categories or items.
+pub fn shows_column(levels: Levels, i: usize) -> bool {
+    match i {
+        col::CATEGORY => levels.has_categories(),
+        col::ITEM => levels.has_items(),
+        _ => true,
+    }
+}
+
+/// The cells of a ledger line (header or row) the plan's levels show (see [`shows_column`]).
+pub fn shown<T>(levels: Levels, cells: impl IntoIterator<Item = T>) -> Vec<T> {
+    (cells.into_iter().enumerate())
+        .filter(|(i, _)| shows_column(levels, *i))
+        .map(|(_, c)| c)
+        .collect()
 }
 
 /// Column indexes into [`header`] and [`Row::cells`].

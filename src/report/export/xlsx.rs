@@ -14,7 +14,7 @@ use super::doc::{Section, Tone};
 use super::ledger::{self, Row, col};
 use crate::i18n::Lang;
 use crate::plan::query::Entry;
-use crate::plan::{Counts, Plan};
+use crate::plan::{Counts, Levels, Plan};
 use crate::report::text::one_line;
 use sheet::{Sheet, Styles};
 
@@ -60,10 +60,12 @@ fn ledger_sheet(
     let extras = ledger::extra::Extras::of(plan);
     let mut caps = vec![9, 16, 18, 48, 18, 22, 28, 12, 16, 30, 12];
     caps.resize(ledger::COLUMNS + extras.len(), 24);
-    let mut sh = Sheet::new(ws, name, &caps)?;
+    let levels = plan.levels;
+    let mut sh = Sheet::new(ws, name, &ledger::shown(levels, caps))?;
     sh.ws.set_landscape().set_print_fit_to_pages(1, 0);
     let title = ledger::dated_title(&one_line(&plan.title), today, lang);
-    sh.title_and_header(&title, &extras.full_header(lang), s)?;
+    let header = ledger::shown(levels, extras.full_header(lang));
+    sh.title_and_header(&title, &header, s)?;
     for cat in &plan.categories {
         for item in &cat.items {
             for requirement in &item.requirements {
@@ -78,18 +80,24 @@ fn ledger_sheet(
                 ledger_row(&mut sh, &row, &extras.cells(requirement), lang, s)?;
             }
         }
-        let c = Counts::of(cat.requirements(), today);
-        subtotal(
-            &mut sh,
-            lang.pick("小计", "Subtotal"),
-            &one_line(&cat.name),
-            &c,
-            lang,
-            s,
-        )?;
+        // A one-level plan's one unnamed category: its subtotal would be the total.
+        if levels.has_categories() {
+            let c = Counts::of(cat.requirements(), today);
+            let name = one_line(&cat.name);
+            subtotal(
+                &mut sh,
+                lang.pick("小计", "Subtotal"),
+                &name,
+                &c,
+                levels,
+                lang,
+                s,
+            )?;
+        }
     }
     let all = Counts::of(plan.requirements(), today);
-    subtotal(&mut sh, lang.pick("合计", "Total"), "", &all, lang, s)?;
+    let total = lang.pick("合计", "Total");
+    subtotal(&mut sh, total, "", &all, levels, lang, s)?;
     sh.ws
         .autofilter(1, 0, sh.row.saturating_sub(1), sh.last_col())?;
     sh.finish()
@@ -103,12 +111,16 @@ fn ledger_row(
     s: &Styles,
 ) -> Result<(), XlsxError> {
     let cells = row.cells(lang);
-    for (i, text) in cells.iter().chain(extra).enumerate() {
+    let levels = row.requirement().id.levels();
+    let shown =
+        (cells.iter().chain(extra).enumerate()).filter(|(i, _)| ledger::shows_column(levels, *i));
+    // `i` is the ledger column, `at` where it goes in the sheet.
+    for (at, (i, text)) in shown.enumerate() {
         match i {
-            col::DUE => sh.date(i, row.due_cell(), text, s)?,
-            col::COMPLETED => sh.date(i, row.requirement().completed_on, text, s)?,
-            col::STATUS => sh.text(i, text, s.tone(Tone::of(row)))?,
-            _ => sh.text(i, text, &s.cell)?,
+            col::DUE => sh.date(at, row.due_cell(), text, s)?,
+            col::COMPLETED => sh.date(at, row.requirement().completed_on, text, s)?,
+            col::STATUS => sh.text(at, text, s.tone(Tone::of(row)))?,
+            _ => sh.text(at, text, &s.cell)?,
         }
     }
     sh.next_row();
@@ -120,17 +132,22 @@ fn subtotal(
     label: &str,
     name: &str,
     c: &Counts,
+    levels: Levels,
     lang: Lang,
     s: &Styles,
 ) -> Result<(), XlsxError> {
-    for i in 0..=usize::from(sh.last_col()) {
+    let width = usize::from(sh.last_col()) + 1;
+    let columns = (0..)
+        .filter(|&i| ledger::shows_column(levels, i))
+        .take(width);
+    for (at, i) in columns.enumerate() {
         let text = match i {
             col::ID => label.to_string(),
             col::CATEGORY => name.to_string(),
             col::TEXT => ledger::summary_line(c, lang),
             _ => String::new(),
         };
-        sh.text(i, &text, &s.subtotal)?;
+        sh.text(at, &text, &s.subtotal)?;
     }
     sh.next_row();
     Ok(())
