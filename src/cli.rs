@@ -126,7 +126,7 @@ pub enum Command {
     Set {
         /// Requirement id, e.g. 1.1.1
         id: ReqId,
-        /// todo|doing|done|blocked (or 未开始|推进中|已完成|受阻)
+        /// todo|doing|review|done|blocked (or 未开始|推进中|待审核|已完成|受阻)
         status: Status,
         /// Also add a note
         #[arg(long, value_name = "TEXT")]

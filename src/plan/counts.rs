@@ -11,6 +11,8 @@ pub struct Counts {
     pub total: usize,
     pub todo: usize,
     pub doing: usize,
+    /// 待审核: completion claimed, not yet accepted.
+    pub review: usize,
     pub done: usize,
     pub blocked: usize,
     pub overdue: usize,
@@ -39,6 +41,7 @@ impl Counts {
             match r.status {
                 Status::Todo => c.todo += 1,
                 Status::Doing => c.doing += 1,
+                Status::Review => c.review += 1,
                 Status::Done => c.done += 1,
                 Status::Blocked => c.blocked += 1,
             }

@@ -11,6 +11,7 @@ pub mod fields;
 pub mod generate;
 pub mod import;
 pub mod levels;
+pub mod lifecycle;
 pub mod merge;
 pub mod model;
 pub mod period;

@@ -156,6 +156,7 @@ fn count(c: &Counts, s: Status) -> usize {
     match s {
         Status::Todo => c.todo,
         Status::Doing => c.doing,
+        Status::Review => c.review,
         Status::Done => c.done,
         Status::Blocked => c.blocked,
     }

@@ -102,7 +102,7 @@ pub(super) const ZH: &[(&str, &str, &str)] = &[
     (
         "set",
         "status",
-        "todo|doing|done|blocked（或 未开始|推进中|已完成|受阻）",
+        "todo|doing|review|done|blocked（或 未开始|推进中|待审核|已完成|受阻）",
     ),
     ("set", "note", "同时添加一条备注"),
     (

@@ -16,6 +16,8 @@ pub struct Tally {
     pub total: usize,
     pub todo: usize,
     pub doing: usize,
+    /// Added with the review status: absent from older `report --json` readers' view.
+    pub review: usize,
     pub done: usize,
     pub blocked: usize,
     pub overdue: usize,
@@ -27,6 +29,7 @@ impl Tally {
         match status {
             Status::Todo => self.todo += 1,
             Status::Doing => self.doing += 1,
+            Status::Review => self.review += 1,
             Status::Done => self.done += 1,
             Status::Blocked => self.blocked += 1,
         }
