@@ -12,6 +12,7 @@ use crate::clock::Clock;
 use crate::i18n::Lang;
 use crate::plan::count::{Count, Counting};
 use crate::plan::import::{self, ImportError};
+use crate::plan::lifecycle::signed;
 use crate::plan::{ReqId, Status};
 use crate::report::{self, Filter, FilterError, query, text::terminal_width};
 use crate::store::{SaveReport, State, Store, StoreError};
@@ -56,6 +57,10 @@ pub struct Context {
     pub lang: Lang,
     /// Natural or working days for text countdowns (JSON carries both).
     pub count: Count,
+    /// Who is acting (`--user`/`DUBAN_USER`, else the login name): recorded with each change.
+    pub user: Option<String>,
+    /// The `completion_requires_evidence` setting: done only with evidence attached.
+    pub require_evidence: bool,
 }
 
 /// `--state`/`DUBAN_STATE`, else the platform data directory. `DUBAN_JOURNAL_FROM` (bytes)
@@ -95,7 +100,13 @@ fn writes(command: &Command) -> bool {
         | Command::Note { .. }
         | Command::Due { .. }
         | Command::Start { .. }
-        | Command::ReportSubmitted { .. } => true,
+        | Command::ReportSubmitted { .. }
+        | Command::Extend { .. }
+        | Command::Claim { .. }
+        | Command::Approve { .. }
+        | Command::Reject { .. }
+        | Command::Remind { .. }
+        | Command::Attach { .. } => true,
         Command::Snapshot { list, .. } => !list,
         _ => false,
     }
@@ -201,6 +212,13 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
         Command::ReportSubmitted { id, note } => {
             super::views::report_submitted(id, note.as_deref(), ctx)
         }
+        lifecycle @ (Command::Extend { .. }
+        | Command::Claim { .. }
+        | Command::Approve { .. }
+        | Command::Reject { .. }
+        | Command::Remind { .. }
+        | Command::Attach { .. }
+        | Command::Evidence { .. }) => super::lifecycle::run(lifecycle, ctx),
     }
 }
 
@@ -277,14 +295,21 @@ fn set(id: ReqId, status: Status, note: Option<&str>, ctx: &Context) -> Result<S
     let lang = ctx.lang;
     let r = state.plan.get_mut(id).ok_or_else(|| unknown_id(id))?;
     let from = r.status;
-    let changed = r.set_status(status, now);
-    if let Some(text) = note {
-        r.add_note(text, now);
-        // `set ID done --note TEXT`: the note is also the 办结说明 (completion note).
-        if status == Status::Done {
-            r.completion_note = Some(text.to_string());
-        }
+    if status == Status::Done && from != Status::Done {
+        r.completion_allowed(ctx.require_evidence)
+            .map_err(|e| super::lifecycle::refused(&e, lang))?;
     }
+    let changed = signed(r, ctx.user.as_deref(), |r| {
+        let changed = r.set_status(status, now);
+        if let Some(text) = note {
+            r.add_note(text, now);
+            // `set ID done --note TEXT`: the note is also the 办结说明 (completion note).
+            if status == Status::Done {
+                r.completion_note = Some(text.to_string());
+            }
+        }
+        changed
+    });
     let mut msg = if changed {
         format!("{id} {} → {}", lang.status(from), lang.status(status))
     } else {
@@ -308,11 +333,8 @@ fn note(id: ReqId, text: &str, ctx: &Context) -> Result<String, CliError> {
     let text = note_text(text)?;
     let (mut state, _) = load_state(&ctx.store)?;
     let now = now(ctx.clock);
-    state
-        .plan
-        .get_mut(id)
-        .ok_or_else(|| unknown_id(id))?
-        .add_note(text, now);
+    let r = state.plan.get_mut(id).ok_or_else(|| unknown_id(id))?;
+    signed(r, ctx.user.as_deref(), |r| r.add_note(text, now));
     let report = ctx.store.save_changes(&mut state)?;
     let mut msg = match ctx.lang {
         Lang::Zh => format!("{id} 已添加备注：{text}"),
