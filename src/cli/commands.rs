@@ -252,8 +252,15 @@ fn show_text(
     today: NaiveDate,
     ctx: &Context,
 ) -> Result<String, CliError> {
+    let base = ctx.store.path().parent().unwrap_or(std::path::Path::new("."));
+    let checks: Vec<_> = entry
+        .requirement
+        .evidence
+        .iter()
+        .map(|e| e.check(base))
+        .collect();
     counted_text(std::slice::from_ref(entry), today, ctx, |by| {
-        report::show::show_by(entry, today, ctx.lang, terminal_width(), by)
+        report::show::show_checked(entry, today, ctx.lang, terminal_width(), by, Some(&checks))
     })
 }
 

@@ -12,6 +12,7 @@ pub mod evidence;
 pub mod extension;
 pub mod reminder;
 pub mod review;
+pub mod summary;
 
 use chrono::{NaiveDate, NaiveDateTime};
 

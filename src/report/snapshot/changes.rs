@@ -91,6 +91,8 @@ pub struct Changes<'a> {
     pub no_longer_overdue: Vec<ReqId>,
     pub status_changes: Vec<StatusChange>,
     pub notes_added: Vec<NotesAdded<'a>>,
+    /// Extensions, review steps, reminders and evidence recorded since the snapshot.
+    pub lifecycle: Vec<crate::plan::lifecycle::Event<'a>>,
     /// Requirements the snapshot does not know (the plan grew since).
     pub added_requirements: Vec<ReqId>,
     pub categories: Vec<CategoryProgress>,
@@ -108,6 +110,7 @@ impl Changes<'_> {
         !self.totals.changed()
             && self.status_changes.is_empty()
             && self.notes_added.is_empty()
+            && self.lifecycle.is_empty()
             && self.added_requirements.is_empty()
             && self.newly_overdue.is_empty()
             && self.no_longer_overdue.is_empty()
@@ -127,6 +130,7 @@ pub fn compute<'a>(snapshot: &'a Snapshot, plan: &'a Plan, today: NaiveDate) -> 
         no_longer_overdue: Vec::new(),
         status_changes: Vec::new(),
         notes_added: Vec::new(),
+        lifecycle: crate::plan::lifecycle::events_between(plan, snapshot.taken_at),
         added_requirements: Vec::new(),
         categories: plan
             .categories
