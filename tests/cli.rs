@@ -8,6 +8,8 @@ mod hostile;
 mod cli {
     pub mod due;
     pub mod edit;
+    pub mod lifecycle;
+    pub mod migrate;
     pub mod files;
     pub mod help;
     pub mod list;

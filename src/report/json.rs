@@ -12,6 +12,7 @@ use crate::plan::deadline::{DayOfPeriod, Relative};
 use crate::plan::escalation::{Escalation, EscalationRules, escalation};
 use crate::plan::model::Extra;
 use crate::plan::reporting::{ReportDuty, ReportSubmission, report_duty};
+use crate::plan::lifecycle::{Evidence, Extension, Reminder, Review};
 use crate::plan::{Change, Counts, DeadlineKind, Note, Period, Plan, ReqId, Status, Unit};
 
 /// One requirement, as printed by `list --json` and `show --json` and reused by exports.
@@ -66,6 +67,18 @@ pub struct RequirementRow<'a> {
     pub remarks: &'a str,
     /// The document's columns that have no role, in its order: `{"name", "value"}`.
     pub extra: &'a [Extra],
+    /// 延期, oldest first; `deadline.due` is the last one's date. Omitted while empty.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub extensions: &'a [Extension],
+    /// The completion claim waiting for review (status `review`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<&'a Review>,
+    /// 催办, oldest first. Omitted while empty.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub reminders: &'a [Reminder],
+    /// 佐证材料. Omitted while empty.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub evidence: &'a [Evidence],
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -166,6 +179,10 @@ pub fn requirement_row<'a>(e: &Entry<'a>, today: NaiveDate) -> RequirementRow<'a
         leader: &r.leader_raw,
         remarks: &r.remarks,
         extra: &r.extra,
+        extensions: &r.extensions,
+        review: r.review.as_ref(),
+        reminders: &r.reminders,
+        evidence: &r.evidence,
     }
 }
 
@@ -213,6 +230,8 @@ pub struct Summary<'a> {
     pub items: usize,
     pub todo: usize,
     pub doing: usize,
+    /// 待审核: completion claimed, not yet accepted.
+    pub review: usize,
     pub done: usize,
     pub blocked: usize,
     pub overdue: usize,
@@ -247,6 +266,7 @@ pub fn summary(plan: &Plan, today: NaiveDate) -> Summary<'_> {
         items: plan.item_count(),
         todo: c.todo,
         doing: c.doing,
+        review: c.review,
         done: c.done,
         blocked: c.blocked,
         overdue: c.overdue,

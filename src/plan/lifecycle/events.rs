@@ -28,14 +28,15 @@ pub fn is_lifecycle(kind: &ChangeKind) -> bool {
     )
 }
 
-/// The life-cycle events recorded after `since`, in plan order, each requirement's oldest
-/// first.
+/// The life-cycle events recorded since `since`, in plan order, each requirement's oldest
+/// first. Times are to the second, so an event in the snapshot's own second counts as
+/// after it: reported twice rather than never.
 pub fn events_between(plan: &Plan, since: NaiveDateTime) -> Vec<Event<'_>> {
     plan.requirements()
         .flat_map(|r| {
             r.history
                 .iter()
-                .filter(move |c| c.at > since && is_lifecycle(&c.what))
+                .filter(move |c| c.at >= since && is_lifecycle(&c.what))
                 .map(move |change| Event { id: r.id, change })
         })
         .collect()

@@ -86,7 +86,7 @@ pub fn sections(r: &Requirement, lang: Lang, checks: Option<&[EvidenceCheck]>) -
             })
             .collect();
         out.push(Section {
-            label: lang.pick("佐证材料", "evidence"),
+            label: lang.pick("佐证", "evidence"),
             lines,
         });
     }
