@@ -197,12 +197,20 @@ mod tests {
     fn completion_can_require_evidence() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("settings.toml");
-        assert!(!Settings::from_file(path.clone()).0.completion_requires_evidence);
+        assert!(
+            !Settings::from_file(path.clone())
+                .0
+                .completion_requires_evidence
+        );
         std::fs::write(&path, "completion_requires_evidence = true\n").expect("write");
         let (mut s, msg) = Settings::from_file(path.clone());
         assert!(msg.is_none() && s.completion_requires_evidence);
         s.save_count(Count::Days).expect("saved");
-        assert!(Settings::from_file(path.clone()).0.completion_requires_evidence);
+        assert!(
+            Settings::from_file(path.clone())
+                .0
+                .completion_requires_evidence
+        );
         std::fs::write(&path, "completion_requires_evidence = \"yes\"\n").expect("write");
         let msg = Settings::from_file(path).1.expect("a message");
         assert!(msg.contains("true or false"), "{msg}");

@@ -8,11 +8,11 @@ mod hostile;
 mod cli {
     pub mod due;
     pub mod edit;
-    pub mod lifecycle;
-    pub mod migrate;
     pub mod files;
     pub mod help;
+    pub mod lifecycle;
     pub mod list;
+    pub mod migrate;
     pub mod sanitised;
     pub mod show;
     pub mod start;

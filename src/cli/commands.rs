@@ -252,7 +252,11 @@ fn show_text(
     today: NaiveDate,
     ctx: &Context,
 ) -> Result<String, CliError> {
-    let base = ctx.store.path().parent().unwrap_or(std::path::Path::new("."));
+    let base = ctx
+        .store
+        .path()
+        .parent()
+        .unwrap_or(std::path::Path::new("."));
     let checks: Vec<_> = entry
         .requirement
         .evidence

@@ -36,7 +36,10 @@ pub fn due(id: ReqId, date: Option<NaiveDate>, ctx: &Context) -> Result<String, 
     if let (Some(_), Some(ext)) = (date, r.extended_due()) {
         let _ = match lang {
             Lang::Zh => write!(msg, "\n注意：已延期至 {ext}，倒计时按延期后的时限"),
-            Lang::En => write!(msg, "\nnote: extended to {ext}; countdowns go by the extension"),
+            Lang::En => write!(
+                msg,
+                "\nnote: extended to {ext}; countdowns go by the extension"
+            ),
         };
     }
     if let Some(d) = date.filter(|d| *d < period.start || *d > period.end) {

@@ -22,12 +22,20 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
             reason,
             approved_by,
         } => edit(id, ctx, |r, stamp| {
-            r.extend(date, &reason, approved_by.as_deref(), stamp, ctx.clock.today)?;
+            r.extend(
+                date,
+                &reason,
+                approved_by.as_deref(),
+                stamp,
+                ctx.clock.today,
+            )?;
             let n = r.extensions.len();
             let original = r.original_due().map_or_else(String::new, |d| d.to_string());
             Ok(match lang {
                 Lang::Zh => format!("{id} 已延期至 {date}（第{n}次延期，原时限 {original}）"),
-                Lang::En => format!("{id} extended to {date} (extension {n}, originally due {original})"),
+                Lang::En => {
+                    format!("{id} extended to {date} (extension {n}, originally due {original})")
+                }
             })
         }),
         Command::Claim { id, note } => edit(id, ctx, |r, stamp| {
@@ -66,7 +74,12 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
             let last = r.last_reminder().map(|m| (m.unit.clone(), m.via));
             let (unit, via) = last.unwrap_or_default();
             let via = via.map_or_else(String::new, |v| {
-                format!("{}{}{}", lang.pick("（", " ("), v.label(lang), lang.pick("）", ")"))
+                format!(
+                    "{}{}{}",
+                    lang.pick("（", " ("),
+                    v.label(lang),
+                    lang.pick("）", ")")
+                )
             });
             Ok(match lang {
                 Lang::Zh => format!("{id} 已催办 {unit}{via}，累计催办{n}次"),
@@ -130,10 +143,18 @@ fn attach(id: ReqId, path: &Path, note: Option<&str>, ctx: &Context) -> Result<S
         let known = r.evidence.iter().any(|e| e.path == stored);
         r.attach(&stored, facts, note, stamp);
         Ok(match (lang, known) {
-            (Lang::Zh, false) => format!("{id} 已登记佐证材料：{stored}（{size} 字节，SHA-256 {short}…）"),
-            (Lang::Zh, true) => format!("{id} 已更新佐证材料：{stored}（{size} 字节，SHA-256 {short}…）"),
-            (Lang::En, false) => format!("{id} evidence attached: {stored} ({size} bytes, SHA-256 {short}…)"),
-            (Lang::En, true) => format!("{id} evidence updated: {stored} ({size} bytes, SHA-256 {short}…)"),
+            (Lang::Zh, false) => {
+                format!("{id} 已登记佐证材料：{stored}（{size} 字节，SHA-256 {short}…）")
+            }
+            (Lang::Zh, true) => {
+                format!("{id} 已更新佐证材料：{stored}（{size} 字节，SHA-256 {short}…）")
+            }
+            (Lang::En, false) => {
+                format!("{id} evidence attached: {stored} ({size} bytes, SHA-256 {short}…)")
+            }
+            (Lang::En, true) => {
+                format!("{id} evidence updated: {stored} ({size} bytes, SHA-256 {short}…)")
+            }
         })
     })
 }
@@ -173,9 +194,18 @@ fn list(id: ReqId, json: bool, ctx: &Context) -> Result<String, CliError> {
     };
     for (i, (e, c)) in checked.iter().enumerate() {
         let mark = c.mark(lang);
-        let mark = if mark.is_empty() { String::new() } else { format!(" {mark}") };
-        let by = e.by.as_deref().map_or_else(String::new, |b| format!("  {b}"));
-        let note = e.note.as_deref().map_or_else(String::new, |n| format!("  {n}"));
+        let mark = if mark.is_empty() {
+            String::new()
+        } else {
+            format!(" {mark}")
+        };
+        let by =
+            e.by.as_deref()
+                .map_or_else(String::new, |b| format!("  {b}"));
+        let note = e
+            .note
+            .as_deref()
+            .map_or_else(String::new, |n| format!("  {n}"));
         let _ = writeln!(
             out,
             "  {}. {}{mark}  {} {}  {}{by}{note}",

@@ -130,8 +130,8 @@ pub fn escalation_by(
     } else {
         Escalation::None
     };
-    let chased = rules.red_after_reminders > 0
-        && r.reminders.len() >= rules.red_after_reminders as usize;
+    let chased =
+        rules.red_after_reminders > 0 && r.reminders.len() >= rules.red_after_reminders as usize;
     if chased {
         Escalation::Red
     } else if r.status == Status::Blocked {
@@ -216,7 +216,11 @@ mod tests {
         r.remind(None, None, None, &at(1)).expect("reminded");
         r.remind(None, None, None, &at(2)).expect("reminded");
         let off = EscalationRules::default();
-        assert_eq!(escalation(&r, date(9, 2), &off), Escalation::None, "off by default");
+        assert_eq!(
+            escalation(&r, date(9, 2), &off),
+            Escalation::None,
+            "off by default"
+        );
         let rules = EscalationRules::parse("red_after_reminders = 2").expect("valid");
         assert_eq!(escalation(&r, date(9, 2), &rules), Escalation::Red);
         let three = EscalationRules::parse("red_after_reminders = 3").expect("valid");

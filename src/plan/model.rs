@@ -15,8 +15,8 @@ pub use super::counts::Counts;
 use super::deadline::Deadline;
 pub use super::fields::Extra;
 use super::fields::parse_units;
-use super::lifecycle::{Channel, Evidence, Extension, Reminder, Review};
 pub use super::levels::Levels;
+use super::lifecycle::{Channel, Evidence, Extension, Reminder, Review};
 use super::period::Period;
 pub use super::reporting::ReportSubmission;
 pub use super::start::StartDue;
@@ -240,7 +240,9 @@ pub enum ChangeKind {
         note: Option<String>,
     },
     /// 退回重办: the claim sent back (→ doing).
-    Rejected { reason: String },
+    Rejected {
+        reason: String,
+    },
     /// 催办.
     Reminded {
         unit: String,
@@ -250,7 +252,10 @@ pub enum ChangeKind {
         note: Option<String>,
     },
     /// 佐证材料 attached (see [`super::lifecycle::evidence`]).
-    Attached { path: String, sha256: String },
+    Attached {
+        path: String,
+        sha256: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -10,9 +10,9 @@ use crate::i18n::Lang;
 use crate::plan::calendar::Calendar;
 use crate::plan::deadline::{DayOfPeriod, Relative};
 use crate::plan::escalation::{Escalation, EscalationRules, escalation};
+use crate::plan::lifecycle::{Evidence, Extension, Reminder, Review};
 use crate::plan::model::Extra;
 use crate::plan::reporting::{ReportDuty, ReportSubmission, report_duty};
-use crate::plan::lifecycle::{Evidence, Extension, Reminder, Review};
 use crate::plan::{Change, Counts, DeadlineKind, Note, Period, Plan, ReqId, Status, Unit};
 
 /// One requirement, as printed by `list --json` and `show --json` and reused by exports.

@@ -133,7 +133,9 @@ pub fn show_checked(
         .history
         .iter()
         .map(|c| {
-            let by = c.by.as_deref().map_or_else(String::new, |b| format!("  {b}"));
+            let by =
+                c.by.as_deref()
+                    .map_or_else(String::new, |b| format!("  {b}"));
             format!("{}  {}{by}", stamp(c.at), describe(&c.what, lang))
         })
         .collect();

@@ -112,8 +112,10 @@ pub fn summary(plan: &Plan, today: NaiveDate, lang: Lang, total_width: usize) ->
             c.total
         ),
     };
+    // 待审核 only once a unit has claimed something: most plans never use the review step.
     let by_status = Status::ALL
         .iter()
+        .filter(|&&s| s != Status::Review || c.review > 0)
         .map(|&s| format!("{} {}", lang.status(s), count(&c, s)))
         .collect::<Vec<_>>()
         .join(GAP);

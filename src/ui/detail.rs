@@ -297,7 +297,9 @@ fn notes_and_history(out: &mut Vec<Line<'static>>, app: &App, r: &Requirement, c
             }
             other => crate::plan::progress::describe(other, lang),
         };
-        let by = c.by.as_deref().map_or_else(String::new, |b| format!("  {b}"));
+        let by =
+            c.by.as_deref()
+                .map_or_else(String::new, |b| format!("  {b}"));
         let line = format!("  {}  {what}{by}", stamp(c.at));
         out.push(Line::styled(
             wrap::truncate(&line, cols).into_owned(),

@@ -28,9 +28,20 @@ fn extend_moves_the_due_date_and_refuses_an_earlier_one() {
     assert!(env.ids(&["--overdue"]).contains(&"1.1.1".to_string()));
     let out = as_user(
         &env,
-        &["extend", "1.1.1", "2021-10-31", "--reason", "需协调省厅", "--approved-by", "王局长"],
+        &[
+            "extend",
+            "1.1.1",
+            "2021-10-31",
+            "--reason",
+            "需协调省厅",
+            "--approved-by",
+            "王局长",
+        ],
     );
-    assert_eq!(out, "1.1.1 已延期至 2021-10-31（第1次延期，原时限 2021-08-15）\n");
+    assert_eq!(
+        out,
+        "1.1.1 已延期至 2021-10-31（第1次延期，原时限 2021-08-15）\n"
+    );
     assert!(!env.ids(&["--overdue"]).contains(&"1.1.1".to_string()));
     let row = env.json(&["show", "1.1.1", "--json"]);
     assert_eq!(row["deadline"]["due"], "2021-10-31");
@@ -43,8 +54,12 @@ fn extend_moves_the_due_date_and_refuses_an_earlier_one() {
         .args(["show", "1.1.1"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("延期  已延期 1 次，原时限 2021-08-15"))
-        .stdout(predicate::str::contains("2021-08-15 → 2021-10-31  需协调省厅，王局长批准"));
+        .stdout(predicate::str::contains(
+            "延期  已延期 1 次，原时限 2021-08-15",
+        ))
+        .stdout(predicate::str::contains(
+            "2021-08-15 → 2021-10-31  需协调省厅，王局长批准",
+        ));
 
     let before = read(&env.state());
     env.cmd()
@@ -53,7 +68,15 @@ fn extend_moves_the_due_date_and_refuses_an_earlier_one() {
         .code(1)
         .stderr("duban: 1.1.1：新时限 2021-10-31 不晚于当前时限 2021-10-31，不能延期\n");
     env.cmd()
-        .args(["--lang", "en", "extend", "1.1.1", "2021-11-30", "--reason", "  "])
+        .args([
+            "--lang",
+            "en",
+            "extend",
+            "1.1.1",
+            "2021-11-30",
+            "--reason",
+            "  ",
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("a reason is required"));
@@ -61,7 +84,9 @@ fn extend_moves_the_due_date_and_refuses_an_earlier_one() {
         .args(["extend", "1.1.2", "2021-11-30", "--reason", "理由"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("时限不是具体日期（长期），不能延期"));
+        .stderr(predicate::str::contains(
+            "时限不是具体日期（长期），不能延期",
+        ));
     assert_eq!(read(&env.state()), before, "refusals write nothing");
 }
 
@@ -109,7 +134,10 @@ fn claim_approve_and_reject_walk_the_review() {
         .stdout(predicate::str::contains("审核  退回重办 1 次"))
         .stdout(predicate::str::contains("退回重办：缺少截图  张三"));
     // `set` takes the status in both languages.
-    env.cmd().args(["set", "1.2.1", "申请办结"]).assert().success();
+    env.cmd()
+        .args(["set", "1.2.1", "申请办结"])
+        .assert()
+        .success();
     assert_eq!(env.json(&["show", "1.2.1", "--json"])["status"], "review");
 }
 
@@ -117,11 +145,17 @@ fn claim_approve_and_reject_walk_the_review() {
 fn remind_defaults_to_the_lead_and_refuses_other_units() {
     let env = Env::new();
     assert_eq!(
-        as_user(&env, &["remind", "1.1.1", "--via", "电话", "--note", "请本周内上线"]),
+        as_user(
+            &env,
+            &["remind", "1.1.1", "--via", "电话", "--note", "请本周内上线"]
+        ),
         "1.1.1 已催办 市政府办公室（电话），累计催办1次\n"
     );
     assert_eq!(
-        as_user(&env, &["remind", "1.1.1", "--unit", "经开区管委会", "--via", "sms"]),
+        as_user(
+            &env,
+            &["remind", "1.1.1", "--unit", "经开区管委会", "--via", "sms"]
+        ),
         "1.1.1 已催办 经开区管委会（短信），累计催办2次\n"
     );
     let before = read(&env.state());
@@ -144,7 +178,9 @@ fn remind_defaults_to_the_lead_and_refuses_other_units() {
         .args(["show", "1.1.1"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("催办  2 次，最近 2021-09-20 经开区管委会（短信）"));
+        .stdout(predicate::str::contains(
+            "催办  2 次，最近 2021-09-20 经开区管委会（短信）",
+        ));
 }
 
 #[test]
@@ -154,12 +190,35 @@ fn evidence_is_referenced_never_copied_and_checked() {
     std::fs::create_dir_all(&dir).expect("mkdir");
     let file = dir.join("专题截图.png");
     std::fs::write(&file, b"png bytes").expect("write");
-    let out = as_user(&env, &["attach", "1.1.1", file.to_str().expect("UTF-8"), "--note", "首页截图"]);
-    assert!(out.starts_with("1.1.1 已登记佐证材料：材料/专题截图.png（9 字节，SHA-256 "), "{out}");
-    assert_eq!(std::fs::read(&file).expect("read"), b"png bytes", "unchanged");
-    assert_eq!(std::fs::read_dir(&dir).expect("dir").count(), 1, "nothing copied");
+    let out = as_user(
+        &env,
+        &[
+            "attach",
+            "1.1.1",
+            file.to_str().expect("UTF-8"),
+            "--note",
+            "首页截图",
+        ],
+    );
+    assert!(
+        out.starts_with("1.1.1 已登记佐证材料：材料/专题截图.png（9 字节，SHA-256 "),
+        "{out}"
+    );
+    assert_eq!(
+        std::fs::read(&file).expect("read"),
+        b"png bytes",
+        "unchanged"
+    );
+    assert_eq!(
+        std::fs::read_dir(&dir).expect("dir").count(),
+        1,
+        "nothing copied"
+    );
     let listed = stdout(env.cmd().args(["evidence", "1.1.1"]));
-    assert!(listed.contains("1. 材料/专题截图.png  9 字节  2021-09-20  张三  首页截图"), "{listed}");
+    assert!(
+        listed.contains("1. 材料/专题截图.png  9 字节  2021-09-20  张三  首页截图"),
+        "{listed}"
+    );
     std::fs::write(&file, b"other").expect("write");
     let listed = stdout(env.cmd().args(["evidence", "1.1.1"]));
     assert!(listed.contains("材料/专题截图.png [已变更]"), "{listed}");
@@ -197,7 +256,9 @@ fn completion_can_require_evidence() {
     run(&["claim", "1.1.1"]).assert().code(1);
     let file = env.dir.path().join("报告.docx");
     std::fs::write(&file, b"docx").expect("write");
-    run(&["attach", "1.1.1", file.to_str().expect("UTF-8")]).assert().success();
+    run(&["attach", "1.1.1", file.to_str().expect("UTF-8")])
+        .assert()
+        .success();
     run(&["claim", "1.1.1"]).assert().success();
     run(&["approve", "1.1.1"]).assert().success();
 }
@@ -224,13 +285,25 @@ fn every_change_records_who_made_it() {
 #[test]
 fn tree_ledger_and_report_since_show_the_life_cycle() {
     let env = Env::new();
-    env.cmd().args(["snapshot", "--label", "上周"]).assert().success();
-    as_user(&env, &["extend", "1.1.1", "2021-10-31", "--reason", "需协调"]);
+    env.cmd()
+        .args(["snapshot", "--label", "上周"])
+        .assert()
+        .success();
+    as_user(
+        &env,
+        &["extend", "1.1.1", "2021-10-31", "--reason", "需协调"],
+    );
     as_user(&env, &["remind", "1.1.1"]);
     as_user(&env, &["claim", "1.2.1"]);
     let report = stdout(env.cmd().args(["report", "--since", "上周"]));
-    assert!(report.contains("督办动态（延期、审核、催办、佐证材料）"), "{report}");
-    assert!(report.contains("延期：2021-08-15 → 2021-10-31（需协调）（张三）"), "{report}");
+    assert!(
+        report.contains("督办动态（延期、审核、催办、佐证材料）"),
+        "{report}"
+    );
+    assert!(
+        report.contains("延期：2021-08-15 → 2021-10-31（需协调）（张三）"),
+        "{report}"
+    );
     assert!(report.contains("催办 市政府办公室"), "{report}");
     assert!(report.contains("申请办结"), "{report}");
     let json = env.json(&["report", "--since", "上周", "--json"]);
@@ -240,11 +313,17 @@ fn tree_ledger_and_report_since_show_the_life_cycle() {
     let csv = stdout(env.cmd().args(["export", "--format", "csv"]));
     let mut lines = csv.lines();
     let header = lines.next().expect("header");
-    assert!(header.ends_with("原时限,延期次数,催办次数,佐证材料"), "{header}");
+    assert!(
+        header.ends_with("原时限,延期次数,催办次数,佐证材料"),
+        "{header}"
+    );
     let first = lines.next().expect("1.1.1");
     assert!(first.contains("2021-10-31（已延期）"), "{first}");
     assert!(first.ends_with("2021-08-15,1,1,"), "{first}");
-    let md = stdout(env.cmd().args(["export", "--format", "md", "--since", "上周"]));
+    let md = stdout(
+        env.cmd()
+            .args(["export", "--format", "md", "--since", "上周"]),
+    );
     assert!(md.contains("督办动态（3）"), "{md}");
 }
 

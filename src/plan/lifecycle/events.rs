@@ -110,8 +110,14 @@ mod tests {
         let st = |d| Stamp::new(day(d).and_hms_opt(9, 0, 0).expect("valid"), None);
         r.remind(None, None, None, &st(1)).expect("reminded");
         r.add_note("备注", day(2).and_hms_opt(9, 0, 0).expect("valid"));
-        r.extend(day(30) + chrono::Days::new(10), "理由", None, &st(3), day(3))
-            .expect("extended");
+        r.extend(
+            day(30) + chrono::Days::new(10),
+            "理由",
+            None,
+            &st(3),
+            day(3),
+        )
+        .expect("extended");
         r.claim(None, &st(4), false).expect("claimed");
         let since = day(2).and_hms_opt(0, 0, 0).expect("valid");
         let events = events_between(&plan, since);

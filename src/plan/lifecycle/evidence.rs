@@ -2,6 +2,7 @@
 //! is, its size and SHA-256, and never copies, moves or changes it; a later check tells a
 //! file that went missing or was changed since it was attached.
 
+use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -40,7 +41,10 @@ impl FileFacts {
     pub fn read(path: &Path) -> io::Result<FileFacts> {
         let mut file = File::open(path)?;
         if !file.metadata()?.is_file() {
-            return Err(io::Error::new(io::ErrorKind::InvalidInput, "not a regular file"));
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "not a regular file",
+            ));
         }
         let mut hasher = Sha256::new();
         let mut buf = vec![0u8; 64 * 1024];
@@ -53,11 +57,10 @@ impl FileFacts {
             hasher.update(&buf[..n]);
             size += n as u64;
         }
-        let sha256 = hasher
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let sha256 = hasher.finalize().iter().fold(String::new(), |mut hex, b| {
+            let _ = write!(hex, "{b:02x}");
+            hex
+        });
         Ok(FileFacts { size, sha256 })
     }
 }
@@ -173,11 +176,18 @@ mod tests {
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
         let stored = stored_path(&file, dir.path());
-        assert_eq!(stored, Path::new("材料").join("验收报告.pdf").to_string_lossy());
+        assert_eq!(
+            stored,
+            Path::new("材料").join("验收报告.pdf").to_string_lossy()
+        );
         let mut r = req("市政府办", "2024年9月30日前");
         r.attach(&stored, facts.clone(), Some("终稿"), &stamp(9, 1));
         r.attach(&stored, facts, None, &stamp(9, 2));
-        assert_eq!(r.evidence.len(), 1, "the same path is updated, not repeated");
+        assert_eq!(
+            r.evidence.len(),
+            1,
+            "the same path is updated, not repeated"
+        );
         assert_eq!(r.history.len(), 2);
         let e = &r.evidence[0];
         assert_eq!(e.name(), "验收报告.pdf");

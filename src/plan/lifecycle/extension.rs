@@ -99,7 +99,13 @@ mod tests {
         let today = date(10, 5);
         assert!(r.is_overdue(today));
         let c = r
-            .extend(date(10, 31), " 需协调省厅 ", Some("王局长"), &stamp(10, 5), today)
+            .extend(
+                date(10, 31),
+                " 需协调省厅 ",
+                Some("王局长"),
+                &stamp(10, 5),
+                today,
+            )
             .expect("granted");
         assert_eq!(c.by.as_deref(), Some("张三"));
         assert_eq!(r.history.last(), Some(&c));

@@ -34,7 +34,10 @@ pub struct Stamp {
 
 impl Stamp {
     pub fn new(at: NaiveDateTime, by: Option<&str>) -> Stamp {
-        let by = by.map(str::trim).filter(|b| !b.is_empty()).map(String::from);
+        let by = by
+            .map(str::trim)
+            .filter(|b| !b.is_empty())
+            .map(String::from);
         Stamp { at, by }
     }
 
@@ -100,11 +103,9 @@ impl LifecycleError {
             LifecycleError::NoUnit { id } => {
                 format!("{id}：没有可催办的责任单位，请用 --unit 指定")
             }
-            LifecycleError::WrongStatus { id, status, action } => format!(
-                "{id} 当前为{}，{}",
-                lang.status(*status),
-                action.needs_zh()
-            ),
+            LifecycleError::WrongStatus { id, status, action } => {
+                format!("{id} 当前为{}，{}", lang.status(*status), action.needs_zh())
+            }
             LifecycleError::EvidenceRequired { id } => {
                 format!("{id}：办结须有佐证材料，请先用 duban attach 登记")
             }
@@ -178,7 +179,11 @@ fn given(text: Option<&str>) -> Option<String> {
 
 /// Sign every history entry `edit` appends with `by` (for edits made through the older
 /// calls that take only a time: `set_status`, `add_note`, `set_due` …).
-pub fn signed<T>(r: &mut Requirement, by: Option<&str>, edit: impl FnOnce(&mut Requirement) -> T) -> T {
+pub fn signed<T>(
+    r: &mut Requirement,
+    by: Option<&str>,
+    edit: impl FnOnce(&mut Requirement) -> T,
+) -> T {
     let from = r.history.len();
     let out = edit(r);
     if let Some(by) = by.map(str::trim).filter(|b| !b.is_empty()) {

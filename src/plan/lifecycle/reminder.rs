@@ -144,7 +144,10 @@ mod tests {
         let err = r
             .remind(Some("市教育局"), None, None, &stamp(9, 6))
             .expect_err("not its unit");
-        assert!(err.message(Lang::Zh).contains("市发改委、市财政局"), "{err}");
+        assert!(
+            err.message(Lang::Zh).contains("市发改委、市财政局"),
+            "{err}"
+        );
         assert_eq!(r.reminders.len(), 2);
         let mut none = req("", "2024年9月30日前");
         assert!(matches!(

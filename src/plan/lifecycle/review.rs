@@ -30,7 +30,9 @@ impl Step {
     pub fn needs(self) -> &'static str {
         match self {
             Step::Claim => "only a requirement not done and not in review can be claimed complete",
-            Step::Approve | Step::Reject => "only a requirement in review can be approved or sent back",
+            Step::Approve | Step::Reject => {
+                "only a requirement in review can be approved or sent back"
+            }
         }
     }
 
@@ -58,7 +60,10 @@ impl Requirement {
         stamp: &Stamp,
         require_evidence: bool,
     ) -> Result<Change, LifecycleError> {
-        self.check(Step::Claim, matches!(self.status, Status::Done | Status::Review))?;
+        self.check(
+            Step::Claim,
+            matches!(self.status, Status::Done | Status::Review),
+        )?;
         self.completion_allowed(require_evidence)?;
         let note = given(note);
         let from = self.status;
@@ -138,11 +143,22 @@ mod tests {
     fn claim_then_approve_closes_with_the_date() {
         let mut r = req("市政府办", "2024年9月30日前");
         r.set_status(Status::Doing, at(3, 1));
-        let c = r.claim(Some("已完成"), &stamp(9, 20), false).expect("claimed");
-        assert!(matches!(c.what, ChangeKind::Claimed { from: Status::Doing, .. }));
+        let c = r
+            .claim(Some("已完成"), &stamp(9, 20), false)
+            .expect("claimed");
+        assert!(matches!(
+            c.what,
+            ChangeKind::Claimed {
+                from: Status::Doing,
+                ..
+            }
+        ));
         assert_eq!(r.status, Status::Review);
         assert!(r.is_overdue(date(10, 1)), "not closed until approved");
-        assert!(r.claim(None, &stamp(9, 21), false).is_err(), "already in review");
+        assert!(
+            r.claim(None, &stamp(9, 21), false).is_err(),
+            "already in review"
+        );
         r.approve(None, &stamp(9, 25), false).expect("approved");
         assert_eq!(r.status, Status::Done);
         assert_eq!(r.completed_on, Some(date(9, 25)));
@@ -156,7 +172,10 @@ mod tests {
         let mut r = req("市政府办", "2024年9月30日前");
         assert!(matches!(
             r.approve(None, &stamp(9, 1), false),
-            Err(LifecycleError::WrongStatus { action: Step::Approve, .. })
+            Err(LifecycleError::WrongStatus {
+                action: Step::Approve,
+                ..
+            })
         ));
         r.claim(None, &stamp(9, 1), false).expect("claimed");
         assert!(matches!(

@@ -23,10 +23,13 @@ pub fn sections(r: &Requirement, lang: Lang, checks: Option<&[EvidenceCheck]>) -
             Lang::En => format!("extended {n} times, originally due {original}"),
         }];
         lines.extend(r.extensions.iter().map(|e| {
-            let approver = e.approved_by.as_deref().map_or_else(String::new, |a| match lang {
-                Lang::Zh => format!("，{a}批准"),
-                Lang::En => format!(", approved by {a}"),
-            });
+            let approver = e
+                .approved_by
+                .as_deref()
+                .map_or_else(String::new, |a| match lang {
+                    Lang::Zh => format!("，{a}批准"),
+                    Lang::En => format!(", approved by {a}"),
+                });
             format!("{} → {}  {}{approver}", e.from, e.to, e.reason)
         }));
         out.push(Section {
@@ -36,10 +39,14 @@ pub fn sections(r: &Requirement, lang: Lang, checks: Option<&[EvidenceCheck]>) -
     }
     let mut review = Vec::new();
     if let Some(claim) = &r.review {
-        let by = claim.claimed_by.as_deref().map_or_else(String::new, |b| format!(" {b}"));
-        let note = claim.note.as_deref().map_or_else(String::new, |n| {
-            format!("{}{n}", lang.pick("：", ": "))
-        });
+        let by = claim
+            .claimed_by
+            .as_deref()
+            .map_or_else(String::new, |b| format!(" {b}"));
+        let note = claim
+            .note
+            .as_deref()
+            .map_or_else(String::new, |n| format!("{}{n}", lang.pick("：", ": ")));
         review.push(match lang {
             Lang::Zh => format!("待审核：{}{by} 申请办结{note}", claim.claimed_at.date()),
             Lang::En => format!("in review: claimed {}{by}{note}", claim.claimed_at.date()),
@@ -60,7 +67,12 @@ pub fn sections(r: &Requirement, lang: Lang, checks: Option<&[EvidenceCheck]>) -
     }
     if let Some(last) = r.last_reminder() {
         let via = last.via.map_or_else(String::new, |v| {
-            format!("{}{}{}", lang.pick("（", " ("), v.label(lang), lang.pick("）", ")"))
+            format!(
+                "{}{}{}",
+                lang.pick("（", " ("),
+                v.label(lang),
+                lang.pick("）", ")")
+            )
         });
         let n = r.reminders.len();
         out.push(Section {
@@ -108,7 +120,8 @@ mod tests {
         r.remind(None, Some(Channel::Phone), None, &stamp(9, 2))
             .expect("reminded");
         r.remind(None, None, None, &stamp(9, 3)).expect("reminded");
-        r.claim(Some("已完成"), &stamp(9, 4), false).expect("claimed");
+        r.claim(Some("已完成"), &stamp(9, 4), false)
+            .expect("claimed");
         let facts = FileFacts {
             size: 1,
             sha256: "00".into(),

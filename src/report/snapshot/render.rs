@@ -213,7 +213,10 @@ fn lists(out: &mut String, c: &Changes<'_>, plan: &Plan, lang: Lang, total_width
         .collect();
     emit(lang.pick("新增备注", "Notes added"), &rows);
     emit(
-        lang.pick("督办动态（延期、审核、催办、佐证材料）", "Extensions, reviews, reminders, evidence"),
+        lang.pick(
+            "督办动态（延期、审核、催办、佐证材料）",
+            "Extensions, reviews, reminders, evidence",
+        ),
         &lifecycle_rows(c, lang),
     );
     if !c.added_requirements.is_empty() {

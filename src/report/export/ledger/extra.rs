@@ -77,7 +77,11 @@ impl<'a> Extras<'a> {
         }
         out.extend(self.names.iter().map(|n| extra_value(r, n).to_string()));
         if self.lifecycle {
-            let names: Vec<&str> = r.evidence.iter().map(|e| e.name()).collect();
+            let names: Vec<&str> = r
+                .evidence
+                .iter()
+                .map(crate::plan::lifecycle::Evidence::name)
+                .collect();
             out.extend([
                 r.original_due().map(|d| d.to_string()).unwrap_or_default(),
                 r.extensions.len().to_string(),
