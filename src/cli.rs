@@ -9,6 +9,7 @@ pub mod context;
 mod due;
 pub mod help;
 mod import;
+mod lifecycle;
 pub mod reports;
 mod start;
 pub mod views;
@@ -53,6 +54,10 @@ pub struct Cli {
     /// calendar); given here it is remembered for later runs, from the environment for one run
     #[arg(long, global = true, env = "DUBAN_COUNT", value_name = "workdays|days", value_parser = parse_count)]
     pub count: Option<Count>,
+
+    /// Who is acting, recorded with every change (default: the login name)
+    #[arg(long, global = true, env = "DUBAN_USER", value_name = "NAME")]
+    pub user: Option<String>,
 
     /// Without a command, open the dashboard.
     #[command(subcommand)]
@@ -134,7 +139,7 @@ pub enum Command {
         /// Requirement id, e.g. 1.1.1 (2.3 or 12 in plans of fewer levels;
         /// 第12项 by the document's number)
         id: IdArg,
-        /// todo|doing|done|blocked (or 未开始|推进中|已完成|受阻)
+        /// todo|doing|review|done|blocked (or 未开始|推进中|待审核|已完成|受阻)
         status: Status,
         /// Also add a note
         #[arg(long, value_name = "TEXT")]
@@ -226,6 +231,77 @@ pub enum Command {
         )]
         sort: Option<crate::plan::workload::UnitColumn>,
         /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Extend a requirement's deadline (延期): the new date must be later than the current one
+    Extend {
+        /// Requirement id, e.g. 1.1.1
+        id: IdArg,
+        /// The new due date: YYYY-MM-DD or 2024年10月31日
+        #[arg(value_parser = parse_day)]
+        date: NaiveDate,
+        /// Why it is extended (required)
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+        /// Who approved the extension
+        #[arg(long, value_name = "NAME")]
+        approved_by: Option<String>,
+    },
+    /// A unit reports a requirement complete (申请办结): its status becomes review
+    Claim {
+        /// Requirement id, e.g. 1.1.1
+        id: IdArg,
+        /// What the unit reports
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Accept a completion claim (销号): done, dated today
+    Approve {
+        /// Requirement id, e.g. 1.1.1
+        id: IdArg,
+        /// A completion note (default: the claim's)
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Send a completion claim back (退回重办): doing again, counted
+    Reject {
+        /// Requirement id, e.g. 1.1.1
+        id: IdArg,
+        /// Why it is sent back (required)
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
+    /// Record a reminder (催办) sent to one of a requirement's units
+    Remind {
+        /// Requirement id, e.g. 1.1.1
+        id: IdArg,
+        /// The unit reminded (default: the lead unit); one of the requirement's units
+        #[arg(long, value_name = "NAME")]
+        unit: Option<String>,
+        /// How: 电话|短信|通知单|会议 (or phone|sms|notice|meeting)
+        #[arg(long, value_name = "CHANNEL")]
+        via: Option<crate::plan::lifecycle::Channel>,
+        /// What was said
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Attach evidence (佐证材料): records the file's path, size and SHA-256; the file is
+    /// neither copied nor changed
+    Attach {
+        /// Requirement id, e.g. 1.1.1
+        id: IdArg,
+        /// The file
+        path: PathBuf,
+        /// What it shows
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// List a requirement's evidence, marking files missing or changed since attached
+    Evidence {
+        /// Requirement id, e.g. 1.1.1
+        id: IdArg,
+        /// Print JSON instead of text
         #[arg(long)]
         json: bool,
     },

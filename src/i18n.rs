@@ -31,6 +31,7 @@ impl Lang {
         match s {
             Status::Todo => self.pick("未开始", "todo"),
             Status::Doing => self.pick("推进中", "doing"),
+            Status::Review => self.pick("待审核", "review"),
             Status::Done => self.pick("已完成", "done"),
             Status::Blocked => self.pick("受阻", "blocked"),
         }

@@ -44,6 +44,7 @@ fn run(cli: Cli, count_typed: bool) -> anyhow::Result<ExitCode> {
     let clock = cli.today.map_or_else(Clock::system, Clock::fixed);
     let lang = cli.lang.unwrap_or_default();
     let count = resolve_count(cli.count, count_typed);
+    let user = cli.user.clone().or_else(login_name);
     // The user's holidays.toml dates deadlines too, everywhere a plan is derived; a broken
     // one is reported by the commands that need the calendar, and the built-in one counts.
     if let Ok(cal) = Calendar::load() {
@@ -69,6 +70,8 @@ fn run(cli: Cli, count_typed: bool) -> anyhow::Result<ExitCode> {
             clock,
             lang,
             count: count.count,
+            user,
+            require_evidence: count.settings.completion_requires_evidence,
         },
     );
     // A damaged journal was worked around while loading: say so, whatever the outcome.
@@ -117,6 +120,15 @@ fn resolve_count(given: Option<Count>, typed: bool) -> Resolved {
         eprintln!("duban: {}", safe::display(&e));
     }
     Resolved { count, settings }
+}
+
+/// The login name, for history entries when no `--user`/`DUBAN_USER` is given.
+fn login_name() -> Option<String> {
+    ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .filter_map(std::env::var_os)
+        .map(|v| v.to_string_lossy().trim().to_string())
+        .find(|v| !v.is_empty())
 }
 
 /// Write to stdout; a closed pipe (`duban list | head`) is not an error.

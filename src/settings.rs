@@ -1,5 +1,7 @@
 //! Settings the dashboard remembers between runs, in `settings.toml` in the config directory
-//! (or the file named by `DUBAN_SETTINGS`). Today one: `count = "days" | "workdays"`. The file
+//! (or the file named by `DUBAN_SETTINGS`): `count = "days" | "workdays"`, and
+//! `completion_requires_evidence = true` (a requirement is done, by claim, approval or
+//! `set`, only with evidence attached; off by default). The file
 //! is rewritten atomically and keeps keys it does not know; a broken file is reported and
 //! left untouched, and duban goes on with the defaults.
 
@@ -18,6 +20,8 @@ pub struct Settings {
     /// Where they live; `None` when no config directory can be found (nothing is saved).
     pub path: Option<PathBuf>,
     pub count: Option<Count>,
+    /// `completion_requires_evidence`: completing needs evidence (佐证材料) attached.
+    pub completion_requires_evidence: bool,
     /// The file could not be read: never overwrite it, so the user's text is not lost.
     pub broken: bool,
 }
@@ -53,10 +57,11 @@ impl Settings {
             Err(e) => return Settings::broken(path, &format!("cannot read it: {e}")),
         };
         match parse(&text) {
-            Ok(count) => (
+            Ok((count, completion_requires_evidence)) => (
                 Settings {
                     path: Some(path),
                     count,
+                    completion_requires_evidence,
                     broken: false,
                 },
                 None,
@@ -73,6 +78,7 @@ impl Settings {
         let settings = Settings {
             path: Some(path),
             count: None,
+            completion_requires_evidence: false,
             broken: true,
         };
         (settings, Some(message))
@@ -104,12 +110,23 @@ impl Settings {
     }
 }
 
-/// The `count` key, checked; other keys are kept for whoever knows them.
-fn parse(text: &str) -> Result<Option<Count>, String> {
+/// The keys duban knows, checked; other keys are kept for whoever knows them.
+fn parse(text: &str) -> Result<(Option<Count>, bool), String> {
     let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
         // toml's message names line and column.
         e.to_string().trim_end().replace('\n', " ")
     })?;
+    let evidence = match table.get(EVIDENCE_KEY) {
+        None => false,
+        Some(toml::Value::Boolean(b)) => *b,
+        Some(other) => return Err(format!("{EVIDENCE_KEY} must be true or false, not {other}")),
+    };
+    Ok((count_of(&table)?, evidence))
+}
+
+const EVIDENCE_KEY: &str = "completion_requires_evidence";
+
+fn count_of(table: &toml::Table) -> Result<Option<Count>, String> {
     match table.get("count") {
         None => Ok(None),
         Some(toml::Value::String(s)) => Count::parse(s)
@@ -174,5 +191,28 @@ mod tests {
         std::fs::write(&path, "count = \"weeks\"\n").expect("write");
         let msg = Settings::from_file(path).1.expect("a message");
         assert!(msg.contains("\"weeks\""), "{msg}");
+    }
+
+    #[test]
+    fn completion_can_require_evidence() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("settings.toml");
+        assert!(
+            !Settings::from_file(path.clone())
+                .0
+                .completion_requires_evidence
+        );
+        std::fs::write(&path, "completion_requires_evidence = true\n").expect("write");
+        let (mut s, msg) = Settings::from_file(path.clone());
+        assert!(msg.is_none() && s.completion_requires_evidence);
+        s.save_count(Count::Days).expect("saved");
+        assert!(
+            Settings::from_file(path.clone())
+                .0
+                .completion_requires_evidence
+        );
+        std::fs::write(&path, "completion_requires_evidence = \"yes\"\n").expect("write");
+        let msg = Settings::from_file(path).1.expect("a message");
+        assert!(msg.contains("true or false"), "{msg}");
     }
 }

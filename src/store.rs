@@ -55,7 +55,7 @@ use crate::plan::merge::Archived;
 use crate::plan::snapshot::Snapshot;
 use crate::plan::{Plan, ReqId, Requirement};
 
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The file name inside the platform data directory.
 pub const FILE_NAME: &str = "state.json";

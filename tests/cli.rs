@@ -10,7 +10,9 @@ mod cli {
     pub mod edit;
     pub mod files;
     pub mod help;
+    pub mod lifecycle;
     pub mod list;
+    pub mod migrate;
     pub mod sanitised;
     pub mod show;
     pub mod start;

@@ -92,6 +92,7 @@ impl Derived {
             total: a.total + c.total,
             todo: a.todo + c.todo,
             doing: a.doing + c.doing,
+            review: a.review + c.review,
             done: a.done + c.done,
             blocked: a.blocked + c.blocked,
             overdue: a.overdue + c.overdue,

@@ -288,13 +288,12 @@ impl App {
         self.filter_changed();
     }
 
-    /// Off → todo → doing → done → blocked → off.
+    /// Off → todo → doing → review → done → blocked → off.
     pub(super) fn cycle_status_filter(&mut self) {
-        self.filter.status = match self.filter.status {
-            None => Some(Status::Todo),
-            Some(Status::Blocked) => None,
-            Some(s) => Some(s.next()),
-        };
+        self.filter.status = self
+            .filter
+            .status
+            .map_or(Some(Status::Todo), Status::next_listed);
         self.filter_changed();
     }
 
@@ -369,7 +368,7 @@ mod tests {
         })
     }
 
-    const STATUSES: [Status; 4] = [Status::Todo, Status::Doing, Status::Done, Status::Blocked];
+    const STATUSES: [Status; 5] = Status::ALL;
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(12))]

@@ -10,6 +10,7 @@ use super::{Command, FilterArgs};
 use crate::clock::Clock;
 use crate::i18n::Lang;
 use crate::plan::count::{Count, Counting};
+use crate::plan::lifecycle::signed;
 use crate::plan::query::{self, Filter};
 use crate::plan::{IdArg, Plan, ReqId, Status};
 use crate::report::{self, text::terminal_width};
@@ -24,7 +25,13 @@ fn writes(command: &Command) -> bool {
         | Command::Note { .. }
         | Command::Due { .. }
         | Command::Start { .. }
-        | Command::ReportSubmitted { .. } => true,
+        | Command::ReportSubmitted { .. }
+        | Command::Extend { .. }
+        | Command::Claim { .. }
+        | Command::Approve { .. }
+        | Command::Reject { .. }
+        | Command::Remind { .. }
+        | Command::Attach { .. } => true,
         Command::Snapshot { list, .. } => !list,
         _ => false,
     }
@@ -131,6 +138,13 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
         Command::ReportSubmitted { id, note } => {
             super::views::report_submitted(&id, note.as_deref(), ctx)
         }
+        lifecycle @ (Command::Extend { .. }
+        | Command::Claim { .. }
+        | Command::Approve { .. }
+        | Command::Reject { .. }
+        | Command::Remind { .. }
+        | Command::Attach { .. }
+        | Command::Evidence { .. }) => super::lifecycle::run(lifecycle, ctx),
     }
 }
 
@@ -164,8 +178,19 @@ fn show_text(
     today: NaiveDate,
     ctx: &Context,
 ) -> Result<String, CliError> {
+    let base = ctx
+        .store
+        .path()
+        .parent()
+        .unwrap_or(std::path::Path::new("."));
+    let checks: Vec<_> = entry
+        .requirement
+        .evidence
+        .iter()
+        .map(|e| e.check(base))
+        .collect();
     counted_text(std::slice::from_ref(entry), today, ctx, |by| {
-        report::show::show_by(entry, today, ctx.lang, terminal_width(), by)
+        report::show::show_checked(entry, today, ctx.lang, terminal_width(), by, Some(&checks))
     })
 }
 
@@ -213,14 +238,21 @@ fn set(id: &IdArg, status: Status, note: Option<&str>, ctx: &Context) -> Result<
     let lang = ctx.lang;
     let r = state.plan.get_mut(id).ok_or_else(|| unknown_id(id))?;
     let from = r.status;
-    let changed = r.set_status(status, now);
-    if let Some(text) = note {
-        r.add_note(text, now);
-        // `set ID done --note TEXT`: the note is also the 办结说明 (completion note).
-        if status == Status::Done {
-            r.completion_note = Some(text.to_string());
-        }
+    if status == Status::Done && from != Status::Done {
+        r.completion_allowed(ctx.require_evidence)
+            .map_err(|e| super::lifecycle::refused(&e, lang))?;
     }
+    let changed = signed(r, ctx.user.as_deref(), |r| {
+        let changed = r.set_status(status, now);
+        if let Some(text) = note {
+            r.add_note(text, now);
+            // `set ID done --note TEXT`: the note is also the 办结说明 (completion note).
+            if status == Status::Done {
+                r.completion_note = Some(text.to_string());
+            }
+        }
+        changed
+    });
     let mut msg = if changed {
         format!("{id} {} → {}", lang.status(from), lang.status(status))
     } else {
@@ -245,11 +277,8 @@ fn note(id: &IdArg, text: &str, ctx: &Context) -> Result<String, CliError> {
     let (mut state, _) = load_state(&ctx.store)?;
     let id = resolve(id, &state.plan)?;
     let now = now(ctx.clock);
-    state
-        .plan
-        .get_mut(id)
-        .ok_or_else(|| unknown_id(id))?
-        .add_note(text, now);
+    let r = state.plan.get_mut(id).ok_or_else(|| unknown_id(id))?;
+    signed(r, ctx.user.as_deref(), |r| r.add_note(text, now));
     let report = ctx.store.save_changes(&mut state)?;
     let mut msg = match ctx.lang {
         Lang::Zh => format!("{id} 已添加备注：{text}"),

@@ -50,6 +50,10 @@ pub struct Context {
     pub lang: Lang,
     /// Natural or working days for text countdowns (JSON carries both).
     pub count: Count,
+    /// Who is acting (`--user`/`DUBAN_USER`, else the login name): recorded with each change.
+    pub user: Option<String>,
+    /// The `completion_requires_evidence` setting: done only with evidence attached.
+    pub require_evidence: bool,
 }
 
 /// `--state`/`DUBAN_STATE`, else the platform data directory. `DUBAN_JOURNAL_FROM` (bytes)

@@ -24,7 +24,7 @@ pub fn due(id: &IdArg, date: Option<NaiveDate>, ctx: &Context) -> Result<String,
     } else {
         raw
     };
-    let changed = r.set_due(date, now);
+    let changed = crate::plan::lifecycle::signed(r, ctx.user.as_deref(), |r| r.set_due(date, now));
     let mut msg = match (changed, date, lang) {
         (true, Some(d), Lang::Zh) => format!("{id} 时限人工设定为 {d}（原文：{raw}）"),
         (true, Some(d), Lang::En) => format!("{id} due date set by hand to {d} (text: {raw})"),
@@ -35,6 +35,15 @@ pub fn due(id: &IdArg, date: Option<NaiveDate>, ctx: &Context) -> Result<String,
         (false, None, Lang::Zh) => format!("{id} 没有人工设定的时限，未改变"),
         (false, None, Lang::En) => format!("{id} has no hand-set due date; unchanged"),
     };
+    if let (Some(_), Some(ext)) = (date, r.extended_due()) {
+        let _ = match lang {
+            Lang::Zh => write!(msg, "\n注意：已延期至 {ext}，倒计时按延期后的时限"),
+            Lang::En => write!(
+                msg,
+                "\nnote: extended to {ext}; countdowns go by the extension"
+            ),
+        };
+    }
     if let Some(d) = date.filter(|d| *d < period.start || *d > period.end) {
         let label = period.label(lang);
         let _ = match lang {

@@ -23,7 +23,9 @@ pub fn start(
     let now = now(ctx.clock);
     let lang = ctx.lang;
     let r = state.plan.get_mut(id).ok_or_else(|| unknown_id(id))?;
-    let changed = r.set_start(date, now, Calendar::builtin());
+    let changed = crate::plan::lifecycle::signed(r, ctx.user.as_deref(), |r| {
+        r.set_start(date, now, Calendar::builtin())
+    });
     let mut msg = match (changed, date, lang) {
         (true, Some(d), Lang::Zh) => format!("{id} 交办日设为 {d}"),
         (true, Some(d), Lang::En) => format!("{id} start date set to {d}"),

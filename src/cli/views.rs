@@ -142,7 +142,10 @@ pub fn report_submitted(
         .plan
         .get_mut(id)
         .ok_or_else(|| CliError::Usage(format!("no requirement {id} in this plan")))?;
-    let period = submit_report(r, today, note, now).map_err(|e| CliError::Usage(e.to_string()))?;
+    let period = crate::plan::lifecycle::signed(r, ctx.user.as_deref(), |r| {
+        submit_report(r, today, note, now)
+    })
+    .map_err(|e| CliError::Usage(e.to_string()))?;
     let due = reporting::report_duty(r, today).map(|d| d.due);
     ctx.store.save(&state)?;
     let period = crate::i18n::plan::period_label(&period, ctx.lang);

@@ -156,6 +156,12 @@ pub fn describe(kind: &ChangeKind, lang: Lang) -> String {
             (None, None, Lang::Zh) => "取消交办日".to_string(),
             (None, None, Lang::En) => "start date cleared".to_string(),
         },
+        lifecycle @ (ChangeKind::Extended { .. }
+        | ChangeKind::Claimed { .. }
+        | ChangeKind::Approved { .. }
+        | ChangeKind::Rejected { .. }
+        | ChangeKind::Reminded { .. }
+        | ChangeKind::Attached { .. }) => crate::plan::lifecycle::describe(lifecycle, lang),
         ChangeKind::Due { from, to } => {
             let day = |d: &Option<chrono::NaiveDate>| {
                 d.map_or_else(

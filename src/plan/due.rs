@@ -1,6 +1,7 @@
 //! The effective deadline: the one answer every countdown, overdue check, agenda row,
 //! escalation colour and export asks for. A date set by hand (`duban due`, the dashboard's
-//! deadline key) wins over what the text says; recurring duties stop at the end of the plan's
+//! deadline key) wins over what the text says, and an extension (延期, see
+//! [`super::lifecycle::extension`]) over both; recurring duties stop at the end of the plan's
 //! period; the deadline text stays as written beside either.
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
@@ -12,18 +13,18 @@ impl Requirement {
     /// The kind countdowns go by: `Date` for a date set by hand or a relative deadline dated
     /// from the start date, else what the text says.
     pub fn deadline_kind(&self) -> DeadlineKind {
-        if self.due_set.is_some() || self.start_due.due.is_some() {
+        if self.due_set.is_some() || self.start_due.due.is_some() || !self.extensions.is_empty() {
             DeadlineKind::Date
         } else {
             self.deadline.kind
         }
     }
 
-    /// The due date at `today`: the date set by hand, else a relative deadline counted from
+    /// The due date at `today`: the latest extension, else the date set by hand, else a relative deadline counted from
     /// the start date, else the text's next milestone (or this period's end for recurring
     /// duties, never past the plan's end).
     pub fn due(&self, today: NaiveDate) -> Option<NaiveDate> {
-        if let Some(set) = self.due_set.or(self.start_due.due) {
+        if let Some(set) = self.extended_due().or(self.due_set).or(self.start_due.due) {
             return Some(set);
         }
         match self.period_end {
@@ -68,6 +69,7 @@ impl Requirement {
     pub fn is_unconfirmed(&self) -> bool {
         self.due_set.is_none()
             && self.start_due.due.is_none()
+            && self.extensions.is_empty()
             && matches!(
                 self.deadline.kind,
                 DeadlineKind::Unparsed | DeadlineKind::Relative
@@ -105,10 +107,8 @@ impl Requirement {
             return false;
         }
         self.due_set = to;
-        self.history.push(Change {
-            at: now,
-            what: ChangeKind::Due { from, to },
-        });
+        self.history
+            .push(Change::new(now, ChangeKind::Due { from, to }));
         true
     }
 }

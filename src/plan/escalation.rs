@@ -1,5 +1,6 @@
 //! 三色督办: the escalation colour of a requirement. Blue: due within a week; yellow: overdue
-//! up to 15 days, or blocked; red: overdue longer. Thresholds come from an optional
+//! up to 15 days, or blocked; red: overdue longer, or (`red_after_reminders`, off by
+//! default) chased that many times (催办). Thresholds come from an optional
 //! `escalation.toml` so an office can match its own rules.
 
 use std::path::{Path, PathBuf};
@@ -40,6 +41,9 @@ pub struct EscalationRules {
     pub blue_within_days: i64,
     /// Red when overdue by more than this many days; yellow up to it.
     pub red_after_days: i64,
+    /// Red once a requirement not done has had this many reminders (催办); 0 (the
+    /// default) turns the rule off.
+    pub red_after_reminders: u32,
 }
 
 impl Default for EscalationRules {
@@ -47,6 +51,7 @@ impl Default for EscalationRules {
         Self {
             blue_within_days: 7,
             red_after_days: 15,
+            red_after_reminders: 0,
         }
     }
 }
@@ -115,7 +120,11 @@ pub fn escalation_by(
     } else {
         Escalation::None
     };
-    if r.status == Status::Blocked {
+    let chased =
+        rules.red_after_reminders > 0 && r.reminders.len() >= rules.red_after_reminders as usize;
+    if chased {
+        Escalation::Red
+    } else if r.status == Status::Blocked {
         by_date.max(Escalation::Yellow)
     } else {
         by_date
@@ -186,6 +195,28 @@ mod tests {
             7
         );
         assert!(EscalationRules::parse("red_after = 3").is_err());
+    }
+
+    #[test]
+    fn red_after_so_many_reminders_when_configured() {
+        let mut r = req("2021年9月30日前完成。");
+        let at = |d| {
+            crate::plan::lifecycle::Stamp::new(date(9, d).and_hms_opt(8, 0, 0).expect("time"), None)
+        };
+        r.remind(None, None, None, &at(1)).expect("reminded");
+        r.remind(None, None, None, &at(2)).expect("reminded");
+        let off = EscalationRules::default();
+        assert_eq!(
+            escalation(&r, date(9, 2), &off),
+            Escalation::None,
+            "off by default"
+        );
+        let rules = EscalationRules::parse("red_after_reminders = 2").expect("valid");
+        assert_eq!(escalation(&r, date(9, 2), &rules), Escalation::Red);
+        let three = EscalationRules::parse("red_after_reminders = 3").expect("valid");
+        assert_eq!(escalation(&r, date(9, 2), &three), Escalation::None);
+        r.set_status(Status::Done, date(9, 3).and_hms_opt(8, 0, 0).expect("time"));
+        assert_eq!(escalation(&r, date(9, 3), &rules), Escalation::None, "done");
         assert!(EscalationRules::parse("red_after_days = -1").is_err());
     }
 }

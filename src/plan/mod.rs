@@ -11,6 +11,7 @@ pub mod generate;
 pub mod id;
 pub mod import;
 pub mod levels;
+pub mod lifecycle;
 pub mod merge;
 pub mod model;
 pub mod period;

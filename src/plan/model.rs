@@ -17,6 +17,7 @@ pub use super::fields::Extra;
 use super::fields::parse_units;
 pub use super::id::{Canonical, IdArg, IdError, ParseIdError, ReqId};
 pub use super::levels::Levels;
+use super::lifecycle::{Channel, Evidence, Extension, Reminder, Review};
 use super::period::Period;
 pub use super::reporting::ReportSubmission;
 pub use super::start::StartDue;
@@ -28,28 +29,48 @@ pub enum Status {
     #[default]
     Todo,
     Doing,
+    /// 待审核 (申请办结): the unit reported completion; the office has not yet accepted it
+    /// (see [`super::lifecycle::review`]). Not done: countdowns and overdue still apply.
+    Review,
     Done,
     Blocked,
 }
 
 impl Status {
-    pub const ALL: [Status; 4] = [Status::Todo, Status::Doing, Status::Done, Status::Blocked];
+    /// Every status, in the order lists and filters show them.
+    pub const ALL: [Status; 5] = [
+        Status::Todo,
+        Status::Doing,
+        Status::Review,
+        Status::Done,
+        Status::Blocked,
+    ];
 
-    /// The `s` key's cycle: todo → doing → done → blocked → todo.
+    /// The `s` key's cycle: todo → doing → done → blocked → todo. Review is not in it: it
+    /// is entered by a unit's claim (which records who claimed and when), not by cycling;
+    /// from review the key goes on to done, as marking done directly does.
     #[must_use]
     pub fn next(self) -> Status {
         match self {
             Status::Todo => Status::Doing,
-            Status::Doing => Status::Done,
+            Status::Doing | Status::Review => Status::Done,
             Status::Done => Status::Blocked,
             Status::Blocked => Status::Todo,
         }
+    }
+
+    /// The status after this one in [`Status::ALL`] (`None` after the last): the status
+    /// filter's cycle, which does include review.
+    pub fn next_listed(self) -> Option<Status> {
+        let at = Status::ALL.iter().position(|s| *s == self)?;
+        Status::ALL.get(at + 1).copied()
     }
 
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Todo => "todo",
             Status::Doing => "doing",
+            Status::Review => "review",
             Status::Done => "done",
             Status::Blocked => "blocked",
         }
@@ -63,7 +84,9 @@ impl fmt::Display for Status {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid status `{0}` (expected todo|doing|done|blocked or 未开始|推进中|已完成|受阻)")]
+#[error(
+    "invalid status `{0}` (expected todo|doing|review|done|blocked or 未开始|推进中|待审核|已完成|受阻)"
+)]
 pub struct ParseStatusError(pub String);
 
 impl FromStr for Status {
@@ -72,6 +95,7 @@ impl FromStr for Status {
         match s.trim().to_lowercase().as_str() {
             "todo" | "未开始" => Ok(Status::Todo),
             "doing" | "推进中" => Ok(Status::Doing),
+            "review" | "待审核" | "申请办结" => Ok(Status::Review),
             "done" | "已完成" => Ok(Status::Done),
             "blocked" | "受阻" => Ok(Status::Blocked),
             _ => Err(ParseStatusError(s.to_string())),
@@ -91,6 +115,16 @@ pub struct Change {
     pub at: NaiveDateTime,
     #[serde(flatten)]
     pub what: ChangeKind,
+    /// Who made it (schema 2 on; absent in older entries).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+}
+
+impl Change {
+    /// An entry nobody signed yet (see [`super::lifecycle::signed`]).
+    pub fn new(at: NaiveDateTime, what: ChangeKind) -> Change {
+        Change { at, what, by: None }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -127,6 +161,42 @@ pub enum ChangeKind {
     Start {
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
+    },
+    /// 延期 (see [`super::lifecycle::extension`]).
+    Extended {
+        from: NaiveDate,
+        to: NaiveDate,
+        reason: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        approved_by: Option<String>,
+    },
+    /// 申请办结: the unit reported completion (→ review).
+    Claimed {
+        from: Status,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
+    /// 销号: the claim accepted (→ done).
+    Approved {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
+    /// 退回重办: the claim sent back (→ doing).
+    Rejected {
+        reason: String,
+    },
+    /// 催办.
+    Reminded {
+        unit: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        via: Option<Channel>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
+    /// 佐证材料 attached (see [`super::lifecycle::evidence`]).
+    Attached {
+        path: String,
+        sha256: String,
     },
 }
 
@@ -179,6 +249,18 @@ pub struct Requirement {
     /// to it ("第12项").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<u32>,
+    /// 延期, oldest first: the last one is the due date in force (see [`super::due`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extensions: Vec<Extension>,
+    /// The completion claim waiting for review, while the status is review.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
+    /// 催办, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reminders: Vec<Reminder>,
+    /// 佐证材料: references to files, never copies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
     /// Derived from `units_raw` and `cooperating_raw`.
     #[serde(skip)]
     pub units: Units,
@@ -238,6 +320,10 @@ impl Requirement {
             remarks: String::new(),
             extra: Vec::new(),
             number: None,
+            extensions: Vec::new(),
+            review: None,
+            reminders: Vec::new(),
+            evidence: Vec::new(),
             units: Units::default(),
             deadline: Deadline::default(),
             period_end: None,
@@ -258,19 +344,20 @@ impl Requirement {
         if to != Status::Done {
             self.completion_note = None;
         }
-        self.history.push(Change {
-            at: now,
-            what: ChangeKind::Status { from, to },
-        });
+        if to != Status::Review {
+            // Decided otherwise (marked done directly, reopened): the claim is no longer
+            // waiting; the history keeps it.
+            self.review = None;
+        }
+        self.history
+            .push(Change::new(now, ChangeKind::Status { from, to }));
         true
     }
 
     pub fn add_note(&mut self, text: &str, now: NaiveDateTime) {
         let text = text.trim().to_string();
-        self.history.push(Change {
-            at: now,
-            what: ChangeKind::Note { text: text.clone() },
-        });
+        self.history
+            .push(Change::new(now, ChangeKind::Note { text: text.clone() }));
         self.notes.push(Note { at: now, text });
     }
 }

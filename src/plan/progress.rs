@@ -18,14 +18,14 @@ impl Requirement {
             return false;
         }
         let from = std::mem::replace(&mut note.text, text.to_string());
-        self.history.push(Change {
-            at: now,
-            what: ChangeKind::NoteEdited {
+        self.history.push(Change::new(
+            now,
+            ChangeKind::NoteEdited {
                 index,
                 from,
                 to: text.to_string(),
             },
-        });
+        ));
         true
     }
 
@@ -35,13 +35,13 @@ impl Requirement {
             return false;
         }
         let note = self.notes.remove(index);
-        self.history.push(Change {
-            at: now,
-            what: ChangeKind::NoteDeleted {
+        self.history.push(Change::new(
+            now,
+            ChangeKind::NoteDeleted {
                 index,
                 text: note.text,
             },
-        });
+        ));
         true
     }
 
@@ -60,6 +60,10 @@ impl Requirement {
         self.due_set = from.due_set;
         // So is a start date (交办日) given before; else the one the revised import gave.
         self.start = from.start.or(self.start);
+        self.extensions = from.extensions;
+        self.review = from.review;
+        self.reminders = from.reminders;
+        self.evidence = from.evidence;
         self.resolve_start(crate::plan::calendar::Calendar::active());
     }
 

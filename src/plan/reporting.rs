@@ -129,12 +129,12 @@ pub fn submit_report(
         note,
         at: now,
     });
-    r.history.push(Change {
-        at: now,
-        what: ChangeKind::Report {
+    r.history.push(Change::new(
+        now,
+        ChangeKind::Report {
             period: duty.period.clone(),
         },
-    });
+    ));
     Ok(duty.period)
 }
 

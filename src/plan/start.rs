@@ -32,10 +32,8 @@ impl Requirement {
         }
         self.start = to;
         self.resolve_start(cal);
-        self.history.push(Change {
-            at: now,
-            what: ChangeKind::Start { from, to },
-        });
+        self.history
+            .push(Change::new(now, ChangeKind::Start { from, to }));
         true
     }
 

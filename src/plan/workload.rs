@@ -21,6 +21,8 @@ pub struct UnitRow {
     pub cooperating: usize,
     pub done: usize,
     pub doing: usize,
+    /// 待审核: completion claimed, not yet accepted.
+    pub review: usize,
     pub blocked: usize,
     /// Not done and due within 7 days (today included).
     pub due_7: usize,
@@ -71,6 +73,7 @@ impl UnitRow {
         match facts.status {
             Status::Done => self.done += 1,
             Status::Doing => self.doing += 1,
+            Status::Review => self.review += 1,
             Status::Blocked => self.blocked += 1,
             Status::Todo => {}
         }
@@ -289,6 +292,7 @@ impl UnitRow {
         match f.status {
             Status::Done => bump(&mut self.done),
             Status::Doing => bump(&mut self.doing),
+            Status::Review => bump(&mut self.review),
             Status::Blocked => bump(&mut self.blocked),
             Status::Todo => {}
         }

@@ -9,6 +9,7 @@ use crate::i18n::Lang;
 use crate::plan::calendar::Calendar;
 use crate::plan::deadline::{DayOfPeriod, Relative};
 use crate::plan::escalation::{Escalation, EscalationRules, escalation};
+use crate::plan::lifecycle::{Evidence, Extension, Reminder, Review};
 use crate::plan::model::Extra;
 use crate::plan::query::Entry;
 use crate::plan::reporting::{ReportDuty, ReportSubmission, report_duty};
@@ -67,6 +68,18 @@ pub struct RequirementRow<'a> {
     pub remarks: &'a str,
     /// The document's columns that have no role, in its order: `{"name", "value"}`.
     pub extra: &'a [Extra],
+    /// 延期, oldest first; `deadline.due` is the last one's date. Omitted while empty.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub extensions: &'a [Extension],
+    /// The completion claim waiting for review (status `review`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<&'a Review>,
+    /// 催办, oldest first. Omitted while empty.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub reminders: &'a [Reminder],
+    /// 佐证材料. Omitted while empty.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub evidence: &'a [Evidence],
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -167,6 +180,10 @@ pub fn requirement_row<'a>(e: &Entry<'a>, today: NaiveDate) -> RequirementRow<'a
         leader: &r.leader_raw,
         remarks: &r.remarks,
         extra: &r.extra,
+        extensions: &r.extensions,
+        review: r.review.as_ref(),
+        reminders: &r.reminders,
+        evidence: &r.evidence,
     }
 }
 
@@ -214,6 +231,8 @@ pub struct Summary<'a> {
     pub items: usize,
     pub todo: usize,
     pub doing: usize,
+    /// 待审核: completion claimed, not yet accepted.
+    pub review: usize,
     pub done: usize,
     pub blocked: usize,
     pub overdue: usize,
@@ -248,6 +267,7 @@ pub fn summary(plan: &Plan, today: NaiveDate) -> Summary<'_> {
         items: plan.item_count(),
         todo: c.todo,
         doing: c.doing,
+        review: c.review,
         done: c.done,
         blocked: c.blocked,
         overdue: c.overdue,

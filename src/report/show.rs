@@ -56,6 +56,18 @@ pub fn show_by(
     total_width: usize,
     by: Counting<'_>,
 ) -> String {
+    show_checked(e, today, lang, total_width, by, None)
+}
+
+/// [`show_by`] with the evidence files looked at: `checks` holds one per evidence entry.
+pub fn show_checked(
+    e: &Entry<'_>,
+    today: NaiveDate,
+    lang: Lang,
+    total_width: usize,
+    by: Counting<'_>,
+    checks: Option<&[crate::plan::lifecycle::EvidenceCheck]>,
+) -> String {
     let r = e.requirement;
     let labels = Labels::of(lang);
     let label_width = labels.widest() + 2;
@@ -117,6 +129,9 @@ pub fn show_by(
     if let Some(note) = &r.completion_note {
         s.field(lang.pick("办结", "done note"), note);
     }
+    for section in crate::plan::lifecycle::summary::sections(r, lang, checks) {
+        s.list(section.label, &section.lines, "");
+    }
     let none = lang.pick("（无）", "(none)");
     let notes: Vec<String> = r
         .notes
@@ -127,7 +142,12 @@ pub fn show_by(
     let history: Vec<String> = r
         .history
         .iter()
-        .map(|c| format!("{}  {}", stamp(c.at), describe(&c.what, lang)))
+        .map(|c| {
+            let by =
+                c.by.as_deref()
+                    .map_or_else(String::new, |b| format!("  {b}"));
+            format!("{}  {}{by}", stamp(c.at), describe(&c.what, lang))
+        })
         .collect();
     s.list(labels.history, &history, none);
     s.out

@@ -213,12 +213,36 @@ fn lists(out: &mut String, c: &Changes<'_>, plan: &Plan, lang: Lang, total_width
         })
         .collect();
     emit(lang.pick("新增备注", "Notes added"), &rows);
+    emit(
+        lang.pick(
+            "督办动态（延期、审核、催办、佐证材料）",
+            "Extensions, reviews, reminders, evidence",
+        ),
+        &lifecycle_rows(c, lang),
+    );
     if !c.added_requirements.is_empty() {
         emit(
             lang.pick("新增要求", "New requirements"),
             &with_status(&c.added_requirements),
         );
     }
+}
+
+/// One row per life-cycle event: id, time, what (and who).
+pub(crate) fn lifecycle_rows(c: &Changes<'_>, lang: Lang) -> Vec<Vec<String>> {
+    c.lifecycle
+        .iter()
+        .map(|e| {
+            let at = e.change.at.format("%Y-%m-%d %H:%M").to_string();
+            let by = e
+                .change
+                .by
+                .as_deref()
+                .map_or_else(String::new, |b| format!("（{b}）"));
+            let what = crate::plan::lifecycle::describe(&e.change.what, lang);
+            vec![e.id.to_string(), at, format!("{what}{by}")]
+        })
+        .collect()
 }
 
 /// Category and unit progress, 本期 vs 上期; units only where something changed.

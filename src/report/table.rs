@@ -109,8 +109,10 @@ pub fn summary(plan: &Plan, today: NaiveDate, lang: Lang, total_width: usize) ->
             shape(plan, lang)
         ),
     };
+    // 待审核 only once a unit has claimed something: most plans never use the review step.
     let by_status = Status::ALL
         .iter()
+        .filter(|&&s| s != Status::Review || c.review > 0)
         .map(|&s| format!("{} {}", lang.status(s), count(&c, s)))
         .collect::<Vec<_>>()
         .join(GAP);
@@ -177,6 +179,7 @@ fn count(c: &Counts, s: Status) -> usize {
     match s {
         Status::Todo => c.todo,
         Status::Doing => c.doing,
+        Status::Review => c.review,
         Status::Done => c.done,
         Status::Blocked => c.blocked,
     }

@@ -5,6 +5,10 @@
 //! - schema 0: files from before the version field existed: the same fields as schema 1,
 //!   with `schema` missing (or 0).
 //! - schema 1: adds the `schema` field.
+//! - schema 2: the 督办 life cycle (issue #17): the status `review`, a requirement's
+//!   `extensions`, `review`, `reminders` and `evidence`, and who made a history entry
+//!   (`by`). All are optional, so a schema 1 file reads as it is; the number goes up so that
+//!   an older duban refuses the file rather than drop what it does not know when it saves.
 
 use serde_json::Value;
 
@@ -29,15 +33,20 @@ pub(super) fn upgrade(mut value: Value, from: u32) -> Result<Value, String> {
     for version in from..SCHEMA_VERSION {
         value = match version {
             0 => from_0(value),
+            1 => set_version(value, 2),
             other => return Err(format!("no migration from schema {other}")),
         };
     }
     Ok(value)
 }
 
-fn from_0(mut value: Value) -> Value {
+fn from_0(value: Value) -> Value {
+    set_version(value, 1)
+}
+
+fn set_version(mut value: Value, version: u32) -> Value {
     if let Some(map) = value.as_object_mut() {
-        map.insert("schema".into(), Value::from(1));
+        map.insert("schema".into(), Value::from(version));
     }
     value
 }

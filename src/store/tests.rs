@@ -67,7 +67,7 @@ fn round_trip_creates_parent_and_is_pretty() {
     let loaded = store.load().expect("load").expect("present");
     assert_eq!(loaded, state);
     let text = fs::read_to_string(store.path()).expect("read");
-    assert!(text.starts_with("{\n  \"schema\": 1,"), "{text}");
+    assert!(text.starts_with("{\n  \"schema\": 2,"), "{text}");
     assert!(
         text.contains("依托政务服务中心和政府网站"),
         "non-ASCII kept readable"
@@ -191,7 +191,7 @@ fn schema_0_is_migrated_and_written_back_as_current() {
     assert_eq!(loaded, sample());
     store.save(&loaded).expect("save");
     let text = fs::read_to_string(store.path()).expect("read");
-    assert!(text.starts_with("{\n  \"schema\": 1,"), "{text}");
+    assert!(text.starts_with("{\n  \"schema\": 2,"), "{text}");
     let old = fs::read_to_string(backup_path(store.path())).expect("bak");
     assert!(
         !old.contains("\"schema\""),

@@ -164,6 +164,7 @@ fn requirement_lines(app: &App, r: &Requirement, item: &Item, cols: usize) -> Ve
     out.push(Line::default());
     deadline_and_units(&mut out, app, r, item, cols);
     super::progress::work_and_report(&mut out, app, r, cols);
+    lifecycle(&mut out, lang, r, cols);
     out.push(Line::default());
     notes_and_history(&mut out, app, r, cols);
     out
@@ -271,6 +272,22 @@ fn other_columns(out: &mut Vec<Line<'static>>, lang: Lang, r: &Requirement, cols
     }
 }
 
+/// Extensions, the claim in review, reminders, evidence (see
+/// [`crate::plan::lifecycle::summary`]), as `show` prints them. Evidence files are not read
+/// while drawing, so missing/changed marks are left to `duban evidence`.
+fn lifecycle(out: &mut Vec<Line<'static>>, lang: Lang, r: &Requirement, cols: usize) {
+    for section in crate::plan::lifecycle::summary::sections(r, lang, None) {
+        let mut lines = section.lines.iter();
+        if let Some(first) = lines.next() {
+            let text = format!("{}{}{first}", section.label, lang.pick("：", ": "));
+            paragraph(out, &text, THEME.text, cols, 2);
+        }
+        for line in lines {
+            paragraph(out, line, THEME.dim, cols, 2);
+        }
+    }
+}
+
 /// Notes (newest first, wrapped) and the change history (newest first, one line each).
 fn notes_and_history(out: &mut Vec<Line<'static>>, app: &App, r: &Requirement, cols: usize) {
     let lang = app.lang();
@@ -291,7 +308,10 @@ fn notes_and_history(out: &mut Vec<Line<'static>>, app: &App, r: &Requirement, c
             }
             other => crate::i18n::plan::describe(other, lang),
         };
-        let line = format!("  {}  {what}", stamp(c.at));
+        let by =
+            c.by.as_deref()
+                .map_or_else(String::new, |b| format!("  {b}"));
+        let line = format!("  {}  {what}{by}", stamp(c.at));
         out.push(Line::styled(
             wrap::truncate(&line, cols).into_owned(),
             THEME.dim,

@@ -155,7 +155,7 @@ impl Theme {
     pub fn status(&self, s: Status) -> Style {
         match s {
             Status::Todo => self.text,
-            Status::Doing => self.doing,
+            Status::Doing | Status::Review => self.doing,
             Status::Done => self.done,
             Status::Blocked => self.blocked,
         }
@@ -186,6 +186,7 @@ pub fn status_mark(s: Status) -> &'static str {
     match s {
         Status::Todo => "[ ]",
         Status::Doing => "[~]",
+        Status::Review => "[?]",
         Status::Done => "[x]",
         Status::Blocked => "[!]",
     }

@@ -174,6 +174,11 @@ fn requirement_line(app: &App, r: &Requirement, c: Columns, cols: usize) -> Line
     if crate::plan::reporting::is_outstanding(r, today) {
         spans.push(Span::styled(lang.pick("报 ", "R "), THEME.report_due));
     }
+    if !r.reminders.is_empty() {
+        let n = r.reminders.len();
+        let text = format!("{}{n} ", lang.pick("催", "!"));
+        spans.push(Span::styled(text, THEME.report_due));
+    }
     let countdown = if c.countdown > 0 { c.countdown + 2 } else { 0 };
     let unit = if c.unit > 0 { c.unit + 2 } else { 0 };
     let fixed: usize = spans.iter().map(|s| width(&s.content)).sum();

@@ -16,7 +16,7 @@ fn import_a_good_file() {
         .success()
         .stdout(predicate::str::contains("6 个类别，18 项事项，35 条要求"));
     let state: Value = serde_json::from_slice(&read(&env.state())).expect("state JSON");
-    assert_eq!(state["schema"], 1);
+    assert_eq!(state["schema"], 2);
     assert_eq!(state["plan"]["year"], 2021);
     assert_eq!(env.ids(&[]).len(), 35);
 }
@@ -100,7 +100,7 @@ fn bad_json_state_is_reported_and_kept() {
 #[test]
 fn newer_schema_state_is_reported_and_kept() {
     assert_unreadable(
-        "{\"schema\": 2, \"plan\": null}\n",
-        "written by a newer duban (schema 2)",
+        "{\"schema\": 3, \"plan\": null}\n",
+        "written by a newer duban (schema 3)",
     );
 }

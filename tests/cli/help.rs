@@ -162,7 +162,7 @@ fn argument_errors_are_chinese_by_default() {
         (
             &["set", "1.1.1", "finished"],
             "参数 '<STATUS>' 的值 'finished' 无效：\
-             应为 todo|doing|done|blocked 或 未开始|推进中|已完成|受阻",
+             应为 todo|doing|review|done|blocked 或 未开始|推进中|待审核|已完成|受阻",
         ),
         (
             &["show", "1.x.1"],

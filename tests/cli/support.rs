@@ -17,7 +17,13 @@ pub struct Env {
 /// `duban` without `--state`/`--today`, ignoring any `DUBAN_*` the caller has set.
 pub fn bare() -> Command {
     let mut cmd = Command::cargo_bin("duban").expect("binary built");
-    for var in ["DUBAN_STATE", "DUBAN_TODAY", "DUBAN_LANG", "DUBAN_COUNT"] {
+    for var in [
+        "DUBAN_STATE",
+        "DUBAN_TODAY",
+        "DUBAN_LANG",
+        "DUBAN_COUNT",
+        "DUBAN_USER",
+    ] {
         cmd.env_remove(var);
     }
     // Never the caller's remembered count (settings.toml): a missing file means the defaults.

@@ -27,7 +27,16 @@ impl Env {
     /// isolated from the caller's `DUBAN_*` variables.
     pub fn at(&self, today: &str) -> Command {
         let mut cmd = Command::cargo_bin("duban").expect("binary built");
-        for var in ["DUBAN_STATE", "DUBAN_TODAY", "DUBAN_LANG"] {
+        // No acting user: history entries stay unsigned, whoever runs the tests.
+        for var in [
+            "DUBAN_STATE",
+            "DUBAN_TODAY",
+            "DUBAN_LANG",
+            "DUBAN_USER",
+            "USER",
+            "LOGNAME",
+            "USERNAME",
+        ] {
             cmd.env_remove(var);
         }
         cmd.env("COLUMNS", "100")

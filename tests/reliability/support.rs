@@ -62,6 +62,9 @@ impl Env {
 
 pub fn duban_cmd(state: &Path, args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_duban"));
+    for var in ["DUBAN_USER", "USER", "LOGNAME", "USERNAME"] {
+        cmd.env_remove(var);
+    }
     cmd.args(["--today", TODAY, "--state"])
         .arg(state)
         .args(args)

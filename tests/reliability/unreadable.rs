@@ -69,7 +69,7 @@ fn a_schema_0_file_is_migrated_on_the_next_save() {
     env.ok(&["set", "1.1.1", "done"]);
     let text = fs::read_to_string(&env.state).expect("read");
     assert!(
-        text.contains("\"schema\": 1"),
+        text.contains(&format!("\"schema\": {}", duban::store::SCHEMA_VERSION)),
         "written as the current schema"
     );
     assert!(text.contains("旧格式"), "nothing lost");

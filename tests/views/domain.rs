@@ -210,6 +210,7 @@ fn escalation_on_the_seed() {
     let strict = EscalationRules {
         blue_within_days: 14,
         red_after_days: 3,
+        ..EscalationRules::default()
     };
     let r = plan.get(id("2.2.3")).expect("exists");
     assert_eq!(escalation(r, date(2021, 9, 20), &strict), Escalation::Red);

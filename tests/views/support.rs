@@ -43,6 +43,10 @@ impl Env {
     pub fn at(&self, today: &str) -> Command {
         let mut cmd = Command::cargo_bin("duban").expect("binary built");
         for var in [
+            "DUBAN_USER",
+            "USER",
+            "LOGNAME",
+            "USERNAME",
             "DUBAN_STATE",
             "DUBAN_TODAY",
             "DUBAN_LANG",

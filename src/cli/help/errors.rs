@@ -159,7 +159,7 @@ fn zh_reason(reason: &(dyn std::error::Error + 'static)) -> String {
     let expected = if reason.is::<model::ParseIdError>() {
         Some("应为“类.项.条”编号，如 1.2.3")
     } else if reason.is::<model::ParseStatusError>() {
-        Some("应为 todo|doing|done|blocked 或 未开始|推进中|已完成|受阻")
+        Some("应为 todo|doing|review|done|blocked 或 未开始|推进中|待审核|已完成|受阻")
     } else if reason.is::<period::ParsePeriodError>() {
         Some("应为年份（如 2024）或 起..止（如 2024-03-01..2025-02-28，止不早于起）")
     } else if reason.is::<workload::ParseColumnError>() {

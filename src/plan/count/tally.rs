@@ -15,6 +15,8 @@ pub struct Counts {
     pub total: usize,
     pub todo: usize,
     pub doing: usize,
+    /// 待审核: completion claimed, not yet accepted.
+    pub review: usize,
     pub done: usize,
     pub blocked: usize,
     pub overdue: usize,
@@ -61,6 +63,7 @@ impl Counts {
         match status {
             Status::Todo => self.todo += 1,
             Status::Doing => self.doing += 1,
+            Status::Review => self.review += 1,
             Status::Done => self.done += 1,
             Status::Blocked => self.blocked += 1,
         }

@@ -69,6 +69,8 @@ pub struct Changes<'a> {
     pub no_longer_overdue: Vec<ReqId>,
     pub status_changes: Vec<StatusChange>,
     pub notes_added: Vec<NotesAdded<'a>>,
+    /// Extensions, review steps, reminders and evidence recorded since the snapshot.
+    pub lifecycle: Vec<crate::plan::lifecycle::Event<'a>>,
     /// Requirements the snapshot does not know (the plan grew since).
     #[serde(serialize_with = "crate::plan::id::serialize_shown_all")]
     pub added_requirements: Vec<ReqId>,
@@ -87,6 +89,7 @@ impl Changes<'_> {
         !self.totals.changed()
             && self.status_changes.is_empty()
             && self.notes_added.is_empty()
+            && self.lifecycle.is_empty()
             && self.added_requirements.is_empty()
             && self.newly_overdue.is_empty()
             && self.no_longer_overdue.is_empty()
@@ -106,6 +109,7 @@ pub fn compute<'a>(snapshot: &'a Snapshot, plan: &'a Plan, today: NaiveDate) -> 
         no_longer_overdue: Vec::new(),
         status_changes: Vec::new(),
         notes_added: Vec::new(),
+        lifecycle: crate::plan::lifecycle::events_between(plan, snapshot.taken_at),
         added_requirements: Vec::new(),
         categories: plan
             .categories
@@ -249,7 +253,7 @@ mod tests {
         .expect("json");
         assert_eq!(
             json,
-            r#"{"then":{"total":0,"todo":0,"doing":0,"done":0,"blocked":0,"overdue":0},"now":{"total":1,"todo":0,"doing":0,"done":1,"blocked":0,"overdue":0}}"#
+            r#"{"then":{"total":0,"todo":0,"doing":0,"review":0,"done":0,"blocked":0,"overdue":0},"now":{"total":1,"todo":0,"doing":0,"review":0,"done":1,"blocked":0,"overdue":0}}"#
         );
     }
 

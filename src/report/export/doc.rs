@@ -30,7 +30,7 @@ impl Tone {
         }
         match row.requirement().status {
             Status::Todo => Tone::Todo,
-            Status::Doing => Tone::Doing,
+            Status::Doing | Status::Review => Tone::Doing,
             Status::Done => Tone::Done,
             Status::Blocked => Tone::Blocked,
         }

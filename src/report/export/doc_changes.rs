@@ -71,6 +71,10 @@ fn requirement_lists(blocks: &mut Vec<Block>, c: &Changes<'_>, plan: &Plan, lang
             c.status_changes.len(),
         ),
         (lang.pick("新增备注", "Notes added"), c.notes_added_count()),
+        (
+            lang.pick("督办动态", "Extensions, reviews, reminders"),
+            c.lifecycle.len(),
+        ),
     ];
     for (i, (title, n)) in lists.into_iter().enumerate() {
         blocks.push(Block::Heading(match lang {
@@ -85,7 +89,8 @@ fn requirement_lists(blocks: &mut Vec<Block>, c: &Changes<'_>, plan: &Plan, lang
             0 => id_table(&c.newly_done, Tone::Done, plan, lang),
             1 => id_table(&c.newly_overdue, Tone::Overdue, plan, lang),
             2 => status_table(c, plan, lang),
-            _ => notes_table(c, lang),
+            3 => notes_table(c, lang),
+            _ => lifecycle_table(c, lang),
         }));
     }
 }
@@ -162,6 +167,22 @@ fn notes_table(c: &Changes<'_>, lang: Lang) -> Table {
                 note.text.clone().into(),
             ]);
         }
+    }
+    t
+}
+
+fn lifecycle_table(c: &Changes<'_>, lang: Lang) -> Table {
+    let mut t = Table::new(
+        &[
+            lang.pick("序号", "No."),
+            lang.pick("时间", "At"),
+            lang.pick("事项", "What"),
+        ],
+        &[],
+    )
+    .nowrap(&[0, 1]);
+    for row in crate::report::snapshot::lifecycle_rows(c, lang) {
+        t.push(row.into_iter().map(Cell::from).collect());
     }
     t
 }

@@ -105,10 +105,12 @@ impl<'a> Row<'a> {
         self.requirement().due(self.today)
     }
 
-    /// The due date for a spreadsheet date cell; `None` when set by hand, so the cell keeps
+    /// The due date for a spreadsheet date cell; `None` when set by hand or extended, so the cell keeps
     /// the text that says so ([`Row::due_text`]).
     pub fn due_cell(&self) -> Option<NaiveDate> {
-        self.due().filter(|_| self.requirement().due_set.is_none())
+        let r = self.requirement();
+        self.due()
+            .filter(|_| r.due_set.is_none() && r.extensions.is_empty())
     }
 
     pub fn lead(&self) -> String {
@@ -124,6 +126,10 @@ impl<'a> Row<'a> {
     pub fn due_text(&self, lang: Lang) -> String {
         let r = self.requirement();
         match (self.due(), r.deadline_kind()) {
+            (Some(d), _) if !r.extensions.is_empty() => match lang {
+                Lang::Zh => format!("{d}（已延期）"),
+                Lang::En => format!("{d} (extended)"),
+            },
             (Some(d), _) if r.due_set.is_some() => match lang {
                 Lang::Zh => format!("{d}（{}）", lang.set_by_hand()),
                 Lang::En => format!("{d} ({})", lang.set_by_hand()),

@@ -1,10 +1,14 @@
 //! The ledger's columns beyond the official ones: 责任领导 and 备注 when the plan has them,
-//! then each of the document's columns that has no role, so an export loses no column.
+//! then each of the document's columns that has no role, so an export loses no column; and
+//! when any requirement has a 督办 life cycle recorded, 原时限, 延期次数, 催办次数 and 佐证材料
+//! (see [`crate::plan::lifecycle`]).
 
 use crate::i18n::Lang;
 use crate::plan::Plan;
 use crate::plan::Requirement;
 use crate::plan::fields::{extra_names, extra_value};
+
+const LIFECYCLE_COLUMNS: usize = 4;
 
 /// Which extra columns a plan's ledger has, after the official [`super::header`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -12,6 +16,12 @@ pub struct Extras<'a> {
     leader: bool,
     remarks: bool,
     names: Vec<&'a str>,
+    lifecycle: bool,
+}
+
+/// Whether a requirement has extensions, reminders or evidence on record.
+fn has_lifecycle(r: &Requirement) -> bool {
+    !r.extensions.is_empty() || !r.reminders.is_empty() || !r.evidence.is_empty()
 }
 
 impl<'a> Extras<'a> {
@@ -20,11 +30,15 @@ impl<'a> Extras<'a> {
             leader: plan.requirements().any(|r| r.leader().is_some()),
             remarks: plan.requirements().any(|r| !r.remarks.trim().is_empty()),
             names: extra_names(plan.requirements()),
+            lifecycle: plan.requirements().any(has_lifecycle),
         }
     }
 
     pub fn len(&self) -> usize {
-        usize::from(self.leader) + usize::from(self.remarks) + self.names.len()
+        usize::from(self.leader)
+            + usize::from(self.remarks)
+            + self.names.len()
+            + if self.lifecycle { LIFECYCLE_COLUMNS } else { 0 }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -41,6 +55,14 @@ impl<'a> Extras<'a> {
             out.push(lang.pick("备注", "Remarks"));
         }
         out.extend(&self.names);
+        if self.lifecycle {
+            out.extend([
+                lang.pick("原时限", "Original due"),
+                lang.pick("延期次数", "Extensions"),
+                lang.pick("催办次数", "Reminders"),
+                lang.pick("佐证材料", "Evidence"),
+            ]);
+        }
         out
     }
 
@@ -54,6 +76,19 @@ impl<'a> Extras<'a> {
             out.push(r.remarks.clone());
         }
         out.extend(self.names.iter().map(|n| extra_value(r, n).to_string()));
+        if self.lifecycle {
+            let names: Vec<&str> = r
+                .evidence
+                .iter()
+                .map(crate::plan::lifecycle::Evidence::name)
+                .collect();
+            out.extend([
+                r.original_due().map(|d| d.to_string()).unwrap_or_default(),
+                r.extensions.len().to_string(),
+                r.reminders.len().to_string(),
+                names.join("、"),
+            ]);
+        }
         out
     }
 
