@@ -90,8 +90,10 @@ pub fn load_state(store: &Store) -> Result<(State, bool), CliError> {
 /// duban processes never write at once.
 fn writes(command: &Command) -> bool {
     match command {
-        Command::Import { .. }
-        | Command::Set { .. }
+        // A merge pairs the plans first and takes the lock only to write (see
+        // `import::merge_import`).
+        Command::Import { merge, .. } => !merge,
+        Command::Set { .. }
         | Command::Note { .. }
         | Command::Due { .. }
         | Command::Start { .. }

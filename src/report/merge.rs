@@ -1,6 +1,8 @@
 //! Output for revised plans: the change list `import --merge` shows before asking, the
 //! one-line notice the dashboard shows once, and `list --archived`.
 
+mod pairs;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
@@ -69,6 +71,9 @@ pub fn changes(report: &MergeReport, lang: Lang, total_width: usize) -> String {
         }
     }
     matched(&mut w, report);
+    pairs::weak(&mut w, report);
+    pairs::splits(&mut w, report);
+    pairs::warnings(&mut w, report);
     let kept = report.changed.len() + report.unchanged;
     if report.removed.len() > kept {
         let old = kept + report.removed.len();

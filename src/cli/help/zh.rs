@@ -53,7 +53,16 @@ pub(super) const ZH: &[(&str, &str, &str)] = &[
         "merge",
         "导入修订后的计划：保留每条要求的进度，删去的要求归档",
     ),
-    ("import", "yes", "与 --merge 合用：不再询问，直接应用更改"),
+    (
+        "import",
+        "yes",
+        "与 --merge 合用：不再询问，直接应用更改；把握不大的配对只有列在 --accept 中才应用（其余按移除+新增处理）",
+    ),
+    (
+        "import",
+        "accept",
+        "与 --merge 合用：接受这些把握不大的配对（按列出的新编号），例如 --accept 1.1.2,3.2.1",
+    ),
     (
         "import",
         "period",
