@@ -21,6 +21,10 @@ mod text;
 
 use std::collections::HashMap;
 
+/// The maps of a merge: keys are ids and texts of the plans themselves, and the
+/// iteration order never decides anything.
+type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
 use chrono::NaiveDateTime;
 
 pub use archive::Archived;
@@ -61,10 +65,6 @@ impl Matched {
 
     pub fn deadline_changed(&self) -> bool {
         compare_key(&self.old_deadline) != compare_key(&self.new_deadline)
-    }
-
-    fn changed(&self) -> bool {
-        self.moved() || self.text_changed() || self.deadline_changed() || self.units_changed
     }
 
     /// Progress carried to a requirement whose deadline or units the revision changed:
@@ -171,22 +171,36 @@ pub fn merge(old: &Plan, new: Plan, now: NaiveDateTime) -> Merged {
     assemble(old, new, &chosen, &proposal, now)
 }
 
+/// Characters as [`compare_key`] keeps them: no whitespace, full-width ASCII folded.
+fn folded(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+}
+
+fn same_folded(a: &str, b: &str) -> bool {
+    folded(a).eq(folded(b))
+}
+
 /// The merge over `chosen` (new id → old id, confirmed by the user).
 fn assemble(
     old: &Plan,
     mut new: Plan,
-    chosen: &HashMap<ReqId, (ReqId, bool)>,
+    chosen: &Map<ReqId, (ReqId, bool)>,
     proposal: &Proposal,
     now: NaiveDateTime,
 ) -> Merged {
-    let olds: HashMap<ReqId, (&str, &str, &Requirement)> = (old.categories.iter())
+    let olds: Map<ReqId, (&str, &str, &Requirement)> = (old.categories.iter())
         .flat_map(|c| c.items.iter().map(move |i| (c, i)))
         .flat_map(|(c, i)| {
             (i.requirements.iter()).map(move |r| (r.id, (c.name.as_str(), i.name.as_str(), r)))
         })
         .collect();
     let mut report = MergeReport::default();
-    let mut taken: HashMap<ReqId, ReqId> = HashMap::new();
+    let mut taken: Map<ReqId, ReqId> = Map::default();
     for nr in new.requirements() {
         let Some(&(o, confirmed)) = chosen.get(&nr.id) else {
             report.added.push(brief(nr));
@@ -197,7 +211,17 @@ fn assemble(
             continue;
         };
         taken.insert(o, nr.id);
-        let m = Matched {
+        let units_changed = !same_folded(&or.units_raw, &nr.units_raw)
+            || !same_folded(&or.cooperating_raw, &nr.cooperating_raw);
+        let changed = or.id != nr.id
+            || units_changed
+            || !same_folded(&or.text, &nr.text)
+            || !same_folded(&or.deadline_raw, &nr.deadline_raw);
+        if !changed {
+            report.unchanged += 1;
+            continue;
+        }
+        report.changed.push(Matched {
             old_id: or.id,
             new_id: nr.id,
             old_text: or.text.clone(),
@@ -206,17 +230,11 @@ fn assemble(
             new_deadline: nr.deadline_raw.clone(),
             old_units: units_text(or),
             new_units: units_text(nr),
-            units_changed: compare_key(&or.units_raw) != compare_key(&nr.units_raw)
-                || compare_key(&or.cooperating_raw) != compare_key(&nr.cooperating_raw),
+            units_changed,
             status: or.status,
             progress: has_progress(or),
             confirmed,
-        };
-        if m.changed() {
-            report.changed.push(m);
-        } else {
-            report.unchanged += 1;
-        }
+        });
     }
     let mut archived = Vec::new();
     for c in &old.categories {

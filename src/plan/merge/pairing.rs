@@ -7,7 +7,8 @@
 //! plan's size; only the requirements of one item are ever compared all with all.
 
 use std::cmp::Reverse;
-use std::collections::HashMap;
+
+use super::Map;
 
 use super::side::Side;
 use super::text::{overlap, similar_pairs};
@@ -105,7 +106,7 @@ impl<'s, 'a> Pairing<'s, 'a> {
     /// Same category and item name, then the same item name in another category.
     fn items_by_name(&mut self) {
         for loose in [false, true] {
-            let mut by_name: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+            let mut by_name: Map<(&str, &str), Vec<usize>> = Map::default();
             for (oi, item) in self.old.items.iter().enumerate().rev() {
                 if self.item_of_old[oi].is_none() {
                     let category = if loose { "" } else { item.category.as_str() };
@@ -127,7 +128,7 @@ impl<'s, 'a> Pairing<'s, 'a> {
     /// An item renamed keeps most of its requirements: the old item most of a new item's
     /// paired requirements come from.
     fn items_by_shared(&mut self) {
-        let mut votes: HashMap<(usize, usize), usize> = HashMap::new();
+        let mut votes: Map<(usize, usize), usize> = Map::default();
         for (n, f) in self.found.iter().enumerate() {
             let Some((o, ..)) = f else { continue };
             let (ni, oi) = (self.new.reqs[n].item, self.old.reqs[*o].item);
@@ -174,7 +175,7 @@ impl<'s, 'a> Pairing<'s, 'a> {
     /// Identical texts: the same item and id first, then the same item, then the same id,
     /// then the same units and deadline, then the nearest in document order.
     fn exact(&mut self) {
-        let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_key: Map<&str, Vec<usize>> = Map::default();
         for (o, e) in self.old.reqs.iter().enumerate() {
             by_key.entry(e.key.as_str()).or_default().push(o);
         }

@@ -2,13 +2,13 @@
 //! [`Proposal`] (or the report of [`apply`] with the decisions so far), the user accepts
 //! weak pairs, splits pairs or pairs requirements by hand, and [`apply`] does the rest.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 
 use chrono::NaiveDateTime;
 
-use super::Merged;
 use super::pairing::Pairing;
 use super::side::Side;
+use super::{Map, Merged};
 use crate::plan::model::{Plan, ReqId};
 
 /// How sure the pairing is of a pair.
@@ -144,7 +144,7 @@ pub fn apply(
             return Err(DecisionError::Twice(n));
         }
     }
-    let mut chosen: HashMap<ReqId, (ReqId, bool)> = HashMap::new();
+    let mut chosen: Map<ReqId, (ReqId, bool)> = Map::default();
     for p in &proposal.pairs {
         let wanted = p.strength == Strength::Sure || decisions.accept.contains(&p.new);
         let replaced = by_hand_old.contains(&p.old) || by_hand_new.contains(&p.new);

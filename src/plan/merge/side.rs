@@ -1,6 +1,8 @@
 //! One plan as pairing sees it: its requirements in document order, each with the folded
 //! text, bigrams, units and deadline it is compared by, and where it sits in its item.
 
+use std::hash::{BuildHasher, Hasher};
+
 use super::text::bigrams;
 use crate::plan::import::compare_key;
 use crate::plan::model::{Plan, Requirement};
@@ -14,8 +16,10 @@ pub(super) struct Entry<'a> {
     /// Text as compared: no whitespace, full-width ASCII folded.
     pub key: String,
     pub grams: Vec<u64>,
-    pub units: String,
-    pub deadline: String,
+    /// Hashes of the folded units (lead and cooperating) and deadline cells: compared only
+    /// as evidence, so a collision costs nothing but a point of it.
+    pub units: u64,
+    pub deadline: u64,
 }
 
 /// An item: its folded category and item names, and its requirements' range in
@@ -55,10 +59,8 @@ impl<'a> Side<'a> {
                         pos,
                         key,
                         grams,
-                        units: compare_key(&r.units_raw)
-                            + "\u{0}"
-                            + &compare_key(&r.cooperating_raw),
-                        deadline: compare_key(&r.deadline_raw),
+                        units: folded_hash(&[&r.units_raw, &r.cooperating_raw]),
+                        deadline: folded_hash(&[&r.deadline_raw]),
                     });
                 }
             }
@@ -75,4 +77,16 @@ impl<'a> Side<'a> {
         let i = &self.items[item];
         i.start..i.start + i.len
     }
+}
+
+/// The characters of `cells` as [`compare_key`] folds them, hashed, without building the key.
+fn folded_hash(cells: &[&str]) -> u64 {
+    let mut h = foldhash::fast::FixedState::default().build_hasher();
+    for cell in cells {
+        for c in super::folded(cell) {
+            h.write_u32(u32::from(c));
+        }
+        h.write_u32(u32::MAX);
+    }
+    h.finish()
 }

@@ -3,7 +3,8 @@
 //! comparing every text with every other.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
+
+use super::Map;
 
 /// Sorted character bigrams (a one-character text is its own "bigram").
 pub(super) fn bigrams(key: &str) -> Vec<u64> {
@@ -79,7 +80,7 @@ pub(super) fn similar_pairs(
     let t = threshold / (2.0 - threshold);
     let sets = |side: &[&[u64]]| -> Vec<Vec<u64>> { side.iter().map(|g| tokens(g)).collect() };
     let (mut l, mut r) = (sets(left), sets(right));
-    let mut freq: HashMap<u64, u32> = HashMap::new();
+    let mut freq: Map<u64, u32> = Map::default();
     for s in l.iter().chain(&r) {
         for &tok in s {
             *freq.entry(tok).or_default() += 1;
@@ -88,7 +89,7 @@ pub(super) fn similar_pairs(
     let order = |s: &mut Vec<u64>| s.sort_unstable_by_key(|tok| (freq.get(tok).copied(), *tok));
     l.iter_mut().for_each(order);
     r.iter_mut().for_each(order);
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut index: Map<u64, Vec<usize>> = Map::default();
     for (j, s) in r.iter().enumerate() {
         for &tok in &s[..prefix(s.len(), t)] {
             index.entry(tok).or_default().push(j);
