@@ -247,7 +247,7 @@ pub fn revise(plan: &Plan, every: usize, seed: u64) -> Plan {
     for c in &mut new.categories {
         for item in &mut c.items {
             nth += 1;
-            if nth % every.max(1) != 0 {
+            if !nth.is_multiple_of(every.max(1)) {
                 continue;
             }
             let reqs = &mut item.requirements;

@@ -384,29 +384,27 @@ impl<'s, 'a> Pairing<'s, 'a> {
     /// The same position among the item's requirements: as far from the nearest paired
     /// requirement before it (or the item's start) as its partner is, and that neighbour
     /// paired with the partner's; or the same counted from the next one (or the end).
-    fn same_slot(&self, o: usize, n: usize) -> bool {
-        let (a, b) = (&self.old.reqs[o], &self.new.reqs[n]);
-        let (oi, ni) = (a.item, b.item);
+    fn same_slot(&self, old: usize, new: usize) -> bool {
+        let (oi, ni) = (self.old.reqs[old].item, self.new.reqs[new].item);
         let partner_old = |x: usize| self.old_to[x].filter(|&y| self.new.reqs[y].item == ni);
         let partner_new = |y: usize| {
             self.found[y]
                 .map(|(x, ..)| x)
                 .filter(|&x| self.old.reqs[x].item == oi)
         };
-        let olds = self.old.in_item(oi);
-        let news = self.new.in_item(ni);
-        let old_before = (olds.start..o).rev().find(|&x| partner_old(x).is_some());
-        let new_before = (news.start..n).rev().find(|&y| partner_new(y).is_some());
+        let (olds, news) = (self.old.in_item(oi), self.new.in_item(ni));
+        let old_before = (olds.start..old).rev().find(|&x| partner_old(x).is_some());
+        let new_before = (news.start..new).rev().find(|&y| partner_new(y).is_some());
         let before = match (old_before, new_before) {
-            (None, None) => a.pos == b.pos,
-            (Some(x), Some(y)) => partner_old(x) == Some(y) && o - x == n - y,
+            (None, None) => old - olds.start == new - news.start,
+            (Some(x), Some(y)) => partner_old(x) == Some(y) && old - x == new - y,
             _ => false,
         };
-        let old_after = (o + 1..olds.end).find(|&x| partner_old(x).is_some());
-        let new_after = (n + 1..news.end).find(|&y| partner_new(y).is_some());
+        let old_after = (old + 1..olds.end).find(|&x| partner_old(x).is_some());
+        let new_after = (new + 1..news.end).find(|&y| partner_new(y).is_some());
         let after = match (old_after, new_after) {
-            (None, None) => olds.end - o == news.end - n,
-            (Some(x), Some(y)) => partner_old(x) == Some(y) && x - o == y - n,
+            (None, None) => olds.end - old == news.end - new,
+            (Some(x), Some(y)) => partner_old(x) == Some(y) && x - old == y - new,
             _ => false,
         };
         before || after

@@ -21,6 +21,7 @@ pub enum Strength {
 }
 
 /// What speaks for two requirements being one, as the pairing weighed it.
+#[allow(clippy::struct_excessive_bools)] // independent facts, each shown to the user
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Evidence {
     /// The same text (ignoring spacing and full-width/half-width forms).
