@@ -14,6 +14,7 @@
 //! in the plan's size.
 
 mod archive;
+mod items;
 mod pairing;
 mod proposal;
 mod side;
