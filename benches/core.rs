@@ -60,6 +60,24 @@ fn merging(c: &mut Criterion) {
             );
         });
     }
+    // The worst case for the indexes: another plan picked by mistake, every requirement a
+    // leftover for the similarity phases (the generated texts share most of their words).
+    let f = fixture(10_000);
+    g.sample_size(10);
+    g.bench_function(BenchmarkId::new("other_plan", f.n), |b| {
+        let other = duban::plan::generate::generate_document(&duban::plan::generate::GenOptions {
+            requirements: f.n,
+            seed: 2,
+            ..Default::default()
+        });
+        let new = import_bytes(other.as_bytes(), "other.txt").expect("imports");
+        let old = &f.state().plan;
+        b.iter_batched(
+            || new.clone(),
+            |new| merge(black_box(old), new, now()),
+            criterion::BatchSize::LargeInput,
+        );
+    });
 }
 
 fn state_file(c: &mut Criterion, sizes: &[Fixture]) {

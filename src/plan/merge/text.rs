@@ -65,8 +65,15 @@ pub(super) fn overlap(a: &[u64], b: &[u64]) -> Overlap {
     }
 }
 
+/// Tokens in more right-hand texts than this are not looked up.
+const POSTING_CAP: usize = 256;
+/// Candidates kept per left-hand text.
+const PER_TEXT: usize = 32;
+
 /// The pairs `(i, j)` of `left` × `right` (sorted bigram lists) whose Dice coefficient can
-/// reach `threshold` — every such pair, plus some below it for the caller to check.
+/// reach `threshold` — every such pair, plus some below it for the caller to check — as
+/// long as the lists are not large and alike (see [`POSTING_CAP`] and [`PER_TEXT`]; a
+/// revision's leftovers are few, so only a mass of them ever meets the caps).
 ///
 /// Prefix filtering: Dice ≥ δ means Jaccard ≥ t = δ/(2−δ), so two sets share at least
 /// ⌈t·|x|⌉ tokens, and with every set's tokens in one global order (rarest first) two such
@@ -95,16 +102,29 @@ pub(super) fn similar_pairs(
             index.entry(tok).or_default().push(j);
         }
     }
-    let mut seen = vec![usize::MAX; r.len()];
+    // A token in very many texts says little and would make the join quadratic (a wrong
+    // plan picked by mistake leaves every requirement over): such tokens are not looked up.
+    index.retain(|_, posting| posting.len() <= POSTING_CAP);
+    let mut shared = vec![0u32; r.len()];
+    let mut touched = Vec::new();
     let mut out = Vec::new();
     for (i, s) in l.iter().enumerate() {
         for tok in &s[..prefix(s.len(), t)] {
             for &j in index.get(tok).map_or(&[][..], Vec::as_slice) {
-                if seen[j] != i && lengths_allow(s.len(), r[j].len(), t) {
-                    seen[j] = i;
-                    out.push((i, j));
+                if shared[j] == 0 {
+                    if !lengths_allow(s.len(), r[j].len(), t) {
+                        continue;
+                    }
+                    touched.push(j);
                 }
+                shared[j] += 1;
             }
+        }
+        // The texts sharing the most prefix tokens; all of them unless there are many.
+        touched.sort_unstable_by_key(|&j| (std::cmp::Reverse(shared[j]), j));
+        out.extend(touched.iter().take(PER_TEXT).map(|&j| (i, j)));
+        for j in touched.drain(..) {
+            shared[j] = 0;
         }
     }
     out
