@@ -139,23 +139,19 @@ fn notice(
         within: within.map_or(rules.blue_within_days, i64::from),
         tier,
     };
-    let units = match unit {
-        Some(name) => {
-            let name = name.trim();
-            check_file_target(output, lang)?;
-            if !notice::known_unit(&state.plan, name) {
-                return Err(usage(match lang {
-                    Lang::Zh => format!("计划中没有单位「{name}」（单位名称见 duban units）"),
-                    Lang::En => format!("no unit \"{name}\" in this plan (see duban units)"),
-                }));
-            }
-            vec![name.to_string()]
+    let units = if let Some(name) = unit {
+        let name = name.trim();
+        check_file_target(output, lang)?;
+        if !notice::known_unit(&state.plan, name) {
+            return Err(usage(match lang {
+                Lang::Zh => format!("计划中没有单位「{name}」（单位名称见 duban units）"),
+                Lang::En => format!("no unit \"{name}\" in this plan (see duban units)"),
+            }));
         }
-        None => {
-            debug_assert!(all);
-            check_dir_target(output, lang)?;
-            notice::units_to_notify(&state.plan, today, sel, &rules)
-        }
+        vec![name.to_string()]
+    } else {
+        check_dir_target(output, lang)?;
+        notice::units_to_notify(&state.plan, today, sel, &rules)
     };
     let reply_by = cal
         .add_working_days(today, office.reply_working_days)
@@ -165,16 +161,7 @@ fn notice(
     for name in &units {
         let listed = notice::for_unit(&state.plan, name, today, sel, &rules);
         if listed.is_empty() {
-            return Err(CliError::Refused(match lang {
-                Lang::Zh => format!(
-                    "「{name}」没有逾期或{}天内到期的要求，未生成通知单",
-                    sel.within
-                ),
-                Lang::En => format!(
-                    "\"{name}\" has nothing overdue or due within {} days; no notice written",
-                    sel.within
-                ),
-            }));
+            return Err(nothing(Some(name), sel.within, lang));
         }
         let ids: Vec<ReqId> = listed.iter().map(|r| r.id).collect();
         let n = state.notices.issue(year, name, today, ids.clone());
@@ -204,13 +191,7 @@ fn notice(
         });
     }
     if written.is_empty() {
-        return Err(CliError::Refused(match lang {
-            Lang::Zh => format!("没有单位有逾期或{}天内到期的要求，未生成通知单", sel.within),
-            Lang::En => format!(
-                "no unit has anything overdue or due within {} days; no notice written",
-                sel.within
-            ),
-        }));
+        return Err(nothing(None, sel.within, lang));
     }
     let stamp = Stamp::new(now(ctx.clock), ctx.user.as_deref());
     for w in &written {
@@ -230,32 +211,43 @@ fn notice(
     let mut msg = String::new();
     for w in &written {
         export::write_atomic(&w.path, &w.bytes)?;
-        let _ = writeln!(
-            msg,
-            "{}",
-            match lang {
-                Lang::Zh => format!(
-                    "{} → {}：{}项，已记录催办（通知单），写入 {}",
-                    w.number,
-                    w.unit,
-                    w.ids.len(),
-                    w.path.display()
-                ),
-                Lang::En => format!(
-                    "{} → {}: {} requirements, reminders recorded (notice), written to {}",
-                    w.number,
-                    w.unit,
-                    w.ids.len(),
-                    w.path.display()
-                ),
-            }
-        );
+        msg.push_str(&written_line(w, lang));
     }
     push_notice(&mut msg, &report, lang);
     if !msg.ends_with('\n') {
         msg.push('\n');
     }
     Ok(msg)
+}
+
+fn written_line(w: &Written, lang: Lang) -> String {
+    let (n, path) = (w.ids.len(), w.path.display());
+    match lang {
+        Lang::Zh => format!(
+            "{} → {}：{n}项，已记录催办（通知单），写入 {path}\n",
+            w.number, w.unit
+        ),
+        Lang::En => format!(
+            "{} → {}: {n} requirements, reminders recorded (notice), written to {path}\n",
+            w.number, w.unit
+        ),
+    }
+}
+
+/// Nothing to send: to this unit, or (`None`) to any.
+fn nothing(unit: Option<&str>, within: i64, lang: Lang) -> CliError {
+    CliError::Refused(match (lang, unit) {
+        (Lang::Zh, Some(name)) => {
+            format!("「{name}」没有逾期或{within}天内到期的要求，未生成通知单")
+        }
+        (Lang::En, Some(name)) => {
+            format!("\"{name}\" has nothing overdue or due within {within} days; no notice written")
+        }
+        (Lang::Zh, None) => format!("没有单位有逾期或{within}天内到期的要求，未生成通知单"),
+        (Lang::En, None) => {
+            format!("no unit has anything overdue or due within {within} days; no notice written")
+        }
+    })
 }
 
 fn bulletin_command(

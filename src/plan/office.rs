@@ -93,6 +93,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_shipped_file_states_the_defaults() {
+        let shipped = Office::parse(include_str!("../../assets/office.toml")).expect("valid");
+        assert_eq!(shipped, Office::default());
+    }
+
+    #[test]
     fn defaults_overrides_and_errors() {
         let d = Office::default();
         assert_eq!(d.number(2021, 3), "督办〔2021〕第3号");

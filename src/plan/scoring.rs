@@ -249,6 +249,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_shipped_file_states_the_defaults() {
+        let shipped =
+            ScoringRules::parse(include_str!("../../assets/scoring.toml")).expect("valid");
+        assert_eq!(shipped, ScoringRules::default());
+    }
+
+    #[test]
     fn rules_parse_with_defaults_and_refuse_bad_points() {
         let r = ScoringRules::parse("reminder = 1.5\n").expect("valid");
         assert!((r.reminder - 1.5).abs() < 1e-9);

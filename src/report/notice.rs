@@ -1,6 +1,8 @@
 //! The 督办通知单 as a document: title, number, addressee, what is late, the table of its
 //! requirements, what the unit must do and by when, contact, signature and date.
 
+use std::fmt::Write as _;
+
 use chrono::{Datelike, NaiveDate};
 
 use super::docx::{Align, Block};
@@ -151,10 +153,10 @@ pub fn blocks(n: &Notice<'_>, lang: Lang) -> Vec<Block> {
         ),
     };
     if !report_to.is_empty() {
-        reply_text.push_str(&match lang {
-            Lang::Zh => format!("（报送方式：{report_to}）"),
-            Lang::En => format!(" ({report_to})"),
-        });
+        let _ = match lang {
+            Lang::Zh => write!(reply_text, "（报送方式：{report_to}）"),
+            Lang::En => write!(reply_text, " ({report_to})"),
+        };
     }
     reply_text.push_str(lang.pick("。逾期未反馈的，将按有关规定予以通报。", "."));
     out.push(Block::Para(Align::Body, reply_text));

@@ -1,7 +1,7 @@
-//! A small .docx (WordprocessingML) writer for the documents an office sends: 督办通知单 and
+//! A small .docx (`WordprocessingML`) writer for the documents an office sends: 督办通知单 and
 //! 督查通报. It writes only what those need — a title, headings, paragraphs (indented body,
 //! centred or right-aligned lines), bordered tables — as named styles in the usual official
-//! set (GB/T 9704: title 方正小标宋简体 二号, headings 黑体 三号, body 仿宋_GB2312 三号 at a
+//! set (GB/T 9704: title 方正小标宋简体 二号, headings 黑体 三号, body `仿宋_GB2312` 三号 at a
 //! fixed 28 pt line, A4 with 37/35/28/26 mm margins). Fonts are named, never embedded; the
 //! font table names the fallbacks (仿宋, 黑体, 宋体) Word and WPS substitute when the
 //! GB2312 faces are not installed.
@@ -11,6 +11,7 @@
 
 mod parts;
 
+use std::fmt::Write as _;
 use std::io::{Cursor, Write as _};
 
 use zip::write::SimpleFileOptions;
@@ -58,7 +59,7 @@ fn widths(table: &Table) -> Vec<u32> {
                 .chain(std::iter::once(crate::text::width(&table.header[i])))
                 .max()
                 .unwrap_or(4);
-            u32::try_from(widest.clamp(4, 12) + 1).unwrap_or(13)
+            u32::try_from(widest.clamp(4, 12) + 3).unwrap_or(15)
         })
         .collect()
 }
@@ -123,7 +124,7 @@ fn push_block(out: &mut String, block: &Block) {
             para(out, style, jc, &[(text, false)]);
         }
         Block::Labeled(label, text) => {
-            para(out, "DubanPlain", None, &[(label, true), (text, false)])
+            para(out, "DubanPlain", None, &[(label, true), (text, false)]);
         }
         Block::Table(t) => table(out, t),
         Block::Blank => para(out, "DubanPlain", None, &[]),
@@ -179,7 +180,7 @@ fn table(out: &mut String, t: &Table) {
          w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>",
     );
     for c in &cols {
-        out.push_str(&format!("<w:gridCol w:w=\"{c}\"/>"));
+        let _ = write!(out, "<w:gridCol w:w=\"{c}\"/>");
     }
     out.push_str("</w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr>");
     for (h, w) in t.header.iter().zip(&cols) {
@@ -210,9 +211,10 @@ fn table(out: &mut String, t: &Table) {
 }
 
 fn cell(out: &mut String, text: &str, width: u32, style: &str, jc: Option<&str>, bold: bool) {
-    out.push_str(&format!(
+    let _ = write!(
+        out,
         "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>"
-    ));
+    );
     para(out, style, jc, &[(text, bold && style != "DubanTableHead")]);
     out.push_str("</w:tc>");
 }
