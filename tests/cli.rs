@@ -17,5 +17,6 @@ mod cli {
     pub mod show;
     pub mod start;
     pub mod support;
+    pub mod workspace;
     pub mod wrapping;
 }

@@ -212,3 +212,59 @@ fn list(json_out: bool, ctx: &Context) -> Result<String, CliError> {
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::plan::Status;
+    use crate::store::State;
+
+    const STATUSES: [Status; 5] = [
+        Status::Todo,
+        Status::Doing,
+        Status::Review,
+        Status::Done,
+        Status::Blocked,
+    ];
+
+    proptest! {
+        /// `plans` counts each plan as `list --plan NAME` does, and their sums are what
+        /// `list` over the whole workspace counts.
+        #[test]
+        fn plans_counts_are_the_sum_of_per_plan_list_counts(
+            statuses in prop::collection::vec(0..5usize, 1..60),
+            copies in 1..4usize,
+            day in 0..400i64,
+        ) {
+            let today = NaiveDate::from_ymd_opt(2021, 1, 1).expect("date") + chrono::Days::new(day.unsigned_abs());
+            let at = today.and_hms_opt(9, 0, 0).expect("time");
+            let mut state = State::new(crate::plan::import::builtin());
+            for n in 0..copies {
+                state.add(PlanState::new(format!("p{n}"), crate::plan::import::builtin())).expect("new name");
+            }
+            let mut pick = statuses.iter().cycle();
+            for p in state.plans_mut() {
+                for r in p.plan.requirements_mut().step_by(3) {
+                    r.set_status(STATUSES[*pick.next().expect("cycle")], at);
+                }
+            }
+            let plans: Vec<_> = state.plans().iter().map(|p| (p.name.as_str(), &p.plan)).collect();
+            let rows: Vec<PlanRow<'_>> = state.plans().iter().map(|p| row(p, today)).collect();
+            let count = |filter: Filter| filter.select_plans(&plans, today).len();
+            let done = Filter { status: Some(Status::Done), ..Filter::default() };
+            let overdue = Filter { overdue: true, ..Filter::default() };
+            for r in &rows {
+                let one = |f: &Filter| count(Filter { plan: Some(r.name.to_string()), ..f.clone() });
+                prop_assert_eq!(r.requirements, one(&Filter::default()));
+                prop_assert_eq!(r.done, one(&done));
+                prop_assert_eq!(r.overdue, one(&overdue));
+            }
+            prop_assert_eq!(rows.iter().map(|r| r.requirements).sum::<usize>(), count(Filter::default()));
+            prop_assert_eq!(rows.iter().map(|r| r.done).sum::<usize>(), count(done.clone()));
+            prop_assert_eq!(rows.iter().map(|r| r.overdue).sum::<usize>(), count(overdue.clone()));
+        }
+    }
+}
