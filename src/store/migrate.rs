@@ -50,7 +50,8 @@ fn from_0(value: Value) -> Value {
 
 /// Schema 2 → 3: the one plan, with its snapshots and archive, becomes a workspace's first.
 fn to_workspace(mut value: Value) -> Value {
-    if let Some(map) = value.as_object_mut() {
+    // A workspace whose version was lost (a hand edit) is one already.
+    if let Some(map) = value.as_object_mut().filter(|m| !m.contains_key("plans")) {
         let mut entry = serde_json::Map::new();
         // The same rule as `default_name`, read from the JSON (the year is required there).
         let year = map.get("plan").and_then(|p| p.get("year")).cloned();
