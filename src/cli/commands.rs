@@ -54,6 +54,7 @@ pub fn prints_data(command: &Command) -> bool {
     }
 }
 
+#[allow(clippy::too_many_lines)] // one arm per command
 pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
     let today = ctx.clock.today;
     let lang = ctx.lang;
@@ -326,11 +327,11 @@ pub(super) fn resolve(id: &IdArg, state: &mut State, ctx: &Context) -> Result<Re
             state.names().join(", ")
         ))),
         several => {
-            let names: Vec<&str> = several.iter().map(|(n, _)| n.as_str()).collect();
+            let holders: Vec<&str> = several.iter().map(|(n, _)| n.as_str()).collect();
             Err(CliError::Usage(format!(
                 "{id} is in several plans: {}; write {}:{id} or pass --plan NAME",
-                names.join(", "),
-                names[0]
+                holders.join(", "),
+                holders[0]
             )))
         }
     }

@@ -97,6 +97,7 @@ pub fn load_store(store: &Store) -> Result<(State, bool), CliError> {
 }
 
 /// A plan name that names nothing, or is refused, is a mistake in the command line.
+#[allow(clippy::needless_pass_by_value)] // used as `map_err(workspace_error)`
 pub fn workspace_error(e: crate::store::WorkspaceError) -> CliError {
     CliError::Usage(e.to_string())
 }

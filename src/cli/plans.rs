@@ -30,7 +30,7 @@ pub struct PlanRow<'a> {
 }
 
 /// A plan's row: counted through the one query, as `list --plan NAME` counts.
-pub fn row<'a>(p: &'a PlanState, today: chrono::NaiveDate) -> PlanRow<'a> {
+pub fn row(p: &PlanState, today: chrono::NaiveDate) -> PlanRow<'_> {
     let count = |filter: Filter| filter.select(&p.plan, today).len();
     PlanRow {
         name: &p.name,

@@ -177,10 +177,10 @@ impl Store {
         // Compare and merge the plan we edited (requirement ids are unique within a plan).
         // One the file no longer has (removed or renamed meanwhile): ours is written whole.
         let mut base = base;
-        if let Some(base) = &mut base {
-            if base.focus(&state.name).is_err() {
-                return Ok(report);
-            }
+        if let Some(base) = &mut base
+            && base.focus(&state.name).is_err()
+        {
+            return Ok(report);
         }
         if newer.focus(&state.name).is_err() {
             return Ok(report);
