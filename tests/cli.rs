@@ -18,5 +18,6 @@ mod cli {
     pub mod show;
     pub mod start;
     pub mod support;
+    pub mod workspace;
     pub mod wrapping;
 }

@@ -355,6 +355,7 @@ mod tests {
             requirements: vec![],
         };
         let e = Entry {
+            plan: None,
             category: &category,
             item: &item,
             requirement: r,
