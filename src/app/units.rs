@@ -392,6 +392,7 @@ pub fn column_label(c: UnitColumn, lang: Lang) -> &'static str {
         UnitColumn::Overdue => lang.pick("逾期", "Overdue"),
         UnitColumn::OldestOverdue => lang.pick("最长逾期", "Oldest"),
         UnitColumn::ReportsOutstanding => lang.pick("待报送", "Reports"),
+        UnitColumn::Reminders => lang.pick("催办", "Chased"),
     }
 }
 

@@ -86,6 +86,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             pick(c.blocked, THEME.blocked),
         ),
     ];
+    // 待审核 is shown once there is something to review: most plans never use it.
+    if c.review > 0 {
+        stats.insert(
+            2,
+            (lang.pick("待审核 ", "in review "), c.review, THEME.doing),
+        );
+    }
     if c.unconfirmed > 0 {
         stats.push((
             lang.pick("时限待确认 ", "to confirm "),

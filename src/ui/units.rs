@@ -117,10 +117,11 @@ fn row(r: &UnitRow, name_w: usize, widths: &[usize]) -> Line<'static> {
         (Some(r.overdue.to_string()), THEME.overdue),
         (oldest, THEME.overdue),
         (Some(r.reports_outstanding.to_string()), THEME.report_due),
+        (Some(chased(r)), THEME.due_soon),
     ];
     for ((value, style), w) in cells.into_iter().zip(widths) {
         let text = value.unwrap_or_else(|| "-".into());
-        let style = if text == "0" || text == "-" {
+        let style = if text == "0" || text == "-" || text == "0/0" {
             THEME.dim
         } else {
             style
@@ -128,6 +129,11 @@ fn row(r: &UnitRow, name_w: usize, widths: &[usize]) -> Line<'static> {
         spans.push(Span::styled(wrap::fit_right(&text, *w), style));
     }
     Line::from(spans)
+}
+
+/// `3/2`: reminders sent to the unit / requirements they chased.
+fn chased(r: &UnitRow) -> String {
+    format!("{}/{}", r.reminders, r.chased)
 }
 
 /// The detail pane while the table (not a drill-down) is shown: the selected unit in words.
@@ -167,6 +173,7 @@ pub fn detail_lines(app: &App, cols: usize) -> Vec<Line<'static>> {
             UnitColumn::ReportsOutstanding,
             r.reports_outstanding.to_string(),
         ),
+        (UnitColumn::Reminders, chased(r)),
     ];
     for (c, v) in pairs {
         out.push(Line::from(vec![
