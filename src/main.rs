@@ -58,7 +58,7 @@ fn run(cli: Cli, count_typed: bool) -> anyhow::Result<ExitCode> {
         let _lock = store.open_writer()?;
         // Load before the terminal is taken over, so file errors print normally.
         let (state, _existed) = context::load_state(&store)?;
-        return open_dashboard(store, state, clock, lang, count);
+        return open_dashboard(store, state, clock, lang, count, user);
     };
     // An export piped to a file keeps its bytes; text for a person is always shown safe.
     let exact = commands::prints_data(&command) && !io::stdout().is_terminal();
@@ -94,8 +94,9 @@ fn open_dashboard(
     clock: Clock,
     lang: Lang,
     count: Resolved,
+    user: Option<String>,
 ) -> anyhow::Result<ExitCode> {
-    duban::app::run(store, state, clock, lang, count.count, count.settings)?;
+    duban::app::run(store, state, clock, lang, count.count, count.settings, user)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -10,12 +10,14 @@ mod count;
 mod derived;
 mod due;
 mod edit;
+mod evidence;
 pub mod filter;
 pub mod geometry;
 mod history;
 pub mod input;
 mod key;
 pub mod keymap;
+pub mod lifecycle;
 mod nav;
 pub mod page;
 pub mod progress;
@@ -39,6 +41,7 @@ pub use geometry::{Geometry, Regions};
 pub use history::UNDO_LIMIT;
 pub use input::LineEditor;
 pub use keymap::{Key, KeyMode, Keymap, KeymapError};
+pub use lifecycle::{Flow, Step};
 pub use page::{Group, ListEntry, ReqList, Screen};
 pub use progress::Prompt;
 pub use run::run;
@@ -89,6 +92,8 @@ pub enum Mode {
     Search(LineEditor),
     /// Waiting for y/n before changing every requirement of an item.
     Confirm(BulkChange),
+    /// Asking for a life-cycle action (延期, 催办 …) step by step.
+    Flow(lifecycle::Flow),
 }
 
 /// The status line.
@@ -150,6 +155,12 @@ pub struct App {
     scroll: Scroll,
     /// How long the detail pane's and the help overlay's texts are (the ui's answer).
     measure: Option<Measure>,
+    /// Who is acting (`--user`, `DUBAN_USER`, the login name): signs every edit.
+    user: Option<String>,
+    /// Opens evidence files (the system's program; a recorder in tests).
+    opener: Box<dyn crate::open::Opener>,
+    /// The selected requirement's evidence checks, made in `update`, read by drawing.
+    evidence_checks: Option<evidence::EvidenceChecks>,
 }
 
 /// Scroll offsets of the panes whose rows follow a cursor (drawing only reads them).
@@ -204,6 +215,9 @@ impl App {
             size: None,
             scroll: Scroll::default(),
             measure: None,
+            user: None,
+            opener: Box::new(crate::open::System),
+            evidence_checks: None,
         };
         app.rebuilt();
         app.cursor = app.first_requirement(0);
@@ -228,6 +242,25 @@ impl App {
     pub fn with_measure(mut self, measure: Measure) -> App {
         self.measure = Some(measure);
         self
+    }
+
+    /// Sign edits with `user` (nothing when `None` or blank).
+    #[must_use]
+    pub fn with_user(mut self, user: Option<String>) -> App {
+        self.user = user.filter(|u| !u.trim().is_empty());
+        self
+    }
+
+    /// Open evidence files with `opener` instead of the system's program.
+    #[must_use]
+    pub fn with_opener(mut self, opener: Box<dyn crate::open::Opener>) -> App {
+        self.opener = opener;
+        self
+    }
+
+    /// Who signs the edits.
+    pub fn user(&self) -> Option<&str> {
+        self.user.as_deref()
     }
 
     #[must_use]
@@ -314,7 +347,7 @@ impl App {
         match self.mode {
             Mode::Normal | Mode::Help { .. } => KeyMode::Normal,
             Mode::Confirm(_) | Mode::ConfirmDelete(_) => KeyMode::Confirm,
-            Mode::Input(..) | Mode::Search(_) => KeyMode::Input,
+            Mode::Input(..) | Mode::Search(_) | Mode::Flow(_) => KeyMode::Input,
         }
     }
 
@@ -345,7 +378,9 @@ impl App {
                     _ => None,
                 }
             }
-            Event::Paste(text) if matches!(self.mode, Mode::Input(..) | Mode::Search(_)) => {
+            Event::Paste(text)
+                if matches!(self.mode, Mode::Input(..) | Mode::Search(_) | Mode::Flow(_)) =>
+            {
                 Some(Action::Edit(Edit::Paste(text.clone())))
             }
             Event::Mouse(m) => {
@@ -403,8 +438,10 @@ impl App {
             Mode::ConfirmDelete(_) => self.update_confirm_delete(&action, now),
             Mode::Input(..) => self.update_input(action, now),
             Mode::Search(_) => self.update_search(action),
+            Mode::Flow(_) => self.update_flow(action, now),
         }
         self.refresh();
+        self.refresh_evidence_checks();
         if self.selected_requirement().map(|r| r.id) != selected {
             self.note_cursor = None;
         }

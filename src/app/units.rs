@@ -92,7 +92,10 @@ impl App {
         // Unfiltered, the current list is patched for the edited requirements alone.
         if self.derived.matches.is_none() {
             match self.screen {
-                Screen::Agenda if self.derived.agenda_rows.is_some() => {
+                Screen::Agenda
+                    if self.derived.agenda_rows.is_some()
+                        && self.agenda.order == agenda::Order::Due =>
+                {
                     self.patch_agenda_list(ids);
                     self.derived.stale.retain(|p| *p != Screen::Agenda);
                 }
@@ -232,7 +235,10 @@ impl App {
             self.derived.outstanding.sort_unstable();
             all
         };
-        let rows: Vec<_> = all.iter().filter(|r| self.passes(r.id)).copied().collect();
+        let mut rows: Vec<_> = all.iter().filter(|r| self.passes(r.id)).copied().collect();
+        if self.agenda.order != agenda::Order::Due {
+            agenda::sort(&mut rows, &self.state.plan, self.agenda.order);
+        }
         self.derived.agenda_rows = Some(all);
         let mut entries = Vec::with_capacity(rows.len() + Bucket::ALL.len());
         for (bucket, group) in agenda::groups(&rows) {
@@ -252,6 +258,24 @@ impl App {
             outstanding.iter().filter(|&&id| self.passes(id)).count()
         };
         self.agenda.list.replace(entries);
+    }
+
+    /// Agenda `]`: each group by due date ↔ by the last reminder, longest ago first.
+    pub(super) fn toggle_agenda_order(&mut self) {
+        self.agenda.order = match self.agenda.order {
+            agenda::Order::Due => agenda::Order::Reminded,
+            agenda::Order::Reminded => agenda::Order::Due,
+        };
+        self.derived.stale.push(Screen::Agenda);
+        self.refresh();
+        let text = match self.agenda.order {
+            agenda::Order::Due => self.lang.pick("日程：各组按时限排序", "agenda: by due date"),
+            agenda::Order::Reminded => self.lang.pick(
+                "日程：各组按最久未催办排序（未催办的在前）",
+                "agenda: reminded longest ago first (never reminded on top)",
+            ),
+        };
+        self.set_message(text, false);
     }
 
     pub(super) fn rebuild_units(&mut self) {

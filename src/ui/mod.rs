@@ -94,7 +94,7 @@ impl Widget for &App {
             Mode::Help { .. } => help::render(self, area, buf),
             Mode::Confirm(change) => dialog::render(self, change, area, buf),
             Mode::ConfirmDelete(index) => dialog::render_delete(self, *index, area, buf),
-            Mode::Normal | Mode::Input(..) | Mode::Search(_) => {}
+            Mode::Normal | Mode::Input(..) | Mode::Search(_) | Mode::Flow(_) => {}
         }
     }
 }
