@@ -231,7 +231,11 @@ impl App {
         };
         match flow.step {
             Step::ExtendDate => match parse_day(&text) {
-                Some(to) => self.mode = ask(Step::ExtendReason { to }, Vec::new()),
+                // A date not later is refused now, before the reason is typed.
+                Some(to) => match self.try_extend(id, to) {
+                    Err(e) => self.set_message(e.message(self.lang), true),
+                    Ok(()) => self.mode = ask(Step::ExtendReason { to }, Vec::new()),
+                },
                 None => self.not_a_date(&text),
             },
             Step::ExtendReason { to } if text.is_empty() => {
@@ -301,6 +305,15 @@ impl App {
                 }
             }
         }
+    }
+
+    /// Whether extending `id` to `to` would be accepted (tried on a copy).
+    fn try_extend(&self, id: ReqId, to: NaiveDate) -> Result<(), LifecycleError> {
+        let Some(r) = self.plan().get(id) else {
+            return Ok(());
+        };
+        let probe = Stamp::new(NaiveDateTime::default(), None);
+        r.clone().extend(to, "-", None, &probe, self.today).map(drop)
     }
 
     fn not_a_date(&mut self, text: &str) {

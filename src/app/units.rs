@@ -260,6 +260,11 @@ impl App {
         self.agenda.list.replace(entries);
     }
 
+    /// How the agenda orders each group.
+    pub fn agenda_order(&self) -> agenda::Order {
+        self.agenda.order
+    }
+
     /// Agenda `]`: each group by due date ↔ by the last reminder, longest ago first.
     pub(super) fn toggle_agenda_order(&mut self) {
         self.agenda.order = match self.agenda.order {
