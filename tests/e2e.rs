@@ -217,12 +217,20 @@ fn extend_and_remind_from_the_dashboard_are_saved_signed() {
     assert_eq!(r["id"], "6.1.1");
     let ext = &r["extensions"][0];
     assert_eq!(
-        (ext["to"].as_str(), ext["reason"].as_str(), ext["by"].as_str()),
+        (
+            ext["to"].as_str(),
+            ext["reason"].as_str(),
+            ext["by"].as_str()
+        ),
         (Some("2021-12-31"), Some("需协调"), Some("李四"))
     );
     let rem = &r["reminders"][0];
     assert_eq!(
-        (rem["unit"].as_str(), rem["via"].as_str(), rem["note"].as_str()),
+        (
+            rem["unit"].as_str(),
+            rem["via"].as_str(),
+            rem["note"].as_str()
+        ),
         (Some("各镇（街道）"), Some("phone"), Some("请加快"))
     );
     assert_eq!(rem["by"], "李四");

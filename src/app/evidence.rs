@@ -79,7 +79,9 @@ impl App {
     /// Enter on the path prompt: read the file and record it.
     pub(super) fn attach_typed(&mut self, id: ReqId, text: &str, now: NaiveDateTime) {
         if text.is_empty() {
-            let msg = self.lang.pick("未输入路径，未登记", "no path given, nothing attached");
+            let msg = self
+                .lang
+                .pick("未输入路径，未登记", "no path given, nothing attached");
             return self.set_message(msg, false);
         }
         let path = expand_home(text);
@@ -88,7 +90,9 @@ impl App {
             Err(e) => {
                 let msg = match self.lang {
                     Lang::Zh => format!("{}：无法读取：{e}；未登记", path.display()),
-                    Lang::En => format!("{}: cannot read it: {e}; nothing attached", path.display()),
+                    Lang::En => {
+                        format!("{}: cannot read it: {e}; nothing attached", path.display())
+                    }
                 };
                 return self.set_message(msg, true);
             }

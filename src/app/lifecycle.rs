@@ -59,7 +59,10 @@ pub enum Step {
 impl Step {
     /// Whether the step picks one of [`Flow::choices`] rather than taking text.
     pub fn is_choice(&self) -> bool {
-        matches!(self, Step::RemindUnit | Step::RemindVia { .. } | Step::OpenPick)
+        matches!(
+            self,
+            Step::RemindUnit | Step::RemindVia { .. } | Step::OpenPick
+        )
     }
 
     /// The footer's prompt.
@@ -134,9 +137,7 @@ impl App {
             let mut copy = r.clone();
             let future = NaiveDate::MAX;
             match action {
-                Action::Extend => copy
-                    .extend(future, "-", None, &probe, self.today)
-                    .map(drop),
+                Action::Extend => copy.extend(future, "-", None, &probe, self.today).map(drop),
                 Action::Claim => copy.claim(None, &probe, require).map(drop),
                 Action::Approve => copy.approve(None, &probe, require).map(drop),
                 Action::Reject => copy.reject("-", &probe).map(drop),
@@ -201,7 +202,9 @@ impl App {
             Action::Edit(e) => flow.editor.apply(e),
             Action::CancelNote => {
                 self.mode = Mode::Normal;
-                let text = self.lang.pick("已取消，未作修改", "cancelled, nothing changed");
+                let text = self
+                    .lang
+                    .pick("已取消，未作修改", "cancelled, nothing changed");
                 self.set_message(text, false);
             }
             Action::SubmitNote => {
@@ -290,13 +293,20 @@ impl App {
             }
             Step::RemindNote { unit, via } => {
                 let how = via.map_or_else(String::new, |v| {
-                    format!("{}{}{}", self.lang.pick("（", " ("), v.label(self.lang), self.lang.pick("）", ")"))
+                    format!(
+                        "{}{}{}",
+                        self.lang.pick("（", " ("),
+                        v.label(self.lang),
+                        self.lang.pick("）", ")")
+                    )
                 });
                 let summary = match self.lang {
                     Lang::Zh => format!("{id} 已催办 {unit}{how}"),
                     Lang::En => format!("{id} reminded {unit}{how}"),
                 };
-                self.act(id, &summary, now, |r, s| r.remind(Some(&unit), via, note, s));
+                self.act(id, &summary, now, |r, s| {
+                    r.remind(Some(&unit), via, note, s)
+                });
             }
             Step::AttachPath => self.attach_typed(id, &text, now),
             Step::OpenPick => {
@@ -313,7 +323,9 @@ impl App {
             return Ok(());
         };
         let probe = Stamp::new(NaiveDateTime::default(), None);
-        r.clone().extend(to, "-", None, &probe, self.today).map(drop)
+        r.clone()
+            .extend(to, "-", None, &probe, self.today)
+            .map(drop)
     }
 
     fn not_a_date(&mut self, text: &str) {

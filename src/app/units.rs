@@ -274,7 +274,9 @@ impl App {
         self.derived.stale.push(Screen::Agenda);
         self.refresh();
         let text = match self.agenda.order {
-            agenda::Order::Due => self.lang.pick("日程：各组按时限排序", "agenda: by due date"),
+            agenda::Order::Due => self
+                .lang
+                .pick("日程：各组按时限排序", "agenda: by due date"),
             agenda::Order::Reminded => self.lang.pick(
                 "日程：各组按最久未催办排序（未催办的在前）",
                 "agenda: reminded longest ago first (never reminded on top)",

@@ -31,7 +31,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     super::draw_lines(&[line], status, buf);
     if app.message().is_some_and(|m| m.error)
-        && !matches!(app.mode(), Mode::Input(..) | Mode::Search(_) | Mode::Flow(_))
+        && !matches!(
+            app.mode(),
+            Mode::Input(..) | Mode::Search(_) | Mode::Flow(_)
+        )
     {
         // Errors fill the whole row so they cannot be missed.
         buf.set_style(status, THEME.error);

@@ -59,10 +59,17 @@ fn extend_asks_date_reason_approver_saves_signed_and_undoes() {
     assert_eq!(r.extensions.len(), 1);
     assert_eq!(r.extensions[0].reason, "需协调省厅");
     assert_eq!(r.extensions[0].approved_by.as_deref(), Some("王局长"));
-    assert_eq!(r.extended_due().map(|d| d.to_string()).as_deref(), Some("2021-10-31"));
+    assert_eq!(
+        r.extended_due().map(|d| d.to_string()).as_deref(),
+        Some("2021-10-31")
+    );
     let last = r.history.last().expect("recorded");
     assert!(matches!(last.what, ChangeKind::Extended { .. }));
-    assert_eq!(last.by.as_deref(), Some("张三"), "signed by the acting user");
+    assert_eq!(
+        last.by.as_deref(),
+        Some("张三"),
+        "signed by the acting user"
+    );
     assert!(message(&app).0.contains("已延期至 2021-10-31"));
 
     feed(&mut app, [Action::Undo]);
@@ -120,9 +127,15 @@ fn claim_approve_and_reject_go_through_review() {
     type_text(&mut app, "材料不全");
     feed(&mut app, [Action::SubmitNote]);
     assert_eq!(status_of(&app, FIRST), Status::Doing);
-    assert_eq!(saved(&store).plan.get(FIRST).expect("saved").rejections(), 1);
+    assert_eq!(
+        saved(&store).plan.get(FIRST).expect("saved").rejections(),
+        1
+    );
 
-    feed(&mut app, [Action::Claim, Action::SubmitNote, Action::Approve]);
+    feed(
+        &mut app,
+        [Action::Claim, Action::SubmitNote, Action::Approve],
+    );
     feed(&mut app, [Action::SubmitNote]);
     assert_eq!(status_of(&app, FIRST), Status::Done);
     feed(&mut app, [Action::Undo]);
@@ -146,18 +159,29 @@ fn remind_chooses_among_the_units_lead_first_then_the_channel() {
     feed(&mut app, [Action::Edit(Edit::Right), Action::SubmitNote]);
     assert!(matches!(step(&app), Some(Step::RemindVia { unit }) if unit == "各镇（街道）"));
     // A digit picks: 2 is the first channel after "unspecified".
-    feed(&mut app, [Action::Edit(Edit::Insert('2')), Action::SubmitNote]);
+    feed(
+        &mut app,
+        [Action::Edit(Edit::Insert('2')), Action::SubmitNote],
+    );
     type_text(&mut app, "进度慢");
     feed(&mut app, [Action::SubmitNote]);
     let r = saved(&store).plan.get(FIRST).cloned().expect("saved");
     let m = r.last_reminder().expect("reminded");
     assert_eq!(
         (m.unit.as_str(), m.via, m.note.as_deref(), m.by.as_deref()),
-        ("各镇（街道）", Some(Channel::Phone), Some("进度慢"), Some("张三"))
+        (
+            "各镇（街道）",
+            Some(Channel::Phone),
+            Some("进度慢"),
+            Some("张三")
+        )
     );
 
     // The default path: lead unit, no channel, no note.
-    feed(&mut app, [Action::Remind, Action::SubmitNote, Action::SubmitNote]);
+    feed(
+        &mut app,
+        [Action::Remind, Action::SubmitNote, Action::SubmitNote],
+    );
     feed(&mut app, [Action::SubmitNote]);
     let r = saved(&store).plan.get(FIRST).cloned().expect("saved");
     assert_eq!(r.reminders.len(), 2);
@@ -165,11 +189,30 @@ fn remind_chooses_among_the_units_lead_first_then_the_channel() {
     assert_eq!(r.reminders[1].via, None);
 
     // Esc at any step changes nothing.
-    feed(&mut app, [Action::Remind, Action::SubmitNote, Action::CancelNote]);
+    feed(
+        &mut app,
+        [Action::Remind, Action::SubmitNote, Action::CancelNote],
+    );
     assert_eq!(*app.mode(), Mode::Normal);
-    assert_eq!(saved(&store).plan.get(FIRST).expect("saved").reminders.len(), 2);
+    assert_eq!(
+        saved(&store)
+            .plan
+            .get(FIRST)
+            .expect("saved")
+            .reminders
+            .len(),
+        2
+    );
     feed(&mut app, [Action::Undo]);
-    assert_eq!(saved(&store).plan.get(FIRST).expect("saved").reminders.len(), 1);
+    assert_eq!(
+        saved(&store)
+            .plan
+            .get(FIRST)
+            .expect("saved")
+            .reminders
+            .len(),
+        1
+    );
 }
 
 #[test]
@@ -180,7 +223,10 @@ fn the_units_table_counts_reminders_and_the_agenda_orders_by_them() {
     feed(&mut app, [Action::ShowScreen(Screen::Agenda)]);
     let first_overdue = |app: &App| app.agenda().selected();
     assert_eq!(first_overdue(&app), Some(FIRST));
-    feed(&mut app, [Action::Remind, Action::SubmitNote, Action::SubmitNote]);
+    feed(
+        &mut app,
+        [Action::Remind, Action::SubmitNote, Action::SubmitNote],
+    );
     feed(&mut app, [Action::SubmitNote]);
     feed(&mut app, [Action::SortNext]);
     assert_eq!(app.agenda_order(), Order::Reminded);
@@ -254,7 +300,11 @@ fn attach_checks_files_in_update_and_opens_them_through_the_opener() {
     attach(&mut app, &file);
     let r = saved(&store).plan.get(FIRST).cloned().expect("saved");
     let stored = Path::new("材料").join("验收报告.pdf");
-    assert_eq!(r.evidence[0].path, stored.to_string_lossy(), "relative to the state file");
+    assert_eq!(
+        r.evidence[0].path,
+        stored.to_string_lossy(),
+        "relative to the state file"
+    );
     assert_eq!(r.history.last().and_then(|c| c.by.as_deref()), Some("张三"));
     assert_eq!(
         app.evidence_checks(FIRST),
@@ -269,7 +319,11 @@ fn attach_checks_files_in_update_and_opens_them_through_the_opener() {
         Some(vec![duban::plan::lifecycle::EvidenceCheck::Present])
     );
     feed(&mut app, [Action::Down]);
-    assert_eq!(app.evidence_checks(FIRST), None, "another requirement selected");
+    assert_eq!(
+        app.evidence_checks(FIRST),
+        None,
+        "another requirement selected"
+    );
     feed(&mut app, [Action::Up]);
     assert_eq!(
         app.evidence_checks(FIRST).map(<[_]>::to_vec),
@@ -300,7 +354,10 @@ fn completion_needs_evidence_when_the_setting_is_on() {
     feed(&mut app, [Action::CycleStatus, Action::CycleStatus]);
     assert_eq!(status_of(&app, FIRST), Status::Doing);
     assert!(message(&app).1);
-    assert_eq!(saved(&store).plan.get(FIRST).expect("saved").status, Status::Doing);
+    assert_eq!(
+        saved(&store).plan.get(FIRST).expect("saved").status,
+        Status::Doing
+    );
 
     let file = dir.path().join("报告.txt");
     std::fs::write(&file, b"x").expect("write");
