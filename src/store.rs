@@ -83,6 +83,13 @@ pub struct State {
     /// One-line summary of the last merge, for the dashboard to show once and then clear.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merge_notice: Option<String>,
+    /// The 督办通知单 numbers issued (`duban notice`), so none is issued twice. Added within
+    /// schema 2 (optional, omitted while empty).
+    #[serde(
+        default,
+        skip_serializing_if = "crate::plan::notice::NoticeBook::is_empty"
+    )]
+    pub notices: crate::plan::notice::NoticeBook,
 }
 
 impl State {
@@ -93,6 +100,7 @@ impl State {
             snapshots: Vec::new(),
             archived: Vec::new(),
             merge_notice: None,
+            notices: crate::plan::notice::NoticeBook::default(),
         }
     }
 

@@ -33,7 +33,8 @@ fn writes(command: &Command) -> bool {
         | Command::Approve { .. }
         | Command::Reject { .. }
         | Command::Remind { .. }
-        | Command::Attach { .. } => true,
+        | Command::Attach { .. }
+        | Command::Notice { .. } => true,
         Command::Snapshot { list, .. } => !list,
         _ => false,
     }
@@ -139,6 +140,9 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
         Command::Calendar { month, all } => super::calendar::calendar(month, all, ctx),
         Command::ReportSubmitted { id, note } => {
             super::views::report_submitted(&id, note.as_deref(), ctx)
+        }
+        docs @ (Command::Notice { .. } | Command::Bulletin { .. } | Command::Score { .. }) => {
+            super::documents::run(docs, ctx)
         }
         lifecycle @ (Command::Extend { .. }
         | Command::Claim { .. }

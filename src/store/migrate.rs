@@ -9,6 +9,8 @@
 //!   `extensions`, `review`, `reminders` and `evidence`, and who made a history entry
 //!   (`by`). All are optional, so a schema 1 file reads as it is; the number goes up so that
 //!   an older duban refuses the file rather than drop what it does not know when it saves.
+//!   Within schema 2 (before any release carried it): `notices`, the 督办通知单 numbers
+//!   issued (issue #18), optional.
 
 use serde_json::Value;
 
