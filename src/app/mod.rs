@@ -411,7 +411,11 @@ impl App {
         }
         match action {
             Action::Shutdown => return self.shutdown(now),
-            Action::Start => return self.show_merge_notice(),
+            Action::Start => {
+                self.show_merge_notice();
+                // The first selection's evidence, before any key moves it.
+                return self.refresh_evidence_checks();
+            }
             Action::Poll { idle } => {
                 self.polled = if self.follow() || (idle && self.idle()) {
                     Polled::Changed
