@@ -1,6 +1,6 @@
 //! `duban notice`, `duban bulletin` and `duban score` end to end: the .docx read back (its
 //! document part's text), numbers that never repeat, reminders recorded, custom office and
-//! scoring files, and the error paths. (Rendering them with LibreOffice is a manual check —
+//! scoring files, and the error paths. (Rendering them with `LibreOffice` is a manual check —
 //! see docs/documents.md — as tests use no program outside the project.)
 
 use std::io::Read as _;
