@@ -251,7 +251,7 @@ pub enum Command {
             long,
             value_name = "COLUMN",
             help = "Sort by this column, largest first (name sorts A→Z): name|lead|cooperating|\
-                    done|doing|blocked|due_7|overdue|oldest_overdue_days|reports_outstanding"
+                    done|doing|blocked|due_7|overdue|oldest_overdue_days|reports_outstanding|reminders"
         )]
         sort: Option<crate::plan::workload::UnitColumn>,
         /// Print JSON instead of a table

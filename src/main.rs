@@ -62,7 +62,7 @@ fn run(cli: Cli, count_typed: bool) -> anyhow::Result<ExitCode> {
         if let Some(name) = &cli.plan {
             state.focus(name).map_err(context::workspace_error)?;
         }
-        return open_dashboard(store, state, clock, lang, count);
+        return open_dashboard(store, state, clock, lang, count, user);
     };
     // An export piped to a file keeps its bytes; text for a person is always shown safe.
     let exact = commands::prints_data(&command) && !io::stdout().is_terminal();
@@ -99,8 +99,9 @@ fn open_dashboard(
     clock: Clock,
     lang: Lang,
     count: Resolved,
+    user: Option<String>,
 ) -> anyhow::Result<ExitCode> {
-    duban::app::run(store, state, clock, lang, count.count, count.settings)?;
+    duban::app::run(store, state, clock, lang, count.count, count.settings, user)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -10,6 +10,7 @@ mod dashboard {
     pub mod deadlines;
     pub mod edits;
     pub mod levels;
+    pub mod lifecycle;
     pub mod panes;
     pub mod progress;
     pub mod props;

@@ -4,7 +4,7 @@
 use super::action::{Action, Edit};
 use super::screen::Screen;
 
-pub static NORMAL: [(&str, Action); 53] = [
+pub static NORMAL: [(&str, Action); 60] = [
     ("up", Action::Up),
     ("down", Action::Down),
     ("left", Action::Left),
@@ -25,6 +25,13 @@ pub static NORMAL: [(&str, Action); 53] = [
     ("set_due", Action::SetDue),
     ("set_start", Action::SetStart),
     ("export", Action::Export),
+    ("extend", Action::Extend),
+    ("claim", Action::Claim),
+    ("approve", Action::Approve),
+    ("reject", Action::Reject),
+    ("remind", Action::Remind),
+    ("attach", Action::Attach),
+    ("open_evidence", Action::OpenEvidence),
     ("undo", Action::Undo),
     ("redo", Action::Redo),
     ("view_tree", Action::ShowScreen(Screen::Tree)),

@@ -137,6 +137,17 @@ impl App {
             }
             let all_done = item.requirements.iter().all(|r| r.status == Status::Done);
             let to = if all_done { Status::Todo } else { Status::Done };
+            let require = self.requires_evidence();
+            let lacking = item
+                .requirements
+                .iter()
+                .filter(|r| r.status != Status::Done)
+                .find_map(|r| r.completion_allowed(require).err());
+            if to == Status::Done
+                && let Some(e) = lacking
+            {
+                return self.set_message(e.message(self.lang), true);
+            }
             let count = item.requirements.iter().filter(|r| r.status != to).count();
             let p = self.tree.path();
             self.mode = Mode::Confirm(BulkChange {

@@ -11,12 +11,14 @@ mod cursor;
 mod derived;
 mod due;
 mod edit;
+mod evidence;
 pub mod filter;
 pub mod geometry;
 mod history;
 pub mod input;
 mod key;
 pub mod keymap;
+pub mod lifecycle;
 pub mod list;
 mod mode;
 mod nav;
@@ -42,6 +44,7 @@ pub use geometry::{Geometry, Regions};
 pub use history::UNDO_LIMIT;
 pub use input::LineEditor;
 pub use keymap::{Key, KeyMode, Keymap, KeymapError};
+pub use lifecycle::{Flow, Step};
 pub use list::{ListEntry, ReqList};
 pub use mode::{BulkChange, Mode, Prompt};
 pub use run::run;
@@ -129,6 +132,12 @@ pub struct App {
     scroll: Scroll,
     /// How long the detail pane's and the help overlay's texts are (the ui's answer).
     measure: Option<Measure>,
+    /// Who is acting (`--user`, `DUBAN_USER`, the login name): signs every edit.
+    user: Option<String>,
+    /// Opens evidence files (the system's program; a recorder in tests).
+    opener: Box<dyn crate::open::Opener>,
+    /// The selected requirement's evidence checks, made in `update`, read by drawing.
+    evidence_checks: Option<evidence::EvidenceChecks>,
 }
 
 /// Scroll offsets of the panes whose rows follow a cursor (drawing only reads them).
@@ -179,6 +188,9 @@ impl App {
             size: None,
             scroll: Scroll::default(),
             measure: None,
+            user: None,
+            opener: Box::new(crate::open::System),
+            evidence_checks: None,
         };
         app.rebuilt();
         app.tree = TreeCursor::new(&app.state.plan);
@@ -202,6 +214,25 @@ impl App {
     pub fn with_measure(mut self, measure: Measure) -> App {
         self.measure = Some(measure);
         self
+    }
+
+    /// Sign edits with `user` (nothing when `None` or blank).
+    #[must_use]
+    pub fn with_user(mut self, user: Option<String>) -> App {
+        self.user = user.filter(|u| !u.trim().is_empty());
+        self
+    }
+
+    /// Open evidence files with `opener` instead of the system's program.
+    #[must_use]
+    pub fn with_opener(mut self, opener: Box<dyn crate::open::Opener>) -> App {
+        self.opener = opener;
+        self
+    }
+
+    /// Who signs the edits.
+    pub fn user(&self) -> Option<&str> {
+        self.user.as_deref()
     }
 
     #[must_use]
@@ -306,7 +337,9 @@ impl App {
                     _ => None,
                 }
             }
-            Event::Paste(text) if matches!(self.mode, Mode::Input(..) | Mode::Search(_)) => {
+            Event::Paste(text)
+                if matches!(self.mode, Mode::Input(..) | Mode::Search(_) | Mode::Flow(_)) =>
+            {
                 Some(Action::Edit(Edit::Paste(text.clone())))
             }
             Event::Mouse(m) => {
@@ -337,7 +370,11 @@ impl App {
         }
         match action {
             Action::Shutdown => return self.shutdown(now),
-            Action::Start => return self.show_merge_notice(),
+            Action::Start => {
+                self.show_merge_notice();
+                // The first selection's evidence, before any key moves it.
+                return self.refresh_evidence_checks();
+            }
             Action::Poll { idle } => {
                 self.polled = if self.follow() || (idle && self.idle()) {
                     Polled::Changed
@@ -364,8 +401,10 @@ impl App {
             Mode::ConfirmDelete(_) => self.update_confirm_delete(&action, now),
             Mode::Input(..) => self.update_input(action, now),
             Mode::Search(_) => self.update_search(action),
+            Mode::Flow(_) => self.update_flow(action, now),
         }
         self.refresh();
+        self.refresh_evidence_checks();
         if self.selected_requirement().map(|r| r.id) != selected {
             self.note_cursor = None;
         }

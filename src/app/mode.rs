@@ -25,6 +25,8 @@ pub enum Mode {
     Search(LineEditor),
     /// Waiting for y/n before changing every requirement of an item.
     Confirm(BulkChange),
+    /// Asking for a life-cycle action (延期, 催办 …) step by step.
+    Flow(super::lifecycle::Flow),
 }
 
 /// What a line of typed text is for (the input modes besides search).
@@ -60,7 +62,7 @@ impl App {
         match self.mode {
             Mode::Normal | Mode::Help { .. } => KeyMode::Normal,
             Mode::Confirm(_) | Mode::ConfirmDelete(_) => KeyMode::Confirm,
-            Mode::Input(..) | Mode::Search(_) => KeyMode::Input,
+            Mode::Input(..) | Mode::Search(_) | Mode::Flow(_) => KeyMode::Input,
         }
     }
 

@@ -49,6 +49,13 @@ impl App {
             Action::SetDue => self.start_set_due(),
             Action::SetStart => self.start_set_start(),
             Action::Export => self.export(),
+            Action::Extend
+            | Action::Claim
+            | Action::Approve
+            | Action::Reject
+            | Action::Remind
+            | Action::Attach => self.start_flow(action),
+            Action::OpenEvidence => self.open_evidence(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::ShowScreen(p) => self.show_screen(*p),
@@ -58,6 +65,9 @@ impl App {
             Action::ToggleMonth => self.toggle_month(),
             Action::PrevMonth => self.step_month(-1),
             Action::NextMonth => self.step_month(1),
+            Action::SortNext | Action::SortReverse if self.screen == Screen::Agenda => {
+                self.toggle_agenda_order();
+            }
             Action::SortNext => self.next_sort(),
             Action::SortReverse => self.reverse_sort(),
             Action::Search => self.start_search(),

@@ -77,6 +77,9 @@ impl App {
 
     /// Marking a requirement done asks for the optional 办结说明 first.
     pub(super) fn start_complete(&mut self) {
+        if self.completion_refused() {
+            return;
+        }
         self.mode = Mode::Input(Prompt::Complete, LineEditor::default());
     }
 

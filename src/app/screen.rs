@@ -65,6 +65,8 @@ impl Group {
 pub struct Agenda {
     pub list: ReqList,
     pub show_done: bool,
+    /// How each group is ordered: by due date, or by the last reminder (`]`).
+    pub order: crate::plan::agenda::Order,
     /// Listed requirements whose report (报送) for this period is still owed.
     pub reports_outstanding: usize,
 }

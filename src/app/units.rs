@@ -4,6 +4,7 @@
 use super::list::ReqList;
 use super::{App, Screen};
 use crate::i18n::Lang;
+use crate::plan::agenda;
 use crate::plan::workload::{self, UnitColumn, UnitRow};
 
 /// The units table and, after Enter, one unit's requirements.
@@ -39,6 +40,31 @@ pub struct Drill {
 impl App {
     pub fn units(&self) -> &UnitsView {
         &self.units
+    }
+
+    /// How the agenda orders each group.
+    pub fn agenda_order(&self) -> agenda::Order {
+        self.agenda.order
+    }
+
+    /// Agenda `]`: each group by due date ↔ by the last reminder, longest ago first.
+    pub(super) fn toggle_agenda_order(&mut self) {
+        self.agenda.order = match self.agenda.order {
+            agenda::Order::Due => agenda::Order::Reminded,
+            agenda::Order::Reminded => agenda::Order::Due,
+        };
+        self.derived.stale.push(Screen::Agenda);
+        self.refresh();
+        let text = match self.agenda.order {
+            agenda::Order::Due => self
+                .lang
+                .pick("日程：各组按时限排序", "agenda: by due date"),
+            agenda::Order::Reminded => self.lang.pick(
+                "日程：各组按最久未催办排序（未催办的在前）",
+                "agenda: reminded longest ago first (never reminded on top)",
+            ),
+        };
+        self.set_message(text, false);
     }
 
     pub(super) fn selected_unit_name(&self) -> Option<String> {
@@ -126,5 +152,6 @@ pub fn column_label(c: UnitColumn, lang: Lang) -> &'static str {
         UnitColumn::Overdue => lang.pick("逾期", "Overdue"),
         UnitColumn::OldestOverdue => lang.pick("最长逾期", "Oldest"),
         UnitColumn::ReportsOutstanding => lang.pick("待报送", "Reports"),
+        UnitColumn::Reminders => lang.pick("催办", "Chased"),
     }
 }

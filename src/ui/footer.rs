@@ -16,7 +16,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ]));
     let cols = usize::from(area.width);
     let line = match app.mode() {
-        Mode::Input(_, editor) | Mode::Search(editor) => {
+        Mode::Flow(flow) if flow.step.is_choice() => choices(app, flow, cols),
+        Mode::Input(_, editor)
+        | Mode::Search(editor)
+        | Mode::Flow(crate::app::Flow { editor, .. }) => {
             let prompt = prompt(app);
             let (shown, _) = editor.view(cols.saturating_sub(width(&prompt)));
             Line::from(vec![
@@ -28,7 +31,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     super::draw_lines(&[line], status, buf);
     if app.message().is_some_and(|m| m.error)
-        && !matches!(app.mode(), Mode::Input(..) | Mode::Search(_))
+        && !matches!(
+            app.mode(),
+            Mode::Input(..) | Mode::Search(_) | Mode::Flow(_)
+        )
     {
         // Errors fill the whole row so they cannot be missed.
         buf.set_style(status, THEME.error);
@@ -40,6 +46,7 @@ fn prompt(app: &App) -> String {
     let lang = app.lang();
     let label = match app.mode() {
         Mode::Search(_) => return format!(" {}/", lang.pick("搜索", "search")),
+        Mode::Flow(flow) => return format!(" {} {}> ", flow.step.label(lang), flow.id),
         Mode::Input(Prompt::EditNote(_), _) => lang.pick("改备注", "edit note"),
         Mode::Input(Prompt::Complete, _) => {
             lang.pick("办结说明（可空）", "completion note (optional)")
@@ -64,8 +71,10 @@ fn prompt(app: &App) -> String {
 
 /// The terminal cursor position while typing a note.
 pub fn caret(app: &App, area: Rect) -> Option<Position> {
-    let (Mode::Input(_, editor) | Mode::Search(editor)) = app.mode() else {
-        return None;
+    let editor = match app.mode() {
+        Mode::Input(_, editor) | Mode::Search(editor) => editor,
+        Mode::Flow(flow) if !flow.step.is_choice() => &flow.editor,
+        _ => return None,
     };
     if area.height == 0 || area.width == 0 {
         return None;
@@ -77,6 +86,32 @@ pub fn caret(app: &App, area: Rect) -> Option<Position> {
         area.x + u16::try_from(x).unwrap_or(0),
         area.y,
     ))
+}
+
+/// A choice step: the prompt, then the options numbered (a digit picks one), the selected
+/// one highlighted; when they do not all fit, they start from the selected one.
+fn choices(app: &App, flow: &crate::app::Flow, cols: usize) -> Line<'static> {
+    let prompt = prompt(app);
+    let room = cols.saturating_sub(width(&prompt));
+    let options: Vec<String> = flow
+        .choices
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!(" {} {} ", i + 1, wrap::one_line(c)))
+        .collect();
+    let total: usize = options.iter().map(|o| width(o) + 1).sum();
+    let skip = if total > room { flow.choice } else { 0 };
+    let mut spans = vec![Span::styled(prompt, THEME.label)];
+    for (i, option) in options.into_iter().enumerate().skip(skip) {
+        let style = if i == flow.choice {
+            THEME.selected
+        } else {
+            THEME.input
+        };
+        spans.push(Span::styled(option, style));
+        spans.push(Span::raw(" "));
+    }
+    Line::from(spans)
 }
 
 fn status_line(app: &App, cols: usize) -> Line<'static> {
@@ -142,38 +177,7 @@ fn hint_spans(app: &App, cols: usize) -> Vec<Span<'static>> {
     };
     match app.mode() {
         Mode::Normal => {
-            add(&[Action::Up, Action::Down], Action::Up.short(lang));
-            match app.screen() {
-                Screen::Units if app.units().drill.is_none() => {
-                    add(&[Action::ToggleExpand], lang.pick("查看", "open"));
-                    add(&[Action::SortNext], Action::SortNext.short(lang));
-                    add(&[Action::SortReverse], Action::SortReverse.short(lang));
-                }
-                _ => {
-                    add(&[Action::ToggleDone], Action::ToggleDone.short(lang));
-                    add(&[Action::CycleStatus], Action::CycleStatus.short(lang));
-                    if app.filter().search.is_none() {
-                        add(&[Action::AddNote], Action::AddNote.short(lang));
-                    }
-                }
-            }
-            add(&[Action::Search], Action::Search.short(lang));
-            if !app.filter().is_empty() {
-                add(&[Action::ClearFilters], Action::ClearFilters.short(lang));
-            }
-            add(&[Action::Undo], Action::Undo.short(lang));
-            add(&[Action::NextScreen], Action::NextScreen.short(lang));
-            match app.screen() {
-                Screen::Tree => {
-                    add(&[Action::Left, Action::Right], Action::Left.short(lang));
-                    add(&[Action::NextPane], Action::NextPane.short(lang));
-                }
-                Screen::Agenda => add(
-                    &[Action::ToggleShowDone],
-                    Action::ToggleShowDone.short(lang),
-                ),
-                Screen::Units => add(&[Action::Back], lang.pick("返回", "back")),
-            }
+            normal_hints(app, &mut add);
             let n = u32::try_from(app.plan().categories.len())
                 .unwrap_or(0)
                 .min(9);
@@ -207,7 +211,15 @@ fn hint_spans(app: &App, cols: usize) -> Vec<Span<'static>> {
                 Action::Confirm(false).short(lang),
             );
         }
-        Mode::Input(..) | Mode::Search(_) => {
+        Mode::Flow(flow) if flow.step.is_choice() => {
+            add(
+                &[Action::Edit(Edit::Left), Action::Edit(Edit::Right)],
+                lang.pick("选择", "choose"),
+            );
+            add(&[Action::SubmitNote], lang.pick("确定", "ok"));
+            add(&[Action::CancelNote], Action::CancelNote.short(lang));
+        }
+        Mode::Input(..) | Mode::Search(_) | Mode::Flow(_) => {
             add(
                 &[Action::Edit(Edit::ClearToStart)],
                 Action::Edit(Edit::ClearToStart).short(lang),
@@ -229,6 +241,67 @@ fn hint_spans(app: &App, cols: usize) -> Vec<Span<'static>> {
         }
     }
     fit_hints(&hints, cols)
+}
+
+/// Normal mode's hints before help and quit: moving, the edits of this view, the views.
+fn normal_hints(app: &App, add: &mut impl FnMut(&[Action], &'static str)) {
+    let lang = app.lang();
+    add(&[Action::Up, Action::Down], Action::Up.short(lang));
+    match app.screen() {
+        Screen::Units if app.units().drill.is_none() => {
+            add(&[Action::ToggleExpand], lang.pick("查看", "open"));
+            add(&[Action::SortNext], Action::SortNext.short(lang));
+            add(&[Action::SortReverse], Action::SortReverse.short(lang));
+        }
+        _ => {
+            add(&[Action::ToggleDone], Action::ToggleDone.short(lang));
+            add(&[Action::CycleStatus], Action::CycleStatus.short(lang));
+            if app.filter().search.is_none() {
+                add(&[Action::AddNote], Action::AddNote.short(lang));
+            }
+        }
+    }
+    add(&[Action::Search], Action::Search.short(lang));
+    if !app.filter().is_empty() {
+        add(&[Action::ClearFilters], Action::ClearFilters.short(lang));
+    }
+    add(&[Action::Undo], Action::Undo.short(lang));
+    add(&[Action::NextScreen], Action::NextScreen.short(lang));
+    match app.screen() {
+        Screen::Tree => {
+            add(&[Action::Left, Action::Right], Action::Left.short(lang));
+            add(&[Action::NextPane], Action::NextPane.short(lang));
+        }
+        Screen::Agenda => add(
+            &[Action::ToggleShowDone],
+            Action::ToggleShowDone.short(lang),
+        ),
+        Screen::Units => add(&[Action::Back], lang.pick("返回", "back")),
+    }
+    if app.screen() == Screen::Agenda {
+        add(&[Action::SortNext], lang.pick("催办排序", "by reminder"));
+    }
+    for a in lifecycle_hints(app) {
+        add(std::slice::from_ref(&a), a.short(lang));
+    }
+}
+
+/// The life-cycle steps that fit the selection (shown where there is room): the review's
+/// while a claim waits, else reminding, extending and the evidence.
+fn lifecycle_hints(app: &App) -> Vec<Action> {
+    match app.selected_requirement() {
+        Some(r) if r.status == crate::plan::Status::Review => vec![Action::Approve, Action::Reject],
+        Some(r) => vec![
+            Action::Remind,
+            Action::Extend,
+            if r.evidence.is_empty() {
+                Action::Attach
+            } else {
+                Action::OpenEvidence
+            },
+        ],
+        None => Vec::new(),
+    }
 }
 
 /// `1-6` when categories 1..n are bound to the keys `1`..`n`, else the first and last keys.

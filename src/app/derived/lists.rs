@@ -52,7 +52,10 @@ impl App {
         // Unfiltered, the current list is patched for the edited requirements alone.
         if self.derived.matches.is_none() {
             match self.screen {
-                Screen::Agenda if self.derived.agenda_rows.is_some() => {
+                Screen::Agenda
+                    if self.derived.agenda_rows.is_some()
+                        && self.agenda.order == agenda::Order::Due =>
+                {
                     self.patch_agenda_list(ids);
                     self.derived.stale.retain(|p| *p != Screen::Agenda);
                 }
@@ -192,7 +195,10 @@ impl App {
             self.derived.outstanding.sort_unstable();
             all
         };
-        let rows: Vec<_> = all.iter().filter(|r| self.passes(r.id)).copied().collect();
+        let mut rows: Vec<_> = all.iter().filter(|r| self.passes(r.id)).copied().collect();
+        if self.agenda.order != agenda::Order::Due {
+            agenda::sort(&mut rows, &self.state.plan, self.agenda.order);
+        }
         self.derived.agenda_rows = Some(all);
         let mut entries = Vec::with_capacity(rows.len() + Bucket::ALL.len());
         for (bucket, group) in agenda::groups(&rows) {

@@ -238,7 +238,7 @@ pub(super) const ZH: &[(&str, &str, &str)] = &[
         "units",
         "sort",
         "按此列排序，大的在前（name 按 A→Z）：name、lead、cooperating、done、doing、\
-         blocked、due_7、overdue、oldest_overdue_days、reports_outstanding",
+         blocked、due_7、overdue、oldest_overdue_days、reports_outstanding、reminders",
     ),
     ("units", "json", "输出 JSON，不输出表格"),
     ("extend", "", "延期：把要求的时限延后，新时限须晚于当前时限"),
