@@ -18,6 +18,7 @@ mod key;
 pub mod keymap;
 mod nav;
 pub mod page;
+pub mod preview;
 pub mod progress;
 mod read_only;
 mod run;
