@@ -133,62 +133,63 @@ fn list(p: &Preview, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// One entry: a mark, the ids, the text (the new one where there is one).
+/// One entry: a mark, the ids, tags, the text (the new one where there is one).
 fn row(p: &Preview, s: Section, i: usize, width: usize) -> Line<'static> {
     let r = p.report();
     let lang = p.lang();
-    let (mark, ids, tag, text) = match s {
+    let (mark, ids, tags, text) = match s {
         Section::Added => {
             let b = &r.added[i];
-            ("+", b.id.to_string(), "", b.text.as_str())
+            ("+", b.id.to_string(), String::new(), b.text.as_str())
         }
         Section::Removed => {
             let b = &r.removed[i];
             let kept = b.has_progress || b.status != crate::plan::Status::Todo;
-            let tag = if kept {
-                lang.pick("有进度 ", "progress ")
+            let t = if kept {
+                lang.pick("有进度", "progress")
             } else {
                 ""
             };
-            ("-", b.id.to_string(), tag, b.text.as_str())
+            ("-", b.id.to_string(), tag(t), b.text.as_str())
         }
         Section::Changed => {
             let m = &r.changed[i];
-            let tag = if m.confirmed {
-                lang.pick("已确认 ", "confirmed ")
-            } else {
-                ""
-            };
-            (
-                "~",
-                format!("{}->{}", m.old_id, m.new_id),
-                tag,
-                m.new_text.as_str(),
-            )
+            let what = [
+                (m.confirmed, "已确认", "confirmed"),
+                (m.moved(), "编号", "id"),
+                (m.text_changed(), "文字", "text"),
+                (m.deadline_changed(), "时限", "due"),
+                (m.units_changed, "单位", "units"),
+            ];
+            let said: Vec<&str> = (what.iter().filter(|w| w.0))
+                .map(|&(_, zh, en)| lang.pick(zh, en))
+                .collect();
+            let ids = format!("{}->{}", m.old_id, m.new_id);
+            ("~", ids, tag(&said.join("/")), m.new_text.as_str())
         }
         Section::Weak => {
             let w = &r.weak[i];
-            let tag = if w.applied {
-                lang.pick("已接受 ", "accepted ")
+            let t = if w.applied {
+                lang.pick("已接受", "accepted")
             } else {
-                lang.pick("未接受 ", "open ")
+                lang.pick("未接受", "open")
             };
-            (
-                "?",
-                format!("{}->{}", w.old_id, w.new_id),
-                tag,
-                w.new_text.as_str(),
-            )
+            let ids = format!("{}->{}", w.old_id, w.new_id);
+            ("?", ids, tag(t), w.new_text.as_str())
         }
         Section::Splits => {
             let sp = &r.splits[i];
             let text = p.new_req(sp.new_id).map_or("", |q| q.text.as_str());
-            let ids = format!("{}<{}", sp.new_id, sp.old_id);
-            ("+", ids, "", text)
+            (
+                "+",
+                format!("{}<{}", sp.new_id, sp.old_id),
+                String::new(),
+                text,
+            )
         }
     };
     let head = format!("{mark} {ids} ");
-    let room = width.saturating_sub(wrap::width(&head) + wrap::width(tag));
+    let room = width.saturating_sub(wrap::width(&head) + wrap::width(&tags));
     let style = match mark {
         "+" => THEME.done,
         "-" => THEME.overdue,
@@ -197,9 +198,18 @@ fn row(p: &Preview, s: Section, i: usize, width: usize) -> Line<'static> {
     };
     Line::from(vec![
         Span::styled(head, style),
-        Span::styled(tag.to_string(), THEME.chip),
+        Span::styled(tags, THEME.chip),
         Span::styled(wrap::fit(text, room), THEME.text),
     ])
+}
+
+/// A tag followed by a space, or nothing.
+fn tag(t: &str) -> String {
+    if t.is_empty() {
+        String::new()
+    } else {
+        format!("{t} ")
+    }
 }
 
 fn footer(p: &Preview, area: Rect, buf: &mut Buffer) {
@@ -293,8 +303,10 @@ fn picker(p: &Preview, cursor: usize, area: Rect, buf: &mut Buffer) {
     let top = (cursor + 1).saturating_sub(height);
     let lines: Vec<Line> = (candidates.iter().enumerate().skip(top).take(height))
         .map(|(i, &id)| {
-            let text = p.old_req(id).map_or("", |r| r.text.as_str());
-            let head = format!("{id}  ");
+            let (mark, text) = p.old_req(id).map_or(("", ""), |r| {
+                (super::theme::status_mark(r.status), r.text.as_str())
+            });
+            let head = format!("{id}  {mark} ");
             let body = wrap::fit(text, width.saturating_sub(wrap::width(&head)));
             let style = if i == cursor {
                 THEME.selected

@@ -33,6 +33,31 @@ impl Commit for Writer<'_> {
     }
 }
 
+/// The preview of `merged` (`decisions` applied so far), writing through `ctx`.
+fn screen<'a>(
+    shown: Shown<'a>,
+    decisions: Decisions,
+    merged: Merged,
+    ctx: &'a Context,
+) -> Preview<'a> {
+    let writer = Writer {
+        ctx,
+        state: shown.state,
+        new: shown.new.clone(),
+        proposal: shown.proposal.clone(),
+    };
+    let plans = (shown.state.plan.clone(), shown.new);
+    Preview::new(
+        plans,
+        shown.proposal,
+        decisions,
+        merged,
+        now(ctx.clock),
+        Box::new(writer),
+    )
+    .with_lang(ctx.lang)
+}
+
 /// The preview of `merged` (`decisions` applied so far); the line to print once written.
 pub(super) fn run(
     shown: Shown,
@@ -50,22 +75,7 @@ pub(super) fn run(
             .into(),
         ));
     }
-    let writer = Writer {
-        ctx,
-        state: shown.state,
-        new: shown.new.clone(),
-        proposal: shown.proposal.clone(),
-    };
-    let plans = (shown.state.plan.clone(), shown.new);
-    let mut screen = Preview::new(
-        plans,
-        shown.proposal,
-        decisions,
-        merged,
-        now(ctx.clock),
-        Box::new(writer),
-    )
-    .with_lang(lang);
+    let mut screen = screen(shown, decisions, merged, ctx);
     match preview::run(&mut screen).map_err(|e| CliError::Refused(format!("{e:#}")))? {
         Outcome::Applied(line) => Ok(line),
         Outcome::Failed(why) => Err(CliError::Refused(why)),
@@ -78,3 +88,6 @@ pub(super) fn run(
         )),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -3,6 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
@@ -10,6 +11,7 @@ use super::super::theme::THEME;
 use super::super::{draw_lines, pane, wrap};
 use crate::app::preview::{Detail, Preview, Section};
 use crate::i18n::Lang;
+use crate::plan::import::compare_key;
 use crate::plan::merge::Strength;
 use crate::plan::{Requirement, Status};
 
@@ -30,61 +32,93 @@ fn lines(p: &Preview, d: &Detail, width: usize) -> Vec<Line<'static>> {
     let lang = p.lang();
     let mut out = Vec::new();
     if let Some(old) = d.old {
-        requirement(&mut out, lang.pick("原", "Old"), old, true, lang, width);
+        requirement(&mut out, (lang.pick("原", "Old"), old, None), lang, width);
     }
     if let Some(new) = d.new {
         if !out.is_empty() {
             out.push(Line::raw(""));
         }
-        requirement(&mut out, lang.pick("新", "New"), new, false, lang, width);
+        // Against the old one it is paired with (or would be), what the revision changed.
+        requirement(&mut out, (lang.pick("新", "New"), new, d.old), lang, width);
     }
     out.push(Line::raw(""));
     if let Some(e) = &d.evidence {
         let why = crate::report::merge::reasons(e, lang);
-        wrapped(
-            &mut out,
-            lang.pick("配对依据：", "Paired on: "),
-            &why,
-            width,
-        );
+        let label = lang.pick("配对依据：", "Paired on: ");
+        wrapped(&mut out, label, &why, width, THEME.text);
     }
+    let result = outcome(p, d);
     wrapped(
         &mut out,
         lang.pick("结果：", "Result: "),
-        &outcome(p, d),
+        &result,
         width,
+        THEME.info,
     );
+    if let (true, Some(old), Some(new)) = (d.applied, d.old, d.new)
+        && has_progress(old)
+        && (differs(&old.deadline_raw, &new.deadline_raw) || units(old) != units(new))
+    {
+        let check = lang.pick(
+            "进度将保留，但时限或责任单位已改：请核对",
+            "progress is kept, but the deadline or units changed: check it",
+        );
+        out.push(Line::styled(check, THEME.due_soon));
+    }
     out
 }
 
-/// "原 1.1.2  推进中 · 备注 1 条", the text, then units and deadline.
+fn differs(a: &str, b: &str) -> bool {
+    compare_key(a) != compare_key(b)
+}
+
+fn units(r: &Requirement) -> String {
+    compare_key(&match r.cooperating_raw.as_str() {
+        "" => r.units_raw.clone(),
+        co => format!("{}；{co}", r.units_raw),
+    })
+}
+
+fn has_progress(r: &Requirement) -> bool {
+    r.status != Status::Todo || !r.notes.is_empty() || !r.history.is_empty()
+}
+
+/// "原 1.1.2  有进度：推进中 · 备注 1 条", the text, then units and deadline; on the new
+/// side what differs from `than` (the old one) is marked.
 fn requirement(
     out: &mut Vec<Line<'static>>,
-    side: &str,
-    r: &Requirement,
-    old: bool,
+    (side, r, than): (&str, &Requirement, Option<&Requirement>),
     lang: Lang,
     width: usize,
 ) {
     let mut head = vec![Span::styled(format!("{side} {}", r.id), THEME.label)];
-    if old {
-        head.push(Span::styled(
+    match than {
+        None => head.push(Span::styled(
             format!("  {}", progress(r, lang)),
             THEME.doing,
-        ));
+        )),
+        Some(old) if old.id != r.id => head.push(Span::styled(
+            lang.pick("  编号变动", "  renumbered").to_string(),
+            THEME.due_soon,
+        )),
+        Some(_) => {}
     }
     out.push(Line::from(head));
+    let style = |changed: bool| if changed { THEME.due_soon } else { THEME.text };
+    let text_style = style(than.is_some_and(|o| differs(&o.text, &r.text)));
     for line in wrap::wrap(&r.text, width) {
-        out.push(Line::raw(line));
+        out.push(Line::styled(line, text_style));
     }
-    let units = lang.pick("责任单位：", "Units: ");
-    let deadline = lang.pick("时限：", "Deadline: ");
     let units_text = match r.cooperating_raw.as_str() {
         "" => r.units_raw.clone(),
         co => format!("{}；{co}", r.units_raw),
     };
-    wrapped(out, units, &units_text, width);
-    wrapped(out, deadline, &r.deadline_raw, width);
+    let units_style = style(than.is_some_and(|o| units(o) != units(r)));
+    let deadline_style = style(than.is_some_and(|o| differs(&o.deadline_raw, &r.deadline_raw)));
+    let units_label = lang.pick("责任单位：", "Units: ");
+    wrapped(out, units_label, &units_text, width, units_style);
+    let deadline_label = lang.pick("时限：", "Deadline: ");
+    wrapped(out, deadline_label, &r.deadline_raw, width, deadline_style);
 }
 
 /// The status and what else would be carried or archived.
@@ -101,7 +135,7 @@ fn progress(r: &Requirement, lang: Lang) -> String {
 }
 
 /// `label` then `text` wrapped under it, the label dim.
-fn wrapped(out: &mut Vec<Line<'static>>, label: &str, text: &str, width: usize) {
+fn wrapped(out: &mut Vec<Line<'static>>, label: &str, text: &str, width: usize, style: Style) {
     let indent = wrap::width(label);
     let lines = wrap::wrap(text, width.saturating_sub(indent).max(1));
     for (i, line) in lines.into_iter().enumerate() {
@@ -112,7 +146,7 @@ fn wrapped(out: &mut Vec<Line<'static>>, label: &str, text: &str, width: usize) 
         };
         out.push(Line::from(vec![
             Span::styled(lead, THEME.dim),
-            Span::raw(line),
+            Span::styled(line, style),
         ]));
     }
 }
