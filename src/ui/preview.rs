@@ -134,26 +134,36 @@ fn list(p: &Preview, area: Rect, buf: &mut Buffer) {
 }
 
 /// One entry: a mark, the ids, tags, the text (the new one where there is one).
-fn row(p: &Preview, s: Section, i: usize, width: usize) -> Line<'static> {
-    let r = p.report();
+fn row(p: &Preview, section: Section, i: usize, width: usize) -> Line<'static> {
+    let report = p.report();
     let lang = p.lang();
-    let (mark, ids, tags, text) = match s {
+    let (mark, ids, tags, text) = match section {
         Section::Added => {
-            let b = &r.added[i];
-            ("+", b.id.to_string(), String::new(), b.text.as_str())
+            let added = &report.added[i];
+            (
+                "+",
+                added.id.to_string(),
+                String::new(),
+                added.text.as_str(),
+            )
         }
         Section::Removed => {
-            let b = &r.removed[i];
-            let kept = b.has_progress || b.status != crate::plan::Status::Todo;
-            let t = if kept {
+            let removed = &report.removed[i];
+            let kept = removed.has_progress || removed.status != crate::plan::Status::Todo;
+            let said = if kept {
                 lang.pick("有进度", "progress")
             } else {
                 ""
             };
-            ("-", b.id.to_string(), tag(t), b.text.as_str())
+            (
+                "-",
+                removed.id.to_string(),
+                tag(said),
+                removed.text.as_str(),
+            )
         }
         Section::Changed => {
-            let m = &r.changed[i];
+            let m = &report.changed[i];
             let what = [
                 (m.confirmed, "已确认", "confirmed"),
                 (m.moved(), "编号", "id"),
@@ -168,17 +178,17 @@ fn row(p: &Preview, s: Section, i: usize, width: usize) -> Line<'static> {
             ("~", ids, tag(&said.join("/")), m.new_text.as_str())
         }
         Section::Weak => {
-            let w = &r.weak[i];
-            let t = if w.applied {
+            let w = &report.weak[i];
+            let said = if w.applied {
                 lang.pick("已接受", "accepted")
             } else {
                 lang.pick("未接受", "open")
             };
             let ids = format!("{}->{}", w.old_id, w.new_id);
-            ("?", ids, tag(t), w.new_text.as_str())
+            ("?", ids, tag(said), w.new_text.as_str())
         }
         Section::Splits => {
-            let sp = &r.splits[i];
+            let sp = &report.splits[i];
             let text = p.new_req(sp.new_id).map_or("", |q| q.text.as_str());
             (
                 "+",
@@ -260,13 +270,14 @@ fn overlay(title: &str, lines: &[Line<'_>], area: Rect, buf: &mut Buffer) -> Rec
 
 fn confirm(p: &Preview, area: Rect, buf: &mut Buffer) {
     let lang = p.lang();
-    let r = p.report();
-    let (a, d, c) = (r.added.len(), r.removed.len(), r.changed.len());
-    let open = r.unconfirmed().count();
+    let report = p.report();
+    let (added, removed) = (report.added.len(), report.removed.len());
+    let changed = report.changed.len();
+    let open = report.unconfirmed().count();
     let lines = match lang {
         Lang::Zh => vec![
             Line::raw(format!(
-                "新增 {a} 条，删除 {d} 条（连同进度归档），修改 {c} 条"
+                "新增 {added} 条，删除 {removed} 条（连同进度归档），修改 {changed} 条"
             )),
             Line::raw(format!(
                 "未接受的把握不大的配对 {open} 对：按删除 + 新增处理"
@@ -276,7 +287,7 @@ fn confirm(p: &Preview, area: Rect, buf: &mut Buffer) {
         ],
         Lang::En => vec![
             Line::raw(format!(
-                "{a} added, {d} removed (archived with progress), {c} changed"
+                "{added} added, {removed} removed (archived with progress), {changed} changed"
             )),
             Line::raw(format!("{open} weak pairs not accepted: removed and added")),
             Line::raw(""),

@@ -10,7 +10,11 @@ use crate::pty::Session;
 fn preview(env: &Env) -> Session {
     let (state, new) = (env.path("state.json"), env.path("new.md"));
     let new = new.to_str().expect("UTF-8 path");
-    Session::start(&state, &env.path(""), &["import", new, "--merge", "--preview"])
+    Session::start(
+        &state,
+        &env.path(""),
+        &["import", new, "--merge", "--preview"],
+    )
 }
 
 #[test]

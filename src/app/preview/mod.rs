@@ -263,8 +263,7 @@ impl<'c> Preview<'c> {
         let (confirmed, applied) = match self.section {
             Section::Changed => (r.changed[cursor].confirmed, true),
             Section::Weak => (r.weak[cursor].applied, r.weak[cursor].applied),
-            Section::Splits => (false, false),
-            Section::Added | Section::Removed => (false, false),
+            Section::Splits | Section::Added | Section::Removed => (false, false),
         };
         Some(Detail {
             old: e.old.and_then(|id| self.old.get(id)),

@@ -1,6 +1,7 @@
 //! The merge preview fed actions, written through the real write path: what the state file
 //! holds afterwards, and the screen at 100×30 with a weak pair selected.
 
+use std::fmt::Write as _;
 use std::fs;
 
 use chrono::NaiveDate;
@@ -32,9 +33,7 @@ fn doc(short: &str, q_deadline: &str, added: &str) -> String {
          |  |  | 推进决策公开 | {R} | 市司法局 | 长期 |\n"
     );
     if !added.is_empty() {
-        d.push_str(&format!(
-            "|  |  |  | {added} | 市司法局 | 2021年11月底前 |\n"
-        ));
+        let _ = writeln!(d, "|  |  |  | {added} | 市司法局 | 2021年11月底前 |");
     }
     d
 }
