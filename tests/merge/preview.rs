@@ -57,3 +57,15 @@ fn without_a_terminal_the_preview_is_refused() {
         .stderr(predicate::str::contains("--preview 需要在终端中运行"));
     assert_eq!(env.state(), before);
 }
+
+#[test]
+fn a_merge_stopped_on_weak_pairs_at_a_terminal_points_to_the_preview() {
+    let env = Env::new();
+    let before = env.state();
+    let (state, new) = (env.path("state.json"), env.path("new.md"));
+    let new = new.to_str().expect("UTF-8 path");
+    let mut s = Session::start(&state, &env.path(""), &["import", new, "--merge"]);
+    s.wait_for_wrapped("也可加 --preview 在全屏预览中逐条确认、拆分或重新配对");
+    assert_eq!(s.wait_exit().exit_code(), 1);
+    assert_eq!(env.state(), before);
+}

@@ -32,14 +32,14 @@ fn lines(p: &Preview, d: &Detail, width: usize) -> Vec<Line<'static>> {
     let lang = p.lang();
     let mut out = Vec::new();
     if let Some(old) = d.old {
-        requirement(&mut out, (lang.pick("原", "Old"), old, None), lang, width);
+        requirement(&mut out, Side::Old(old), lang, width);
     }
     if let Some(new) = d.new {
         if !out.is_empty() {
             out.push(Line::raw(""));
         }
         // Against the old one it is paired with (or would be), what the revision changed.
-        requirement(&mut out, (lang.pick("新", "New"), new, d.old), lang, width);
+        requirement(&mut out, Side::New(new, d.old), lang, width);
     }
     out.push(Line::raw(""));
     if let Some(e) = &d.evidence {
@@ -83,25 +83,32 @@ fn has_progress(r: &Requirement) -> bool {
     r.status != Status::Todo || !r.notes.is_empty() || !r.history.is_empty()
 }
 
+/// Which side of a pair is shown: the old requirement, or the new one and the old it is
+/// (or would be) paired with.
+enum Side<'a> {
+    Old(&'a Requirement),
+    New(&'a Requirement, Option<&'a Requirement>),
+}
+
 /// "原 1.1.2  有进度：推进中 · 备注 1 条", the text, then units and deadline; on the new
-/// side what differs from `than` (the old one) is marked.
-fn requirement(
-    out: &mut Vec<Line<'static>>,
-    (side, r, than): (&str, &Requirement, Option<&Requirement>),
-    lang: Lang,
-    width: usize,
-) {
-    let mut head = vec![Span::styled(format!("{side} {}", r.id), THEME.label)];
-    match than {
-        None => head.push(Span::styled(
-            format!("  {}", progress(r, lang)),
-            THEME.doing,
-        )),
-        Some(old) if old.id != r.id => head.push(Span::styled(
+/// side what differs from the old one is marked.
+fn requirement(out: &mut Vec<Line<'static>>, side: Side, lang: Lang, width: usize) {
+    let (r, than) = match side {
+        Side::Old(r) => (r, None),
+        Side::New(r, than) => (r, than),
+    };
+    let name = match side {
+        Side::Old(_) => lang.pick("原", "Old"),
+        Side::New(..) => lang.pick("新", "New"),
+    };
+    let mut head = vec![Span::styled(format!("{name} {}", r.id), THEME.label)];
+    match side {
+        Side::Old(_) => head.push(Span::styled(format!("  {}", progress(r, lang)), THEME.doing)),
+        Side::New(_, Some(old)) if old.id != r.id => head.push(Span::styled(
             lang.pick("  编号变动", "  renumbered").to_string(),
             THEME.due_soon,
         )),
-        Some(_) => {}
+        Side::New(..) => {}
     }
     out.push(Line::from(head));
     let style = |changed: bool| if changed { THEME.due_soon } else { THEME.text };
