@@ -86,7 +86,9 @@ fn header(p: &Preview, area: Rect, buf: &mut Buffer) {
         lang.pick("合并预览：", "Merge preview: "),
         p.title()
     );
-    let room = usize::from(area.width).saturating_sub(wrap::width(&counts));
+    // The title keeps a quarter of a narrow screen; the counts are cut at the edge.
+    let width = usize::from(area.width);
+    let room = width.saturating_sub(wrap::width(&counts)).max(width / 4);
     let line = Line::from(vec![
         Span::styled(wrap::truncate(&title, room).into_owned(), THEME.title),
         Span::styled(counts, THEME.dim),

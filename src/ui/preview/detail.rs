@@ -103,7 +103,10 @@ fn requirement(out: &mut Vec<Line<'static>>, side: Side, lang: Lang, width: usiz
     };
     let mut head = vec![Span::styled(format!("{name} {}", r.id), THEME.label)];
     match side {
-        Side::Old(_) => head.push(Span::styled(format!("  {}", progress(r, lang)), THEME.doing)),
+        Side::Old(_) => head.push(Span::styled(
+            format!("  {}", progress(r, lang)),
+            THEME.doing,
+        )),
         Side::New(_, Some(old)) if old.id != r.id => head.push(Span::styled(
             lang.pick("  编号变动", "  renumbered").to_string(),
             THEME.due_soon,

@@ -332,3 +332,29 @@ fn screen_with_a_weak_pair_selected_100x30() {
         .expect("draw");
     insta::assert_snapshot!("zh_merge_preview_weak_100x30", terminal.backend());
 }
+
+#[test]
+fn every_mode_draws_at_any_size() {
+    let f = Fixture::new();
+    let mut p = f.preview();
+    let modes: [&[Action]; 4] = [&[], &[Action::Help], &[Action::Enter], &[Action::Pair]];
+    for keys in modes {
+        // Back to browsing on the weak pair, then into the mode.
+        while p.mode() != Mode::Browse {
+            p.update(Action::No);
+        }
+        tab_to(&mut p, Section::Added);
+        select_new(&mut p, "1.1.2");
+        feed(&mut p, keys);
+        for (w, h) in [(0, 0), (20, 5), (40, 10), (61, 17), (100, 30), (200, 60)] {
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+            terminal
+                .draw(|frame| crate::ui::preview::draw(frame, &p))
+                .expect("draw");
+            if keys.is_empty() && w >= 40 && h >= 10 {
+                let text = format!("{}", terminal.backend());
+                assert!(text.contains("合并预览"), "{w}x{h} {keys:?}:\n{text}");
+            }
+        }
+    }
+}
