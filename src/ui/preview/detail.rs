@@ -85,6 +85,7 @@ fn has_progress(r: &Requirement) -> bool {
 
 /// Which side of a pair is shown: the old requirement, or the new one and the old it is
 /// (or would be) paired with.
+#[derive(Clone, Copy)]
 enum Side<'a> {
     Old(&'a Requirement),
     New(&'a Requirement, Option<&'a Requirement>),
