@@ -6,10 +6,12 @@
 pub mod calendar;
 pub mod commands;
 pub mod context;
+pub mod documents;
 mod due;
 pub mod help;
 mod import;
 mod lifecycle;
+mod plans;
 pub mod reports;
 mod start;
 pub mod views;
@@ -59,6 +61,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "DUBAN_USER", value_name = "NAME")]
     pub user: Option<String>,
 
+    /// The plan of the workspace to work on (default: every plan for reading commands;
+    /// the only one, or the one an id names, for editing commands)
+    #[arg(long, global = true, env = "DUBAN_PLAN", value_name = "NAME")]
+    pub plan: Option<String>,
+
     /// Without a command, open the dashboard.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -91,6 +98,10 @@ pub enum Command {
         /// A revised plan: keep each requirement's progress, archive the removed ones
         #[arg(long)]
         merge: bool,
+        /// Add the document as the plan NAME beside the others (with --merge or --force:
+        /// revise or replace the plan NAME)
+        #[arg(long = "as", value_name = "NAME")]
+        as_name: Option<String>,
         /// With --merge: apply the changes without asking; pairs proposed on weak evidence
         /// are applied only when named in --accept (the others are removed and added)
         #[arg(long, short = 'y', requires = "merge")]
@@ -116,6 +127,14 @@ pub enum Command {
         /// from it
         #[arg(long, value_name = "DATE", value_parser = parse_day)]
         start: Option<NaiveDate>,
+    },
+    /// The plans of the workspace: list them, or create, rename, remove and restore one
+    Plans {
+        #[command(subcommand)]
+        action: Option<PlansAction>,
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
     },
     /// List requirements, optionally filtered (filters combine with AND)
     List {
@@ -333,6 +352,50 @@ pub enum Command {
         #[arg(long)]
         all: bool,
     },
+    /// Write 督办通知单 (numbered .docx) to a unit, or to every unit with work overdue or
+    /// due soon; each listed requirement gets a reminder (催办, 通知单) recorded
+    Notice {
+        /// The unit addressed (exact name, as in `duban units`)
+        #[arg(
+            long,
+            value_name = "NAME",
+            required_unless_present = "all",
+            conflicts_with = "all"
+        )]
+        unit: Option<String>,
+        /// One notice per unit with requirements overdue or due within --within days
+        #[arg(long)]
+        all: bool,
+        /// Output: a .docx file with --unit, a directory (which must exist) with --all
+        #[arg(short, long, value_name = "FILE|DIR")]
+        output: std::path::PathBuf,
+        /// Only requirements at this escalation colour or worse: red|yellow
+        #[arg(long, value_name = "red|yellow", value_parser = parse_tier)]
+        tier: Option<crate::plan::escalation::Escalation>,
+        /// List requirements due within N days as well as overdue ones (default: the blue
+        /// threshold of the escalation rules, 7)
+        #[arg(long, value_name = "N")]
+        within: Option<u32>,
+    },
+    /// Write the 督查通报 (supervision bulletin): progress, categories, units on time and
+    /// overdue, changes since a snapshot, scores, and room for the leader's remarks
+    Bulletin {
+        /// The snapshot to compare with: its label, or a date (default: the latest, if any)
+        #[arg(long, value_name = "LABEL|DATE")]
+        since: Option<String>,
+        /// Output file, written atomically
+        #[arg(short, long, value_name = "FILE")]
+        output: std::path::PathBuf,
+        /// docx|md|html (default: from the extension of -o)
+        #[arg(long, value_name = "docx|md|html", value_parser = parse_bulletin_format)]
+        format: Option<crate::cli::documents::DocFormat>,
+    },
+    /// Score every unit (考核) by the rules in scoring.toml, with each unit's breakdown
+    Score {
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
     /// What changed since a snapshot: newly done, newly overdue, status changes, notes,
     /// progress by category and unit now vs then
     Report {
@@ -343,6 +406,44 @@ pub enum Command {
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
+    },
+}
+
+/// `duban plans …`
+#[derive(Debug, Subcommand)]
+pub enum PlansAction {
+    /// Create an empty plan, for documents that arrive one requirement at a time (批示件,
+    /// 提案)
+    New {
+        /// Its short name (no spaces or `:`), e.g. 2024批示件
+        name: String,
+        /// The plan's title
+        #[arg(long, value_name = "TEXT")]
+        title: String,
+        /// The span the plan covers: a year (2024) or START..END (default: the year of
+        /// --today)
+        #[arg(long, value_name = "YEAR|START..END")]
+        period: Option<Period>,
+    },
+    /// Give a plan another name
+    Rename {
+        /// The current name
+        old: String,
+        /// The new name
+        new: String,
+    },
+    /// Move a plan to the archive (restorable with its progress)
+    Remove {
+        /// The plan
+        name: String,
+        /// Remove it although it records progress
+        #[arg(long)]
+        force: bool,
+    },
+    /// Bring a removed plan back, with its progress
+    Restore {
+        /// The removed plan
+        name: String,
     },
 }
 
@@ -384,6 +485,20 @@ pub(crate) const REASONS: [[&str; 2]; 2] = [
         "not a valid date (expected YYYY-MM-DD or 2021年9月30日)",
     ],
 ];
+
+fn parse_tier(s: &str) -> Result<crate::plan::escalation::Escalation, String> {
+    use crate::plan::escalation::Escalation;
+    match s.trim().to_lowercase().as_str() {
+        "red" | "红" | "红色" => Ok(Escalation::Red),
+        "yellow" | "黄" | "黄色" => Ok(Escalation::Yellow),
+        _ => Err("expected red or yellow".to_string()),
+    }
+}
+
+fn parse_bulletin_format(s: &str) -> Result<crate::cli::documents::DocFormat, String> {
+    crate::cli::documents::DocFormat::parse(s)
+        .ok_or_else(|| "expected docx, md or html".to_string())
+}
 
 /// Strict `YYYY-MM-DD`, so `2021-13-01` is an error rather than a guess.
 fn parse_count(s: &str) -> Result<Count, String> {

@@ -6,6 +6,7 @@
 mod hostile;
 
 mod cli {
+    pub mod documents;
     pub mod due;
     pub mod edit;
     pub mod files;
@@ -17,5 +18,6 @@ mod cli {
     pub mod show;
     pub mod start;
     pub mod support;
+    pub mod workspace;
     pub mod wrapping;
 }

@@ -46,7 +46,7 @@ fn browse_mark_done_quit_and_find_it_saved() {
 
     let saved = std::fs::read_to_string(&state).expect("state file written");
     let json: serde_json::Value = serde_json::from_str(&saved).expect("state is JSON");
-    let first = &json["plan"]["categories"][5]["items"][0]["requirements"][0];
+    let first = &json["plans"][0]["plan"]["categories"][5]["items"][0]["requirements"][0];
     assert_eq!(
         (first["id"].as_str(), first["status"].as_str()),
         (Some("6.1.1"), Some("done"))
@@ -158,7 +158,7 @@ fn the_agenda_view_shows_overdue_first_and_undo_restores_the_file() {
     assert!(s.wait_exit().success());
     let saved = std::fs::read_to_string(&state).expect("state file written");
     let json: serde_json::Value = serde_json::from_str(&saved).expect("JSON");
-    let first = &json["plan"]["categories"][0]["items"][0]["requirements"][0];
+    let first = &json["plans"][0]["plan"]["categories"][0]["items"][0]["requirements"][0];
     assert_eq!(first["id"], "1.1.1");
     assert_eq!(first["status"].as_str().unwrap_or("todo"), "todo");
 }

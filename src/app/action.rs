@@ -1,6 +1,6 @@
 //! What the user (or the terminal) asks for, independent of which key did it.
 
-use super::page::Screen;
+use super::screen::Screen;
 use crate::i18n::Lang;
 
 /// Every change to the dashboard goes through `App::update` with one of these.

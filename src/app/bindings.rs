@@ -2,7 +2,7 @@
 //! order the help overlay lists them. Their default keys are in `assets/keymap.toml`.
 
 use super::action::{Action, Edit};
-use super::page::Screen;
+use super::screen::Screen;
 
 pub static NORMAL: [(&str, Action); 53] = [
     ("up", Action::Up),

@@ -161,7 +161,7 @@ pub fn describe(kind: &ChangeKind, lang: Lang) -> String {
         | ChangeKind::Approved { .. }
         | ChangeKind::Rejected { .. }
         | ChangeKind::Reminded { .. }
-        | ChangeKind::Attached { .. }) => crate::plan::lifecycle::describe(lifecycle, lang),
+        | ChangeKind::Attached { .. }) => super::lifecycle::describe(lifecycle, lang),
         ChangeKind::Due { from, to } => {
             let day = |d: &Option<chrono::NaiveDate>| {
                 d.map_or_else(

@@ -273,10 +273,10 @@ fn other_columns(out: &mut Vec<Line<'static>>, lang: Lang, r: &Requirement, cols
 }
 
 /// Extensions, the claim in review, reminders, evidence (see
-/// [`crate::plan::lifecycle::summary`]), as `show` prints them. Evidence files are not read
+/// [`crate::i18n::lifecycle::summary`]), as `show` prints them. Evidence files are not read
 /// while drawing, so missing/changed marks are left to `duban evidence`.
 fn lifecycle(out: &mut Vec<Line<'static>>, lang: Lang, r: &Requirement, cols: usize) {
-    for section in crate::plan::lifecycle::summary::sections(r, lang, None) {
+    for section in crate::i18n::lifecycle::summary::sections(r, lang, None) {
         let mut lines = section.lines.iter();
         if let Some(first) = lines.next() {
             let text = format!("{}{}{first}", section.label, lang.pick("：", ": "));

@@ -20,14 +20,14 @@ fn a_schema_1_file_opens_and_is_upgraded_on_the_first_save() {
     );
     stdout(env.cmd().args(["--user", "张三", "remind", "1.1.2"]));
     let state: serde_json::Value = serde_json::from_slice(&read(&env.state())).expect("JSON");
-    assert_eq!(state["schema"], 2);
+    assert_eq!(state["schema"], 3);
     let backup = env.dir.path().join("state.json.bak");
     assert_eq!(
         read(&backup),
         SCHEMA_1.as_bytes(),
         "the schema 1 file is the backup"
     );
-    let r = &state["plan"]["categories"][0]["items"][0]["requirements"][1];
+    let r = &state["plans"][0]["plan"]["categories"][0]["items"][0]["requirements"][1];
     assert_eq!(r["reminders"][0]["unit"], "区政府办");
     assert_eq!(r["history"][0]["kind"], "status", "old history kept");
     assert!(
@@ -40,14 +40,14 @@ fn a_schema_1_file_opens_and_is_upgraded_on_the_first_save() {
 #[test]
 fn a_newer_schema_is_refused_and_left_unchanged() {
     let env = Env::new();
-    let newer = SCHEMA_1.replacen("\"schema\": 1,", "\"schema\": 3,", 1);
+    let newer = SCHEMA_1.replacen("\"schema\": 1,", "\"schema\": 4,", 1);
     env.write_state(&newer);
     env.cmd()
         .args(["remind", "1.1.2"])
         .assert()
         .code(1)
         .stderr(predicates::str::contains(
-            "written by a newer duban (schema 3)",
+            "written by a newer duban (schema 4)",
         ));
     env.cmd().args(["list"]).assert().code(1);
     assert_eq!(read(&env.state()), newer.as_bytes());

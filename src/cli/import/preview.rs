@@ -13,6 +13,8 @@ use crate::store::State;
 /// What the preview is of: the state the plans were paired from, and the pairing.
 pub(super) struct Shown<'a> {
     pub state: &'a State,
+    /// The plan revised, when the workspace holds several (`--as`).
+    pub name: Option<&'a str>,
     pub new: Plan,
     pub proposal: Proposal,
 }
@@ -21,6 +23,7 @@ pub(super) struct Shown<'a> {
 struct Writer<'a> {
     ctx: &'a Context,
     state: &'a State,
+    name: Option<&'a str>,
     new: Plan,
     proposal: Proposal,
 }
@@ -28,7 +31,8 @@ struct Writer<'a> {
 impl Commit for Writer<'_> {
     fn commit(&mut self, decisions: &Decisions, merged: Merged) -> Result<String, String> {
         let (new, proposal) = (self.new.clone(), &self.proposal);
-        super::write::write_merge(self.ctx, self.state, new, proposal, decisions, merged)
+        let shown = (self.state, self.name);
+        super::write::write_merge(self.ctx, shown, new, proposal, decisions, merged)
             .map_err(|e| e.to_string())
     }
 }
@@ -43,6 +47,7 @@ fn screen<'a>(
     let writer = Writer {
         ctx,
         state: shown.state,
+        name: shown.name,
         new: shown.new.clone(),
         proposal: shown.proposal.clone(),
     };

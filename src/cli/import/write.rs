@@ -5,19 +5,19 @@
 use std::collections::{HashMap, HashSet};
 
 use super::super::commands::now;
-use super::super::context::{CliError, Context, load_state};
+use super::super::context::{CliError, Context, load_store, workspace_error};
 use crate::plan::merge::{self, Decisions, Merged, Proposal};
 use crate::plan::{Plan, ReqId};
 use crate::report;
 use crate::store::State;
 
 /// Write `merged` — `decisions` applied to `proposal` over `shown`, the state the changes
-/// were shown from — and return the line saying so. The plans were paired without the lock
+/// were shown from, focused on the plan `name`d (`--as`) — and return the line saying so. The plans were paired without the lock
 /// (other edits went on meanwhile): progress recorded since is carried too, as long as the
 /// pairing shown still holds.
 pub(crate) fn write_merge(
     ctx: &Context,
-    shown: &State,
+    (shown, name): (&State, Option<&str>),
     new: Plan,
     proposal: &Proposal,
     decisions: &Decisions,
@@ -25,7 +25,10 @@ pub(crate) fn write_merge(
 ) -> Result<String, CliError> {
     let lang = ctx.lang;
     let _lock = ctx.store.lock(crate::store::CLI_LOCK_WAIT)?;
-    let (mut current, _) = load_state(&ctx.store)?;
+    let (mut current, _) = load_store(&ctx.store)?;
+    if let Some(name) = name {
+        current.focus(name).map_err(workspace_error)?;
+    }
     let merged = if current == *shown {
         merged
     } else if merge::propose(&current.plan, &new) == *proposal {

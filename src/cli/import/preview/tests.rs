@@ -76,6 +76,7 @@ impl Fixture {
             count: crate::plan::count::Count::default(),
             user: None,
             require_evidence: false,
+            plan: None,
         };
         Fixture {
             _dir: dir,
@@ -99,6 +100,7 @@ impl Fixture {
         .expect("the default decisions apply");
         let shown = Shown {
             state: &self.state,
+            name: None,
             new: self.new.clone(),
             proposal,
         };
