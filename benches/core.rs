@@ -16,7 +16,7 @@ use duban::i18n::Lang;
 use duban::plan::agenda::{self, agenda};
 use duban::plan::generate::revise;
 use duban::plan::import::import_bytes;
-use duban::plan::merge::merge;
+use duban::plan::merge::{Decisions, apply, merge, propose};
 use duban::plan::query::Filter;
 use duban::plan::query::TextIndex;
 use duban::plan::workload::{Workload, workload};
@@ -58,6 +58,27 @@ fn merging(c: &mut Criterion) {
                 |new| merge(black_box(&old), new, now()),
                 criterion::BatchSize::LargeInput,
             );
+        });
+    }
+    // A decision in the merge preview (`import --merge --preview`): the revision cloned and
+    // the proposal applied with the user's decisions so far (ten pairs split), as every key
+    // that decides recomputes the report shown.
+    for f in [10_000, 100_000].map(fixture) {
+        g.sample_size(10);
+        g.bench_with_input(BenchmarkId::new("preview_decision", f.n), &f, |b, f| {
+            let mut old = f.state().plan.clone();
+            for r in old.requirements_mut().step_by(3) {
+                r.set_status(Status::Doing, now());
+            }
+            let new = revise(&f.state().plan, 50, 7);
+            let proposal = propose(&old, &new);
+            let decisions = Decisions {
+                split: proposal.pairs.iter().take(10).map(|p| p.new).collect(),
+                ..Decisions::default()
+            };
+            b.iter_with_large_drop(|| {
+                apply(black_box(&old), new.clone(), &proposal, &decisions, now()).expect("applies")
+            });
         });
     }
     // The worst case for the indexes: another plan picked by mistake, every requirement a

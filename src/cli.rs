@@ -110,6 +110,10 @@ pub enum Command {
         /// --accept 1.1.2,3.2.1
         #[arg(long, requires = "merge", value_delimiter = ',', value_name = "IDS")]
         accept: Vec<IdArg>,
+        /// With --merge: review the changes on a full screen (additions, removals, changes,
+        /// weak pairs) and accept, split or re-pair there before applying
+        #[arg(long, requires = "merge", conflicts_with = "yes")]
+        preview: bool,
         /// The span the plan covers, when not its year: a year (2024) or START..END
         /// (2024-03-01..2025-02-28). Recurring duties stop at its end
         #[arg(long, value_name = "YEAR|START..END")]

@@ -22,6 +22,7 @@ pub mod lifecycle;
 pub mod list;
 mod mode;
 mod nav;
+pub mod preview;
 pub mod progress;
 mod quit;
 mod read_only;

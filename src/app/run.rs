@@ -145,7 +145,7 @@ fn install_panic_hook() {
 /// Read terminal events on their own thread. crossterm's `read` can spin forever inside
 /// itself once the terminal is gone (a closed window hangs up the tty and every read returns
 /// EOF); reading elsewhere keeps the main loop free to notice SIGHUP, save and exit.
-fn spawn_input() -> io::Result<Receiver<io::Result<Event>>> {
+pub(super) fn spawn_input() -> io::Result<Receiver<io::Result<Event>>> {
     let (tx, rx) = mpsc::channel();
     thread::Builder::new()
         .name("duban-input".into())

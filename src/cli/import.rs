@@ -2,10 +2,12 @@
 //! the current one. The document is read and the state loaded before anything is written, so a
 //! bad document or an unreadable state file leaves the file as it was.
 
-use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::Path;
+
+mod preview;
+mod write;
 
 use super::Command;
 use super::commands::now;
@@ -156,6 +158,7 @@ pub(super) fn import_command(command: Command, ctx: &Context) -> Result<String, 
         as_name,
         yes,
         accept,
+        preview,
         period,
         year,
         start,
@@ -177,7 +180,11 @@ pub(super) fn import_command(command: Command, ctx: &Context) -> Result<String, 
             &file,
             &options,
             (period, start),
-            &Asked { yes, accept },
+            &Asked {
+                yes,
+                accept,
+                preview,
+            },
             name,
             ctx,
         )
@@ -200,10 +207,11 @@ fn apply_given(plan: &mut crate::plan::Plan, (period, start): Given) {
     }
 }
 
-/// What `import --merge` was told: `--yes`, and the weak pairs `--accept` names.
+/// What `import --merge` was told: `--yes`, the weak pairs `--accept` names, `--preview`.
 struct Asked {
     yes: bool,
     accept: Vec<IdArg>,
+    preview: bool,
 }
 
 /// Import a revised plan over the current one, keeping progress (see [`crate::plan::merge`]).
@@ -236,11 +244,25 @@ fn merge_import(
     let lang = ctx.lang;
     let proposal = merge::propose(&state.plan, &new);
     let decisions = accepted(&proposal, &asked.accept, &new, lang)?;
-    let apply = |plan: &crate::plan::Plan, new: crate::plan::Plan| {
-        merge::apply(plan, new, &proposal, &decisions, now(ctx.clock))
-            .map_err(|e| CliError::Usage(e.to_string()))
-    };
-    let merged = apply(&state.plan, new.clone())?;
+    let merged = merge::apply(
+        &state.plan,
+        new.clone(),
+        &proposal,
+        &decisions,
+        now(ctx.clock),
+    )
+    .map_err(|e| CliError::Usage(e.to_string()))?;
+    if asked.preview {
+        let notes = report::reading::columns(&reading, lang)
+            + &report::reading::year_guessed(&merged.plan, lang);
+        let shown = preview::Shown {
+            state: &state,
+            name,
+            new,
+            proposal,
+        };
+        return Ok(notes + &preview::run(shown, decisions, merged, ctx)?);
+    }
     let changes = report::reading::columns(&reading, lang)
         + &report::reading::year_guessed(&merged.plan, lang)
         + &report::merge::changes(&merged.report, lang, terminal_width());
@@ -251,7 +273,8 @@ fn merge_import(
         let mut stdout = io::stdout();
         let _ = stdout.write_all(crate::text::safe::display(&changes).as_bytes());
         let _ = stdout.flush();
-        return Err(CliError::Refused(undecided(&proposal, lang)));
+        let terminal = io::stdin().is_terminal() && io::stdout().is_terminal();
+        return Err(CliError::Refused(undecided(&proposal, lang, terminal)));
     }
     if asked.yes || merged.report.is_empty() {
         out.push_str(&changes);
@@ -267,41 +290,14 @@ fn merge_import(
         )?;
     }
 
-    let _lock = ctx.store.lock(crate::store::CLI_LOCK_WAIT)?;
-    let (mut current, _) = load_store(&ctx.store)?;
-    if let Some(name) = name {
-        current.focus(name).map_err(workspace_error)?;
-    }
-    let merged = if current == state {
-        merged
-    } else if merge::propose(&current.plan, &new) == proposal {
-        // Progress recorded meanwhile is carried too; the pairing shown still holds.
-        apply(&current.plan, new)?
-    } else {
-        return Err(CliError::Refused(
-            lang.pick(
-                "未合并：确认期间状态文件中的计划被改动，上面列出的配对已不准确；请重新运行",
-                "not merged: the plan in the state file changed while the changes were shown, \
-                 so the pairing listed is out of date; run the merge again",
-            )
-            .into(),
-        ));
-    };
-    let notice = report::merge::notice(&merged.report, lang);
-    // Snapshots name requirements by id; follow the renumbering so `report --since`
-    // compares each requirement with its own past.
-    let moved: HashMap<ReqId, ReqId> = (merged.report.changed.iter())
-        .map(|m| (m.old_id, m.new_id))
-        .collect();
-    let removed: HashSet<ReqId> = merged.report.removed.iter().map(|b| b.id).collect();
-    crate::plan::snapshot::remap_ids(&mut current.snapshots, |id| {
-        (!removed.contains(&id)).then(|| moved.get(&id).copied().unwrap_or(id))
-    });
-    current.plan = merged.plan;
-    current.archived.extend(merged.archived);
-    current.merge_notice = Some(notice.clone());
-    ctx.store.save(&current)?;
-    let _ = writeln!(out, "{notice} → {}", ctx.store.path().display());
+    out.push_str(&write::write_merge(
+        ctx,
+        (&state, name),
+        new,
+        &proposal,
+        &decisions,
+        merged,
+    )?);
     Ok(out)
 }
 
@@ -344,11 +340,18 @@ fn ids(ids: &[ReqId]) -> String {
         .join(",")
 }
 
-/// The refusal when weak pairs wait for a decision.
-fn undecided(proposal: &merge::Proposal, lang: Lang) -> String {
+/// The refusal when weak pairs wait for a decision; on a terminal it points to the preview.
+fn undecided(proposal: &merge::Proposal, lang: Lang, terminal: bool) -> String {
     let weak: Vec<ReqId> = proposal.weak().map(|p| p.new).collect();
     let (n, list) = (weak.len(), ids(&weak));
-    match lang {
+    let preview = match (terminal, lang) {
+        (false, _) => "",
+        (true, Lang::Zh) => "。也可加 --preview 在全屏预览中逐条确认、拆分或重新配对",
+        (true, Lang::En) => {
+            ". Or add --preview to confirm, split or re-pair them one by one on a full screen"
+        }
+    };
+    let text = match lang {
         Lang::Zh => format!(
             "未合并：有 {n} 对配对把握不大（见上）。确认无误的用 --accept {list} 接受后重新运行\
              （可只列其中一部分）；或加 --yes 只合并有把握的配对，其余按移除 + 新增处理"
@@ -358,7 +361,8 @@ fn undecided(proposal: &merge::Proposal, lang: Lang) -> String {
              --accept {list} (or some of them) to apply those that are right, or with --yes to \
              merge only the sure pairs (the others are removed and added)"
         ),
-    }
+    };
+    text + preview
 }
 
 /// Show the changes and ask y/N. Without a terminal to ask on, refuse rather than guess.

@@ -3,6 +3,8 @@
 
 mod pairs;
 
+pub use pairs::reasons;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 

@@ -11,6 +11,7 @@ pub mod header;
 pub mod help;
 pub mod list;
 pub mod month;
+pub mod preview;
 pub mod progress;
 pub mod scrub;
 pub mod theme;

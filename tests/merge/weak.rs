@@ -13,7 +13,7 @@ use serde_json::Value;
 const P: &str = "围绕市委、市政府转型发展的战略部署，制作转型政策专题，及时在政府网站公布。";
 const Q: &str = "加强政策咨询服务，政策制定机关要积极解答政策执行机关和企业、群众的咨询。";
 
-fn doc(short: &str, q_deadline: &str) -> String {
+pub(crate) fn doc(short: &str, q_deadline: &str) -> String {
     format!(
         "# 测试市2021年政务公开工作任务分解表\n\n\
          | 序号 | 公开任务 | 公开内容 | 具体要求 | 责任部门 | 时限及要求 |\n\
@@ -24,14 +24,14 @@ fn doc(short: &str, q_deadline: &str) -> String {
     )
 }
 
-struct Env {
+pub(crate) struct Env {
     dir: tempfile::TempDir,
 }
 
 impl Env {
     /// Progress on the short requirement (1.1.2) and on Q (1.1.3); the revision rewrites
     /// the short one into a near relative and moves Q's deadline.
-    fn new() -> Env {
+    pub(crate) fn new() -> Env {
         let env = Env {
             dir: tempfile::tempdir().expect("tempdir"),
         };
@@ -59,7 +59,7 @@ impl Env {
         env
     }
 
-    fn path(&self, name: &str) -> PathBuf {
+    pub(crate) fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
 
@@ -75,7 +75,7 @@ impl Env {
         cmd
     }
 
-    fn merge(&self, args: &[&str]) -> Command {
+    pub(crate) fn merge(&self, args: &[&str]) -> Command {
         let mut cmd = self.cmd();
         cmd.arg("import")
             .arg(self.path("new.md"))
@@ -84,7 +84,7 @@ impl Env {
         cmd
     }
 
-    fn show(&self, id: &str) -> Value {
+    pub(crate) fn show(&self, id: &str) -> Value {
         let out = self
             .cmd()
             .args(["show", id, "--json"])
@@ -93,7 +93,7 @@ impl Env {
         serde_json::from_slice(&out.stdout).expect("JSON")
     }
 
-    fn state(&self) -> Vec<u8> {
+    pub(crate) fn state(&self) -> Vec<u8> {
         fs::read(self.path("state.json")).expect("state")
     }
 }

@@ -75,6 +75,11 @@ pub(super) const ZH: &[(&str, &str, &str)] = &[
     ),
     (
         "import",
+        "preview",
+        "与 --merge 合用：在全屏预览中查看新增、删除、修改和把握不大的配对，逐条确认、拆分或重新配对后再应用",
+    ),
+    (
+        "import",
         "as_name",
         "把文件作为名为 NAME 的计划加入，与其他计划并列（与 --merge 或 --force 合用：修订或替换该计划）",
     ),

@@ -31,7 +31,7 @@ pub(super) fn weak(w: &mut Lines, report: &MergeReport) {
 }
 
 /// "同一事项、同一位置、…；文字相似度 62%".
-fn reasons(e: &Evidence, lang: Lang) -> String {
+pub fn reasons(e: &Evidence, lang: Lang) -> String {
     let facts = [
         (e.same_item, "同一事项", "same item"),
         (e.same_slot, "同一位置", "same position"),
