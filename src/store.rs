@@ -21,6 +21,7 @@ mod changes;
 mod damage;
 mod edits;
 mod follow;
+mod hand;
 mod journal;
 mod lock;
 mod migrate;
@@ -55,7 +56,7 @@ use crate::plan::merge::Archived;
 use crate::plan::snapshot::Snapshot;
 use crate::plan::{Plan, ReqId, Requirement};
 
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The file name inside the platform data directory.
 pub const FILE_NAME: &str = "state.json";

@@ -31,7 +31,11 @@ fn writes(command: &Command) -> bool {
         | Command::Approve { .. }
         | Command::Reject { .. }
         | Command::Remind { .. }
-        | Command::Attach { .. } => true,
+        | Command::Attach { .. }
+        | Command::Add(_)
+        | Command::Edit(_)
+        | Command::Remove { .. }
+        | Command::Restore { .. } => true,
         Command::Snapshot { list, .. } => !list,
         _ => false,
     }
@@ -118,6 +122,10 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
         }
         Command::Set { id, status, note } => set(&id, status, note.as_deref(), ctx),
         Command::Note { id, text } => note(&id, &text, ctx),
+        Command::Add(args) => super::hand::add(&args, ctx),
+        Command::Edit(args) => super::hand::edit(&args, ctx),
+        Command::Remove { id } => super::hand::remove(&id, ctx),
+        Command::Restore { id } => super::hand::restore(&id, ctx),
         Command::Due { id, date, clear } => super::due::due(&id, date.filter(|_| !clear), ctx),
         Command::Start { id, date, clear } => super::start::start(&id, date, clear, ctx),
         Command::Export {

@@ -14,6 +14,7 @@ use std::cmp::Ordering;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
+use super::hand;
 use super::import::compare_key;
 use super::model::{Plan, ReqId, Requirement, Status};
 
@@ -90,6 +91,8 @@ pub struct MergeReport {
     pub changed: Vec<Matched>,
     /// Matched requirements identical in all of that.
     pub unchanged: usize,
+    /// Requirements added by hand, kept (the revised document does not have them).
+    pub kept: Vec<hand::Kept>,
 }
 
 impl MergeReport {
@@ -127,7 +130,19 @@ pub struct Merged {
 
 /// Carries progress (`status`, `status_changed`, `completed_on`, notes, history) from `old` to
 /// `new`. Texts, units, deadlines and ids are the revised plan's.
-pub fn merge(old: &Plan, mut new: Plan, now: NaiveDateTime) -> Merged {
+///
+/// Requirements added by hand are not in any document: they are set aside before matching
+/// and put back into the revised plan after it ([`hand::set_aside`], [`hand::reinsert`]),
+/// listed in [`MergeReport::kept`], never archived.
+pub fn merge(old: &Plan, new: Plan, now: NaiveDateTime) -> Merged {
+    let (document, hand_made) = hand::set_aside(old);
+    let mut merged = match_document(&document, new, now);
+    merged.report.kept = hand::reinsert(&mut merged.plan, hand_made);
+    merged
+}
+
+/// [`merge`] of the rows that came from the document.
+fn match_document(old: &Plan, mut new: Plan, now: NaiveDateTime) -> Merged {
     let olds = Side::of(old);
     let news = Side::of(&new);
     let pairs = pair(&olds, &news);

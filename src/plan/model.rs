@@ -14,6 +14,7 @@ use super::calendar::Calendar;
 pub use super::count::tally::Counts;
 use super::deadline::Deadline;
 pub use super::fields::Extra;
+pub use super::hand::Field;
 use super::fields::parse_units;
 pub use super::id::{Canonical, IdArg, IdError, ParseIdError, ReqId};
 pub use super::levels::Levels;
@@ -198,6 +199,18 @@ pub enum ChangeKind {
         path: String,
         sha256: String,
     },
+    /// Added by hand (`duban add`), not imported (see [`super::hand`]).
+    Added,
+    /// One field corrected by hand (`duban edit`); `from` keeps what it said.
+    Edited {
+        field: Field,
+        from: String,
+        to: String,
+    },
+    /// Moved to the archive by hand (`duban remove`).
+    Removed,
+    /// Brought back from the archive (`duban restore`).
+    Restored,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -261,6 +274,10 @@ pub struct Requirement {
     /// 佐证材料: references to files, never copies.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
+    /// Added by hand (`duban add`), not taken from the document: `import --merge` of a
+    /// revised document keeps it (see [`super::hand`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub by_hand: bool,
     /// Derived from `units_raw` and `cooperating_raw`.
     #[serde(skip)]
     pub units: Units,
@@ -324,6 +341,7 @@ impl Requirement {
             review: None,
             reminders: Vec::new(),
             evidence: Vec::new(),
+            by_hand: false,
             units: Units::default(),
             deadline: Deadline::default(),
             period_end: None,
@@ -548,7 +566,7 @@ impl Plan {
 
     /// Where category `number` is. Categories are normally numbered 1, 2, 3… in order, so
     /// that place is tried first (O(1) lookups by id in large plans); a scan covers the rest.
-    fn category_index(&self, number: u32) -> Option<usize> {
+    pub(crate) fn category_index(&self, number: u32) -> Option<usize> {
         let guess = usize::try_from(number).ok()?.checked_sub(1);
         guess
             .filter(|&i| self.categories.get(i).is_some_and(|c| c.number == number))

@@ -44,6 +44,7 @@ use std::path::Path;
 
 use super::model::Plan;
 pub use cell::compare_key;
+pub use numbering::{name_key, strip_number};
 pub use format::Format;
 pub use paragraph::Line;
 pub use roles::{ColumnSpec, Role};
