@@ -1,6 +1,7 @@
 //! Domain and file benchmarks on generated plans of 1,000, 10,000 and 100,000 requirements:
-//! importing the document, the state file (serialize, save, load), selecting with a filter,
-//! searching (scan and text index), and rendering exports.
+//! importing the document, merging a revision of it (`import --merge`), the state file
+//! (serialize, save, load), selecting with a filter, searching (scan and text index), and
+//! rendering exports.
 //!
 //! ```text
 //! cargo bench --bench core -- --warm-up-time 1 --measurement-time 3
@@ -13,7 +14,9 @@ use std::hint::black_box;
 use criterion::{BenchmarkId, Criterion, Throughput};
 use duban::i18n::Lang;
 use duban::plan::agenda::{self, agenda};
+use duban::plan::generate::revise;
 use duban::plan::import::import_bytes;
+use duban::plan::merge::merge;
 use duban::plan::query::Filter;
 use duban::plan::query::TextIndex;
 use duban::plan::workload::{Workload, workload};
@@ -21,7 +24,7 @@ use duban::plan::{DeadlineKind, Plan, Status};
 use duban::report::export::{self, Format};
 use duban::store::Store;
 
-use common::{Fixture, fixtures, today};
+use common::{Fixture, fixture, fixtures, now, today};
 
 /// What is built is dropped outside the timing (`iter_with_large_drop`), as in the program.
 fn import(c: &mut Criterion, sizes: &[Fixture]) {
@@ -34,6 +37,47 @@ fn import(c: &mut Criterion, sizes: &[Fixture]) {
             b.iter_with_large_drop(|| import_bytes(black_box(doc), "gen.txt").expect("imports"));
         });
     }
+}
+
+/// `import --merge` of a revision with a few edits (one item in 50: a row inserted, one
+/// removed, one reworded, one deadline moved) over a plan with progress on every third
+/// requirement: everything but reading the document and writing the state.
+fn merging(c: &mut Criterion) {
+    let mut g = c.benchmark_group("merge");
+    for f in [1_000, 4_000, 10_000, 100_000].map(fixture) {
+        g.sample_size(if f.n >= 4_000 { 10 } else { 100 });
+        g.throughput(Throughput::Elements(f.n as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(f.n), &f, |b, f| {
+            let mut old = f.state().plan.clone();
+            for r in old.requirements_mut().step_by(3) {
+                r.set_status(Status::Doing, now());
+            }
+            let new = revise(&f.state().plan, 50, 7);
+            b.iter_batched(
+                || new.clone(),
+                |new| merge(black_box(&old), new, now()),
+                criterion::BatchSize::LargeInput,
+            );
+        });
+    }
+    // The worst case for the indexes: another plan picked by mistake, every requirement a
+    // leftover for the similarity phases (the generated texts share most of their words).
+    let f = fixture(10_000);
+    g.sample_size(10);
+    g.bench_function(BenchmarkId::new("other_plan", f.n), |b| {
+        let other = duban::plan::generate::generate_document(&duban::plan::generate::GenOptions {
+            requirements: f.n,
+            seed: 2,
+            ..Default::default()
+        });
+        let new = import_bytes(other.as_bytes(), "other.txt").expect("imports");
+        let old = &f.state().plan;
+        b.iter_batched(
+            || new.clone(),
+            |new| merge(black_box(old), new, now()),
+            criterion::BatchSize::LargeInput,
+        );
+    });
 }
 
 fn state_file(c: &mut Criterion, sizes: &[Fixture]) {
@@ -190,6 +234,7 @@ fn main() {
     let sizes = fixtures();
     let mut c = Criterion::default().configure_from_args();
     import(&mut c, &sizes);
+    merging(&mut c);
     state_file(&mut c, &sizes);
     filter(&mut c, &sizes);
     search(&mut c, &sizes);

@@ -92,9 +92,14 @@ pub enum Command {
         /// A revised plan: keep each requirement's progress, archive the removed ones
         #[arg(long)]
         merge: bool,
-        /// With --merge: apply the changes without asking
+        /// With --merge: apply the changes without asking; pairs proposed on weak evidence
+        /// are applied only when named in --accept (the others are removed and added)
         #[arg(long, short = 'y', requires = "merge")]
         yes: bool,
+        /// With --merge: apply these weak pairs (the new ids the proposal lists), e.g.
+        /// --accept 1.1.2,3.2.1
+        #[arg(long, requires = "merge", value_delimiter = ',', value_name = "IDS")]
+        accept: Vec<IdArg>,
         /// The span the plan covers, when not its year: a year (2024) or START..END
         /// (2024-03-01..2025-02-28). Recurring duties stop at its end
         #[arg(long, value_name = "YEAR|START..END")]

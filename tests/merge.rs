@@ -5,5 +5,7 @@ mod merge {
     pub mod cli;
     pub mod library;
     pub mod prompt;
+    pub mod props;
     pub mod support;
+    pub mod weak;
 }

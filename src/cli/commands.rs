@@ -20,8 +20,10 @@ use crate::store::SaveReport;
 /// duban processes never write at once.
 fn writes(command: &Command) -> bool {
     match command {
-        Command::Import { .. }
-        | Command::Set { .. }
+        // A merge pairs the plans first and takes the lock only to write (see
+        // `import::merge_import`).
+        Command::Import { merge, .. } => !merge,
+        Command::Set { .. }
         | Command::Note { .. }
         | Command::Due { .. }
         | Command::Start { .. }

@@ -13,7 +13,7 @@ use super::context::{CliError, Context, load_state};
 use crate::i18n::Lang;
 use crate::plan::import;
 use crate::plan::merge;
-use crate::plan::{Levels, Period, ReqId};
+use crate::plan::{IdArg, Levels, Period, Plan, ReqId};
 use crate::report::{self, text::terminal_width};
 use crate::store::State;
 
@@ -101,6 +101,7 @@ pub(super) fn import_command(command: Command, ctx: &Context) -> Result<String, 
         force,
         merge,
         yes,
+        accept,
         period,
         year,
         start,
@@ -114,7 +115,13 @@ pub(super) fn import_command(command: Command, ctx: &Context) -> Result<String, 
     };
     let options = import_options(format, sheet, columns, no_header, year);
     if merge {
-        merge_import(&file, &options, (period, start), yes, ctx)
+        merge_import(
+            &file,
+            &options,
+            (period, start),
+            &Asked { yes, accept },
+            ctx,
+        )
     } else {
         import(&file, &options, (period, start), force, ctx)
     }
@@ -134,25 +141,48 @@ fn apply_given(plan: &mut crate::plan::Plan, (period, start): Given) {
     }
 }
 
+/// What `import --merge` was told: `--yes`, and the weak pairs `--accept` names.
+struct Asked {
+    yes: bool,
+    accept: Vec<IdArg>,
+}
+
 /// Import a revised plan over the current one, keeping progress (see [`crate::plan::merge`]).
-/// The change list is shown and confirmed before anything is written.
+/// The change list is shown and confirmed before anything is written; pairs made on weak
+/// evidence are listed and applied only when `--accept` names them. The plans are paired
+/// without the writer's lock (other edits go on meanwhile); it is taken to write, and the
+/// state read again under it must give the same pairing.
 fn merge_import(
     file: &Path,
     options: &import::Options,
     given: Given,
-    yes: bool,
+    asked: &Asked,
     ctx: &Context,
 ) -> Result<String, CliError> {
     let (mut new, reading) = import::read_file(file, options)?;
     apply_given(&mut new, given);
-    let (mut state, _) = load_state(&ctx.store)?;
-    let merged = merge::merge(&state.plan, new, now(ctx.clock));
+    let (state, _) = load_state(&ctx.store)?;
     let lang = ctx.lang;
+    let proposal = merge::propose(&state.plan, &new);
+    let decisions = accepted(&proposal, &asked.accept, &new, lang)?;
+    let apply = |plan: &crate::plan::Plan, new: crate::plan::Plan| {
+        merge::apply(plan, new, &proposal, &decisions, now(ctx.clock))
+            .map_err(|e| CliError::Usage(e.to_string()))
+    };
+    let merged = apply(&state.plan, new.clone())?;
     let changes = report::reading::columns(&reading, lang)
         + &report::reading::year_guessed(&merged.plan, lang)
         + &report::merge::changes(&merged.report, lang, terminal_width());
     let mut out = String::new();
-    if yes || merged.report.is_empty() {
+    let weak = proposal.weak().count();
+    if weak > 0 && !asked.yes && asked.accept.is_empty() {
+        // A closed stdout only loses the listing; the refusal still says what to do.
+        let mut stdout = io::stdout();
+        let _ = stdout.write_all(crate::text::safe::display(&changes).as_bytes());
+        let _ = stdout.flush();
+        return Err(CliError::Refused(undecided(&proposal, lang)));
+    }
+    if asked.yes || merged.report.is_empty() {
         out.push_str(&changes);
     } else {
         let stdin = io::stdin();
@@ -165,6 +195,24 @@ fn merge_import(
             &mut io::stdout(),
         )?;
     }
+
+    let _lock = ctx.store.lock(crate::store::CLI_LOCK_WAIT)?;
+    let (mut current, _) = load_state(&ctx.store)?;
+    let merged = if current == state {
+        merged
+    } else if merge::propose(&current.plan, &new) == proposal {
+        // Progress recorded meanwhile is carried too; the pairing shown still holds.
+        apply(&current.plan, new)?
+    } else {
+        return Err(CliError::Refused(
+            lang.pick(
+                "未合并：确认期间状态文件中的计划被改动，上面列出的配对已不准确；请重新运行",
+                "not merged: the plan in the state file changed while the changes were shown, \
+                 so the pairing listed is out of date; run the merge again",
+            )
+            .into(),
+        ));
+    };
     let notice = report::merge::notice(&merged.report, lang);
     // Snapshots name requirements by id; follow the renumbering so `report --since`
     // compares each requirement with its own past.
@@ -173,15 +221,71 @@ fn merge_import(
         .chain(merged.report.kept.iter().map(|k| (k.old_id, k.new_id)))
         .collect();
     let removed: HashSet<ReqId> = merged.report.removed.iter().map(|b| b.id).collect();
-    crate::plan::snapshot::remap_ids(&mut state.snapshots, |id| {
+    crate::plan::snapshot::remap_ids(&mut current.snapshots, |id| {
         (!removed.contains(&id)).then(|| moved.get(&id).copied().unwrap_or(id))
     });
-    state.plan = merged.plan;
-    state.archived.extend(merged.archived);
-    state.merge_notice = Some(notice.clone());
-    ctx.store.save(&state)?;
+    current.plan = merged.plan;
+    current.archived.extend(merged.archived);
+    current.merge_notice = Some(notice.clone());
+    ctx.store.save(&current)?;
     let _ = writeln!(out, "{notice} → {}", ctx.store.path().display());
     Ok(out)
+}
+
+/// `--accept`'s ids as decisions, each checked to be a weak pair's new requirement.
+fn accepted(
+    proposal: &merge::Proposal,
+    accept: &[IdArg],
+    new: &Plan,
+    lang: Lang,
+) -> Result<merge::Decisions, CliError> {
+    // The ids the proposal lists are the revised plan's.
+    let accept = accept
+        .iter()
+        .map(|id| id.resolve(new).map_err(|e| CliError::Usage(e.to_string())))
+        .collect::<Result<Vec<ReqId>, _>>()?;
+    let weak: Vec<ReqId> = proposal.weak().map(|p| p.new).collect();
+    if let Some(id) = accept.iter().find(|id| !weak.contains(id)) {
+        let listed = if weak.is_empty() {
+            lang.pick("（没有）", "(none)").to_string()
+        } else {
+            ids(&weak)
+        };
+        return Err(CliError::Usage(match lang {
+            Lang::Zh => format!("--accept {id}：不是把握不大的配对（这类配对的新编号：{listed}）"),
+            Lang::En => {
+                format!("--accept {id}: not a weak pair (the weak pairs' new ids: {listed})")
+            }
+        }));
+    }
+    Ok(merge::Decisions {
+        accept: accept.iter().copied().collect(),
+        ..merge::Decisions::default()
+    })
+}
+
+fn ids(ids: &[ReqId]) -> String {
+    ids.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// The refusal when weak pairs wait for a decision.
+fn undecided(proposal: &merge::Proposal, lang: Lang) -> String {
+    let weak: Vec<ReqId> = proposal.weak().map(|p| p.new).collect();
+    let (n, list) = (weak.len(), ids(&weak));
+    match lang {
+        Lang::Zh => format!(
+            "未合并：有 {n} 对配对把握不大（见上）。确认无误的用 --accept {list} 接受后重新运行\
+             （可只列其中一部分）；或加 --yes 只合并有把握的配对，其余按移除 + 新增处理"
+        ),
+        Lang::En => format!(
+            "not merged: {n} pairs rest on weak evidence (listed above). Rerun with \
+             --accept {list} (or some of them) to apply those that are right, or with --yes to \
+             merge only the sure pairs (the others are removed and added)"
+        ),
+    }
 }
 
 /// Show the changes and ask y/N. Without a terminal to ask on, refuse rather than guess.

@@ -4,6 +4,8 @@
 
 use std::fmt::Write as _;
 
+use super::model::{Plan, ReqId, Requirement};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct GenOptions {
     pub requirements: usize,
@@ -232,6 +234,71 @@ pub fn generate_document(opts: &GenOptions) -> String {
         }
     }
     out
+}
+
+/// A revision of `plan` as an office reissues it: every `every`-th item gets one edit, in
+/// turn a row inserted at its top (renumbering the rest), its last row removed, a short
+/// wording change ("按时" put in front) and a deadline moved. Ids are renumbered as an
+/// import would number them; progress is left behind (the revision is a new document).
+pub fn revise(plan: &Plan, every: usize, seed: u64) -> Plan {
+    let mut rng = Rng::new(seed);
+    let mut new = plan.clone();
+    let mut nth = 0usize;
+    for c in &mut new.categories {
+        for item in &mut c.items {
+            nth += 1;
+            if !nth.is_multiple_of(every.max(1)) {
+                continue;
+            }
+            let reqs = &mut item.requirements;
+            match (nth / every.max(1)) % 4 {
+                0 => {
+                    let text = format!("新增：{}", requirement_text(&mut rng));
+                    let r = Requirement::underived(
+                        ReqId::new(0, 0, 0),
+                        text,
+                        units_cell(&mut rng),
+                        deadline_cell(&mut rng, plan.year),
+                    );
+                    reqs.insert(0, r);
+                }
+                1 if reqs.len() > 1 => {
+                    reqs.pop();
+                }
+                2 => {
+                    if let Some(r) = reqs.first_mut() {
+                        r.text = format!("按时{}", r.text);
+                    }
+                }
+                _ => {
+                    if let Some(r) = reqs.last_mut() {
+                        r.deadline_raw = format!("{}年12月31日前完成。", plan.year);
+                    }
+                }
+            }
+        }
+    }
+    for c in &mut new.categories {
+        for (i, item) in (1..).zip(&mut c.items) {
+            for (n, r) in (1..).zip(&mut item.requirements) {
+                let (text, units, deadline) = (
+                    std::mem::take(&mut r.text),
+                    std::mem::take(&mut r.units_raw),
+                    std::mem::take(&mut r.deadline_raw),
+                );
+                let mut fresh =
+                    Requirement::underived(ReqId::new(c.number, i, n), text, units, deadline);
+                fresh.cooperating_raw = std::mem::take(&mut r.cooperating_raw);
+                fresh.leader_raw = std::mem::take(&mut r.leader_raw);
+                fresh.remarks = std::mem::take(&mut r.remarks);
+                fresh.extra = std::mem::take(&mut r.extra);
+                fresh.number = r.number;
+                *r = fresh;
+            }
+        }
+    }
+    new.derive();
+    new
 }
 
 #[cfg(test)]

@@ -1,42 +1,40 @@
 //! Revised plans: carry each requirement's progress from the plan in use to the revised
 //! plan that replaces it.
 //!
-//! Requirements are matched by text, not position, because revisions insert and delete
-//! rows and so renumber everything after them. Pairs are taken greedily, best first:
-//! identical text before nearly identical text ([`SIMILAR`]); within each, the same item
-//! and id, then the same item (items reordered), then the same id (an item renamed), then
-//! anywhere; then the more similar, the same units and deadline, the nearest in document
-//! order. Old requirements left unmatched are archived with their progress, never
-//! dropped.
+//! Revisions insert and delete rows (renumbering everything after them), reword
+//! requirements and move them, so requirements are paired by evidence, not position:
+//! identical text first (also when the row moved or its item was renamed), then nearly
+//! identical text, then — for the short requirement edited in place that text alone cannot
+//! see — the structure around it: the same item, the same position among the item's
+//! requirements, the same units and deadline, the only one left in its item
+//! ([`pairing`]). Pairs made on weak evidence are proposed, not applied: [`propose`] finds
+//! the pairing, [`apply`] carries progress with the user's [`Decisions`]; [`merge`] applies
+//! the sure pairs only. Old requirements left unpaired are archived with their progress,
+//! never dropped. Every phase finds candidates through an index, so a merge is near linear
+//! in the plan's size.
 
-use std::cmp::Ordering;
+mod archive;
+mod items;
+mod pairing;
+mod proposal;
+mod side;
+mod text;
+
+use std::collections::HashMap;
+
+/// The maps of a merge: keys are ids and texts of the plans themselves, and the
+/// iteration order never decides anything.
+type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 use chrono::NaiveDateTime;
-use serde::{Deserialize, Serialize};
+
+pub use archive::Archived;
+pub use pairing::SIMILAR;
+pub use proposal::{DecisionError, Decisions, Evidence, Pair, Proposal, Strength, apply, propose};
 
 use super::hand;
 use super::import::compare_key;
 use super::model::{Plan, ReqId, Requirement, Status};
-
-/// Character-bigram similarity (Dice coefficient) from which two texts count as the same
-/// requirement edited: a reworded clause or changed date in a paragraph-long requirement
-/// stays above it, a different requirement on the same subject does not.
-pub const SIMILAR: f64 = 0.8;
-
-/// A requirement the revised plan no longer has, kept with its progress.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Archived {
-    /// The category and item it sat in, by name (numbers change between versions).
-    pub category: String,
-    pub item: String,
-    /// Title of the plan it was removed from.
-    pub plan: String,
-    /// That plan's year, for reading its deadline.
-    pub year: i32,
-    pub archived_at: NaiveDateTime,
-    /// As it was, with its old id, status, notes and history.
-    pub requirement: Requirement,
-}
 
 /// An old requirement found again in the revised plan.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,9 +45,15 @@ pub struct Matched {
     pub new_text: String,
     pub old_deadline: String,
     pub new_deadline: String,
+    pub old_units: String,
+    pub new_units: String,
     pub units_changed: bool,
     /// The status carried over.
     pub status: Status,
+    /// The old requirement had a status, notes or history to carry.
+    pub progress: bool,
+    /// Paired on weak evidence and accepted, or paired by hand.
+    pub confirmed: bool,
 }
 
 impl Matched {
@@ -65,8 +69,10 @@ impl Matched {
         compare_key(&self.old_deadline) != compare_key(&self.new_deadline)
     }
 
-    fn changed(&self) -> bool {
-        self.moved() || self.text_changed() || self.deadline_changed() || self.units_changed
+    /// Progress carried to a requirement whose deadline or units the revision changed:
+    /// worth a warning (the work may now be due sooner, or with someone else).
+    pub fn needs_warning(&self) -> bool {
+        self.progress && (self.deadline_changed() || self.units_changed)
     }
 }
 
@@ -80,6 +86,26 @@ pub struct Brief {
     pub has_progress: bool,
 }
 
+/// A pair proposed on weak evidence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeakPair {
+    pub old_id: ReqId,
+    pub new_id: ReqId,
+    pub old_text: String,
+    pub new_text: String,
+    pub evidence: Evidence,
+    /// Accepted: progress carried. Otherwise the old one is in `removed`, the new in `added`.
+    pub applied: bool,
+}
+
+/// An old requirement split in two: `kept_by` carries its progress, `new_id` is new.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Split {
+    pub old_id: ReqId,
+    pub kept_by: ReqId,
+    pub new_id: ReqId,
+}
+
 /// What a merge changes, in document order.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MergeReport {
@@ -91,6 +117,10 @@ pub struct MergeReport {
     pub changed: Vec<Matched>,
     /// Matched requirements identical in all of that.
     pub unchanged: usize,
+    /// Every pair proposed on weak evidence, applied or not.
+    pub weak: Vec<WeakPair>,
+    /// Added requirements that look split off a matched one.
+    pub splits: Vec<Split>,
     /// Requirements added by hand, kept (the revised document does not have them).
     pub kept: Vec<hand::Kept>,
 }
@@ -112,13 +142,18 @@ impl MergeReport {
         self.changed.iter().filter(|m| m.units_changed).count()
     }
 
+    /// Weak pairs left unapplied.
+    pub fn unconfirmed(&self) -> impl Iterator<Item = &WeakPair> {
+        self.weak.iter().filter(|w| !w.applied)
+    }
+
     /// Nothing added, removed or changed.
     pub fn is_empty(&self) -> bool {
         self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty()
     }
 }
 
-/// The result of [`merge`].
+/// The result of [`merge`] and [`apply`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Merged {
     /// The revised plan, with progress carried over to the requirements found again.
@@ -128,81 +163,138 @@ pub struct Merged {
     pub archived: Vec<Archived>,
 }
 
-/// Carries progress (`status`, `status_changed`, `completed_on`, notes, history) from `old` to
-/// `new`. Texts, units, deadlines and ids are the revised plan's.
+/// Carries progress (`status`, `status_changed`, `completed_on`, notes, history, dates set by
+/// hand) from `old` to `new` over the sure pairs of [`propose`]. Texts, units, deadlines and
+/// ids are the revised plan's.
 ///
-/// Requirements added by hand are not in any document: they are set aside before matching
-/// and put back into the revised plan after it ([`hand::set_aside`], [`hand::reinsert`]),
-/// listed in [`MergeReport::kept`], never archived.
+/// Requirements added by hand are in no document: they are set aside before pairing and put
+/// back into the revised plan after it ([`hand::set_aside`], [`hand::reinsert`]), listed in
+/// [`MergeReport::kept`], never archived.
 pub fn merge(old: &Plan, new: Plan, now: NaiveDateTime) -> Merged {
-    let (document, hand_made) = hand::set_aside(old);
-    let mut merged = match_document(&document, new, now);
-    merged.report.kept = hand::reinsert(&mut merged.plan, hand_made);
-    merged
+    let proposal = propose(old, &new);
+    let chosen = (proposal.pairs.iter())
+        .filter(|p| p.strength == Strength::Sure)
+        .map(|p| (p.new, (p.old, false)))
+        .collect();
+    assemble(old, new, &chosen, &proposal, now)
 }
 
-/// [`merge`] of the rows that came from the document.
-fn match_document(old: &Plan, mut new: Plan, now: NaiveDateTime) -> Merged {
-    let olds = Side::of(old);
-    let news = Side::of(&new);
-    let pairs = pair(&olds, &news);
-    let mut old_taken = vec![false; olds.len()];
-    let mut new_match: Vec<Option<usize>> = vec![None; news.len()];
-    for &(o, n) in &pairs {
-        old_taken[o] = true;
-        new_match[n] = Some(o);
-    }
+/// Characters as [`compare_key`] keeps them: no whitespace, full-width ASCII folded.
+fn folded(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+}
 
+fn same_folded(a: &str, b: &str) -> bool {
+    folded(a).eq(folded(b))
+}
+
+/// The merge over `chosen` (new id → old id, confirmed by the user).
+fn assemble(
+    old: &Plan,
+    mut new: Plan,
+    chosen: &Map<ReqId, (ReqId, bool)>,
+    proposal: &Proposal,
+    now: NaiveDateTime,
+) -> Merged {
+    // Hand-made rows are in no document: set aside here (and in `propose`), put back below.
+    let (document, hand_made) = hand::set_aside(old);
+    let old = document.as_ref();
+    let olds: Map<ReqId, (&str, &str, &Requirement)> = (old.categories.iter())
+        .flat_map(|c| c.items.iter().map(move |i| (c, i)))
+        .flat_map(|(c, i)| {
+            (i.requirements.iter()).map(move |r| (r.id, (c.name.as_str(), i.name.as_str(), r)))
+        })
+        .collect();
     let mut report = MergeReport::default();
-    for (n, matched) in new_match.iter().enumerate() {
-        let nr = news.reqs[n].req;
-        let Some(o) = *matched else {
+    let mut taken: Map<ReqId, ReqId> = Map::default();
+    for nr in new.requirements() {
+        let Some(&(o, confirmed)) = chosen.get(&nr.id) else {
             report.added.push(brief(nr));
             continue;
         };
-        let or = olds.reqs[o].req;
-        let m = Matched {
+        let Some(&(_, _, or)) = olds.get(&o) else {
+            report.added.push(brief(nr));
+            continue;
+        };
+        taken.insert(o, nr.id);
+        let units_changed = !same_folded(&or.units_raw, &nr.units_raw)
+            || !same_folded(&or.cooperating_raw, &nr.cooperating_raw);
+        let changed = or.id != nr.id
+            || units_changed
+            || !same_folded(&or.text, &nr.text)
+            || !same_folded(&or.deadline_raw, &nr.deadline_raw);
+        if !changed {
+            report.unchanged += 1;
+            continue;
+        }
+        report.changed.push(Matched {
             old_id: or.id,
             new_id: nr.id,
             old_text: or.text.clone(),
             new_text: nr.text.clone(),
             old_deadline: or.deadline_raw.clone(),
             new_deadline: nr.deadline_raw.clone(),
-            units_changed: compare_key(&or.units_raw) != compare_key(&nr.units_raw)
-                || compare_key(&or.cooperating_raw) != compare_key(&nr.cooperating_raw),
+            old_units: units_text(or),
+            new_units: units_text(nr),
+            units_changed,
             status: or.status,
-        };
-        if m.changed() {
-            report.changed.push(m);
-        } else {
-            report.unchanged += 1;
-        }
-    }
-    let mut archived = Vec::new();
-    for (o, entry) in olds.reqs.iter().enumerate() {
-        if old_taken[o] {
-            continue;
-        }
-        report.removed.push(brief(entry.req));
-        archived.push(Archived {
-            category: entry.category.to_string(),
-            item: entry.item.to_string(),
-            plan: old.title.clone(),
-            year: old.year,
-            archived_at: now,
-            requirement: entry.req.clone(),
+            progress: has_progress(or),
+            confirmed,
         });
     }
+    let mut archived = Vec::new();
+    for c in &old.categories {
+        for i in &c.items {
+            for r in i.requirements.iter().filter(|r| !taken.contains_key(&r.id)) {
+                report.removed.push(brief(r));
+                archived.push(Archived::of(old, &c.name, &i.name, r, now));
+            }
+        }
+    }
+    let text_of = |id: ReqId, plan: &Plan| plan.get(id).map(|r| r.text.clone()).unwrap_or_default();
+    // By id, not position: with hand-made rows set aside, the old plan's ids are not its
+    // positions.
+    let old_text = |id: ReqId| olds.get(&id).map(|(_, _, r)| r.text.clone()).unwrap_or_default();
+    report.weak = (proposal.weak())
+        .map(|p| WeakPair {
+            old_id: p.old,
+            new_id: p.new,
+            old_text: old_text(p.old),
+            new_text: text_of(p.new, &new),
+            evidence: p.evidence,
+            applied: chosen.get(&p.new).is_some_and(|&(o, _)| o == p.old),
+        })
+        .collect();
+    report.splits = (proposal.splits.iter())
+        .filter(|(_, n)| !chosen.contains_key(n))
+        .filter_map(|&(o, n)| {
+            let kept_by = *taken.get(&o)?;
+            Some(Split {
+                old_id: o,
+                kept_by,
+                new_id: n,
+            })
+        })
+        .collect();
 
-    let carried: Vec<Option<Requirement>> = new_match
-        .iter()
-        .map(|m| m.map(|o| olds.reqs[o].req.clone()))
+    let carried: Vec<Option<Requirement>> = new
+        .requirements()
+        .map(|r| {
+            let (o, _) = chosen.get(&r.id)?;
+            olds.get(o).map(|(_, _, from)| (*from).clone())
+        })
         .collect();
     for (r, from) in new.requirements_mut().zip(carried) {
         if let Some(from) = from {
             r.take_progress(from);
         }
     }
+    report.kept = hand::reinsert(&mut new, hand_made);
     // A revision of the same year's plan keeps the period it was given.
     if new.period.is_none() && new.year == old.year {
         new.set_period(old.period);
@@ -211,6 +303,19 @@ fn match_document(old: &Plan, mut new: Plan, now: NaiveDateTime) -> Merged {
         plan: new,
         report,
         archived,
+    }
+}
+
+fn has_progress(r: &Requirement) -> bool {
+    r.status != Status::Todo || !r.notes.is_empty() || !r.history.is_empty()
+}
+
+/// Lead and cooperating units as the document gave them, for a warning.
+fn units_text(r: &Requirement) -> String {
+    if r.cooperating_raw.trim().is_empty() {
+        r.units_raw.clone()
+    } else {
+        format!("{}；{}", r.units_raw, r.cooperating_raw)
     }
 }
 
@@ -223,159 +328,17 @@ fn brief(r: &Requirement) -> Brief {
     }
 }
 
-/// One plan's requirements in document order, with what matching compares.
-struct Side<'a> {
-    reqs: Vec<Entry<'a>>,
-}
-
-struct Entry<'a> {
-    req: &'a Requirement,
-    category: &'a str,
-    item: &'a str,
-    /// Text as compared: no whitespace, full-width ASCII folded.
-    key: String,
-    bigrams: Vec<u64>,
-}
-
-impl<'a> Side<'a> {
-    fn of(plan: &'a Plan) -> Side<'a> {
-        let mut reqs = Vec::new();
-        for c in &plan.categories {
-            for i in &c.items {
-                for r in &i.requirements {
-                    let key = compare_key(&r.text);
-                    let bigrams = bigrams(&key);
-                    reqs.push(Entry {
-                        req: r,
-                        category: &c.name,
-                        item: &i.name,
-                        key,
-                        bigrams,
-                    });
-                }
-            }
-        }
-        Side { reqs }
-    }
-
-    fn len(&self) -> usize {
-        self.reqs.len()
-    }
-}
-
-/// How good a candidate pair is; greater is better.
-#[derive(Debug, Clone, Copy)]
-struct Score {
-    exact: bool,
-    /// 3: same category, item and id; 2: same category and item (items reordered); 1: same
-    /// id (an item renamed); 0: neither.
-    location: u8,
-    similarity: f64,
-    /// 2: same units and deadline; 1: same units; 0: neither.
-    details: u8,
-    distance: usize,
-}
-
-impl Score {
-    fn cmp(&self, other: &Score) -> Ordering {
-        (self.exact, self.location)
-            .cmp(&(other.exact, other.location))
-            .then(self.similarity.total_cmp(&other.similarity))
-            .then(self.details.cmp(&other.details))
-            .then(other.distance.cmp(&self.distance))
-    }
-}
-
-/// (old index, new index) pairs, each requirement in at most one.
-fn pair(olds: &Side<'_>, news: &Side<'_>) -> Vec<(usize, usize)> {
-    let mut candidates: Vec<(Score, usize, usize)> = Vec::new();
-    for (o, a) in olds.reqs.iter().enumerate() {
-        for (n, b) in news.reqs.iter().enumerate() {
-            let exact = a.key == b.key;
-            let similarity = if exact {
-                1.0
-            } else {
-                dice(&a.bigrams, &b.bigrams)
-            };
-            if similarity < SIMILAR {
-                continue;
-            }
-            let same_place = compare_key(a.category) == compare_key(b.category)
-                && compare_key(a.item) == compare_key(b.item);
-            let same_units = a.req.units_raw == b.req.units_raw;
-            let same_deadline = a.req.deadline_raw == b.req.deadline_raw;
-            let score = Score {
-                exact,
-                location: u8::from(same_place) * 2 + u8::from(a.req.id == b.req.id),
-                similarity,
-                details: u8::from(same_units) * (1 + u8::from(same_deadline)),
-                distance: o.abs_diff(n),
-            };
-            candidates.push((score, o, n));
-        }
-    }
-    candidates.sort_by(|x, y| y.0.cmp(&x.0));
-    let mut old_taken = vec![false; olds.len()];
-    let mut new_taken = vec![false; news.len()];
-    let mut pairs = Vec::new();
-    for (_, o, n) in candidates {
-        if !old_taken[o] && !new_taken[n] {
-            old_taken[o] = true;
-            new_taken[n] = true;
-            pairs.push((o, n));
-        }
-    }
-    pairs
-}
-
-/// Sorted character bigrams (a one-character text is its own "bigram").
-fn bigrams(key: &str) -> Vec<u64> {
-    let chars: Vec<u64> = key.chars().map(u64::from).collect();
-    let mut out: Vec<u64> = match chars[..] {
-        [] => Vec::new(),
-        [c] => vec![c],
-        _ => chars.windows(2).map(|w| (w[0] << 32) | w[1]).collect(),
-    };
-    out.sort_unstable();
-    out
-}
-
-/// Dice coefficient of two sorted bigram multisets: 2|A∩B| / (|A|+|B|).
-#[allow(clippy::cast_precision_loss)]
-fn dice(a: &[u64], b: &[u64]) -> f64 {
-    let total = a.len() + b.len();
-    if total == 0 {
-        return 1.0;
-    }
-    // The best case is the smaller set entirely inside the larger: skip the walk when even
-    // that falls short.
-    if (2 * a.len().min(b.len())) as f64 / (total as f64) < SIMILAR {
-        return 0.0;
-    }
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            Ordering::Less => i += 1,
-            Ordering::Greater => j += 1,
-            Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    (2 * common) as f64 / total as f64
-}
-
 /// Similarity of two texts as [`merge`] measures it (1.0 for identical texts).
 pub fn similarity(a: &str, b: &str) -> f64 {
     let (a, b) = (compare_key(a), compare_key(b));
     if a == b {
         1.0
     } else {
-        dice(&bigrams(&a), &bigrams(&b))
+        text::overlap(&text::bigrams(&a), &text::bigrams(&b)).dice
     }
 }
 
+#[cfg(test)]
+mod structure_tests;
 #[cfg(test)]
 mod tests;

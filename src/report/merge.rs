@@ -1,6 +1,8 @@
 //! Output for revised plans: the change list `import --merge` shows before asking, the
 //! one-line notice the dashboard shows once, and `list --archived`.
 
+mod pairs;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
@@ -71,15 +73,20 @@ pub fn changes(report: &MergeReport, lang: Lang, total_width: usize) -> String {
     }
     matched(&mut w, report);
     hand_made(&mut w, report);
+    pairs::weak(&mut w, report);
+    pairs::splits(&mut w, report);
+    pairs::warnings(&mut w, report);
     let kept = report.changed.len() + report.unchanged;
-    if report.removed.len() > kept {
-        let old = kept + report.removed.len();
+    // A weak pair not (yet) accepted was still found, if not surely.
+    let found = kept + report.unconfirmed().count();
+    let old = kept + report.removed.len();
+    if old - found > found {
         w.raw(&match lang {
             Lang::Zh => format!(
-                "注意：原计划 {old} 条中只有 {kept} 条在新文件中找到，它可能是另一份计划而不是修订版。"
+                "注意：原计划 {old} 条中只有 {found} 条在新文件中找到，它可能是另一份计划而不是修订版。"
             ),
             Lang::En => format!(
-                "Note: only {kept} of the old plan's {old} requirements are in the new file; \
+                "Note: only {found} of the old plan's {old} requirements are in the new file; \
                  it may be a different plan rather than a revision."
             ),
         });

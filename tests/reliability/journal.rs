@@ -308,9 +308,12 @@ fn a_read_only_dashboard_never_folds_the_journal() {
     app.update(Action::CycleStatus, at());
     let journal = fs::read(journal_path(&env.state)).expect("journal");
     // The writer still holds the lock, so the read-only dashboard cannot take over.
+    // Waiting, not ZERO: the save above took the lock for one write and closed it, but a
+    // process another test thread forked in that moment holds a copy of the descriptor
+    // (and so the flock) until it execs.
     let _writer = env
         .store()
-        .lock(std::time::Duration::ZERO)
+        .lock(duban::store::CLI_LOCK_WAIT)
         .expect("lock the state as its writer");
     let store = env.store().journal_from(0);
     store.set_read_only(Some(4242));
