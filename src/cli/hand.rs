@@ -128,8 +128,8 @@ pub fn edit(args: &EditArgs, ctx: &Context) -> Result<String, CliError> {
     let (field, value) = args.field();
     let (mut state, _) = load_state(&ctx.store)?;
     let id = resolve(&args.id, &state.plan)?;
-    let edited = (state.plan.edit_field(id, field, value, &stamp(ctx)))
-        .map_err(|e| refused(&e, lang))?;
+    let edited =
+        (state.plan.edit_field(id, field, value, &stamp(ctx))).map_err(|e| refused(&e, lang))?;
     let label = field.label(lang);
     let Some(edited) = edited else {
         return Ok(match lang {
@@ -191,7 +191,10 @@ pub fn restore(id: &IdArg, ctx: &Context) -> Result<String, CliError> {
             Lang::En => format!("no archived requirement {id} (duban list --archived lists them)"),
         }));
     };
-    let old = state.archived[index].requirement.id.shown_as(state.plan.levels);
+    let old = state.archived[index]
+        .requirement
+        .id
+        .shown_as(state.plan.levels);
     let text = crate::report::text::one_line(&state.archived[index].requirement.text).into_owned();
     let new = state
         .restore_archived(index, &stamp(ctx))

@@ -7,8 +7,8 @@ use crate::plan::agenda::Bucket;
 use crate::plan::count::Counting;
 use crate::plan::deadline::DeadlineKind;
 use crate::plan::escalation::Escalation;
-use crate::plan::import::Role;
 use crate::plan::hand::Field;
+use crate::plan::import::Role;
 use crate::plan::{ChangeKind, Period, Requirement};
 
 impl Bucket {
@@ -179,7 +179,9 @@ pub fn describe(kind: &ChangeKind, lang: Lang) -> String {
             }
         }
         ChangeKind::Removed => lang.pick("移入归档", "moved to the archive").to_string(),
-        ChangeKind::Restored => lang.pick("从归档恢复", "restored from the archive").to_string(),
+        ChangeKind::Restored => lang
+            .pick("从归档恢复", "restored from the archive")
+            .to_string(),
         ChangeKind::Due { from, to } => {
             let day = |d: &Option<chrono::NaiveDate>| {
                 d.map_or_else(

@@ -60,8 +60,13 @@ pub enum HandError {
     #[error("this plan has categories: give --category{}", list(.categories))]
     NeedCategory { categories: Vec<String> },
     #[error("give --item: the item in {category} to add to{}", list(.items))]
-    NeedItem { category: String, items: Vec<String> },
-    #[error("this plan has no items (its categories hold the requirements directly); leave out --item")]
+    NeedItem {
+        category: String,
+        items: Vec<String>,
+    },
+    #[error(
+        "this plan has no items (its categories hold the requirements directly); leave out --item"
+    )]
     NoItems,
     #[error("this plan is a flat list without categories; leave out --category")]
     NoCategories,
@@ -96,7 +101,10 @@ impl HandError {
             HandError::EmptyText => "要求内容为空".into(),
             HandError::EmptyName => "事项名称为空".into(),
             HandError::NeedCategory { categories } => {
-                format!("该计划分类别，请用 --category 指定类别{}", choices(categories))
+                format!(
+                    "该计划分类别，请用 --category 指定类别{}",
+                    choices(categories)
+                )
             }
             HandError::NeedItem { category, items } => {
                 format!("请用 --item 指定{category}下的事项{}", choices(items))
@@ -150,7 +158,11 @@ impl Plan {
     /// Add a requirement by hand at the end of its item (created, with its category, when
     /// no category or item has that name); its units and deadline are parsed as imported
     /// ones. Returns its id.
-    pub fn add_requirement(&mut self, draft: &Draft<'_>, stamp: &Stamp) -> Result<ReqId, HandError> {
+    pub fn add_requirement(
+        &mut self,
+        draft: &Draft<'_>,
+        stamp: &Stamp,
+    ) -> Result<ReqId, HandError> {
         let text = draft.text.trim();
         if text.is_empty() {
             return Err(HandError::EmptyText);
@@ -328,7 +340,11 @@ impl Plan {
                     .map_or(category.unwrap_or_default(), |c| &self.categories[c].name)
                     .to_string(),
                 items: found.map_or_else(Vec::new, |c| {
-                    self.categories[c].items.iter().map(|i| i.name.clone()).collect()
+                    self.categories[c]
+                        .items
+                        .iter()
+                        .map(|i| i.name.clone())
+                        .collect()
                 }),
             });
         }
@@ -369,7 +385,11 @@ impl Plan {
     /// A category by name as the importer compares names, or by its number ("2").
     fn find_category(&self, name: &str) -> Option<usize> {
         let key = name_key(name);
-        (self.categories.iter().position(|c| name_key(&c.name) == key)).or_else(|| {
+        (self
+            .categories
+            .iter()
+            .position(|c| name_key(&c.name) == key))
+        .or_else(|| {
             let n: u32 = name.trim().parse().ok()?;
             self.categories.iter().position(|c| c.number == n)
         })
@@ -451,8 +471,9 @@ pub fn set_aside(plan: &Plan) -> (Cow<'_, Plan>, Vec<Aside>) {
     let mut aside = Vec::new();
     for c in &mut rest.categories {
         for item in &mut c.items {
-            let (hand, doc): (Vec<_>, Vec<_>) =
-                std::mem::take(&mut item.requirements).into_iter().partition(|r| r.by_hand);
+            let (hand, doc): (Vec<_>, Vec<_>) = std::mem::take(&mut item.requirements)
+                .into_iter()
+                .partition(|r| r.by_hand);
             item.requirements = doc;
             aside.extend(hand.into_iter().map(|requirement| Aside {
                 category: c.name.clone(),

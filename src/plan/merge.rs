@@ -259,7 +259,11 @@ fn assemble(
     let text_of = |id: ReqId, plan: &Plan| plan.get(id).map(|r| r.text.clone()).unwrap_or_default();
     // By id, not position: with hand-made rows set aside, the old plan's ids are not its
     // positions.
-    let old_text = |id: ReqId| olds.get(&id).map(|(_, _, r)| r.text.clone()).unwrap_or_default();
+    let old_text = |id: ReqId| {
+        olds.get(&id)
+            .map(|(_, _, r)| r.text.clone())
+            .unwrap_or_default()
+    };
     report.weak = (proposal.weak())
         .map(|p| WeakPair {
             old_id: p.old,

@@ -59,14 +59,23 @@ fn a_schema_2_file_opens_and_is_upgraded_by_a_hand_edit() {
     // Schema 2 only added optional fields to schema 1: this is a file today's duban writes.
     let schema_2 = SCHEMA_1.replacen("\"schema\": 1,", "\"schema\": 2,", 1);
     env.write_state(&schema_2);
-    stdout(env.cmd().args(["edit", "1.1.2", "--unit", "区政务服务中心"]));
+    stdout(
+        env.cmd()
+            .args(["edit", "1.1.2", "--unit", "区政务服务中心"]),
+    );
     let state: serde_json::Value = serde_json::from_slice(&read(&env.state())).expect("JSON");
     assert_eq!(state["schema"], 3);
-    assert_eq!(read(&env.dir.path().join("state.json.bak")), schema_2.as_bytes());
+    assert_eq!(
+        read(&env.dir.path().join("state.json.bak")),
+        schema_2.as_bytes()
+    );
     let r = &state["plan"]["categories"][0]["items"][0]["requirements"][1];
     assert_eq!(r["units_raw"], "区政务服务中心");
     assert_eq!(r["history"][0]["kind"], "status", "old history kept");
-    let last = r["history"].as_array().and_then(|h| h.last()).expect("an entry");
+    let last = r["history"]
+        .as_array()
+        .and_then(|h| h.last())
+        .expect("an entry");
     assert_eq!(last["kind"], "edited");
     assert_eq!(last["field"], "units");
 }
