@@ -3,6 +3,7 @@
 
 mod merge {
     pub mod cli;
+    pub mod hand;
     pub mod library;
     pub mod prompt;
     pub mod props;
