@@ -74,6 +74,8 @@ pub enum HandError {
     ItemExists { category: String, name: String },
     #[error("no requirement {0} in this plan")]
     Unknown(ReqId),
+    #[error("the item name is the item's, not the requirement's: rename the item")]
+    NotOwnField,
 }
 
 fn list(names: &[String]) -> String {
@@ -115,6 +117,7 @@ impl HandError {
                 format!("{category}下已有名为{name}的事项")
             }
             HandError::Unknown(id) => format!("本计划没有要求 {id}"),
+            HandError::NotOwnField => "事项名称属于事项而非单条要求，请更名事项".into(),
         }
     }
 }
@@ -145,6 +148,53 @@ impl Removal {
         }
         let moved = self.renumbered.iter().find(|(old, _)| *old == id);
         Some(moved.map_or(id, |(_, new)| *new))
+    }
+}
+
+impl Requirement {
+    /// Correct one of its own fields (not [`Field::Item`], which is the item's) to `value`,
+    /// recording the old value in the history; derived fields are left to the caller
+    /// ([`Plan::rederive`]). `None`: it already says that.
+    pub fn correct(
+        &mut self,
+        field: Field,
+        value: &str,
+        stamp: &Stamp,
+    ) -> Result<Option<String>, HandError> {
+        let value = value.trim();
+        if field == Field::Text && value.is_empty() {
+            return Err(HandError::EmptyText);
+        }
+        let cell = match field {
+            Field::Text => &mut self.text,
+            Field::Units => &mut self.units_raw,
+            Field::Cooperating => &mut self.cooperating_raw,
+            Field::Deadline => &mut self.deadline_raw,
+            Field::Leader => &mut self.leader_raw,
+            Field::Item => return Err(HandError::NotOwnField),
+        };
+        if cell.as_str() == value {
+            return Ok(None);
+        }
+        let from = std::mem::replace(cell, value.to_string());
+        self.history.push(stamp.change(ChangeKind::Edited {
+            field,
+            from: from.clone(),
+            to: value.to_string(),
+        }));
+        Ok(Some(from))
+    }
+
+    /// The value of `field` as written (the item's name is not the requirement's).
+    pub fn field(&self, field: Field) -> Option<&str> {
+        Some(match field {
+            Field::Text => &self.text,
+            Field::Units => &self.units_raw,
+            Field::Cooperating => &self.cooperating_raw,
+            Field::Deadline => &self.deadline_raw,
+            Field::Leader => &self.leader_raw,
+            Field::Item => return None,
+        })
     }
 }
 
@@ -199,36 +249,28 @@ impl Plan {
         if field == Field::Item {
             return self.rename_item(id, value, stamp);
         }
-        if field == Field::Text && value.is_empty() {
-            return Err(HandError::EmptyText);
-        }
-        let mut r = self.get(id).cloned().ok_or(HandError::Unknown(id))?;
-        let cell = match field {
-            Field::Text => &mut r.text,
-            Field::Units => &mut r.units_raw,
-            Field::Cooperating => &mut r.cooperating_raw,
-            Field::Deadline => &mut r.deadline_raw,
-            Field::Leader => &mut r.leader_raw,
-            Field::Item => unreachable!("renamed above"),
-        };
-        if cell.as_str() == value {
+        let derive = self.rederive();
+        let r = self.get_mut(id).ok_or(HandError::Unknown(id))?;
+        let Some(from) = r.correct(field, value, stamp)? else {
             return Ok(None);
-        }
-        let from = std::mem::replace(cell, value.to_string());
-        r.history.push(stamp.change(ChangeKind::Edited {
-            field,
-            from: from.clone(),
-            to: value.to_string(),
-        }));
-        self.derive_one(&mut r);
-        if let Some(slot) = self.get_mut(id) {
-            *slot = r;
-        }
+        };
+        derive(r);
         Ok(Some(Edited {
             ids: vec![id],
             from,
             to: value.to_string(),
         }))
+    }
+
+    /// What [`Plan::derive_one`] does, as a function that holds no borrow of the plan: for
+    /// an edit applied to a requirement taken out of it (the dashboard's undoable changes).
+    pub fn rederive(&self) -> impl Fn(&mut Requirement) + Copy + use<> {
+        let (year, end, levels) = (self.year, self.period().end, self.levels);
+        move |r: &mut Requirement| {
+            r.derive(year);
+            r.period_end = Some(end);
+            r.id = r.id.shown_as(levels);
+        }
     }
 
     /// Rename the item requirement `id` sits in; each of its requirements records it.
@@ -276,26 +318,18 @@ impl Plan {
     /// Take requirement `id` out of the plan for the archive, with its progress; an item or
     /// category left empty goes too. The ones after it are renumbered.
     pub fn remove_requirement(&mut self, id: ReqId, stamp: &Stamp) -> Result<Removal, HandError> {
-        let c = self.category_at(id).ok_or(HandError::Unknown(id))?;
-        let (i, k) = (id.item as usize - 1, id.requirement as usize - 1);
-        let cat = &mut self.categories[c];
-        let mut r = cat.items[i].requirements.remove(k);
-        r.history.push(stamp.change(ChangeKind::Removed));
+        let (mut out, renumbered) = self.withdraw(id).ok_or(HandError::Unknown(id))?;
+        out.requirement
+            .history
+            .push(stamp.change(ChangeKind::Removed));
         let archived = Archived {
-            category: cat.name.clone(),
-            item: cat.items[i].name.clone(),
+            category: out.category,
+            item: out.item,
             plan: self.title.clone(),
             year: self.year,
             archived_at: stamp.at,
-            requirement: r,
+            requirement: out.requirement,
         };
-        if cat.items[i].requirements.is_empty() {
-            cat.items.remove(i);
-        }
-        if cat.items.is_empty() {
-            self.categories.remove(c);
-        }
-        let renumbered = self.renumber();
         Ok(Removal {
             archived,
             renumbered,
@@ -305,13 +339,44 @@ impl Plan {
     /// Bring an archived requirement back, with its progress, at the end of its item (found
     /// by name, else created with its category). Returns its new id.
     pub fn restore_requirement(&mut self, archived: Archived, stamp: &Stamp) -> ReqId {
-        let (category, item) = self.place(&archived.category, &archived.item);
-        let (c, i) = self.make_room(category, item);
+        let mut requirement = archived.requirement;
+        requirement.history.push(stamp.change(ChangeKind::Restored));
+        self.put(Aside {
+            category: archived.category,
+            item: archived.item,
+            requirement,
+        })
+    }
+
+    /// Take requirement `id` out as it is (nothing recorded), with its place by name; an
+    /// item or category left empty goes too. Also the (old, new) ids it renumbered.
+    pub fn withdraw(&mut self, id: ReqId) -> Option<(Aside, Vec<(ReqId, ReqId)>)> {
+        let c = self.category_at(id)?;
+        let (i, k) = (id.item as usize - 1, id.requirement as usize - 1);
         let cat = &mut self.categories[c];
-        let item = &mut cat.items[i];
-        let mut r = archived.requirement;
-        r.id = next_id(cat.number, i, item);
-        r.history.push(stamp.change(ChangeKind::Restored));
+        let requirement = cat.items[i].requirements.remove(k);
+        let out = Aside {
+            category: cat.name.clone(),
+            item: cat.items[i].name.clone(),
+            requirement,
+        };
+        if cat.items[i].requirements.is_empty() {
+            cat.items.remove(i);
+        }
+        if cat.items.is_empty() {
+            self.categories.remove(c);
+        }
+        Some((out, self.renumber()))
+    }
+
+    /// Put a requirement at the end of its item, found by name (or created, with its
+    /// category), derived for this plan; returns its id there.
+    pub fn put(&mut self, aside: Aside) -> ReqId {
+        let (category, item) = self.place(&aside.category, &aside.item);
+        let (c, i) = self.make_room(category, item);
+        let cat = &self.categories[c];
+        let mut r = aside.requirement;
+        r.id = next_id(cat.number, i, &cat.items[i]);
         self.derive_one(&mut r);
         let id = r.id;
         self.categories[c].items[i].requirements.push(r);
@@ -516,14 +581,7 @@ pub fn reinsert(plan: &mut Plan, aside: Vec<Aside>) -> Vec<Kept> {
         let old_id = a.requirement.id;
         let text = a.requirement.text.clone();
         let key = crate::plan::import::compare_key(&text);
-        let (category, item) = plan.place(&a.category, &a.item);
-        let (c, i) = plan.make_room(category, item);
-        let cat = &mut plan.categories[c];
-        let mut r = a.requirement;
-        r.id = next_id(cat.number, i, &cat.items[i]);
-        plan.derive_one(&mut r);
-        let new_id = r.id;
-        plan.categories[c].items[i].requirements.push(r);
+        let new_id = plan.put(a);
         kept.push(Kept {
             old_id,
             new_id,

@@ -496,9 +496,7 @@ impl Plan {
 
     /// Derive one requirement (e.g. from the edits journal) as [`Plan::derive`] would.
     pub fn derive_one(&self, r: &mut Requirement) {
-        r.derive(self.year);
-        r.period_end = Some(self.period().end);
-        r.id = r.id.shown_as(self.levels);
+        self.rederive()(r);
     }
 
     /// Recompute every requirement's derived fields (after loading from JSON), with the
