@@ -6,6 +6,7 @@
 pub mod calendar;
 pub mod commands;
 pub mod context;
+pub mod documents;
 mod due;
 pub mod hand;
 pub mod help;
@@ -347,6 +348,50 @@ pub enum Command {
         #[arg(long)]
         all: bool,
     },
+    /// Write 督办通知单 (numbered .docx) to a unit, or to every unit with work overdue or
+    /// due soon; each listed requirement gets a reminder (催办, 通知单) recorded
+    Notice {
+        /// The unit addressed (exact name, as in `duban units`)
+        #[arg(
+            long,
+            value_name = "NAME",
+            required_unless_present = "all",
+            conflicts_with = "all"
+        )]
+        unit: Option<String>,
+        /// One notice per unit with requirements overdue or due within --within days
+        #[arg(long)]
+        all: bool,
+        /// Output: a .docx file with --unit, a directory (which must exist) with --all
+        #[arg(short, long, value_name = "FILE|DIR")]
+        output: std::path::PathBuf,
+        /// Only requirements at this escalation colour or worse: red|yellow
+        #[arg(long, value_name = "red|yellow", value_parser = parse_tier)]
+        tier: Option<crate::plan::escalation::Escalation>,
+        /// List requirements due within N days as well as overdue ones (default: the blue
+        /// threshold of the escalation rules, 7)
+        #[arg(long, value_name = "N")]
+        within: Option<u32>,
+    },
+    /// Write the 督查通报 (supervision bulletin): progress, categories, units on time and
+    /// overdue, changes since a snapshot, scores, and room for the leader's remarks
+    Bulletin {
+        /// The snapshot to compare with: its label, or a date (default: the latest, if any)
+        #[arg(long, value_name = "LABEL|DATE")]
+        since: Option<String>,
+        /// Output file, written atomically
+        #[arg(short, long, value_name = "FILE")]
+        output: std::path::PathBuf,
+        /// docx|md|html (default: from the extension of -o)
+        #[arg(long, value_name = "docx|md|html", value_parser = parse_bulletin_format)]
+        format: Option<crate::cli::documents::DocFormat>,
+    },
+    /// Score every unit (考核) by the rules in scoring.toml, with each unit's breakdown
+    Score {
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
     /// What changed since a snapshot: newly done, newly overdue, status changes, notes,
     /// progress by category and unit now vs then
     Report {
@@ -398,6 +443,20 @@ pub(crate) const REASONS: [[&str; 2]; 2] = [
         "not a valid date (expected YYYY-MM-DD or 2021年9月30日)",
     ],
 ];
+
+fn parse_tier(s: &str) -> Result<crate::plan::escalation::Escalation, String> {
+    use crate::plan::escalation::Escalation;
+    match s.trim().to_lowercase().as_str() {
+        "red" | "红" | "红色" => Ok(Escalation::Red),
+        "yellow" | "黄" | "黄色" => Ok(Escalation::Yellow),
+        _ => Err("expected red or yellow".to_string()),
+    }
+}
+
+fn parse_bulletin_format(s: &str) -> Result<crate::cli::documents::DocFormat, String> {
+    crate::cli::documents::DocFormat::parse(s)
+        .ok_or_else(|| "expected docx, md or html".to_string())
+}
 
 /// Strict `YYYY-MM-DD`, so `2021-13-01` is an error rather than a guess.
 fn parse_count(s: &str) -> Result<Count, String> {

@@ -56,7 +56,7 @@ use crate::plan::merge::Archived;
 use crate::plan::snapshot::Snapshot;
 use crate::plan::{Plan, ReqId, Requirement};
 
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The file name inside the platform data directory.
 pub const FILE_NAME: &str = "state.json";
@@ -84,6 +84,13 @@ pub struct State {
     /// One-line summary of the last merge, for the dashboard to show once and then clear.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merge_notice: Option<String>,
+    /// The 督办通知单 numbers issued (`duban notice`), so none is issued twice. Added within
+    /// schema 2 (optional, omitted while empty).
+    #[serde(
+        default,
+        skip_serializing_if = "crate::plan::notice::NoticeBook::is_empty"
+    )]
+    pub notices: crate::plan::notice::NoticeBook,
 }
 
 impl State {
@@ -94,6 +101,7 @@ impl State {
             snapshots: Vec::new(),
             archived: Vec::new(),
             merge_notice: None,
+            notices: crate::plan::notice::NoticeBook::default(),
         }
     }
 

@@ -6,6 +6,7 @@
 mod hostile;
 
 mod cli {
+    pub mod documents;
     pub mod due;
     pub mod edit;
     pub mod files;

@@ -34,6 +34,7 @@ fn writes(command: &Command) -> bool {
         | Command::Reject { .. }
         | Command::Remind { .. }
         | Command::Attach { .. }
+        | Command::Notice { .. }
         | Command::Add(_)
         | Command::Edit(_)
         | Command::Remove { .. }
@@ -147,6 +148,9 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
         Command::Calendar { month, all } => super::calendar::calendar(month, all, ctx),
         Command::ReportSubmitted { id, note } => {
             super::views::report_submitted(&id, note.as_deref(), ctx)
+        }
+        docs @ (Command::Notice { .. } | Command::Bulletin { .. } | Command::Score { .. }) => {
+            super::documents::run(docs, ctx)
         }
         lifecycle @ (Command::Extend { .. }
         | Command::Claim { .. }

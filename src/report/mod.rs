@@ -4,10 +4,13 @@
 //! Everything here is a pure function of the plan, `today` and the language, returning the
 //! text to print; only `main` writes to stdout.
 
+pub mod bulletin;
 pub mod calendar;
+pub mod docx;
 pub mod export;
 pub mod json;
 pub mod merge;
+pub mod notice;
 pub mod reading;
 pub mod show;
 pub mod snapshot;

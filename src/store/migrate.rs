@@ -9,10 +9,10 @@
 //!   `extensions`, `review`, `reminders` and `evidence`, and who made a history entry
 //!   (`by`). All are optional, so a schema 1 file reads as it is; the number goes up so that
 //!   an older duban refuses the file rather than drop what it does not know when it saves.
-//! - schema 3: hand entry and correction (issue #20): a requirement's `by_hand`, and the
-//!   history kinds `added`, `edited`, `removed` and `restored`. Optional again, so a schema
-//!   2 file reads as it is; the number goes up for the same reason (a schema 2 duban fails
-//!   on the new history kinds and would drop `by_hand` when it saves).
+//!   Within schema 2 (before any release carried it): `notices`, the 督办通知单 numbers
+//!   issued (issue #18), optional.
+//!   Within schema 2 too: hand entry and correction (issue #20), a requirement's `by_hand`
+//!   and the history kinds `added`, `edited`, `removed` and `restored`, optional.
 
 use serde_json::Value;
 
@@ -38,7 +38,6 @@ pub(super) fn upgrade(mut value: Value, from: u32) -> Result<Value, String> {
         value = match version {
             0 => from_0(value),
             1 => set_version(value, 2),
-            2 => set_version(value, 3),
             other => return Err(format!("no migration from schema {other}")),
         };
     }

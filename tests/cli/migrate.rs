@@ -1,6 +1,6 @@
-//! State schema 2 (the 督办 life cycle) and 3 (hand entry): a schema 1 or 2 file opens, edits
-//! and is written back in the current schema with the original kept as the backup; a file of
-//! a newer schema is refused and left exactly as it was.
+//! State schema 2 (the 督办 life cycle; within it, hand entry): a schema 1 file opens, edits
+//! and is written back as schema 2 with the original kept as the backup; a file of a newer
+//! schema is refused and left exactly as it was.
 
 use super::support::{Env, read, stdout};
 
@@ -54,28 +54,16 @@ fn a_newer_schema_is_refused_and_left_unchanged() {
 }
 
 #[test]
-fn a_schema_2_file_opens_and_is_upgraded_by_a_hand_edit() {
+fn a_schema_1_file_takes_a_hand_correction() {
     let env = Env::new();
-    // Schema 2 only added optional fields to schema 1: this is a file today's duban writes.
-    let schema_2 = SCHEMA_1.replacen("\"schema\": 1,", "\"schema\": 2,", 1);
-    env.write_state(&schema_2);
-    stdout(
-        env.cmd()
-            .args(["edit", "1.1.2", "--unit", "区政务服务中心"]),
-    );
+    env.write_state(SCHEMA_1);
+    stdout(env.cmd().args(["edit", "1.1.2", "--unit", "区政务服务中心"]));
     let state: serde_json::Value = serde_json::from_slice(&read(&env.state())).expect("JSON");
-    assert_eq!(state["schema"], 3);
-    assert_eq!(
-        read(&env.dir.path().join("state.json.bak")),
-        schema_2.as_bytes()
-    );
+    assert_eq!(state["schema"], duban::store::SCHEMA_VERSION);
+    assert_eq!(read(&env.dir.path().join("state.json.bak")), SCHEMA_1.as_bytes());
     let r = &state["plan"]["categories"][0]["items"][0]["requirements"][1];
     assert_eq!(r["units_raw"], "区政务服务中心");
     assert_eq!(r["history"][0]["kind"], "status", "old history kept");
-    let last = r["history"]
-        .as_array()
-        .and_then(|h| h.last())
-        .expect("an entry");
-    assert_eq!(last["kind"], "edited");
-    assert_eq!(last["field"], "units");
+    let last = r["history"].as_array().and_then(|h| h.last()).expect("an entry");
+    assert_eq!((&last["kind"], &last["field"]), (&"edited".into(), &"units".into()));
 }

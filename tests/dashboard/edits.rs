@@ -214,6 +214,13 @@ fn quitting_with_an_unsaved_edit_retries_and_asks_again_if_it_still_fails() {
     assert!(app.message().is_some_and(|m| m.error));
     feed(&mut app, [Action::Quit]);
     assert!(app.should_quit(), "a second q really quits");
+    let rescued: Vec<_> = std::fs::read_dir(store.rescue_dir())
+        .expect("rescue dir")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(rescued.len(), 1, "the unsaved edit went to one rescue file");
+    let kept = std::fs::read_to_string(&rescued[0]).expect("rescue file");
+    assert!(kept.contains("\"status\": \"done\""), "{kept}");
 
     let (mut app, store) = flaky_app();
     store.failing.set(true);

@@ -182,6 +182,18 @@ pub struct FlakyStore {
     pub failing: Rc<Cell<bool>>,
     pub saves: Rc<Cell<usize>>,
     pub last: Rc<std::cell::RefCell<Option<State>>>,
+    /// Where quitting with unsaved edits puts them, instead of the system temp directory
+    /// (which tests must not litter).
+    pub rescue_dir: Rc<std::cell::OnceCell<tempfile::TempDir>>,
+}
+
+impl FlakyStore {
+    /// The folder rescue files go to, made on first use.
+    pub fn rescue_dir(&self) -> &std::path::Path {
+        self.rescue_dir
+            .get_or_init(|| tempfile::tempdir().expect("rescue dir"))
+            .path()
+    }
 }
 
 impl Persist for FlakyStore {
@@ -199,6 +211,17 @@ impl Persist for FlakyStore {
 
     fn location(&self) -> String {
         "~/.local/share/duban/state.json".into()
+    }
+
+    fn rescue(
+        &mut self,
+        state: &State,
+        now: chrono::NaiveDateTime,
+    ) -> Result<std::path::PathBuf, String> {
+        let stem = self
+            .rescue_dir()
+            .join(format!("duban-rescue-{}", now.format("%Y%m%d-%H%M%S")));
+        duban::store::write_rescue(state, &stem, duban::store::NEW_FILE_MODE)
     }
 }
 
