@@ -3,6 +3,8 @@
 //! once. Adding, removing and restoring change the plan's shape (ids are positions), so
 //! they rewrite the whole file under the lock `run` holds; a correction is saved as an edit.
 
+use std::fmt::Write as _;
+
 use clap::{ArgGroup, Args};
 
 use super::commands::{now, push_notice, resolve};
@@ -173,10 +175,10 @@ pub fn remove(id: &IdArg, ctx: &Context) -> Result<String, CliError> {
         ),
     };
     if n > 0 {
-        msg.push_str(&match lang {
-            Lang::Zh => format!("\n其后 {n} 条要求的编号随之前移"),
-            Lang::En => format!("\n{n} requirements after it were renumbered"),
-        });
+        let _ = match lang {
+            Lang::Zh => write!(msg, "\n其后 {n} 条要求的编号随之前移"),
+            Lang::En => write!(msg, "\n{n} requirements after it were renumbered"),
+        };
     }
     msg.push('\n');
     Ok(msg)
@@ -205,12 +207,17 @@ pub fn restore(id: &IdArg, ctx: &Context) -> Result<String, CliError> {
         Lang::En => format!("restored {new} from the archive (was {old}, progress kept): {text}"),
     };
     if others > 0 {
-        msg.push_str(&match lang {
-            Lang::Zh => format!("\n归档中另有 {others} 条编号为 {id} 的要求（恢复的是最近归档的一条）"),
-            Lang::En => format!(
-                "\n{others} other archived requirements have the id {id} (the latest archived was restored)"
+        let _ = match lang {
+            Lang::Zh => write!(
+                msg,
+                "\n归档中另有 {others} 条编号为 {id} 的要求（恢复的是最近归档的一条）"
             ),
-        });
+            Lang::En => write!(
+                msg,
+                "\n{others} other archived requirements have the id {id} \
+                 (the latest archived was restored)"
+            ),
+        };
     }
     msg.push('\n');
     Ok(msg)

@@ -196,14 +196,26 @@ fn same_folded(a: &str, b: &str) -> bool {
 /// The merge over `chosen` (new id → old id, confirmed by the user).
 fn assemble(
     old: &Plan,
+    new: Plan,
+    chosen: &Map<ReqId, (ReqId, bool)>,
+    proposal: &Proposal,
+    now: NaiveDateTime,
+) -> Merged {
+    // Hand-made rows are in no document: set aside here (and in `propose`), put back after.
+    let (document, hand_made) = hand::set_aside(old);
+    let mut merged = assemble_document(&document, new, chosen, proposal, now);
+    merged.report.kept = hand::reinsert(&mut merged.plan, hand_made);
+    merged
+}
+
+/// [`assemble`] of the rows that came from the document.
+fn assemble_document(
+    old: &Plan,
     mut new: Plan,
     chosen: &Map<ReqId, (ReqId, bool)>,
     proposal: &Proposal,
     now: NaiveDateTime,
 ) -> Merged {
-    // Hand-made rows are in no document: set aside here (and in `propose`), put back below.
-    let (document, hand_made) = hand::set_aside(old);
-    let old = document.as_ref();
     let olds: Map<ReqId, (&str, &str, &Requirement)> = (old.categories.iter())
         .flat_map(|c| c.items.iter().map(move |i| (c, i)))
         .flat_map(|(c, i)| {
@@ -298,7 +310,6 @@ fn assemble(
             r.take_progress(from);
         }
     }
-    report.kept = hand::reinsert(&mut new, hand_made);
     // A revision of the same year's plan keeps the period it was given.
     if new.period.is_none() && new.year == old.year {
         new.set_period(old.period);

@@ -57,13 +57,25 @@ fn a_newer_schema_is_refused_and_left_unchanged() {
 fn a_schema_1_file_takes_a_hand_correction() {
     let env = Env::new();
     env.write_state(SCHEMA_1);
-    stdout(env.cmd().args(["edit", "1.1.2", "--unit", "区政务服务中心"]));
+    stdout(
+        env.cmd()
+            .args(["edit", "1.1.2", "--unit", "区政务服务中心"]),
+    );
     let state: serde_json::Value = serde_json::from_slice(&read(&env.state())).expect("JSON");
     assert_eq!(state["schema"], duban::store::SCHEMA_VERSION);
-    assert_eq!(read(&env.dir.path().join("state.json.bak")), SCHEMA_1.as_bytes());
+    assert_eq!(
+        read(&env.dir.path().join("state.json.bak")),
+        SCHEMA_1.as_bytes()
+    );
     let r = &state["plan"]["categories"][0]["items"][0]["requirements"][1];
     assert_eq!(r["units_raw"], "区政务服务中心");
     assert_eq!(r["history"][0]["kind"], "status", "old history kept");
-    let last = r["history"].as_array().and_then(|h| h.last()).expect("an entry");
-    assert_eq!((&last["kind"], &last["field"]), (&"edited".into(), &"units".into()));
+    let last = r["history"]
+        .as_array()
+        .and_then(|h| h.last())
+        .expect("an entry");
+    assert_eq!(
+        (&last["kind"], &last["field"]),
+        (&"edited".into(), &"units".into())
+    );
 }
