@@ -4,7 +4,7 @@
 use super::action::{Action, Edit};
 use super::page::Screen;
 
-pub static NORMAL: [(&str, Action); 53] = [
+pub static NORMAL: [(&str, Action); 55] = [
     ("up", Action::Up),
     ("down", Action::Down),
     ("left", Action::Left),
@@ -24,6 +24,8 @@ pub static NORMAL: [(&str, Action); 53] = [
     ("report", Action::SubmitReport),
     ("set_due", Action::SetDue),
     ("set_start", Action::SetStart),
+    ("add_requirement", Action::AddRequirement),
+    ("correct", Action::Correct),
     ("export", Action::Export),
     ("undo", Action::Undo),
     ("redo", Action::Redo),
@@ -70,9 +72,10 @@ pub static CONFIRM: [(&str, Action); 2] = [
     ("no", Action::Confirm(false)),
 ];
 
-pub static INPUT: [(&str, Action); 9] = [
+pub static INPUT: [(&str, Action); 10] = [
     ("save", Action::SubmitNote),
     ("cancel", Action::CancelNote),
+    ("next_field", Action::NextField),
     ("left", Action::Edit(Edit::Left)),
     ("right", Action::Edit(Edit::Right)),
     ("home", Action::Edit(Edit::Home)),

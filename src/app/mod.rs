@@ -12,6 +12,7 @@ mod due;
 mod edit;
 pub mod filter;
 pub mod geometry;
+mod hand;
 mod history;
 pub mod input;
 mod key;
@@ -137,6 +138,8 @@ pub struct App {
     units: UnitsView,
     filter: Filter,
     history: history::History,
+    /// A requirement being added (`A`), while its prompts are answered.
+    adding: Option<hand::Adding>,
     /// The note selected in the detail pane, counted newest first.
     note_cursor: Option<usize>,
     /// 三色督办 thresholds.
@@ -198,6 +201,7 @@ impl App {
             units: UnitsView::default(),
             filter: Filter::default(),
             history: history::History::default(),
+            adding: None,
             note_cursor: None,
             rules: EscalationRules::default(),
             count: count::CountSetting::default(),

@@ -53,8 +53,30 @@ fn prompt(app: &App) -> String {
             "交办日（YYYY-MM-DD，空则取消）",
             "start date (YYYY-MM-DD, empty: clear)",
         ),
+        Mode::Input(Prompt::AddText, _) => lang.pick("新要求内容", "new requirement's text"),
+        Mode::Input(Prompt::AddUnits, _) => {
+            lang.pick("责任单位（可空）", "responsible units (optional)")
+        }
+        Mode::Input(Prompt::AddDeadline, _) => lang.pick("时限（可空）", "deadline (optional)"),
+        Mode::Input(Prompt::Correct(field), _) => {
+            return format!(
+                " {}{} {}> ",
+                lang.pick("更正", "correct "),
+                field.label(lang),
+                app.selected_requirement()
+                    .map(|r| r.id.to_string())
+                    .unwrap_or_default()
+            );
+        }
         _ => lang.pick("备注", "note"),
     };
+    if matches!(
+        app.mode(),
+        Mode::Input(Prompt::AddText | Prompt::AddUnits | Prompt::AddDeadline, _)
+    ) {
+        // The requirement does not exist yet: no id to show.
+        return format!(" {label}> ");
+    }
     let id = app
         .selected_requirement()
         .map(|r| r.id.to_string())
@@ -219,6 +241,9 @@ fn hint_spans(app: &App, cols: usize) -> Vec<Span<'static>> {
             };
             add(&[Action::SubmitNote], submit);
             add(&[Action::CancelNote], Action::CancelNote.short(lang));
+            if matches!(app.mode(), Mode::Input(Prompt::Correct(_), _)) {
+                add(&[Action::NextField], Action::NextField.short(lang));
+            }
         }
     }
     if matches!(app.mode(), Mode::Normal) && app.filter().search.is_some() {
