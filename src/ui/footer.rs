@@ -177,6 +177,11 @@ fn hint_spans(app: &App, cols: usize) -> Vec<Span<'static>> {
                     if app.filter().search.is_none() {
                         add(&[Action::AddNote], Action::AddNote.short(lang));
                     }
+                    add(&[Action::Correct], Action::Correct.short(lang));
+                    add(
+                        &[Action::AddRequirement],
+                        Action::AddRequirement.short(lang),
+                    );
                 }
             }
             add(&[Action::Search], Action::Search.short(lang));
@@ -229,22 +234,7 @@ fn hint_spans(app: &App, cols: usize) -> Vec<Span<'static>> {
                 Action::Confirm(false).short(lang),
             );
         }
-        Mode::Input(..) | Mode::Search(_) => {
-            add(
-                &[Action::Edit(Edit::ClearToStart)],
-                Action::Edit(Edit::ClearToStart).short(lang),
-            );
-            let submit = if matches!(app.mode(), Mode::Search(_)) {
-                lang.pick("确定", "done")
-            } else {
-                Action::SubmitNote.short(lang)
-            };
-            add(&[Action::SubmitNote], submit);
-            add(&[Action::CancelNote], Action::CancelNote.short(lang));
-            if matches!(app.mode(), Mode::Input(Prompt::Correct(_), _)) {
-                add(&[Action::NextField], Action::NextField.short(lang));
-            }
-        }
+        Mode::Input(..) | Mode::Search(_) => input_hints(app, &mut add),
     }
     if matches!(app.mode(), Mode::Normal) && app.filter().search.is_some() {
         // While a search is active, n/N step through matches: say so second.
@@ -254,6 +244,26 @@ fn hint_spans(app: &App, cols: usize) -> Vec<Span<'static>> {
         }
     }
     fit_hints(&hints, cols)
+}
+
+/// The hints while typing: clear, save (or done for a search), cancel, and Tab between the
+/// fields of a correction.
+fn input_hints(app: &App, add: &mut impl FnMut(&[Action], &'static str)) {
+    let lang = app.lang();
+    add(
+        &[Action::Edit(Edit::ClearToStart)],
+        Action::Edit(Edit::ClearToStart).short(lang),
+    );
+    let submit = if matches!(app.mode(), Mode::Search(_)) {
+        lang.pick("确定", "done")
+    } else {
+        Action::SubmitNote.short(lang)
+    };
+    add(&[Action::SubmitNote], submit);
+    add(&[Action::CancelNote], Action::CancelNote.short(lang));
+    if matches!(app.mode(), Mode::Input(Prompt::Correct(_), _)) {
+        add(&[Action::NextField], Action::NextField.short(lang));
+    }
 }
 
 /// `1-6` when categories 1..n are bound to the keys `1`..`n`, else the first and last keys.
