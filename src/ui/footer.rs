@@ -177,11 +177,6 @@ fn hint_spans(app: &App, cols: usize) -> Vec<Span<'static>> {
                     if app.filter().search.is_none() {
                         add(&[Action::AddNote], Action::AddNote.short(lang));
                     }
-                    add(&[Action::Correct], Action::Correct.short(lang));
-                    add(
-                        &[Action::AddRequirement],
-                        Action::AddRequirement.short(lang),
-                    );
                 }
             }
             add(&[Action::Search], Action::Search.short(lang));
@@ -200,6 +195,14 @@ fn hint_spans(app: &App, cols: usize) -> Vec<Span<'static>> {
                     Action::ToggleShowDone.short(lang),
                 ),
                 Screen::Units => add(&[Action::Back], lang.pick("返回", "back")),
+            }
+            if app.screen() != Screen::Units {
+                // Last before help and quit: the first to go on a narrow screen.
+                add(&[Action::Correct], Action::Correct.short(lang));
+                add(
+                    &[Action::AddRequirement],
+                    Action::AddRequirement.short(lang),
+                );
             }
             let n = u32::try_from(app.plan().categories.len())
                 .unwrap_or(0)
