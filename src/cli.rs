@@ -12,6 +12,7 @@ pub mod hand;
 pub mod help;
 mod import;
 mod lifecycle;
+mod plans;
 pub mod reports;
 mod start;
 pub mod views;
@@ -61,6 +62,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "DUBAN_USER", value_name = "NAME")]
     pub user: Option<String>,
 
+    /// The plan of the workspace to work on (default: every plan for reading commands;
+    /// the only one, or the one an id names, for editing commands)
+    #[arg(long, global = true, env = "DUBAN_PLAN", value_name = "NAME")]
+    pub plan: Option<String>,
+
     /// Without a command, open the dashboard.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -93,6 +99,10 @@ pub enum Command {
         /// A revised plan: keep each requirement's progress, archive the removed ones
         #[arg(long)]
         merge: bool,
+        /// Add the document as the plan NAME beside the others (with --merge or --force:
+        /// revise or replace the plan NAME)
+        #[arg(long = "as", value_name = "NAME")]
+        as_name: Option<String>,
         /// With --merge: apply the changes without asking; pairs proposed on weak evidence
         /// are applied only when named in --accept (the others are removed and added)
         #[arg(long, short = 'y', requires = "merge")]
@@ -114,6 +124,14 @@ pub enum Command {
         /// from it
         #[arg(long, value_name = "DATE", value_parser = parse_day)]
         start: Option<NaiveDate>,
+    },
+    /// The plans of the workspace: list them, or create, rename, remove and restore one
+    Plans {
+        #[command(subcommand)]
+        action: Option<PlansAction>,
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
     },
     /// List requirements, optionally filtered (filters combine with AND)
     List {
@@ -251,7 +269,7 @@ pub enum Command {
             long,
             value_name = "COLUMN",
             help = "Sort by this column, largest first (name sorts A→Z): name|lead|cooperating|\
-                    done|doing|blocked|due_7|overdue|oldest_overdue_days|reports_outstanding"
+                    done|doing|blocked|due_7|overdue|oldest_overdue_days|reports_outstanding|reminders"
         )]
         sort: Option<crate::plan::workload::UnitColumn>,
         /// Print JSON instead of a table
@@ -402,6 +420,44 @@ pub enum Command {
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
+    },
+}
+
+/// `duban plans …`
+#[derive(Debug, Subcommand)]
+pub enum PlansAction {
+    /// Create an empty plan, for documents that arrive one requirement at a time (批示件,
+    /// 提案)
+    New {
+        /// Its short name (no spaces or `:`), e.g. 2024批示件
+        name: String,
+        /// The plan's title
+        #[arg(long, value_name = "TEXT")]
+        title: String,
+        /// The span the plan covers: a year (2024) or START..END (default: the year of
+        /// --today)
+        #[arg(long, value_name = "YEAR|START..END")]
+        period: Option<Period>,
+    },
+    /// Give a plan another name
+    Rename {
+        /// The current name
+        old: String,
+        /// The new name
+        new: String,
+    },
+    /// Move a plan to the archive (restorable with its progress)
+    Remove {
+        /// The plan
+        name: String,
+        /// Remove it although it records progress
+        #[arg(long)]
+        force: bool,
+    },
+    /// Bring a removed plan back, with its progress
+    Restore {
+        /// The removed plan
+        name: String,
     },
 }
 

@@ -4,6 +4,7 @@ pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod i18n;
+pub mod open;
 pub mod plan;
 pub mod report;
 pub mod settings;

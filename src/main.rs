@@ -57,8 +57,12 @@ fn run(cli: Cli, count_typed: bool) -> anyhow::Result<ExitCode> {
         // the lock, or the file may not be written, this one opens read-only.
         let _lock = store.open_writer()?;
         // Load before the terminal is taken over, so file errors print normally.
-        let (state, _existed) = context::load_state(&store)?;
-        return open_dashboard(store, state, clock, lang, count);
+        let (mut state, _existed) = context::load_store(&store)?;
+        // The dashboard shows one plan: the one `--plan` names, else the first.
+        if let Some(name) = &cli.plan {
+            state.focus(name).map_err(context::workspace_error)?;
+        }
+        return open_dashboard(store, state, clock, lang, count, user);
     };
     // An export piped to a file keeps its bytes; text for a person is always shown safe.
     let exact = commands::prints_data(&command) && !io::stdout().is_terminal();
@@ -72,6 +76,7 @@ fn run(cli: Cli, count_typed: bool) -> anyhow::Result<ExitCode> {
             count: count.count,
             user,
             require_evidence: count.settings.completion_requires_evidence,
+            plan: cli.plan.clone(),
         },
     );
     // A damaged journal was worked around while loading: say so, whatever the outcome.
@@ -94,8 +99,9 @@ fn open_dashboard(
     clock: Clock,
     lang: Lang,
     count: Resolved,
+    user: Option<String>,
 ) -> anyhow::Result<ExitCode> {
-    duban::app::run(store, state, clock, lang, count.count, count.settings)?;
+    duban::app::run(store, state, clock, lang, count.count, count.settings, user)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -27,6 +27,7 @@ mod lock;
 mod migrate;
 mod parse;
 mod rescue;
+mod state;
 mod write;
 
 use std::collections::HashMap;
@@ -35,8 +36,6 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError, Weak};
 use std::time::Duration;
-
-use serde::{Deserialize, Serialize};
 
 use access::Resolved;
 pub use access::Unwritable;
@@ -49,14 +48,13 @@ use journal::{BaseId, Writer};
 pub use lock::{Lock, lock_path};
 use parse::{parse, serialize};
 pub use rescue::write_rescue;
+pub use state::{PlanState, State, WorkspaceError, check_name, default_name};
 pub use write::{NEW_FILE_MODE, backup_path};
 
 use crate::i18n::Lang;
-use crate::plan::merge::Archived;
-use crate::plan::snapshot::Snapshot;
-use crate::plan::{Plan, ReqId, Requirement};
+use crate::plan::{ReqId, Requirement};
 
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The file name inside the platform data directory.
 pub const FILE_NAME: &str = "state.json";
@@ -67,54 +65,6 @@ pub const CLI_LOCK_WAIT: Duration = Duration::from_secs(2);
 /// State files from this size up have the dashboard's edits journaled instead of rewritten
 /// (about 2,000 requirements; a whole rewrite below it takes a few milliseconds).
 pub const JOURNAL_FROM: u64 = 1 << 20;
-
-/// Everything duban keeps: the plan tree with each requirement's progress.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct State {
-    pub schema: u32,
-    pub plan: Plan,
-    /// Frozen statuses for period reports (`duban snapshot`), oldest first. Added within
-    /// schema 1: absent in older files, omitted while empty.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub snapshots: Vec<Snapshot>,
-    /// Requirements a revised plan dropped (`duban import --merge`), with their progress;
-    /// shown only by `duban list --archived`. Added within schema 1, omitted while empty.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub archived: Vec<Archived>,
-    /// One-line summary of the last merge, for the dashboard to show once and then clear.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub merge_notice: Option<String>,
-    /// The 督办通知单 numbers issued (`duban notice`), so none is issued twice. Added within
-    /// schema 2 (optional, omitted while empty).
-    #[serde(
-        default,
-        skip_serializing_if = "crate::plan::notice::NoticeBook::is_empty"
-    )]
-    pub notices: crate::plan::notice::NoticeBook,
-}
-
-impl State {
-    pub fn new(plan: Plan) -> Self {
-        State {
-            schema: SCHEMA_VERSION,
-            plan,
-            snapshots: Vec::new(),
-            archived: Vec::new(),
-            merge_notice: None,
-            notices: crate::plan::notice::NoticeBook::default(),
-        }
-    }
-
-    /// Whether any requirement carries progress worth keeping: a status other than todo,
-    /// notes, or history (a requirement set back to todo still has its trail).
-    /// Archived requirements count: replacing the state would lose them too.
-    pub fn has_progress(&self) -> bool {
-        let archived = self.archived.iter().map(|a| &a.requirement);
-        self.plan.requirements().chain(archived).any(|r| {
-            r.status != crate::plan::Status::Todo || !r.notes.is_empty() || !r.history.is_empty()
-        })
-    }
-}
 
 /// Each message names its path once: the I/O errors are part of the text, not a `source`
 /// that `{:#}` would print a second time.

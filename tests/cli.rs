@@ -19,5 +19,6 @@ mod cli {
     pub mod show;
     pub mod start;
     pub mod support;
+    pub mod workspace;
     pub mod wrapping;
 }

@@ -46,7 +46,7 @@ fn browse_mark_done_quit_and_find_it_saved() {
 
     let saved = std::fs::read_to_string(&state).expect("state file written");
     let json: serde_json::Value = serde_json::from_str(&saved).expect("state is JSON");
-    let first = &json["plan"]["categories"][5]["items"][0]["requirements"][0];
+    let first = &json["plans"][0]["plan"]["categories"][5]["items"][0]["requirements"][0];
     assert_eq!(
         (first["id"].as_str(), first["status"].as_str()),
         (Some("6.1.1"), Some("done"))
@@ -158,7 +158,7 @@ fn the_agenda_view_shows_overdue_first_and_undo_restores_the_file() {
     assert!(s.wait_exit().success());
     let saved = std::fs::read_to_string(&state).expect("state file written");
     let json: serde_json::Value = serde_json::from_str(&saved).expect("JSON");
-    let first = &json["plan"]["categories"][0]["items"][0]["requirements"][0];
+    let first = &json["plans"][0]["plan"]["categories"][0]["items"][0]["requirements"][0];
     assert_eq!(first["id"], "1.1.1");
     assert_eq!(first["status"].as_str().unwrap_or("todo"), "todo");
 }
@@ -181,4 +181,57 @@ fn escape_sequences_in_the_plan_reach_the_screen_as_marks() {
     let mut s = Session::start(&state, dir.path(), &["export", "--format", "csv"]);
     s.wait_for(&["制作转型政策专题␛]0;pwned␇", "<U+202E>"]);
     assert!(s.wait_exit().success());
+}
+
+/// Issue #17: extend and remind from the dashboard, signed with `--user`, found in the file.
+#[test]
+fn extend_and_remind_from_the_dashboard_are_saved_signed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let state = dir.path().join("state.json");
+    let mut s = Session::start(&state, dir.path(), &["--user", "李四"]);
+    s.wait_for(&CATEGORIES);
+    s.press("6");
+    s.wait_for(&["详情 6.1.1"]);
+    s.press("E");
+    s.wait_for(&["延期至（YYYY-MM-DD） 6.1.1>"]);
+    s.press("2021-12-31\r");
+    s.wait_for(&["延期理由 6.1.1>"]);
+    s.press("需协调\r");
+    s.wait_for(&["批准人（可空） 6.1.1>"]);
+    s.press("\r");
+    s.wait_for(&["6.1.1 已延期至 2021-12-31"]);
+    s.press("m");
+    s.wait_for(&["催办单位 6.1.1>", "1 各镇（街道）"]);
+    s.press("\r");
+    s.wait_for(&["催办方式 6.1.1>", "2 电话"]);
+    s.press("2\r");
+    s.wait_for(&["催办说明（可空） 6.1.1>"]);
+    s.press("请加快\r");
+    s.wait_for(&["6.1.1 已催办 各镇（街道）（电话）"]);
+    s.press("q");
+    assert!(s.wait_exit().success());
+
+    let saved = std::fs::read_to_string(&state).expect("state file written");
+    let json: serde_json::Value = serde_json::from_str(&saved).expect("state is JSON");
+    let r = &json["plans"][0]["plan"]["categories"][5]["items"][0]["requirements"][0];
+    assert_eq!(r["id"], "6.1.1");
+    let ext = &r["extensions"][0];
+    assert_eq!(
+        (
+            ext["to"].as_str(),
+            ext["reason"].as_str(),
+            ext["by"].as_str()
+        ),
+        (Some("2021-12-31"), Some("需协调"), Some("李四"))
+    );
+    let rem = &r["reminders"][0];
+    assert_eq!(
+        (
+            rem["unit"].as_str(),
+            rem["via"].as_str(),
+            rem["note"].as_str()
+        ),
+        (Some("各镇（街道）"), Some("phone"), Some("请加快"))
+    );
+    assert_eq!(rem["by"], "李四");
 }

@@ -1,6 +1,6 @@
 //! What the user (or the terminal) asks for, independent of which key did it.
 
-use super::page::Screen;
+use super::screen::Screen;
 use crate::i18n::Lang;
 
 /// Every change to the dashboard goes through `App::update` with one of these.
@@ -47,6 +47,16 @@ pub enum Action {
     NextField,
     /// Write today's report (.html + .xlsx) next to the state file.
     Export,
+    /// The 督办 life cycle (see [`super::lifecycle`]): 延期, 申请办结, 销号, 退回重办, 催办,
+    /// 佐证材料; each asks step by step.
+    Extend,
+    Claim,
+    Approve,
+    Reject,
+    Remind,
+    Attach,
+    /// Open an evidence file with the system's program.
+    OpenEvidence,
     /// Undo / redo the last change (saved at once, like any edit).
     Undo,
     Redo,
@@ -152,6 +162,12 @@ impl Action {
                 | Action::SetStart
                 | Action::AddRequirement
                 | Action::Correct
+                | Action::Extend
+                | Action::Claim
+                | Action::Approve
+                | Action::Reject
+                | Action::Remind
+                | Action::Attach
                 | Action::Undo
                 | Action::Redo
         )
@@ -284,7 +300,10 @@ impl Action {
             ),
             Action::PrevMonth => lang.pick("月历：上个月", "month grid: previous month"),
             Action::NextMonth => lang.pick("月历：下个月", "month grid: next month"),
-            Action::SortNext => lang.pick("单位表：按下一列排序", "units: sort by next column"),
+            Action::SortNext => lang.pick(
+                "单位表：按下一列排序；日程：按时限 / 按最久未催办",
+                "units: sort by next column; agenda: by due / by reminded longest ago",
+            ),
             Action::SortReverse => lang.pick("单位表：反转排序", "units: reverse the order"),
             Action::Search => lang.pick(
                 "搜索全部字段（编号、内容、单位、领导等；边输边筛）",
@@ -313,7 +332,7 @@ impl Action {
                 "筛选：所选要求的责任领导 / 关",
                 "filter: the requirement's leader / off",
             ),
-            _ => return None,
+            _ => return self.describe_lifecycle(lang),
         })
     }
 
@@ -337,6 +356,13 @@ impl Action {
             Action::AddRequirement => lang.pick("添加", "add"),
             Action::Correct => lang.pick("更正", "correct"),
             Action::NextField => lang.pick("下一项", "next field"),
+            Action::Extend => lang.pick("延期", "extend"),
+            Action::Claim => lang.pick("申请办结", "claim"),
+            Action::Approve => lang.pick("销号", "approve"),
+            Action::Reject => lang.pick("退回", "reject"),
+            Action::Remind => lang.pick("催办", "remind"),
+            Action::Attach => lang.pick("佐证", "attach"),
+            Action::OpenEvidence => lang.pick("打开佐证", "open"),
             Action::Undo => lang.pick("撤销", "undo"),
             Action::Redo => lang.pick("重做", "redo"),
             Action::ShowScreen(p) => p.label(lang),

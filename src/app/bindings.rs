@@ -2,9 +2,9 @@
 //! order the help overlay lists them. Their default keys are in `assets/keymap.toml`.
 
 use super::action::{Action, Edit};
-use super::page::Screen;
+use super::screen::Screen;
 
-pub static NORMAL: [(&str, Action); 55] = [
+pub static NORMAL: [(&str, Action); 62] = [
     ("up", Action::Up),
     ("down", Action::Down),
     ("left", Action::Left),
@@ -27,6 +27,13 @@ pub static NORMAL: [(&str, Action); 55] = [
     ("add_requirement", Action::AddRequirement),
     ("correct", Action::Correct),
     ("export", Action::Export),
+    ("extend", Action::Extend),
+    ("claim", Action::Claim),
+    ("approve", Action::Approve),
+    ("reject", Action::Reject),
+    ("remind", Action::Remind),
+    ("attach", Action::Attach),
+    ("open_evidence", Action::OpenEvidence),
     ("undo", Action::Undo),
     ("redo", Action::Redo),
     ("view_tree", Action::ShowScreen(Screen::Tree)),

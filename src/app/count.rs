@@ -5,7 +5,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 
 use super::App;
-use super::page::Screen;
+use super::screen::Screen;
 use crate::i18n::count::marked;
 use crate::plan::calendar::Calendar;
 use crate::plan::count::{Count, Counting};

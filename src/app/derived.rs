@@ -6,6 +6,8 @@
 //! patched for them alone) and [`App::rebuilt`] (the plan was replaced, the day or the count
 //! changed: everything is recomputed). Handlers call one of the two and nothing else.
 
+mod lists;
+
 use super::filter::Matches;
 use super::{App, Screen};
 use crate::plan::agenda::AgendaRow;
@@ -140,7 +142,7 @@ impl App {
     pub(super) fn rebuilt(&mut self) {
         let by = self.count.counting();
         self.derived.recount_all(&self.state.plan, self.today, by);
-        self.clamp_cursor();
+        self.tree.clamp(&self.state.plan);
         self.derived.forget();
         self.rebuild_matches();
         self.refresh();

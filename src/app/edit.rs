@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chrono::NaiveDateTime;
 
 use super::input::LineEditor;
-use super::{Action, App, Mode, Prompt};
+use super::{Action, App, BulkChange, Mode, Prompt};
 use crate::i18n::Lang;
 use crate::plan::{ReqId, Requirement, Status};
 use crate::store::{Followed, ReadOnly, SaveReport, State, Store, StoreError};
@@ -123,16 +123,6 @@ impl Persist for Store {
     }
 }
 
-/// A pending change of every requirement of one item (asked with y/n first).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BulkChange {
-    pub category: usize,
-    pub item: usize,
-    pub to: Status,
-    /// Requirements that will change.
-    pub count: usize,
-}
-
 impl App {
     pub(super) fn toggle_done(&mut self, now: NaiveDateTime) {
         if let Some(r) = self.selected_requirement() {
@@ -147,8 +137,19 @@ impl App {
             }
             let all_done = item.requirements.iter().all(|r| r.status == Status::Done);
             let to = if all_done { Status::Todo } else { Status::Done };
+            let require = self.requires_evidence();
+            let lacking = item
+                .requirements
+                .iter()
+                .filter(|r| r.status != Status::Done)
+                .find_map(|r| r.completion_allowed(require).err());
+            if to == Status::Done
+                && let Some(e) = lacking
+            {
+                return self.set_message(e.message(self.lang), true);
+            }
             let count = item.requirements.iter().filter(|r| r.status != to).count();
-            let p = self.cursor;
+            let p = self.tree.path();
             self.mode = Mode::Confirm(BulkChange {
                 category: p.category,
                 item: p.item,
@@ -191,45 +192,6 @@ impl App {
             self.lang.status(to)
         );
         self.change(&[id], &summary, |r| r.set_status(to, now));
-    }
-
-    pub(super) fn update_confirm(&mut self, action: &Action, now: NaiveDateTime) {
-        let Mode::Confirm(change) = &self.mode else {
-            return;
-        };
-        let change = change.clone();
-        match action {
-            Action::Confirm(true) => {
-                self.mode = Mode::Normal;
-                let Some(item) = self
-                    .state
-                    .plan
-                    .categories
-                    .get(change.category)
-                    .and_then(|c| c.items.get(change.item))
-                else {
-                    return;
-                };
-                let ids: Vec<ReqId> = item.requirements.iter().map(|r| r.id).collect();
-                let name = crate::text::one_line(&item.name).into_owned();
-                let status = self.lang.status(change.to);
-                let count = item
-                    .requirements
-                    .iter()
-                    .filter(|r| r.status != change.to)
-                    .count();
-                let summary = match self.lang {
-                    Lang::Zh => format!("「{name}」{count} 项要求 -> {status}"),
-                    Lang::En => format!("{name}: {count} requirement(s) -> {status}"),
-                };
-                self.change(&ids, &summary, |r| r.set_status(change.to, now));
-            }
-            Action::Confirm(false) => {
-                self.mode = Mode::Normal;
-                self.set_message(self.lang.pick("已取消", "cancelled"), false);
-            }
-            _ => {}
-        }
     }
 
     pub(super) fn start_note(&mut self) {
@@ -369,62 +331,5 @@ impl App {
                 true
             }
         }
-    }
-
-    /// Quit, unless an edit is still unsaved and saving it fails now: then say so, and quit
-    /// only when asked a second time — writing the unsaved state to a rescue file first.
-    pub(super) fn request_quit(&mut self, now: NaiveDateTime) {
-        if self.unsaved {
-            if !self.quit_armed {
-                if let Err(e) = self.store.save_changes(&mut self.state) {
-                    self.quit_armed = true;
-                    let keys: Vec<String> = self
-                        .keymap
-                        .keys(super::KeyMode::Normal, &Action::Quit)
-                        .iter()
-                        .map(ToString::to_string)
-                        .collect();
-                    let key = keys.first().cloned().unwrap_or_default();
-                    // What to do first: the error may be cut off at the screen's edge.
-                    let text = match self.lang {
-                        Lang::Zh => {
-                            format!("再按 {key} 退出，未保存的修改将写入救援文件。保存失败：{e}")
-                        }
-                        Lang::En => format!(
-                            "press {key} again to quit, writing the unsaved edits to a rescue \
-                             file. Saving failed: {e}"
-                        ),
-                    };
-                    return self.set_message(text, true);
-                }
-                self.unsaved = false;
-            } else if self.store.save_changes(&mut self.state).is_ok() {
-                // Saving works again (space freed, permissions fixed): nothing to rescue.
-                self.unsaved = false;
-            } else {
-                self.rescued = Some(self.store.rescue(&self.state, now));
-            }
-        }
-        // Best effort: a journal left behind is replayed by the next start.
-        let _ = self.store.compact(&mut self.state);
-        self.quit = true;
-    }
-
-    /// A termination signal: save what is unsaved (best effort, else a rescue file) and quit.
-    pub(super) fn shutdown(&mut self, now: NaiveDateTime) {
-        if self.unsaved {
-            if self.store.save_changes(&mut self.state).is_ok() {
-                self.unsaved = false;
-            } else {
-                self.rescued = Some(self.store.rescue(&self.state, now));
-            }
-        }
-        self.quit = true;
-    }
-
-    /// After quitting with edits that could not be saved: where they were written instead,
-    /// or why that failed too. `None` when everything was saved.
-    pub fn rescued(&self) -> Option<&Result<PathBuf, String>> {
-        self.rescued.as_ref()
     }
 }

@@ -1,6 +1,6 @@
-//! Requirements added and corrected from the dashboard (see [`crate::plan::hand`]): `A` asks
+//! Requirements added and corrected from the dashboard (see [`crate::plan::hand`]): `+` asks
 //! for a new requirement's text, units and deadline, one prompt after the other, and adds it
-//! to the selected item; `E` corrects the selected requirement's text, Tab moving the prompt
+//! to the selected item; `i` corrects the selected requirement's text, Tab moving the prompt
 //! to its units and deadline, each starting from the current value. Both are undoable and
 //! saved at once. Adding changes the plan's shape, so it is saved whole (never journaled:
 //! the journal names requirements by their ids).
@@ -23,7 +23,7 @@ pub struct Adding {
     units: String,
 }
 
-/// The fields `E` corrects, in Tab order.
+/// The fields `i` corrects, in Tab order.
 const FIELDS: [Field; 3] = [Field::Text, Field::Units, Field::Deadline];
 
 impl App {

@@ -81,7 +81,8 @@ impl App {
                 continue;
             };
             let old = r.clone();
-            if edit(r) {
+            // Every history entry the edit appends is signed by the acting user.
+            if crate::plan::lifecycle::signed(r, self.user.as_deref(), &mut edit) {
                 before.push(old);
                 after.push(r.clone());
             }

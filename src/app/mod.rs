@@ -7,9 +7,11 @@
 pub mod action;
 mod bindings;
 mod count;
+mod cursor;
 mod derived;
 mod due;
 mod edit;
+mod evidence;
 pub mod filter;
 pub mod geometry;
 mod hand;
@@ -17,33 +19,38 @@ mod history;
 pub mod input;
 mod key;
 pub mod keymap;
+pub mod lifecycle;
+pub mod list;
+mod mode;
 mod nav;
-pub mod page;
 pub mod progress;
+mod quit;
 mod read_only;
 mod run;
+pub mod screen;
 mod scroll;
 mod search;
 mod tree;
 pub mod units;
 
-use std::collections::{HashMap, HashSet};
-
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, MouseEventKind};
 
 pub use action::{Action, Edit};
+pub use cursor::{TreeCursor, TreePath};
 pub use derived::Derived;
-pub use edit::{BulkChange, Discard, Persist};
+pub use edit::{Discard, Persist};
 pub use filter::{Filter, Matches};
 pub use geometry::{Geometry, Regions};
 pub use history::UNDO_LIMIT;
 pub use input::LineEditor;
 pub use keymap::{Key, KeyMode, Keymap, KeymapError};
-pub use page::{Group, ListEntry, ReqList, Screen};
-pub use progress::Prompt;
+pub use lifecycle::{Flow, Step};
+pub use list::{ListEntry, ReqList};
+pub use mode::{BulkChange, Mode, Prompt};
 pub use run::run;
-pub use tree::{Row, Selection, TreePath};
+pub use screen::{Group, Screen};
+pub use tree::{Row, Selection};
 pub use units::UnitsView;
 
 use crate::i18n::Lang;
@@ -73,25 +80,6 @@ impl Pane {
     }
 }
 
-/// What has the keyboard besides the panes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Mode {
-    Normal,
-    /// The `?` overlay, scrolled by this many lines.
-    Help {
-        scroll: usize,
-    },
-    /// Typing text for the selected requirement: a note, a note's new text, the 办结说明
-    /// when marking done, or the note with a report.
-    Input(Prompt, LineEditor),
-    /// Waiting for y/n before deleting note `index` (in `notes` order).
-    ConfirmDelete(usize),
-    /// Typing a search (`/`); the matches follow every keystroke.
-    Search(LineEditor),
-    /// Waiting for y/n before changing every requirement of an item.
-    Confirm(BulkChange),
-}
-
 /// The status line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
@@ -114,31 +102,25 @@ pub struct App {
     today: NaiveDate,
     /// Everything recomputed from the plan (counts, matches, list data); see `derived.rs`.
     derived: Derived,
-    cursor: TreePath,
-    /// The cursor each category had when the user left it.
-    remembered: HashMap<usize, TreePath>,
-    /// (category index, item index) of collapsed items; everything starts expanded.
-    collapsed: HashSet<(usize, usize)>,
+    /// The tree's cursor, the cursor each category was left with, and collapsed items.
+    tree: TreeCursor,
     focus: Pane,
     mode: Mode,
     detail_scroll: usize,
     message: Option<Message>,
     /// An edit is in memory but not in the state file (the last save failed).
     unsaved: bool,
-    /// `q` was pressed once while unsaved; the next one quits anyway.
-    quit_armed: bool,
-    /// Quit with edits that could not be saved: the rescue file they went to, or the error.
-    rescued: Option<Result<std::path::PathBuf, String>>,
     /// What the last [`Action::Poll`] did to the screen.
     polled: Polled,
-    quit: bool,
+    /// Quit arming, the rescue file, and whether the dashboard is done.
+    quitting: quit::Quitting,
     /// Which view fills the body, and the lists of the list views.
     screen: Screen,
-    agenda: page::Agenda,
+    agenda: screen::Agenda,
     units: UnitsView,
     filter: Filter,
     history: history::History,
-    /// A requirement being added (`A`), while its prompts are answered.
+    /// A requirement being added (`+`), while its prompts are answered.
     adding: Option<hand::Adding>,
     /// The note selected in the detail pane, counted newest first.
     note_cursor: Option<usize>,
@@ -153,6 +135,12 @@ pub struct App {
     scroll: Scroll,
     /// How long the detail pane's and the help overlay's texts are (the ui's answer).
     measure: Option<Measure>,
+    /// Who is acting (`--user`, `DUBAN_USER`, the login name): signs every edit.
+    user: Option<String>,
+    /// Opens evidence files (the system's program; a recorder in tests).
+    opener: Box<dyn crate::open::Opener>,
+    /// The selected requirement's evidence checks, made in `update`, read by drawing.
+    evidence_checks: Option<evidence::EvidenceChecks>,
 }
 
 /// Scroll offsets of the panes whose rows follow a cursor (drawing only reads them).
@@ -184,20 +172,16 @@ impl App {
             lang: Lang::Zh,
             today,
             derived: Derived::default(),
-            cursor: TreePath::default(),
-            remembered: HashMap::new(),
-            collapsed: HashSet::new(),
+            tree: TreeCursor::default(),
             focus: Pane::Tree,
             mode: Mode::Normal,
             detail_scroll: 0,
             message: None,
             unsaved: false,
-            quit_armed: false,
-            rescued: None,
             polled: Polled::Unchanged,
-            quit: false,
+            quitting: quit::Quitting::default(),
             screen: Screen::Tree,
-            agenda: page::Agenda::default(),
+            agenda: screen::Agenda::default(),
             units: UnitsView::default(),
             filter: Filter::default(),
             history: history::History::default(),
@@ -208,10 +192,12 @@ impl App {
             size: None,
             scroll: Scroll::default(),
             measure: None,
+            user: None,
+            opener: Box::new(crate::open::System),
+            evidence_checks: None,
         };
         app.rebuilt();
-        app.cursor = app.first_requirement(0);
-        app.clamp_cursor();
+        app.tree = TreeCursor::new(&app.state.plan);
         app
     }
 
@@ -232,6 +218,25 @@ impl App {
     pub fn with_measure(mut self, measure: Measure) -> App {
         self.measure = Some(measure);
         self
+    }
+
+    /// Sign edits with `user` (nothing when `None` or blank).
+    #[must_use]
+    pub fn with_user(mut self, user: Option<String>) -> App {
+        self.user = user.filter(|u| !u.trim().is_empty());
+        self
+    }
+
+    /// Open evidence files with `opener` instead of the system's program.
+    #[must_use]
+    pub fn with_opener(mut self, opener: Box<dyn crate::open::Opener>) -> App {
+        self.opener = opener;
+        self
+    }
+
+    /// Who signs the edits.
+    pub fn user(&self) -> Option<&str> {
+        self.user.as_deref()
     }
 
     #[must_use]
@@ -280,7 +285,7 @@ impl App {
     }
 
     pub fn cursor(&self) -> TreePath {
-        self.cursor
+        self.tree.path()
     }
 
     pub fn message(&self) -> Option<&Message> {
@@ -289,10 +294,6 @@ impl App {
 
     pub fn unsaved(&self) -> bool {
         self.unsaved
-    }
-
-    pub fn should_quit(&self) -> bool {
-        self.quit
     }
 
     pub fn detail_scroll(&self) -> usize {
@@ -311,15 +312,6 @@ impl App {
 
     pub fn total_counts(&self) -> Counts {
         self.derived.total
-    }
-
-    /// The keymap mode for the current [`Mode`].
-    pub fn key_mode(&self) -> KeyMode {
-        match self.mode {
-            Mode::Normal | Mode::Help { .. } => KeyMode::Normal,
-            Mode::Confirm(_) | Mode::ConfirmDelete(_) => KeyMode::Confirm,
-            Mode::Input(..) | Mode::Search(_) => KeyMode::Input,
-        }
     }
 
     /// Undo steps available (and redo steps).
@@ -349,7 +341,9 @@ impl App {
                     _ => None,
                 }
             }
-            Event::Paste(text) if matches!(self.mode, Mode::Input(..) | Mode::Search(_)) => {
+            Event::Paste(text)
+                if matches!(self.mode, Mode::Input(..) | Mode::Search(_) | Mode::Flow(_)) =>
+            {
                 Some(Action::Edit(Edit::Paste(text.clone())))
             }
             Event::Mouse(m) => {
@@ -380,7 +374,11 @@ impl App {
         }
         match action {
             Action::Shutdown => return self.shutdown(now),
-            Action::Start => return self.show_merge_notice(),
+            Action::Start => {
+                self.show_merge_notice();
+                // The first selection's evidence, before any key moves it.
+                return self.refresh_evidence_checks();
+            }
             Action::Poll { idle } => {
                 self.polled = if self.follow() || (idle && self.idle()) {
                     Polled::Changed
@@ -407,8 +405,10 @@ impl App {
             Mode::ConfirmDelete(_) => self.update_confirm_delete(&action, now),
             Mode::Input(..) => self.update_input(action, now),
             Mode::Search(_) => self.update_search(action),
+            Mode::Flow(_) => self.update_flow(action, now),
         }
         self.refresh();
+        self.refresh_evidence_checks();
         if self.selected_requirement().map(|r| r.id) != selected {
             self.note_cursor = None;
         }
@@ -417,28 +417,6 @@ impl App {
     /// Whether the last [`Action::Poll`] changed the screen (the run loop redraws only then).
     pub fn polled_changes(&self) -> bool {
         self.polled == Polled::Changed
-    }
-
-    fn update_help(&mut self, action: &Action) {
-        let (max, height) = self.help_extent();
-        let page = height.max(2) - 1;
-        let Mode::Help { scroll } = &mut self.mode else {
-            return;
-        };
-        // The window may have grown since the last move.
-        *scroll = (*scroll).min(max);
-        match action {
-            Action::Up | Action::ScrollUp { .. } => *scroll = scroll.saturating_sub(1),
-            Action::Down | Action::ScrollDown { .. } => *scroll = scroll.saturating_add(1).min(max),
-            Action::PageUp => *scroll = scroll.saturating_sub(page),
-            Action::PageDown => *scroll = scroll.saturating_add(page).min(max),
-            Action::First => *scroll = 0,
-            Action::Last => *scroll = max,
-            Action::Help | Action::Back | Action::Quit | Action::Click { .. } => {
-                self.mode = Mode::Normal;
-            }
-            _ => {}
-        }
     }
 
     fn set_message(&mut self, text: impl Into<String>, error: bool) {

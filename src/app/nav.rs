@@ -3,13 +3,13 @@
 use chrono::NaiveDateTime;
 use ratatui::layout::Position;
 
-use super::tree::TreePath;
+use super::cursor::TreePath;
 use super::{Action, App, Mode, Pane, Screen};
 
 impl App {
     pub(super) fn update_normal(&mut self, action: &Action, now: NaiveDateTime) {
         if *action != Action::Quit {
-            self.quit_armed = false;
+            self.quitting.armed = false;
         }
         if action.is_edit() && self.too_small() {
             return;
@@ -51,6 +51,13 @@ impl App {
             Action::Correct => self.start_correct(),
             Action::SetStart => self.start_set_start(),
             Action::Export => self.export(),
+            Action::Extend
+            | Action::Claim
+            | Action::Approve
+            | Action::Reject
+            | Action::Remind
+            | Action::Attach => self.start_flow(action),
+            Action::OpenEvidence => self.open_evidence(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::ShowScreen(p) => self.show_screen(*p),
@@ -60,6 +67,9 @@ impl App {
             Action::ToggleMonth => self.toggle_month(),
             Action::PrevMonth => self.step_month(-1),
             Action::NextMonth => self.step_month(1),
+            Action::SortNext | Action::SortReverse if self.screen == Screen::Agenda => {
+                self.toggle_agenda_order();
+            }
             Action::SortNext => self.next_sort(),
             Action::SortReverse => self.reverse_sort(),
             Action::Search => self.start_search(),
@@ -123,16 +133,21 @@ impl App {
         match self.focus {
             Pane::Categories => {
                 let last = self.plan().categories.len().saturating_sub(1);
-                let to = self.cursor.category.saturating_add_signed(delta).min(last);
+                let to = self
+                    .tree
+                    .path()
+                    .category
+                    .saturating_add_signed(delta)
+                    .min(last);
                 self.select_category(to);
             }
             Pane::Tree => {
-                let mut p = self.cursor;
+                let mut p = self.tree.path();
                 for _ in 0..delta.unsigned_abs() {
                     let next = if delta > 0 {
-                        self.next_path(p)
+                        self.tree.next_path(&self.state.plan, p)
                     } else {
-                        self.prev_path(p)
+                        self.tree.prev_path(&self.state.plan, p)
                     };
                     match next {
                         Some(n) => p = n,
@@ -178,11 +193,11 @@ impl App {
                 self.select_category(to);
             }
             Pane::Tree => {
-                let c = self.cursor.category;
+                let c = self.tree.path().category;
                 let p = if last {
-                    self.last_path(c)
+                    self.tree.last_path(&self.state.plan, c)
                 } else {
-                    Self::first_path(c)
+                    TreePath::first(c)
                 };
                 self.set_cursor(p);
             }
@@ -204,14 +219,14 @@ impl App {
             Pane::Categories => {}
             Pane::Detail => self.focus = Pane::Tree,
             Pane::Tree => {
-                let p = self.cursor;
+                let p = self.tree.path();
                 if p.requirement.is_some() {
                     self.set_cursor(TreePath {
                         requirement: None,
                         ..p
                     });
                 } else if self.is_expanded(p.category, p.item) && self.tree_item().is_some() {
-                    self.collapsed.insert((p.category, p.item));
+                    self.tree.collapse(p.category, p.item);
                 } else {
                     self.focus = Pane::Categories;
                 }
@@ -231,14 +246,14 @@ impl App {
             Pane::Categories => self.focus = Pane::Tree,
             Pane::Detail => {}
             Pane::Tree => {
-                let p = self.cursor;
+                let p = self.tree.path();
                 let has_reqs = self
                     .selected_item()
                     .is_some_and(|it| !it.requirements.is_empty());
                 if p.requirement.is_some() || self.tree_item().is_none() {
                     self.focus = Pane::Detail;
                 } else if !self.is_expanded(p.category, p.item) {
-                    self.collapsed.remove(&(p.category, p.item));
+                    self.tree.expand(p.category, p.item);
                 } else if has_reqs {
                     self.set_cursor(TreePath {
                         requirement: Some(0),
@@ -256,18 +271,18 @@ impl App {
             self.focus = Pane::Tree;
             return;
         }
-        let p = self.cursor;
+        let p = self.tree.path();
         if self.tree_item().is_none() {
             return;
         }
         if self.is_expanded(p.category, p.item) {
-            self.collapsed.insert((p.category, p.item));
+            self.tree.collapse(p.category, p.item);
             self.set_cursor(TreePath {
                 requirement: None,
                 ..p
             });
         } else {
-            self.collapsed.remove(&(p.category, p.item));
+            self.tree.expand(p.category, p.item);
         }
     }
 
@@ -285,36 +300,26 @@ impl App {
             return self.set_message(text, false);
         };
         self.select_category(index);
-        let p = self.first_requirement(index);
-        self.collapsed.remove(&(p.category, p.item));
+        let p = super::cursor::first_requirement(&self.state.plan, index);
+        self.tree.expand(p.category, p.item);
         self.set_cursor(p);
         self.focus = Pane::Tree;
     }
 
     /// Show another category, restoring the cursor it had when last left.
     pub(super) fn select_category(&mut self, index: usize) {
-        if index == self.cursor.category || index >= self.plan().categories.len() {
+        if index == self.tree.path().category || index >= self.plan().categories.len() {
             return;
         }
-        self.remembered.insert(self.cursor.category, self.cursor);
-        let p = self
-            .remembered
-            .get(&index)
-            .copied()
-            .unwrap_or_else(|| self.first_requirement(index));
-        // If its item was collapsed since, clamping moves the cursor to the item row.
-        self.cursor = p;
-        self.clamp_cursor();
+        self.tree.switch_category(&self.state.plan, index);
         self.scroll.rows = 0;
         self.detail_scroll = 0;
     }
 
     pub(super) fn set_cursor(&mut self, p: TreePath) {
-        let p = self.settle(p);
-        if p != self.cursor {
+        if self.tree.set(&self.state.plan, p) {
             self.detail_scroll = 0;
         }
-        self.cursor = p;
     }
 
     fn click(&mut self, at: Position) {

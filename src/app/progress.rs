@@ -5,33 +5,10 @@
 use chrono::NaiveDateTime;
 
 use super::input::LineEditor;
-use super::{Action, App, Mode, Pane};
+use super::{App, Mode, Pane, Prompt};
 use crate::i18n::Lang;
 use crate::plan::reporting::{self, ReportError};
 use crate::plan::{ReqId, Status};
-
-/// What a line of typed text is for (the input modes besides search).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Prompt {
-    /// A new note.
-    Note,
-    /// New text for note `index` (in `notes` order).
-    EditNote(usize),
-    /// The optional 办结说明 before marking done.
-    Complete,
-    /// The optional note with this period's report.
-    Report,
-    /// A due date set by hand (empty: back to the deadline text).
-    Due,
-    /// The start date, 交办日 (empty: cleared).
-    Start,
-    /// A requirement added by hand: its text, then its units, then its deadline.
-    AddText,
-    AddUnits,
-    AddDeadline,
-    /// A field of the selected requirement corrected by hand.
-    Correct(crate::plan::hand::Field),
-}
 
 impl App {
     /// The selected note, counted newest first as the detail pane lists them.
@@ -98,33 +75,11 @@ impl App {
         self.set_message(text, false);
     }
 
-    pub(super) fn update_confirm_delete(&mut self, action: &Action, now: NaiveDateTime) {
-        let Mode::ConfirmDelete(index) = self.mode else {
-            return;
-        };
-        match action {
-            Action::Confirm(true) => {
-                self.mode = Mode::Normal;
-                let Some(id) = self.selected_requirement().map(|r| r.id) else {
-                    return;
-                };
-                let summary = match self.lang {
-                    Lang::Zh => format!("{id} 已删除备注"),
-                    Lang::En => format!("{id}: note deleted"),
-                };
-                self.change(&[id], &summary, |r| r.delete_note(index, now));
-                self.note_cursor = None;
-            }
-            Action::Confirm(false) => {
-                self.mode = Mode::Normal;
-                self.set_message(self.lang.pick("已取消", "cancelled"), false);
-            }
-            _ => {}
-        }
-    }
-
     /// Marking a requirement done asks for the optional 办结说明 first.
     pub(super) fn start_complete(&mut self) {
+        if self.completion_refused() {
+            return;
+        }
         self.mode = Mode::Input(Prompt::Complete, LineEditor::default());
     }
 

@@ -41,6 +41,7 @@ pub fn run(
     lang: Lang,
     count: Count,
     settings: Settings,
+    user: Option<String>,
 ) -> anyhow::Result<()> {
     let keymap = Keymap::load()?;
     // A broken holidays file is said on the status line; the built-in calendar is used.
@@ -60,6 +61,7 @@ pub fn run(
         .with_lang(lang)
         .with_keymap(keymap)
         .with_rules(rules)
+        .with_user(user)
         .with_count(count, calendar, settings)
         .with_measure(crate::ui::MEASURE);
     // A notice left by a merge first: the problems below are more pressing.

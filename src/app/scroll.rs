@@ -67,8 +67,12 @@ impl App {
         let n = self.plan().categories.len();
         if self.screen == Screen::Tree && n > 0 && !g.categories.is_empty() {
             let visible = g.categories_visible(n);
-            self.scroll.categories =
-                follow(self.scroll.categories, self.cursor.category, visible, n);
+            self.scroll.categories = follow(
+                self.scroll.categories,
+                self.tree.path().category,
+                visible,
+                n,
+            );
         }
         if let Some((selected, len)) = self.rows_selected()
             && !g.rows.is_empty()

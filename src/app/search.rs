@@ -163,7 +163,7 @@ impl App {
             .unwrap_or(1)
             .saturating_sub(1);
         self.select_category(category);
-        self.collapsed.remove(&(category, item));
+        self.tree.expand(category, item);
         self.set_cursor(super::TreePath {
             category,
             item,

@@ -30,7 +30,7 @@ pub fn count_calendar(count: Count) -> Result<Cow<'static, Calendar>, CliError> 
 
 pub fn calendar(month: Option<Month>, all: bool, ctx: &Context) -> Result<String, CliError> {
     let cal = load_calendar()?;
-    let (state, _) = load_state(&ctx.store)?;
+    let (state, _) = load_state(ctx)?;
     let today = ctx.clock.today;
     let month = month.unwrap_or_else(|| Month::of(today));
     month_view(

@@ -3,6 +3,8 @@
 //! Anything that saves loads the state file first, so an unreadable file stops the command
 //! before a byte is written.
 
+use std::fmt::Write as _;
+
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 
 use super::context::{CliError, Context, load_state};
@@ -12,9 +14,9 @@ use crate::i18n::Lang;
 use crate::plan::count::{Count, Counting};
 use crate::plan::lifecycle::signed;
 use crate::plan::query::{self, Filter};
-use crate::plan::{IdArg, Plan, ReqId, Status};
+use crate::plan::{IdArg, ReqId, Status};
 use crate::report::{self, text::terminal_width};
-use crate::store::SaveReport;
+use crate::store::{SaveReport, State};
 
 /// Whether `command` may write the state file: those run holding the writer's lock, so two
 /// duban processes never write at once.
@@ -40,6 +42,7 @@ fn writes(command: &Command) -> bool {
         | Command::Remove { .. }
         | Command::Restore { .. } => true,
         Command::Snapshot { list, .. } => !list,
+        Command::Plans { action, .. } => action.is_some(),
         _ => false,
     }
 }
@@ -58,6 +61,7 @@ pub fn prints_data(command: &Command) -> bool {
     }
 }
 
+#[allow(clippy::too_many_lines)] // one arm per command
 pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
     let today = ctx.clock.today;
     let lang = ctx.lang;
@@ -70,21 +74,26 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
     };
     match command {
         import @ Command::Import { .. } => super::import::import_command(import, ctx),
+        Command::Plans { action, json } => super::plans::plans(action, json, ctx),
         Command::List {
             filter,
             json,
             archived,
         } => {
-            let (state, _) = load_state(&ctx.store)?;
-            let filter = to_filter(filter, ctx.count);
+            let (state, _) = load_state(ctx)?;
+            let mut filter = to_filter(filter, ctx.count);
+            filter.plan.clone_from(&ctx.plan);
             if archived {
                 let (list, width) = (&state.archived, terminal_width());
                 return Ok(report::merge::archived(
                     list, &filter, today, lang, json, width,
                 ));
             }
-            filter.check(&state.plan)?;
-            let entries = filter.select(&state.plan, today);
+            let plans: Vec<_> = (state.plans().iter())
+                .map(|p| (p.name.as_str(), &p.plan))
+                .collect();
+            filter.check_plans(&plans)?;
+            let entries = filter.select_plans(&plans, today);
             Ok(if json {
                 let rules = super::views::rules()?;
                 let cal = super::calendar::load_calendar()?;
@@ -102,8 +111,8 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
             })
         }
         Command::Show { id, json } => {
-            let (state, _) = load_state(&ctx.store)?;
-            let id = resolve(&id, &state.plan)?;
+            let (mut state, _) = load_state(ctx)?;
+            let id = resolve(&id, &mut state, ctx)?;
             let entry = query::entry(&state.plan, id).ok_or_else(|| unknown_id(id))?;
             Ok(if json {
                 let rules = super::views::rules()?;
@@ -115,14 +124,14 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
                 show_text(&entry, today, ctx)?
             })
         }
-        Command::Summary { json } => {
-            let (state, _) = load_state(&ctx.store)?;
+        Command::Summary { json } => spanning(ctx, json, |ctx| {
+            let (state, _) = load_state(ctx)?;
             Ok(if json {
                 report::json::to_string(&report::json::summary(&state.plan, today))
             } else {
                 report::table::summary(&state.plan, today, lang, terminal_width())
             })
-        }
+        }),
         Command::Set { id, status, note } => set(&id, status, note.as_deref(), ctx),
         Command::Note { id, text } => note(&id, &text, ctx),
         Command::Add(args) => super::hand::add(&args, ctx),
@@ -135,16 +144,28 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
             format,
             output,
             since,
-        } => super::reports::export(format, output.as_deref(), since.as_deref(), ctx),
+        } => {
+            one_plan(ctx, "export")?;
+            super::reports::export(format, output.as_deref(), since.as_deref(), ctx)
+        }
         Command::Snapshot {
             label,
             replace,
             list,
             json,
-        } => super::reports::snapshot(label.as_deref(), replace, list, json, ctx),
-        Command::Report { since, json } => super::reports::report(since.as_deref(), json, ctx),
-        Command::Agenda { days, all, json } => super::views::agenda(days, all, json, ctx),
-        Command::Units { sort, json } => super::views::units(sort, json, ctx),
+        } => {
+            one_plan(ctx, "snapshot")?;
+            super::reports::snapshot(label.as_deref(), replace, list, json, ctx)
+        }
+        Command::Report { since, json } => spanning(ctx, json, |ctx| {
+            super::reports::report(since.as_deref(), json, ctx)
+        }),
+        Command::Agenda { days, all, json } => {
+            spanning(ctx, json, |ctx| super::views::agenda(days, all, json, ctx))
+        }
+        Command::Units { sort, json } => {
+            spanning(ctx, json, |ctx| super::views::units(sort, json, ctx))
+        }
         Command::Calendar { month, all } => super::calendar::calendar(month, all, ctx),
         Command::ReportSubmitted { id, note } => {
             super::views::report_submitted(&id, note.as_deref(), ctx)
@@ -160,6 +181,70 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
         | Command::Attach { .. }
         | Command::Evidence { .. }) => super::lifecycle::run(lifecycle, ctx),
     }
+}
+
+/// A reading command of one plan over the workspace: as it is with `--plan` or one plan;
+/// otherwise run for each plan, the text under a heading naming the plan, JSON rows (or the
+/// one object) carrying `"plan": NAME`.
+fn spanning(
+    ctx: &Context,
+    json: bool,
+    run: impl Fn(&Context) -> Result<String, CliError>,
+) -> Result<String, CliError> {
+    if ctx.plan.is_some() {
+        return run(ctx);
+    }
+    let (state, _) = super::context::load_store(&ctx.store)?;
+    if !state.several() {
+        return run(ctx);
+    }
+    let mut text = String::new();
+    let mut rows = Vec::new();
+    for p in state.plans() {
+        let one = Context {
+            plan: Some(p.name.clone()),
+            ..ctx.clone()
+        };
+        let out = run(&one)?;
+        if !json {
+            let _ = writeln!(text, "【{}】{}\n", p.name, p.plan.title);
+            text.push_str(&out);
+            text.push('\n');
+            continue;
+        }
+        let value: serde_json::Value = serde_json::from_str(&out)
+            .map_err(|e| CliError::Usage(format!("internal JSON of plan {}: {e}", p.name)))?;
+        let tag = |mut v: serde_json::Value| {
+            if let Some(map) = v.as_object_mut() {
+                map.insert("plan".into(), serde_json::Value::from(p.name.as_str()));
+            }
+            v
+        };
+        match value {
+            serde_json::Value::Array(items) => rows.extend(items.into_iter().map(tag)),
+            other => rows.push(tag(other)),
+        }
+    }
+    Ok(if json {
+        report::json::to_string(&rows)
+    } else {
+        text
+    })
+}
+
+/// Commands that write one plan's file or snapshot need it named when there are several.
+fn one_plan(ctx: &Context, command: &str) -> Result<(), CliError> {
+    if ctx.plan.is_some() {
+        return Ok(());
+    }
+    let (state, _) = super::context::load_store(&ctx.store)?;
+    if state.several() {
+        return Err(CliError::Usage(format!(
+            "`{command}` works on one plan: pass --plan NAME (plans: {})",
+            state.names().join(", ")
+        )));
+    }
+    Ok(())
 }
 
 /// Text output of `list` and `show`: countdowns by the chosen count, the calendar's warning
@@ -218,12 +303,52 @@ fn to_filter(args: FilterArgs, count: Count) -> Filter {
         count,
         search: args.search.filter(|q| !q.trim().is_empty()),
         leader: args.leader.filter(|l| !l.trim().is_empty()),
+        plan: None,
     }
 }
 
-/// The requirement `id` names in `plan` (see [`IdArg::resolve`]).
-pub(super) fn resolve(id: &IdArg, plan: &Plan) -> Result<ReqId, CliError> {
-    id.resolve(plan).map_err(|e| CliError::Usage(e.to_string()))
+/// The requirement `id` names (see [`IdArg::resolve`]), in the plan it or `--plan` names,
+/// else in the one plan of the workspace that has it; the state is focused on that plan.
+/// A bare id that several plans have is a usage error listing them.
+pub(super) fn resolve(id: &IdArg, state: &mut State, ctx: &Context) -> Result<ReqId, CliError> {
+    let usage = |e: &dyn std::fmt::Display| CliError::Usage(e.to_string());
+    let named = match (id.plan(), ctx.plan.as_deref()) {
+        (Some(a), Some(b)) if a.trim() != b.trim() => {
+            return Err(CliError::Usage(format!(
+                "`{}:{id}` names plan `{a}`, but --plan is `{b}`",
+                a.trim()
+            )));
+        }
+        (Some(name), _) | (None, Some(name)) => Some(name),
+        (None, None) => None,
+    };
+    if let Some(name) = named {
+        state.focus(name).map_err(super::context::workspace_error)?;
+    }
+    if named.is_some() || !state.several() {
+        return id.resolve(&state.plan).map_err(|e| usage(&e));
+    }
+    let found: Vec<(String, ReqId)> = (state.plans().iter())
+        .filter_map(|p| Some((p.name.clone(), id.resolve(&p.plan).ok()?)))
+        .collect();
+    match &found[..] {
+        [(name, found)] => {
+            state.focus(name).map_err(super::context::workspace_error)?;
+            Ok(*found)
+        }
+        [] => Err(CliError::Usage(format!(
+            "no requirement {id} in any plan (plans: {})",
+            state.names().join(", ")
+        ))),
+        several => {
+            let holders: Vec<&str> = several.iter().map(|(n, _)| n.as_str()).collect();
+            Err(CliError::Usage(format!(
+                "{id} is in several plans: {}; write {}:{id} or pass --plan NAME",
+                holders.join(", "),
+                holders[0]
+            )))
+        }
+    }
 }
 
 pub(super) fn unknown_id(id: ReqId) -> CliError {
@@ -246,8 +371,8 @@ fn note_text(text: &str) -> Result<&str, CliError> {
 
 fn set(id: &IdArg, status: Status, note: Option<&str>, ctx: &Context) -> Result<String, CliError> {
     let note = note.map(note_text).transpose()?;
-    let (mut state, _) = load_state(&ctx.store)?;
-    let id = resolve(id, &state.plan)?;
+    let (mut state, _) = load_state(ctx)?;
+    let id = resolve(id, &mut state, ctx)?;
     let now = now(ctx.clock);
     let lang = ctx.lang;
     let r = state.plan.get_mut(id).ok_or_else(|| unknown_id(id))?;
@@ -288,8 +413,8 @@ fn set(id: &IdArg, status: Status, note: Option<&str>, ctx: &Context) -> Result<
 
 fn note(id: &IdArg, text: &str, ctx: &Context) -> Result<String, CliError> {
     let text = note_text(text)?;
-    let (mut state, _) = load_state(&ctx.store)?;
-    let id = resolve(id, &state.plan)?;
+    let (mut state, _) = load_state(ctx)?;
+    let id = resolve(id, &mut state, ctx)?;
     let now = now(ctx.clock);
     let r = state.plan.get_mut(id).ok_or_else(|| unknown_id(id))?;
     signed(r, ctx.user.as_deref(), |r| r.add_note(text, now));

@@ -54,6 +54,8 @@ pub struct Context {
     pub user: Option<String>,
     /// The `completion_requires_evidence` setting: done only with evidence attached.
     pub require_evidence: bool,
+    /// `--plan`/`DUBAN_PLAN`: the plan of the workspace to work on.
+    pub plan: Option<String>,
 }
 
 /// `--state`/`DUBAN_STATE`, else the platform data directory. `DUBAN_JOURNAL_FROM` (bytes)
@@ -75,11 +77,27 @@ pub fn resolve_store(state: Option<PathBuf>) -> Result<Store, CliError> {
 
 /// The saved state, or the built-in plan when there is no state file yet. The flag says
 /// whether the file existed. Nothing is written here: a first run is saved on the first edit.
-pub fn load_state(store: &Store) -> Result<(State, bool), CliError> {
+/// Focused on the plan `--plan` names (see [`State::focus`]).
+pub fn load_state(ctx: &Context) -> Result<(State, bool), CliError> {
+    let (mut state, existed) = load_store(&ctx.store)?;
+    if let Some(name) = &ctx.plan {
+        state.focus(name).map_err(workspace_error)?;
+    }
+    Ok((state, existed))
+}
+
+/// [`load_state`] without a plan chosen: the first plan is focused.
+pub fn load_store(store: &Store) -> Result<(State, bool), CliError> {
     if let Some(state) = store.load()? {
         return Ok((state, true));
     }
     let state = State::new(import::builtin());
     store.assume_absent(&state);
     Ok((state, false))
+}
+
+/// A plan name that names nothing, or is refused, is a mistake in the command line.
+#[allow(clippy::needless_pass_by_value)] // used as `map_err(workspace_error)`
+pub fn workspace_error(e: crate::store::WorkspaceError) -> CliError {
+    CliError::Usage(e.to_string())
 }

@@ -133,7 +133,7 @@ fn notice(
     let office = office()?;
     let rules = super::views::rules()?;
     let cal = super::calendar::load_calendar()?;
-    let (mut state, _) = load_state(&ctx.store)?;
+    let (mut state, _) = load_state(ctx)?;
     let today = ctx.clock.today;
     let sel = Selection {
         within: within.map_or(rules.blue_within_days, i64::from),
@@ -158,13 +158,16 @@ fn notice(
         .unwrap_or(today);
     let year = today.year();
     let mut written = Vec::new();
+    // Numbered outside the state while its plan is borrowed for the lists; put back below
+    // (an error before then saves nothing, so no number is spent).
+    let mut book = std::mem::take(&mut state.notices);
     for name in &units {
         let listed = notice::for_unit(&state.plan, name, today, sel, &rules);
         if listed.is_empty() {
             return Err(nothing(Some(name), sel.within, lang));
         }
         let ids: Vec<ReqId> = listed.iter().map(|r| r.id).collect();
-        let n = state.notices.issue(year, name, today, ids.clone());
+        let n = book.issue(year, name, today, ids.clone());
         let number = office.number(year, n);
         let doc = Notice {
             office: &office,
@@ -190,6 +193,7 @@ fn notice(
             ids,
         });
     }
+    state.notices = book;
     if written.is_empty() {
         return Err(nothing(None, sel.within, lang));
     }
@@ -272,7 +276,7 @@ fn bulletin_command(
     check_file_target(output, lang)?;
     let office = office()?;
     let scoring = score_rules()?;
-    let (state, _) = load_state(&ctx.store)?;
+    let (state, _) = load_state(ctx)?;
     let today = ctx.clock.today;
     // Without --since the latest snapshot, if there is one; a --since that names none is an error.
     let snap = match since {
@@ -326,7 +330,7 @@ fn score_rules() -> Result<ScoringRules, CliError> {
 fn score(json: bool, ctx: &Context) -> Result<String, CliError> {
     let lang = ctx.lang;
     let rules = score_rules()?;
-    let (state, _) = load_state(&ctx.store)?;
+    let (state, _) = load_state(ctx)?;
     let scores = scoring::scores(&state.plan, ctx.clock.today, &rules);
     if json {
         return Ok(crate::report::json::to_string(&scores));

@@ -12,8 +12,8 @@ use crate::i18n::Lang;
 use crate::plan::IdArg;
 
 pub fn due(id: &IdArg, date: Option<NaiveDate>, ctx: &Context) -> Result<String, CliError> {
-    let (mut state, _) = load_state(&ctx.store)?;
-    let id = resolve(id, &state.plan)?;
+    let (mut state, _) = load_state(ctx)?;
+    let id = resolve(id, &mut state, ctx)?;
     let now = now(ctx.clock);
     let lang = ctx.lang;
     let period = state.plan.period();

@@ -1,6 +1,7 @@
 //! `duban add`, `edit`, `remove` and `restore`: requirements entered and corrected by hand
-//! (see [`crate::plan::hand`]). Each loads the state, makes one stamped change and saves at
-//! once. Adding, removing and restoring change the plan's shape (ids are positions), so
+//! (see [`crate::plan::hand`]). Each loads the state, makes one stamped change in one plan
+//! of the workspace (`--plan`, or the plan a `NAME:ID` or a bare id found in one plan names)
+//! and saves at once. Adding, removing and restoring change the plan's shape (ids are positions), so
 //! they rewrite the whole file under the lock `run` holds; a correction is saved as an edit.
 
 use std::fmt::Write as _;
@@ -13,6 +14,7 @@ use crate::i18n::Lang;
 use crate::plan::hand::{Draft, Field, HandError};
 use crate::plan::lifecycle::Stamp;
 use crate::plan::{IdArg, Plan, ReqId};
+use crate::store::State;
 
 /// `duban add`'s arguments.
 #[derive(Debug, Clone, Args)]
@@ -87,6 +89,28 @@ fn refused(e: &HandError, lang: Lang) -> CliError {
     CliError::Usage(e.message(lang))
 }
 
+/// `id` as the user can type it back: with its plan's name when the workspace has several.
+fn named(state: &State, id: impl std::fmt::Display) -> String {
+    if state.several() {
+        format!("{}:{id}", state.name)
+    } else {
+        id.to_string()
+    }
+}
+
+/// Adding needs to know which plan: `--plan`, unless the workspace has only one.
+fn add_target(ctx: &Context) -> Result<State, CliError> {
+    let (state, _) = load_state(ctx)?;
+    if ctx.plan.is_none() && state.several() {
+        let plans = state.names().join(", ");
+        return Err(CliError::Usage(match ctx.lang {
+            Lang::Zh => format!("有多个计划，请用 --plan 指定添加到哪一个（计划：{plans}）"),
+            Lang::En => format!("several plans: pass --plan NAME to add to one (plans: {plans})"),
+        }));
+    }
+    Ok(state)
+}
+
 /// Where `id` sits, by name, for the levels the plan has: "类别 › 事项", "类别", or nothing.
 fn place(plan: &Plan, id: ReqId) -> String {
     let Some(c) = plan.category(id.category) else {
@@ -102,7 +126,7 @@ fn place(plan: &Plan, id: ReqId) -> String {
 
 pub fn add(args: &AddArgs, ctx: &Context) -> Result<String, CliError> {
     let lang = ctx.lang;
-    let (mut state, _) = load_state(&ctx.store)?;
+    let mut state = add_target(ctx)?;
     let draft = Draft {
         category: args.category.as_deref(),
         item: args.item.as_deref(),
@@ -119,6 +143,7 @@ pub fn add(args: &AddArgs, ctx: &Context) -> Result<String, CliError> {
         format!("{}{at}{}", lang.pick("（", " ("), lang.pick("）", ")"))
     };
     let text = args.text.trim();
+    let id = named(&state, id);
     Ok(match lang {
         Lang::Zh => format!("已手工添加 {id}{at}：{text}\n"),
         Lang::En => format!("added {id} by hand{at}: {text}\n"),
@@ -128,8 +153,8 @@ pub fn add(args: &AddArgs, ctx: &Context) -> Result<String, CliError> {
 pub fn edit(args: &EditArgs, ctx: &Context) -> Result<String, CliError> {
     let lang = ctx.lang;
     let (field, value) = args.field();
-    let (mut state, _) = load_state(&ctx.store)?;
-    let id = resolve(&args.id, &state.plan)?;
+    let (mut state, _) = load_state(ctx)?;
+    let id = resolve(&args.id, &mut state, ctx)?;
     let edited =
         (state.plan.edit_field(id, field, value, &stamp(ctx))).map_err(|e| refused(&e, lang))?;
     let label = field.label(lang);
@@ -162,10 +187,11 @@ pub fn edit(args: &EditArgs, ctx: &Context) -> Result<String, CliError> {
 
 pub fn remove(id: &IdArg, ctx: &Context) -> Result<String, CliError> {
     let lang = ctx.lang;
-    let (mut state, _) = load_state(&ctx.store)?;
-    let id = resolve(id, &state.plan)?;
+    let (mut state, _) = load_state(ctx)?;
+    let id = resolve(id, &mut state, ctx)?;
     let removal = (state.remove_requirement(id, &stamp(ctx))).map_err(|e| refused(&e, lang))?;
     ctx.store.save(&state)?;
+    let id = named(&state, id);
     let text = crate::report::text::one_line(&removal.archived.requirement.text).into_owned();
     let n = removal.renumbered.len();
     let mut msg = match lang {
@@ -186,13 +212,8 @@ pub fn remove(id: &IdArg, ctx: &Context) -> Result<String, CliError> {
 
 pub fn restore(id: &IdArg, ctx: &Context) -> Result<String, CliError> {
     let lang = ctx.lang;
-    let (mut state, _) = load_state(&ctx.store)?;
-    let Some((index, others)) = state.find_archived(id) else {
-        return Err(CliError::Usage(match lang {
-            Lang::Zh => format!("归档中没有要求 {id}（duban list --archived 列出归档）"),
-            Lang::En => format!("no archived requirement {id} (duban list --archived lists them)"),
-        }));
-    };
+    let (mut state, _) = load_state(ctx)?;
+    let (index, others) = find_archived(id, &mut state, ctx)?;
     let old = state.archived[index]
         .requirement
         .id
@@ -202,6 +223,7 @@ pub fn restore(id: &IdArg, ctx: &Context) -> Result<String, CliError> {
         .restore_archived(index, &stamp(ctx))
         .ok_or_else(|| CliError::Usage(format!("no archived requirement {id}")))?;
     ctx.store.save(&state)?;
+    let new = named(&state, new);
     let mut msg = match lang {
         Lang::Zh => format!("已从归档恢复 {new}（归档时为 {old}，进度保留）：{text}"),
         Lang::En => format!("restored {new} from the archive (was {old}, progress kept): {text}"),
@@ -221,4 +243,50 @@ pub fn restore(id: &IdArg, ctx: &Context) -> Result<String, CliError> {
     }
     msg.push('\n');
     Ok(msg)
+}
+
+/// The archive entry `id` names (and how many others it names), in the plan it or `--plan`
+/// names, else in the one plan whose archive has it; the state is focused on that plan.
+fn find_archived(id: &IdArg, state: &mut State, ctx: &Context) -> Result<(usize, usize), CliError> {
+    let lang = ctx.lang;
+    let none = || {
+        CliError::Usage(match lang {
+            Lang::Zh => format!("归档中没有要求 {id}（duban list --archived 列出归档）"),
+            Lang::En => format!("no archived requirement {id} (duban list --archived lists them)"),
+        })
+    };
+    if let Some(name) = id.plan().or(ctx.plan.as_deref()) {
+        if let (Some(a), Some(b)) = (id.plan(), ctx.plan.as_deref())
+            && a.trim() != b.trim()
+        {
+            return Err(CliError::Usage(format!(
+                "`{}:{id}` names plan `{a}`, but --plan is `{b}`",
+                a.trim()
+            )));
+        }
+        state.focus(name).map_err(super::context::workspace_error)?;
+    } else if state.several() {
+        let holders: Vec<String> = (state.plans().iter())
+            .filter(|p| p.find_archived(id).is_some())
+            .map(|p| p.name.clone())
+            .collect();
+        match &holders[..] {
+            [] => return Err(none()),
+            [name] => state.focus(name).map_err(super::context::workspace_error)?,
+            several => {
+                let list = several.join(", ");
+                return Err(CliError::Usage(match lang {
+                    Lang::Zh => format!(
+                        "多个计划的归档中有 {id}：{list}；请写 {}:{id} 或用 --plan 指定",
+                        several[0]
+                    ),
+                    Lang::En => format!(
+                        "{id} is archived in several plans: {list}; write {}:{id} or pass --plan NAME",
+                        several[0]
+                    ),
+                }));
+            }
+        }
+    }
+    state.find_archived(id).ok_or_else(none)
 }

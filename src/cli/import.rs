@@ -9,13 +9,13 @@ use std::path::Path;
 
 use super::Command;
 use super::commands::now;
-use super::context::{CliError, Context, load_state};
+use super::context::{CliError, Context, load_store, workspace_error};
 use crate::i18n::Lang;
 use crate::plan::import;
 use crate::plan::merge;
 use crate::plan::{IdArg, Levels, Period, Plan, ReqId};
 use crate::report::{self, text::terminal_width};
-use crate::store::State;
+use crate::store::{PlanState, State};
 
 /// `import`'s reading options; `--no-header` qualifies `--columns` (clap requires both).
 fn import_options(
@@ -44,21 +44,64 @@ fn import(
     file: &Path,
     options: &import::Options,
     given: Given,
-    force: bool,
+    (force, name): (bool, Option<&str>),
     ctx: &Context,
 ) -> Result<String, CliError> {
     let (mut plan, reading) = import::read_file(file, options)?;
     apply_given(&mut plan, given);
     let existing = ctx.store.load()?;
-    let replaced_progress = existing.as_ref().is_some_and(State::has_progress);
-    if replaced_progress && !force {
-        return Err(CliError::Refused(format!(
-            "{} already records progress (statuses, notes or history); importing would discard it. \
-             Use --force to replace it anyway",
-            ctx.store.path().display()
-        )));
-    }
-    let state = State::new(plan);
+    let (state, replaced_progress) = match (existing, name) {
+        (None, None) => (State::new(plan), false),
+        (None, Some(name)) => {
+            let mut state = State::new(plan);
+            let first = state.name.clone();
+            state.rename(&first, name).map_err(workspace_error)?;
+            (state, false)
+        }
+        (Some(state), None) if !state.several() => {
+            let progress = state.has_progress();
+            if progress && !force {
+                return Err(CliError::Refused(format!(
+                    "{} already records progress (statuses, notes or history); importing \
+                     would discard it. Use --as NAME to add the document as another plan, \
+                     --merge to revise the plan keeping its progress, or --force to replace it \
+                     anyway",
+                    ctx.store.path().display()
+                )));
+            }
+            (State::new(plan), progress)
+        }
+        (Some(state), None) => {
+            return Err(CliError::Refused(format!(
+                "{} holds {} plans ({}); use --as NAME to add the document as another plan, \
+                 or --as NAME with --merge or --force to revise or replace that plan",
+                ctx.store.path().display(),
+                state.plans().len(),
+                state.names().join(", ")
+            )));
+        }
+        (Some(mut state), Some(name)) => match state.focus(name) {
+            Ok(()) if !force => {
+                return Err(CliError::Refused(format!(
+                    "a plan named `{}` already exists; use --merge to revise it keeping its \
+                     progress, --force to replace it, or another name",
+                    state.name
+                )));
+            }
+            Ok(()) => {
+                let progress = state.has_progress();
+                state.plan = plan;
+                state.snapshots.clear();
+                state.archived.clear();
+                (state, progress)
+            }
+            Err(_) => {
+                let new = PlanState::new(name.trim(), plan);
+                state.add(new).map_err(workspace_error)?;
+                (state, false)
+            }
+        },
+    };
     ctx.store.save(&state)?;
     let p = &state.plan;
     let path = ctx.store.path().display();
@@ -76,9 +119,19 @@ fn import(
         (Levels::One, Lang::Zh) => format!("{reqs} 条要求"),
         (Levels::One, Lang::En) => format!("{reqs} requirements"),
     };
-    let _ = match ctx.lang {
-        Lang::Zh => write!(msg, "已导入 {}：{shape} → {path}", p.title),
-        Lang::En => write!(msg, "imported {}: {shape} → {path}", p.title),
+    let _ = match (ctx.lang, name) {
+        (Lang::Zh, None) => write!(msg, "已导入 {}：{shape} → {path}", p.title),
+        (Lang::En, None) => write!(msg, "imported {}: {shape} → {path}", p.title),
+        (Lang::Zh, Some(_)) => write!(
+            msg,
+            "已导入 {}（计划 {}）：{shape} → {path}",
+            p.title, state.name
+        ),
+        (Lang::En, Some(_)) => write!(
+            msg,
+            "imported {} (plan {}): {shape} → {path}",
+            p.title, state.name
+        ),
     };
     if replaced_progress {
         msg.push_str(
@@ -100,6 +153,7 @@ pub(super) fn import_command(command: Command, ctx: &Context) -> Result<String, 
         no_header,
         force,
         merge,
+        as_name,
         yes,
         accept,
         period,
@@ -114,16 +168,21 @@ pub(super) fn import_command(command: Command, ctx: &Context) -> Result<String, 
         today: Some(now(ctx.clock).date()),
     };
     let options = import_options(format, sheet, columns, no_header, year);
+    // `--plan NAME --merge/--force` means the same plan as `--as NAME`.
+    let name = as_name
+        .as_deref()
+        .or(ctx.plan.as_deref().filter(|_| merge || force));
     if merge {
         merge_import(
             &file,
             &options,
             (period, start),
             &Asked { yes, accept },
+            name,
             ctx,
         )
     } else {
-        import(&file, &options, (period, start), force, ctx)
+        import(&file, &options, (period, start), (force, name), ctx)
     }
 }
 
@@ -157,11 +216,23 @@ fn merge_import(
     options: &import::Options,
     given: Given,
     asked: &Asked,
+    name: Option<&str>,
     ctx: &Context,
 ) -> Result<String, CliError> {
     let (mut new, reading) = import::read_file(file, options)?;
     apply_given(&mut new, given);
-    let (state, _) = load_state(&ctx.store)?;
+    let (mut state, _) = load_store(&ctx.store)?;
+    match name {
+        Some(name) => state.focus(name).map_err(workspace_error)?,
+        None if state.several() => {
+            return Err(CliError::Usage(format!(
+                "the workspace holds {} plans ({}); say which to revise with --as NAME",
+                state.plans().len(),
+                state.names().join(", ")
+            )));
+        }
+        None => {}
+    }
     let lang = ctx.lang;
     let proposal = merge::propose(&state.plan, &new);
     let decisions = accepted(&proposal, &asked.accept, &new, lang)?;
@@ -197,7 +268,10 @@ fn merge_import(
     }
 
     let _lock = ctx.store.lock(crate::store::CLI_LOCK_WAIT)?;
-    let (mut current, _) = load_state(&ctx.store)?;
+    let (mut current, _) = load_store(&ctx.store)?;
+    if let Some(name) = name {
+        current.focus(name).map_err(workspace_error)?;
+    }
     let merged = if current == state {
         merged
     } else if merge::propose(&current.plan, &new) == proposal {

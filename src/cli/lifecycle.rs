@@ -105,8 +105,8 @@ fn edit(
     ctx: &Context,
     action: impl FnOnce(&mut Requirement, &Stamp) -> Result<String, LifecycleError>,
 ) -> Result<String, CliError> {
-    let (mut state, _) = load_state(&ctx.store)?;
-    let id = resolve(id, &state.plan)?;
+    let (mut state, _) = load_state(ctx)?;
+    let id = resolve(id, &mut state, ctx)?;
     let stamp = Stamp::new(now(ctx.clock), ctx.user.as_deref());
     let r = state.plan.get_mut(id).ok_or_else(|| unknown_id(id))?;
     let mut msg = action(r, &stamp).map_err(|e| refused(&e, ctx.lang))?;
@@ -177,8 +177,8 @@ struct Listed<'a> {
 
 fn list(id: &IdArg, json: bool, ctx: &Context) -> Result<String, CliError> {
     let lang = ctx.lang;
-    let (state, _) = load_state(&ctx.store)?;
-    let id = resolve(id, &state.plan)?;
+    let (mut state, _) = load_state(ctx)?;
+    let id = resolve(id, &mut state, ctx)?;
     let rid = id;
     let r = state.plan.get(id).ok_or_else(|| unknown_id(id))?;
     let base = base(ctx);

@@ -45,7 +45,7 @@ pub fn export(
     if since.is_some() && !format.supports_since() {
         return Err(usage("--since works with the md, html and xlsx formats"));
     }
-    let (state, _) = load_state(&ctx.store)?;
+    let (state, _) = load_state(ctx)?;
     let today = ctx.clock.today;
     let since = since
         .map(|key| snapshot::find(&state.snapshots, Some(key)))
@@ -76,7 +76,7 @@ pub fn snapshot(
     json_out: bool,
     ctx: &Context,
 ) -> Result<String, CliError> {
-    let (mut state, _) = load_state(&ctx.store)?;
+    let (mut state, _) = load_state(ctx)?;
     if list {
         return Ok(if json_out {
             json::to_string(&report::snapshot::list_json(&state.snapshots))
@@ -104,7 +104,7 @@ pub fn snapshot(
 }
 
 pub fn report(since: Option<&str>, json_out: bool, ctx: &Context) -> Result<String, CliError> {
-    let (state, _) = load_state(&ctx.store)?;
+    let (state, _) = load_state(ctx)?;
     let snap = snapshot::find(&state.snapshots, since).map_err(|e| usage(e.to_string()))?;
     let c = changes::compute(snap, &state.plan, ctx.clock.today);
     Ok(if json_out {

@@ -18,8 +18,8 @@ pub fn start(
     ctx: &Context,
 ) -> Result<String, CliError> {
     let date = date.filter(|_| !clear);
-    let (mut state, _) = load_state(&ctx.store)?;
-    let id = resolve(id, &state.plan)?;
+    let (mut state, _) = load_state(ctx)?;
+    let id = resolve(id, &mut state, ctx)?;
     let now = now(ctx.clock);
     let lang = ctx.lang;
     let r = state.plan.get_mut(id).ok_or_else(|| unknown_id(id))?;

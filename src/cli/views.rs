@@ -60,7 +60,7 @@ pub fn agenda(
     json_out: bool,
     ctx: &Context,
 ) -> Result<String, CliError> {
-    let (state, _) = load_state(&ctx.store)?;
+    let (state, _) = load_state(ctx)?;
     let rules = rules()?;
     let today = ctx.clock.today;
     // JSON is the same whatever the setting (natural `days_left` and buckets, with
@@ -116,7 +116,7 @@ fn agenda_json<'a>(
 
 /// Sorted by overdue count by default; `--sort` sorts largest first (names A→Z).
 pub fn units(sort: Option<UnitColumn>, json_out: bool, ctx: &Context) -> Result<String, CliError> {
-    let (state, _) = load_state(&ctx.store)?;
+    let (state, _) = load_state(ctx)?;
     let mut rows = workload::workload(&state.plan, ctx.clock.today);
     if let Some(col) = sort {
         workload::sort_rows(&mut rows, col, col != UnitColumn::Name);
@@ -133,8 +133,8 @@ pub fn report_submitted(
     note: Option<&str>,
     ctx: &Context,
 ) -> Result<String, CliError> {
-    let (mut state, _) = load_state(&ctx.store)?;
-    let id = super::commands::resolve(id, &state.plan)?;
+    let (mut state, _) = load_state(ctx)?;
+    let id = super::commands::resolve(id, &mut state, ctx)?;
     let today = ctx.clock.today;
     let now = ctx.clock.now();
     let now = now.with_nanosecond(0).unwrap_or(now);

@@ -162,7 +162,7 @@ pub fn describe(kind: &ChangeKind, lang: Lang) -> String {
         | ChangeKind::Approved { .. }
         | ChangeKind::Rejected { .. }
         | ChangeKind::Reminded { .. }
-        | ChangeKind::Attached { .. }) => crate::plan::lifecycle::describe(lifecycle, lang),
+        | ChangeKind::Attached { .. }) => super::lifecycle::describe(lifecycle, lang),
         ChangeKind::Added => lang.pick("手工添加", "added by hand").to_string(),
         ChangeKind::Edited { field, from, to } => {
             let field = field.label(lang);

@@ -175,6 +175,31 @@ pub fn update_by(
     }
 }
 
+/// How the rows of each agenda group are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Order {
+    /// By due date, then id (the display order of [`agenda`]).
+    #[default]
+    Due,
+    /// 催办 longest ago first, never reminded before any: who to chase next.
+    Reminded,
+}
+
+/// Order each group's rows by `order` (the groups stay in place); [`Order::Due`] is the
+/// order [`agenda`] returns.
+pub fn sort(rows: &mut [AgendaRow], plan: &Plan, order: Order) {
+    match order {
+        Order::Due => rows.sort_by_key(AgendaRow::key),
+        Order::Reminded => rows.sort_by_cached_key(|row| {
+            let last = plan
+                .get(row.id)
+                .and_then(Requirement::last_reminder)
+                .map(|m| m.at);
+            (row.bucket, last, row.due, row.id)
+        }),
+    }
+}
+
 /// The groups of an agenda as `(bucket, rows)` runs, for headed output.
 pub fn groups(rows: &[AgendaRow]) -> Vec<(Bucket, &[AgendaRow])> {
     rows.chunk_by(|a, b| a.bucket == b.bucket)
@@ -234,5 +259,45 @@ mod tests {
         assert_eq!(patched, agenda(&plan, today, false));
         assert_eq!(patched[0].id, id(2));
         assert_eq!(patched[0].bucket, Bucket::Overdue);
+    }
+
+    #[test]
+    fn reminded_order_puts_the_longest_unchased_first_within_each_group() {
+        use crate::plan::lifecycle::Stamp;
+        let mut plan = crate::plan::model::one_item_plan(
+            "类",
+            &[
+                ("市财政局", "2021年9月22日前"),
+                ("市财政局", "2021年9月23日前"),
+                ("市财政局", "2021年9月24日前"),
+                ("市财政局", "2021年12月31日前"),
+            ],
+        );
+        let id = |r| ReqId::new(1, 1, r);
+        let today = NaiveDate::from_ymd_opt(2021, 9, 20).expect("valid date");
+        let on = |d| {
+            Stamp::new(
+                NaiveDate::from_ymd_opt(2021, 9, d)
+                    .and_then(|d| d.and_hms_opt(9, 0, 0))
+                    .expect("valid time"),
+                None,
+            )
+        };
+        for (r, day) in [(1, 18), (2, 10), (4, 1)] {
+            plan.get_mut(id(r))
+                .expect("exists")
+                .remind(None, None, None, &on(day))
+                .expect("reminded");
+        }
+        let mut rows = agenda(&plan, today, false);
+        sort(&mut rows, &plan, Order::Reminded);
+        let order: Vec<_> = rows.iter().map(|r| r.id).collect();
+        assert_eq!(
+            order,
+            [id(3), id(2), id(1), id(4)],
+            "never reminded, then 9-10, then 9-18; the later group stays after"
+        );
+        sort(&mut rows, &plan, Order::Due);
+        assert_eq!(rows, agenda(&plan, today, false));
     }
 }

@@ -163,8 +163,12 @@ pub fn serialize_shown_all<S: serde::Serializer>(ids: &[ReqId], s: S) -> Result<
 /// depends on the plan (see [`IdArg::resolve`]). Accepted: `C.I.R` (always), `C.R` (a
 /// two-level plan), `N` (a one-level plan's position, or the document's own number of a plan
 /// that numbers its tasks straight through), `第N项` / `#N` (the document's number only).
+///
+/// `NAME:ID` (or `NAME：ID`) names the plan of a workspace too (see [`IdArg::plan`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IdArg {
+    /// The plan named before `:`, if any.
+    plan: Option<String>,
     text: String,
     parts: Vec<u32>,
     /// Written as `第N项` or `#N`: only the document's number is meant.
@@ -174,8 +178,12 @@ pub struct IdArg {
 impl FromStr for IdArg {
     type Err = ParseIdError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let text = s.trim();
         let err = || ParseIdError(s.to_string());
+        let (plan, text) = match s.trim().split_once([':', '：']) {
+            Some((plan, _)) if plan.trim().is_empty() => return Err(err()),
+            Some((plan, id)) => (Some(plan.trim().to_string()), id.trim()),
+            None => (None, s.trim()),
+        };
         let number = text
             .strip_prefix('第')
             .and_then(|t| t.strip_suffix('项'))
@@ -191,6 +199,7 @@ impl FromStr for IdArg {
             return Err(err());
         }
         Ok(IdArg {
+            plan,
             text: text.to_string(),
             parts,
             by_number,
@@ -207,6 +216,7 @@ impl fmt::Display for IdArg {
 impl From<ReqId> for IdArg {
     fn from(id: ReqId) -> Self {
         IdArg {
+            plan: None,
             text: id.canonical().to_string(),
             parts: vec![id.category, id.item, id.requirement],
             by_number: false,
@@ -236,6 +246,16 @@ pub enum IdError {
 }
 
 impl IdArg {
+    /// The plan written before `:` (`2024要点:1.1.1`), if any.
+    pub fn plan(&self) -> Option<&str> {
+        self.plan.as_deref()
+    }
+
+    /// The id without its plan, as typed (`1.1.1` of `2024要点:1.1.1`).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
     /// The requirement this names in `plan`, its id shown as the plan's levels exist.
     pub fn resolve(&self, plan: &Plan) -> Result<ReqId, IdError> {
         let unknown = || IdError::Unknown(self.text.clone());
@@ -321,6 +341,18 @@ mod tests {
         assert_eq!(id.to_string(), "2.2.4");
         for bad in ["", "1", "1.2", "1.2.3.4", "a.b.c", "0.1.1", "1.-1.1"] {
             assert!(bad.parse::<ReqId>().is_err(), "{bad} should be rejected");
+        }
+    }
+
+    #[test]
+    fn an_id_may_name_its_plan() {
+        let id: IdArg = "2024要点:1.1.2".parse().expect("valid");
+        assert_eq!((id.plan(), id.text()), (Some("2024要点"), "1.1.2"));
+        let id: IdArg = " 批示件：第3项".parse().expect("full-width colon");
+        assert_eq!((id.plan(), id.text()), (Some("批示件"), "第3项"));
+        assert_eq!("1.1.2".parse::<IdArg>().expect("bare").plan(), None);
+        for bad in [":1.1.1", "计划:", "计划:1.x", "a:b:1"] {
+            assert!(bad.parse::<IdArg>().is_err(), "{bad} should be rejected");
         }
     }
 }

@@ -3,12 +3,16 @@
 //! Raw texts are what the state file keeps; `units` and `deadline` are derived from them
 //! (see [`Plan::derive`]) so a parser improvement applies to old state files too.
 
-use std::collections::HashMap;
-use std::fmt;
-use std::str::FromStr;
-
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
+
+mod history;
+mod interned;
+mod status;
+
+pub use history::{Change, ChangeKind, Note};
+use interned::Interned;
+pub use status::{ParseStatusError, Status};
 
 use super::calendar::Calendar;
 pub use super::count::tally::Counts;
@@ -18,200 +22,11 @@ use super::fields::parse_units;
 pub use super::hand::Field;
 pub use super::id::{Canonical, IdArg, IdError, ParseIdError, ReqId};
 pub use super::levels::Levels;
-use super::lifecycle::{Channel, Evidence, Extension, Reminder, Review};
+use super::lifecycle::{Evidence, Extension, Reminder, Review};
 use super::period::Period;
 pub use super::reporting::ReportSubmission;
 pub use super::start::StartDue;
 use super::units::Units;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    #[default]
-    Todo,
-    Doing,
-    /// 待审核 (申请办结): the unit reported completion; the office has not yet accepted it
-    /// (see [`super::lifecycle::review`]). Not done: countdowns and overdue still apply.
-    Review,
-    Done,
-    Blocked,
-}
-
-impl Status {
-    /// Every status, in the order lists and filters show them.
-    pub const ALL: [Status; 5] = [
-        Status::Todo,
-        Status::Doing,
-        Status::Review,
-        Status::Done,
-        Status::Blocked,
-    ];
-
-    /// The `s` key's cycle: todo → doing → done → blocked → todo. Review is not in it: it
-    /// is entered by a unit's claim (which records who claimed and when), not by cycling;
-    /// from review the key goes on to done, as marking done directly does.
-    #[must_use]
-    pub fn next(self) -> Status {
-        match self {
-            Status::Todo => Status::Doing,
-            Status::Doing | Status::Review => Status::Done,
-            Status::Done => Status::Blocked,
-            Status::Blocked => Status::Todo,
-        }
-    }
-
-    /// The status after this one in [`Status::ALL`] (`None` after the last): the status
-    /// filter's cycle, which does include review.
-    pub fn next_listed(self) -> Option<Status> {
-        let at = Status::ALL.iter().position(|s| *s == self)?;
-        Status::ALL.get(at + 1).copied()
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Todo => "todo",
-            Status::Doing => "doing",
-            Status::Review => "review",
-            Status::Done => "done",
-            Status::Blocked => "blocked",
-        }
-    }
-}
-
-impl fmt::Display for Status {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "invalid status `{0}` (expected todo|doing|review|done|blocked or 未开始|推进中|待审核|已完成|受阻)"
-)]
-pub struct ParseStatusError(pub String);
-
-impl FromStr for Status {
-    type Err = ParseStatusError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_lowercase().as_str() {
-            "todo" | "未开始" => Ok(Status::Todo),
-            "doing" | "推进中" => Ok(Status::Doing),
-            "review" | "待审核" | "申请办结" => Ok(Status::Review),
-            "done" | "已完成" => Ok(Status::Done),
-            "blocked" | "受阻" => Ok(Status::Blocked),
-            _ => Err(ParseStatusError(s.to_string())),
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Note {
-    pub at: NaiveDateTime,
-    pub text: String,
-}
-
-/// One entry of a requirement's change history.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Change {
-    pub at: NaiveDateTime,
-    #[serde(flatten)]
-    pub what: ChangeKind,
-    /// Who made it (schema 2 on; absent in older entries).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub by: Option<String>,
-}
-
-impl Change {
-    /// An entry nobody signed yet (see [`super::lifecycle::signed`]).
-    pub fn new(at: NaiveDateTime, what: ChangeKind) -> Change {
-        Change { at, what, by: None }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum ChangeKind {
-    Status {
-        from: Status,
-        to: Status,
-    },
-    Note {
-        text: String,
-    },
-    /// A note's text was replaced; `index` is its position in `notes` at the time.
-    NoteEdited {
-        index: usize,
-        from: String,
-        to: String,
-    },
-    /// A note was removed; `text` keeps what it said.
-    NoteDeleted {
-        index: usize,
-        text: String,
-    },
-    /// A report (报送) was submitted for `period` (see [`super::reporting`]).
-    Report {
-        period: String,
-    },
-    /// The due date was set by hand (`to`), or the hand-set date cleared (`to: null`).
-    Due {
-        from: Option<NaiveDate>,
-        to: Option<NaiveDate>,
-    },
-    /// The start date (交办日) was set (`to`) or cleared (`to: null`).
-    Start {
-        from: Option<NaiveDate>,
-        to: Option<NaiveDate>,
-    },
-    /// 延期 (see [`super::lifecycle::extension`]).
-    Extended {
-        from: NaiveDate,
-        to: NaiveDate,
-        reason: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        approved_by: Option<String>,
-    },
-    /// 申请办结: the unit reported completion (→ review).
-    Claimed {
-        from: Status,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        note: Option<String>,
-    },
-    /// 销号: the claim accepted (→ done).
-    Approved {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        note: Option<String>,
-    },
-    /// 退回重办: the claim sent back (→ doing).
-    Rejected {
-        reason: String,
-    },
-    /// 催办.
-    Reminded {
-        unit: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        via: Option<Channel>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        note: Option<String>,
-    },
-    /// 佐证材料 attached (see [`super::lifecycle::evidence`]).
-    Attached {
-        path: String,
-        sha256: String,
-    },
-    /// Added by hand (`duban add`), not imported (see [`super::hand`]).
-    Added,
-    /// One field corrected by hand (`duban edit`); `from` keeps what it said.
-    Edited {
-        field: Field,
-        from: String,
-        to: String,
-    },
-    /// Moved to the archive by hand (`duban remove`).
-    Removed,
-    /// Brought back from the archive (`duban restore`).
-    Restored,
-}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Requirement {
@@ -377,67 +192,6 @@ impl Requirement {
         self.history
             .push(Change::new(now, ChangeKind::Note { text: text.clone() }));
         self.notes.push(Note { at: now, text });
-    }
-}
-
-/// Values parsed from cells, one per distinct text, with how many cells use each.
-///
-/// Plans repeat their cells: the seed plan has 15 distinct units cells and 24 distinct
-/// deadline cells for 35 requirements (the county list, 及时公开…, 立即落实并长期坚持。), and a
-/// copy of a parsed cell costs a fraction of parsing it. Parsing is a pure function of the
-/// text (and, for deadlines, the plan year), so a copy equals a fresh parse.
-struct Interned<K, T> {
-    at: HashMap<K, usize, foldhash::fast::RandomState>,
-    values: Vec<T>,
-    uses: Vec<u32>,
-}
-
-impl<K, T> Default for Interned<K, T> {
-    fn default() -> Self {
-        Interned {
-            at: HashMap::default(),
-            values: Vec::new(),
-            uses: Vec::new(),
-        }
-    }
-}
-
-impl<K: Copy + Eq + std::hash::Hash, T: Clone + Default> Interned<K, T> {
-    /// The index of `raw`'s value, parsed on its first occurrence; counts one more use.
-    fn index(&mut self, raw: K, parse: impl FnOnce(K) -> T) -> usize {
-        let i = *self.at.entry(raw).or_insert_with(|| {
-            self.values.push(parse(raw));
-            self.uses.push(0);
-            self.values.len() - 1
-        });
-        self.uses[i] += 1;
-        i
-    }
-
-    /// The values without the texts (which borrow the plan), to hand out.
-    fn into_values(self) -> Handout<T> {
-        Handout {
-            values: self.values,
-            uses: self.uses,
-        }
-    }
-}
-
-/// Parsed values handed out once per counted use: copies, and the value itself the last time
-/// (so a cell used once is never copied).
-struct Handout<T> {
-    values: Vec<T>,
-    uses: Vec<u32>,
-}
-
-impl<T: Clone + Default> Handout<T> {
-    fn take(&mut self, i: usize) -> T {
-        self.uses[i] -= 1;
-        if self.uses[i] == 0 {
-            std::mem::take(&mut self.values[i])
-        } else {
-            self.values[i].clone()
-        }
     }
 }
 
@@ -624,67 +378,4 @@ pub(crate) fn one_item_plan(category: &str, cells: &[(&str, &str)]) -> Plan {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn interned_values_are_parsed_once_and_handed_out_per_use() {
-        let texts = ["a", "b", "a", "a", "c", "b"];
-        let mut parsed = Vec::new();
-        let mut interned = Interned::default();
-        let at: Vec<usize> = texts
-            .iter()
-            .map(|t| {
-                interned.index(t, |t| {
-                    parsed.push(t.to_string());
-                    t.to_string()
-                })
-            })
-            .collect();
-        assert_eq!(parsed, ["a", "b", "c"]);
-        let mut values = interned.into_values();
-        let got: Vec<String> = at.iter().map(|&i| values.take(i)).collect();
-        assert_eq!(got, texts);
-    }
-
-    #[test]
-    fn plan_derive_equals_parsing_every_cell() {
-        let mut plan = crate::plan::import::import_bytes(
-            crate::plan::import::BUILTIN_SEED,
-            crate::plan::import::BUILTIN_NAME,
-        )
-        .expect("the seed imports");
-        let fresh = |r: &Requirement| {
-            (
-                Units::parse(&r.units_raw),
-                Deadline::parse(&r.deadline_raw, plan.year),
-            )
-        };
-        let want: Vec<_> = plan.requirements().map(fresh).collect();
-        // Import derives with Plan::derive too.
-        let imported: Vec<_> = plan
-            .requirements()
-            .map(|r| (r.units.clone(), r.deadline.clone()))
-            .collect();
-        assert_eq!(imported, want);
-        for r in plan.requirements_mut() {
-            r.units = Units::default();
-            r.deadline = Deadline::default();
-        }
-        plan.derive();
-        let derived: Vec<_> = plan
-            .requirements()
-            .map(|r| (r.units.clone(), r.deadline.clone()))
-            .collect();
-        assert_eq!(derived, want);
-    }
-
-    #[test]
-    fn status_parses_english_and_chinese() {
-        assert_eq!("已完成".parse::<Status>(), Ok(Status::Done));
-        assert_eq!("DOING".parse::<Status>(), Ok(Status::Doing));
-        assert_eq!("受阻".parse::<Status>(), Ok(Status::Blocked));
-        assert!("finished".parse::<Status>().is_err());
-        assert_eq!(Status::Blocked.next(), Status::Todo);
-    }
-}
+mod tests;

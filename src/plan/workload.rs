@@ -12,6 +12,9 @@ use serde::Serialize;
 use super::model::{Counts, Plan, ReqId, Requirement, Status};
 use super::reporting;
 
+mod index;
+pub use index::Workload;
+
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct UnitRow {
     pub name: String,
@@ -32,21 +35,25 @@ pub struct UnitRow {
     /// Reports (报送) owed this period and not in; counted for lead units only, since the
     /// lead unit reports for the requirement.
     pub reports_outstanding: usize,
+    /// 催办: reminders sent to this unit, and over how many requirements (a unit leading
+    /// and cooperating on one requirement is counted once for it).
+    pub reminders: usize,
+    pub chased: usize,
 }
 
 /// What a requirement adds to each of its units' rows, worked out once per requirement
 /// (not once per unit named in it: due dates and reports are the costly part).
-struct Facts {
-    status: Status,
+pub(super) struct Facts {
+    pub(super) status: Status,
     /// Days past due when overdue.
-    overdue: Option<i64>,
-    due_7: bool,
+    pub(super) overdue: Option<i64>,
+    pub(super) due_7: bool,
     /// Lazily: only lead units count reports.
     reports_outstanding: Option<bool>,
 }
 
 impl Facts {
-    fn of(r: &Requirement, today: NaiveDate) -> Facts {
+    pub(super) fn of(r: &Requirement, today: NaiveDate) -> Facts {
         let overdue = r.days_late(today);
         Facts {
             status: r.status,
@@ -86,6 +93,38 @@ impl UnitRow {
     }
 }
 
+impl UnitRow {
+    /// Add or take out `n` reminders one requirement sent to this unit.
+    fn chase(&mut self, n: usize, add: bool) {
+        if add {
+            self.reminders += n;
+            self.chased += 1;
+        } else {
+            self.reminders -= n;
+            self.chased -= 1;
+        }
+    }
+}
+
+/// The reminders `r` sent to each unit it names, once per unit, in the order named; units
+/// never reminded are left out. A reminder to a unit it no longer names counts for none.
+fn reminded(r: &Requirement) -> Vec<(&str, usize)> {
+    let mut out: Vec<(&str, usize)> = Vec::new();
+    if r.reminders.is_empty() {
+        return out;
+    }
+    for u in r.units.lead.iter().chain(&r.units.cooperating) {
+        if out.iter().any(|(name, _)| *name == u.name) {
+            continue;
+        }
+        let n = r.reminders.iter().filter(|m| m.unit == u.name).count();
+        if n > 0 {
+            out.push((&u.name, n));
+        }
+    }
+    out
+}
+
 /// Every unit's row, sorted by overdue count (most first), then name.
 pub fn workload(plan: &Plan, today: NaiveDate) -> Vec<UnitRow> {
     // Rows in first-seen order, found by name through a hash map (the final sort orders
@@ -107,6 +146,11 @@ pub fn workload(plan: &Plan, today: NaiveDate) -> Vec<UnitRow> {
             });
             rows[at].add(r, facts, lead, today);
         }
+        for (unit, n) in reminded(r) {
+            if let Some(&at) = by_name.get(unit) {
+                rows[at].chase(n, true);
+            }
+        }
     }
     sort_rows(&mut rows, UnitColumn::Overdue, true);
     rows
@@ -125,10 +169,11 @@ pub enum UnitColumn {
     Overdue,
     OldestOverdue,
     ReportsOutstanding,
+    Reminders,
 }
 
 impl UnitColumn {
-    pub const ALL: [UnitColumn; 10] = [
+    pub const ALL: [UnitColumn; 11] = [
         UnitColumn::Name,
         UnitColumn::Lead,
         UnitColumn::Cooperating,
@@ -139,6 +184,7 @@ impl UnitColumn {
         UnitColumn::Overdue,
         UnitColumn::OldestOverdue,
         UnitColumn::ReportsOutstanding,
+        UnitColumn::Reminders,
     ];
 
     /// The code used by `--sort` and JSON field names.
@@ -154,6 +200,7 @@ impl UnitColumn {
             UnitColumn::Overdue => "overdue",
             UnitColumn::OldestOverdue => "oldest_overdue_days",
             UnitColumn::ReportsOutstanding => "reports_outstanding",
+            UnitColumn::Reminders => "reminders",
         }
     }
 
@@ -171,6 +218,7 @@ impl UnitColumn {
             UnitColumn::Overdue => n(r.overdue),
             UnitColumn::OldestOverdue => r.oldest_overdue_days.unwrap_or(-1),
             UnitColumn::ReportsOutstanding => n(r.reports_outstanding),
+            UnitColumn::Reminders => n(r.reminders),
         }
     }
 }
@@ -183,7 +231,7 @@ impl fmt::Display for UnitColumn {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unknown column `{0}` (expected name|lead|cooperating|done|doing|blocked|due_7|overdue|oldest_overdue_days|reports_outstanding)"
+    "unknown column `{0}` (expected name|lead|cooperating|done|doing|blocked|due_7|overdue|oldest_overdue_days|reports_outstanding|reminders)"
 )]
 pub struct ParseColumnError(pub String);
 
@@ -202,6 +250,7 @@ impl FromStr for UnitColumn {
             "逾期" => "overdue",
             "oldest" | "oldest_overdue" | "最长逾期" => "oldest_overdue_days",
             "reports" | "待报送" => "reports_outstanding",
+            "催办" | "reminded" => "reminders",
             other => other,
         };
         UnitColumn::ALL
@@ -244,233 +293,6 @@ pub fn unit_requirements(plan: &Plan, name: &str) -> (Vec<ReqId>, Vec<ReqId>) {
     (lead, cooperating)
 }
 
-/// What one requirement adds to its units' rows, kept per requirement by [`Workload`] so an
-/// edit can take the old contribution out and put the new one in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Fact {
-    status: Status,
-    overdue: Option<i64>,
-    due_7: bool,
-    /// Only worked out when the requirement has a lead unit (only leads count reports).
-    reports_outstanding: bool,
-    /// How many unit roles the requirement names (to notice a change of units).
-    roles: usize,
-}
-
-impl Fact {
-    fn of(r: &Requirement, today: NaiveDate) -> Fact {
-        let f = Facts::of(r, today);
-        Fact {
-            status: f.status,
-            overdue: f.overdue,
-            due_7: f.due_7,
-            reports_outstanding: !r.units.lead.is_empty() && reporting::is_outstanding(r, today),
-            roles: r.units.lead.len() + r.units.cooperating.len(),
-        }
-    }
-}
-
-impl UnitRow {
-    /// Add (`sign` 1) or take out (`sign` -1) a requirement's contribution; taking out
-    /// leaves `oldest_overdue_days` to the caller (a maximum cannot be undone).
-    fn apply(&mut self, f: Fact, lead: bool, add: bool) {
-        let bump = |n: &mut usize| {
-            if add {
-                *n += 1;
-            } else {
-                *n -= 1;
-            }
-        };
-        if lead {
-            bump(&mut self.lead);
-            if f.reports_outstanding {
-                bump(&mut self.reports_outstanding);
-            }
-        } else {
-            bump(&mut self.cooperating);
-        }
-        match f.status {
-            Status::Done => bump(&mut self.done),
-            Status::Doing => bump(&mut self.doing),
-            Status::Review => bump(&mut self.review),
-            Status::Blocked => bump(&mut self.blocked),
-            Status::Todo => {}
-        }
-        if let Some(late) = f.overdue {
-            bump(&mut self.overdue);
-            if add {
-                self.oldest_overdue_days = self.oldest_overdue_days.max(Some(late));
-            }
-        } else if f.due_7 {
-            bump(&mut self.due_7);
-        }
-    }
-}
-
-/// The units table kept up to date edit by edit: an index from each unit to the
-/// requirements naming it (positions in document order, `u32`, the role in the top bit) and
-/// each requirement's contribution, so an edit recounts only the rows of the units the
-/// edited requirements name. [`Workload::rows`] equals [`workload`] on the same plan.
-#[derive(Debug, Clone)]
-pub struct Workload {
-    today: NaiveDate,
-    /// Requirement ids in document order (a position is an index here); sorted when
-    /// `sorted`, so an id finds its position by binary search.
-    ids: Vec<ReqId>,
-    sorted: bool,
-    facts: Vec<Fact>,
-    /// Rows in first-seen order, unsorted.
-    rows: Vec<UnitRow>,
-    by_name: HashMap<String, usize>,
-    /// Per row: the requirements naming the unit as [`member`] keys, ascending (a unit both
-    /// leading and cooperating appears twice).
-    members: Vec<Vec<u32>>,
-}
-
-/// A requirement position and role in one `u32`: the position shifted left, the low bit set
-/// for cooperating (so the lead role sorts first).
-fn member(pos: u32, lead: bool) -> u32 {
-    pos << 1 | u32::from(!lead)
-}
-
-impl Workload {
-    pub fn new(plan: &Plan, today: NaiveDate) -> Workload {
-        let mut w = Workload {
-            today,
-            ids: Vec::with_capacity(plan.requirement_count()),
-            sorted: true,
-            facts: Vec::with_capacity(plan.requirement_count()),
-            rows: Vec::new(),
-            by_name: HashMap::new(),
-            members: Vec::new(),
-        };
-        for (pos, r) in plan.requirements().enumerate() {
-            let pos = u32::try_from(pos)
-                .ok()
-                .filter(|p| *p < 1 << 31)
-                .expect("fewer than 2^31 requirements");
-            if w.ids.last().is_some_and(|last| *last >= r.id) {
-                w.sorted = false;
-            }
-            w.ids.push(r.id);
-            let fact = Fact::of(r, today);
-            w.facts.push(fact);
-            let roles = r.units.lead.iter().map(|u| (u, true));
-            for (unit, lead) in roles.chain(r.units.cooperating.iter().map(|u| (u, false))) {
-                let at = if let Some(&at) = w.by_name.get(unit.name.as_str()) {
-                    at
-                } else {
-                    w.rows.push(UnitRow {
-                        name: unit.name.clone(),
-                        collective: unit.collective,
-                        ..UnitRow::default()
-                    });
-                    w.members.push(Vec::new());
-                    w.by_name.insert(unit.name.clone(), w.rows.len() - 1);
-                    w.rows.len() - 1
-                };
-                w.rows[at].apply(fact, lead, true);
-                w.members[at].push(member(pos, lead));
-            }
-        }
-        w
-    }
-
-    /// The date the facts were worked out for.
-    pub fn today(&self) -> NaiveDate {
-        self.today
-    }
-
-    /// Every unit's row, sorted like [`workload`].
-    pub fn rows(&self) -> Vec<UnitRow> {
-        let mut rows = self.rows.clone();
-        sort_rows(&mut rows, UnitColumn::Overdue, true);
-        rows
-    }
-
-    /// Take in edits to the requirements `ids` (status, reports, notes: anything but their
-    /// units). Returns `false`, changing nothing, when the index cannot follow (a
-    /// requirement was added, removed or names other units): rebuild then.
-    pub fn update(&mut self, plan: &Plan, ids: &[ReqId]) -> bool {
-        let mut found = Vec::with_capacity(ids.len());
-        for &id in ids {
-            let (Some(pos), Some(r)) = (self.position(id), plan.get(id)) else {
-                return false;
-            };
-            if !self.names_same_units(pos, r) {
-                return false;
-            }
-            found.push((pos, r));
-        }
-        for (pos, r) in found {
-            let old = self.facts[pos as usize];
-            let new = Fact::of(r, self.today);
-            if old == new {
-                continue;
-            }
-            self.facts[pos as usize] = new;
-            let roles = r.units.lead.iter().map(|u| (u, true));
-            for (unit, lead) in roles.chain(r.units.cooperating.iter().map(|u| (u, false))) {
-                let at = self.by_name[unit.name.as_str()];
-                let row = &mut self.rows[at];
-                row.apply(old, lead, false);
-                row.apply(new, lead, true);
-                if old.overdue.is_some() && old.overdue == row.oldest_overdue_days {
-                    let facts = &self.facts;
-                    row.oldest_overdue_days = self.members[at]
-                        .iter()
-                        .filter_map(|m| facts[(m >> 1) as usize].overdue)
-                        .max();
-                }
-            }
-        }
-        true
-    }
-
-    fn position(&self, id: ReqId) -> Option<u32> {
-        let pos = if self.sorted {
-            self.ids.binary_search(&id).ok()?
-        } else {
-            self.ids.iter().position(|i| *i == id)?
-        };
-        u32::try_from(pos).ok()
-    }
-
-    /// Whether the index has `r` (at `pos`) under exactly the units it names.
-    fn names_same_units(&self, pos: u32, r: &Requirement) -> bool {
-        let roles = r.units.lead.iter().map(|u| (u, true));
-        let mut named = 0;
-        for (unit, lead) in roles.chain(r.units.cooperating.iter().map(|u| (u, false))) {
-            let Some(&at) = self.by_name.get(unit.name.as_str()) else {
-                return false;
-            };
-            if self.members[at].binary_search(&member(pos, lead)).is_err() {
-                return false;
-            }
-            named += 1;
-        }
-        named == self.facts[pos as usize].roles
-    }
-
-    /// The requirements a unit leads and those it cooperates on, in document order (as
-    /// [`unit_requirements`], from the index).
-    pub fn unit_requirements(&self, name: &str) -> (Vec<ReqId>, Vec<ReqId>) {
-        let Some(&at) = self.by_name.get(name.trim()) else {
-            return (Vec::new(), Vec::new());
-        };
-        let (mut lead, mut cooperating) = (Vec::new(), Vec::new());
-        for &m in &self.members[at] {
-            let id = self.ids[(m >> 1) as usize];
-            if m & 1 == 0 {
-                lead.push(id);
-            } else {
-                cooperating.push(id);
-            }
-        }
-        (lead, cooperating)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -481,5 +303,48 @@ mod tests {
         assert_eq!("Due-7".parse(), Ok(UnitColumn::Due7));
         assert_eq!("逾期".parse(), Ok(UnitColumn::Overdue));
         assert!("late".parse::<UnitColumn>().is_err());
+        assert_eq!("催办".parse(), Ok(UnitColumn::Reminders));
+    }
+
+    #[test]
+    fn reminders_count_per_unit_and_follow_edits() {
+        use crate::plan::lifecycle::Stamp;
+        let mut plan = crate::plan::model::one_item_plan(
+            "类",
+            &[
+                ("市发改委牵头，市财政局配合", "2021年9月30日前"),
+                ("市财政局", "2021年9月30日前"),
+            ],
+        );
+        let today = NaiveDate::from_ymd_opt(2021, 9, 20).expect("valid date");
+        let stamp = Stamp::new(today.and_hms_opt(9, 0, 0).expect("valid time"), None);
+        let mut index = Workload::new(&plan, today);
+        let (a, b) = (ReqId::new(1, 1, 1), ReqId::new(1, 1, 2));
+        for (id, unit) in [
+            (a, "市财政局"),
+            (a, "市财政局"),
+            (b, "市财政局"),
+            (a, "市发改委"),
+        ] {
+            plan.get_mut(id)
+                .expect("exists")
+                .remind(Some(unit), None, None, &stamp)
+                .expect("reminded");
+        }
+        assert!(index.update(&plan, &[a, b]));
+        let rows = workload(&plan, today);
+        assert_eq!(index.rows(), rows);
+        let facts: Vec<_> = rows
+            .iter()
+            .map(|r| (r.name.as_str(), r.reminders, r.chased))
+            .collect();
+        assert!(facts.contains(&("市财政局", 3, 2)), "{facts:?}");
+        assert!(facts.contains(&("市发改委", 1, 1)), "{facts:?}");
+        // Undo-like: the reminders gone, the counts go back to nothing.
+        plan.get_mut(a).expect("exists").reminders.clear();
+        assert!(index.update(&plan, &[a]));
+        assert_eq!(index.rows(), workload(&plan, today));
+        let fin = index.rows().into_iter().find(|r| r.name == "市财政局");
+        assert_eq!(fin.map(|r| (r.reminders, r.chased)), Some((1, 1)));
     }
 }

@@ -18,6 +18,9 @@ use crate::plan::{Change, Counts, DeadlineKind, Note, Period, Plan, ReqId, Statu
 /// One requirement, as printed by `list --json` and `show --json` and reused by exports.
 #[derive(Debug, Clone, Serialize)]
 pub struct RequirementRow<'a> {
+    /// The plan's name, when the rows span several plans of a workspace.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<&'a str>,
     #[serde(serialize_with = "crate::plan::id::serialize_shown")]
     pub id: ReqId,
     pub category: u32,
@@ -142,6 +145,7 @@ pub fn requirement_row<'a>(e: &Entry<'a>, today: NaiveDate) -> RequirementRow<'a
     let (workdays_left, calendar_warning) =
         workdays_left(Calendar::active(), today, r.due(today), Lang::Zh);
     RequirementRow {
+        plan: e.plan,
         id: r.id,
         category: e.category.number,
         // Names may carry the document's line breaks; JSON consumers want one line.

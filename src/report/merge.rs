@@ -260,6 +260,7 @@ pub fn archived(
         .zip(&places)
         .map(|(a, (category, item))| {
             let entry = Entry {
+                plan: None,
                 category,
                 item,
                 requirement: &a.requirement,

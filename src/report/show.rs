@@ -134,7 +134,7 @@ pub fn show_checked(
     if let Some(note) = &r.completion_note {
         s.field(lang.pick("办结", "done note"), note);
     }
-    for section in crate::plan::lifecycle::summary::sections(r, lang, checks) {
+    for section in crate::i18n::lifecycle::summary::sections(r, lang, checks) {
         s.list(section.label, &section.lines, "");
     }
     let none = lang.pick("（无）", "(none)");
@@ -360,6 +360,7 @@ mod tests {
             requirements: vec![],
         };
         let e = Entry {
+            plan: None,
             category: &category,
             item: &item,
             requirement: r,

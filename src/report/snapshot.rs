@@ -239,7 +239,7 @@ pub(crate) fn lifecycle_rows(c: &Changes<'_>, lang: Lang) -> Vec<Vec<String>> {
                 .by
                 .as_deref()
                 .map_or_else(String::new, |b| format!("（{b}）"));
-            let what = crate::plan::lifecycle::describe(&e.change.what, lang);
+            let what = crate::i18n::lifecycle::describe(&e.change.what, lang);
             vec![e.id.to_string(), at, format!("{what}{by}")]
         })
         .collect()

@@ -43,7 +43,7 @@ pub fn list_by(
             let r = e.requirement;
             let unit = r.units.primary().map_or("-", |u| u.name.as_str());
             [
-                r.id.to_string(),
+                e.shown_id(),
                 lang.status(r.status).to_string(),
                 marked(lang.countdown_by(r, today, by), r, today, by, lang),
                 truncate(unit, MAX_UNIT_WIDTH).into_owned(),

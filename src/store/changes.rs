@@ -174,6 +174,17 @@ impl Store {
                  not overwritten, the edit is kept in memory"
             ))
         })?;
+        // Compare and merge the plan we edited (requirement ids are unique within a plan).
+        // One the file no longer has (removed or renamed meanwhile): ours is written whole.
+        let mut base = base;
+        if let Some(base) = &mut base
+            && base.focus(&state.name).is_err()
+        {
+            return Ok(report);
+        }
+        if newer.focus(&state.name).is_err() {
+            return Ok(report);
+        }
         // Only rewritten (a sync tool writing the same content its own way): nothing to merge.
         if base.as_ref() == Some(&newer) {
             return Ok(SaveReport::default());

@@ -132,7 +132,9 @@ impl Store {
             Journal::Active { .. } => false,
             Journal::Stale | Journal::Damaged { .. } => return false,
         };
-        if (starting && fingerprint.len() < shared.journal_from)
+        // Journal entries name requirements by id alone, which is unique only within a plan.
+        if state.several()
+            || (starting && fingerprint.len() < shared.journal_from)
             || shared.rewrite_due
             || !shared.stale_conflicts.is_empty()
             || !fs::metadata(&self.file).is_ok_and(|m| fingerprint.same_stat(&m))

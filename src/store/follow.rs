@@ -41,7 +41,9 @@ impl Store {
         };
         if rewritten {
             return Ok(match self.load()? {
-                Some(newer) => {
+                Some(mut newer) => {
+                    // Stay on the plan being shown, while the file still has it.
+                    let _ = newer.focus(&state.name);
                     *state = newer;
                     Followed::Reloaded
                 }

@@ -1,14 +1,15 @@
-//! Hand removal and restore on the whole state: the plan's part is [`crate::plan::hand`];
-//! here the archive receives or gives back the requirement and the snapshots follow the
-//! renumbering, so `report --since` keeps comparing each requirement with its own past.
+//! Hand removal and restore on one plan of the workspace: the plan's part is
+//! [`crate::plan::hand`]; here its archive receives or gives back the requirement and its
+//! snapshots follow the renumbering, so `report --since` keeps comparing each requirement
+//! with its own past.
 
-use super::State;
+use super::PlanState;
 use crate::plan::hand::{HandError, Removal};
 use crate::plan::lifecycle::Stamp;
 use crate::plan::snapshot::remap_ids;
 use crate::plan::{IdArg, ReqId};
 
-impl State {
+impl PlanState {
     /// Move requirement `id` to the archive (`duban remove`); snapshots follow the ids.
     pub fn remove_requirement(&mut self, id: ReqId, stamp: &Stamp) -> Result<Removal, HandError> {
         let removal = self.plan.remove_requirement(id, stamp)?;

@@ -31,12 +31,32 @@ pub(super) fn parse(bytes: &[u8]) -> Result<State, String> {
         Ok(state) if state.schema == SCHEMA_VERSION => state,
         _ => parse_versioned(bytes)?,
     };
-    check_ids(&state.plan)?;
-    state.plan.derive();
-    for a in &mut state.archived {
-        a.requirement.derive(a.year);
+    super::state::check_plans(&state)?;
+    // A one-plan file's errors read as they did before workspaces.
+    let named = state.several();
+    for p in state.removed_plans_mut() {
+        derive(p, true)?;
+    }
+    for p in state.plans_mut() {
+        derive(p, named)?;
     }
     Ok(state)
+}
+
+/// Check a plan's ids and recompute what is derived from the stored fields.
+fn derive(p: &mut super::PlanState, named: bool) -> Result<(), String> {
+    check_ids(&p.plan).map_err(|e| {
+        if named {
+            format!("plan `{}`: {e}", p.name)
+        } else {
+            e
+        }
+    })?;
+    p.plan.derive();
+    for a in &mut p.archived {
+        a.requirement.derive(a.year);
+    }
+    Ok(())
 }
 
 /// Read the version first, so a newer file is named as such instead of failing on whatever

@@ -1,7 +1,7 @@
 //! Unit tests of the state file: round trips, unreadable files, schemas, read-only stores.
 
 use super::*;
-use crate::plan::{Category, Item, Requirement, Status};
+use crate::plan::{Category, Item, Plan, Requirement, Status};
 use chrono::NaiveDate;
 
 fn sample() -> State {
@@ -67,7 +67,7 @@ fn round_trip_creates_parent_and_is_pretty() {
     let loaded = store.load().expect("load").expect("present");
     assert_eq!(loaded, state);
     let text = fs::read_to_string(store.path()).expect("read");
-    assert!(text.starts_with("{\n  \"schema\": 2,"), "{text}");
+    assert!(text.starts_with("{\n  \"schema\": 3,"), "{text}");
     assert!(
         text.contains("依托政务服务中心和政府网站"),
         "non-ASCII kept readable"
@@ -184,14 +184,14 @@ fn progress_detection() {
 fn schema_0_is_migrated_and_written_back_as_current() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = Store::new(dir.path().join("state.json"));
-    let mut value = serde_json::to_value(sample()).expect("value");
-    value.as_object_mut().expect("object").remove("schema");
+    // As a schema 0 file was: the plan at the top, no version.
+    let value = serde_json::json!({ "plan": sample().plan });
     fs::write(store.path(), serde_json::to_vec(&value).expect("json")).expect("write");
     let loaded = store.load().expect("schema 0 loads").expect("present");
     assert_eq!(loaded, sample());
     store.save(&loaded).expect("save");
     let text = fs::read_to_string(store.path()).expect("read");
-    assert!(text.starts_with("{\n  \"schema\": 2,"), "{text}");
+    assert!(text.starts_with("{\n  \"schema\": 3,"), "{text}");
     let old = fs::read_to_string(backup_path(store.path())).expect("bak");
     assert!(
         !old.contains("\"schema\""),

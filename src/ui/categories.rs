@@ -74,7 +74,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 fn summary(app: &App, area: Rect, buf: &mut Buffer) {
     let lang = app.lang();
     let c = app.category_counts(app.cursor().category);
-    let pairs = [
+    let mut pairs = vec![
         (lang.status(crate::plan::Status::Todo), c.todo, THEME.text),
         (
             lang.status(crate::plan::Status::Doing),
@@ -90,6 +90,17 @@ fn summary(app: &App, area: Rect, buf: &mut Buffer) {
         (lang.pick("逾期", "overdue"), c.overdue, THEME.overdue),
         (lang.pick("7天内", "due 7d"), c.due_soon, THEME.due_soon),
     ];
+    // 待审核 beside 推进中 once a claim waits (most plans never use the review step).
+    if c.review > 0 {
+        pairs.insert(
+            2,
+            (
+                lang.status(crate::plan::Status::Review),
+                c.review,
+                THEME.doing,
+            ),
+        );
+    }
     let cols = usize::from(area.width);
     let label_w = pairs.iter().map(|(l, _, _)| width(l)).max().unwrap_or(0);
     let cell_w = 1 + label_w + 4;

@@ -170,7 +170,7 @@ fn requirement_lines(app: &App, r: &Requirement, item: &Item, cols: usize) -> Ve
     out.push(Line::default());
     deadline_and_units(&mut out, app, r, item, cols);
     super::progress::work_and_report(&mut out, app, r, cols);
-    lifecycle(&mut out, lang, r, cols);
+    lifecycle(&mut out, lang, r, app.evidence_checks(r.id), cols);
     out.push(Line::default());
     notes_and_history(&mut out, app, r, cols);
     out
@@ -279,10 +279,16 @@ fn other_columns(out: &mut Vec<Line<'static>>, lang: Lang, r: &Requirement, cols
 }
 
 /// Extensions, the claim in review, reminders, evidence (see
-/// [`crate::plan::lifecycle::summary`]), as `show` prints them. Evidence files are not read
-/// while drawing, so missing/changed marks are left to `duban evidence`.
-fn lifecycle(out: &mut Vec<Line<'static>>, lang: Lang, r: &Requirement, cols: usize) {
-    for section in crate::plan::lifecycle::summary::sections(r, lang, None) {
+/// [`crate::i18n::lifecycle::summary`]), as `show` prints them. Evidence files are not read
+/// while drawing: the missing/changed marks come from the checks `update` made (`checks`).
+fn lifecycle(
+    out: &mut Vec<Line<'static>>,
+    lang: Lang,
+    r: &Requirement,
+    checks: Option<&[crate::plan::lifecycle::EvidenceCheck]>,
+    cols: usize,
+) {
+    for section in crate::i18n::lifecycle::summary::sections(r, lang, checks) {
         let mut lines = section.lines.iter();
         if let Some(first) = lines.next() {
             let text = format!("{}{}{first}", section.label, lang.pick("：", ": "));

@@ -16,7 +16,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ]));
     let cols = usize::from(area.width);
     let line = match app.mode() {
-        Mode::Input(_, editor) | Mode::Search(editor) => {
+        Mode::Flow(flow) if flow.step.is_choice() => choices(app, flow, cols),
+        Mode::Input(_, editor)
+        | Mode::Search(editor)
+        | Mode::Flow(crate::app::Flow { editor, .. }) => {
             let prompt = prompt(app);
             let (shown, _) = editor.view(cols.saturating_sub(width(&prompt)));
             Line::from(vec![
@@ -28,7 +31,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     super::draw_lines(&[line], status, buf);
     if app.message().is_some_and(|m| m.error)
-        && !matches!(app.mode(), Mode::Input(..) | Mode::Search(_))
+        && !matches!(
+            app.mode(),
+            Mode::Input(..) | Mode::Search(_) | Mode::Flow(_)
+        )
     {
         // Errors fill the whole row so they cannot be missed.
         buf.set_style(status, THEME.error);
@@ -40,6 +46,7 @@ fn prompt(app: &App) -> String {
     let lang = app.lang();
     let label = match app.mode() {
         Mode::Search(_) => return format!(" {}/", lang.pick("搜索", "search")),
+        Mode::Flow(flow) => return format!(" {} {}> ", flow.step.label(lang), flow.id),
         Mode::Input(Prompt::EditNote(_), _) => lang.pick("改备注", "edit note"),
         Mode::Input(Prompt::Complete, _) => {
             lang.pick("办结说明（可空）", "completion note (optional)")
@@ -86,8 +93,10 @@ fn prompt(app: &App) -> String {
 
 /// The terminal cursor position while typing a note.
 pub fn caret(app: &App, area: Rect) -> Option<Position> {
-    let (Mode::Input(_, editor) | Mode::Search(editor)) = app.mode() else {
-        return None;
+    let editor = match app.mode() {
+        Mode::Input(_, editor) | Mode::Search(editor) => editor,
+        Mode::Flow(flow) if !flow.step.is_choice() => &flow.editor,
+        _ => return None,
     };
     if area.height == 0 || area.width == 0 {
         return None;
@@ -99,6 +108,32 @@ pub fn caret(app: &App, area: Rect) -> Option<Position> {
         area.x + u16::try_from(x).unwrap_or(0),
         area.y,
     ))
+}
+
+/// A choice step: the prompt, then the options numbered (a digit picks one), the selected
+/// one highlighted; when they do not all fit, they start from the selected one.
+fn choices(app: &App, flow: &crate::app::Flow, cols: usize) -> Line<'static> {
+    let prompt = prompt(app);
+    let room = cols.saturating_sub(width(&prompt));
+    let options: Vec<String> = flow
+        .choices
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!(" {} {} ", i + 1, wrap::one_line(c)))
+        .collect();
+    let total: usize = options.iter().map(|o| width(o) + 1).sum();
+    let skip = if total > room { flow.choice } else { 0 };
+    let mut spans = vec![Span::styled(prompt, THEME.label)];
+    for (i, option) in options.into_iter().enumerate().skip(skip) {
+        let style = if i == flow.choice {
+            THEME.selected
+        } else {
+            THEME.input
+        };
+        spans.push(Span::styled(option, style));
+        spans.push(Span::raw(" "));
+    }
+    Line::from(spans)
 }
 
 fn status_line(app: &App, cols: usize) -> Line<'static> {
@@ -164,46 +199,7 @@ fn hint_spans(app: &App, cols: usize) -> Vec<Span<'static>> {
     };
     match app.mode() {
         Mode::Normal => {
-            add(&[Action::Up, Action::Down], Action::Up.short(lang));
-            match app.screen() {
-                Screen::Units if app.units().drill.is_none() => {
-                    add(&[Action::ToggleExpand], lang.pick("查看", "open"));
-                    add(&[Action::SortNext], Action::SortNext.short(lang));
-                    add(&[Action::SortReverse], Action::SortReverse.short(lang));
-                }
-                _ => {
-                    add(&[Action::ToggleDone], Action::ToggleDone.short(lang));
-                    add(&[Action::CycleStatus], Action::CycleStatus.short(lang));
-                    if app.filter().search.is_none() {
-                        add(&[Action::AddNote], Action::AddNote.short(lang));
-                    }
-                }
-            }
-            add(&[Action::Search], Action::Search.short(lang));
-            if !app.filter().is_empty() {
-                add(&[Action::ClearFilters], Action::ClearFilters.short(lang));
-            }
-            add(&[Action::Undo], Action::Undo.short(lang));
-            add(&[Action::NextScreen], Action::NextScreen.short(lang));
-            match app.screen() {
-                Screen::Tree => {
-                    add(&[Action::Left, Action::Right], Action::Left.short(lang));
-                    add(&[Action::NextPane], Action::NextPane.short(lang));
-                }
-                Screen::Agenda => add(
-                    &[Action::ToggleShowDone],
-                    Action::ToggleShowDone.short(lang),
-                ),
-                Screen::Units => add(&[Action::Back], lang.pick("返回", "back")),
-            }
-            if app.screen() != Screen::Units {
-                // Last before help and quit: the first to go on a narrow screen.
-                add(&[Action::Correct], Action::Correct.short(lang));
-                add(
-                    &[Action::AddRequirement],
-                    Action::AddRequirement.short(lang),
-                );
-            }
+            normal_hints(app, &mut add);
             let n = u32::try_from(app.plan().categories.len())
                 .unwrap_or(0)
                 .min(9);
@@ -221,6 +217,15 @@ fn hint_spans(app: &App, cols: usize) -> Vec<Span<'static>> {
                     (keys, Action::JumpCategory(1).short(lang)),
                 );
             }
+            if app.screen() != Screen::Units {
+                // Hand entry last before help and quit, after the category keys: the first
+                // to go on a narrow screen.
+                for a in [Action::Correct, Action::AddRequirement] {
+                    if let Some(keys) = keys_label(km, mode, std::slice::from_ref(&a)) {
+                        hints.insert(hints.len().saturating_sub(2), (keys, a.short(lang)));
+                    }
+                }
+            }
         }
         Mode::Help { .. } => {
             add(&[Action::Up, Action::Down], lang.pick("滚动", "scroll"));
@@ -237,7 +242,15 @@ fn hint_spans(app: &App, cols: usize) -> Vec<Span<'static>> {
                 Action::Confirm(false).short(lang),
             );
         }
-        Mode::Input(..) | Mode::Search(_) => input_hints(app, &mut add),
+        Mode::Flow(flow) if flow.step.is_choice() => {
+            add(
+                &[Action::Edit(Edit::Left), Action::Edit(Edit::Right)],
+                lang.pick("选择", "choose"),
+            );
+            add(&[Action::SubmitNote], lang.pick("确定", "ok"));
+            add(&[Action::CancelNote], Action::CancelNote.short(lang));
+        }
+        Mode::Input(..) | Mode::Search(_) | Mode::Flow(_) => input_hints(app, &mut add),
     }
     if matches!(app.mode(), Mode::Normal) && app.filter().search.is_some() {
         // While a search is active, n/N step through matches: say so second.
@@ -247,6 +260,67 @@ fn hint_spans(app: &App, cols: usize) -> Vec<Span<'static>> {
         }
     }
     fit_hints(&hints, cols)
+}
+
+/// Normal mode's hints before help and quit: moving, the edits of this view, the views.
+fn normal_hints(app: &App, add: &mut impl FnMut(&[Action], &'static str)) {
+    let lang = app.lang();
+    add(&[Action::Up, Action::Down], Action::Up.short(lang));
+    match app.screen() {
+        Screen::Units if app.units().drill.is_none() => {
+            add(&[Action::ToggleExpand], lang.pick("查看", "open"));
+            add(&[Action::SortNext], Action::SortNext.short(lang));
+            add(&[Action::SortReverse], Action::SortReverse.short(lang));
+        }
+        _ => {
+            add(&[Action::ToggleDone], Action::ToggleDone.short(lang));
+            add(&[Action::CycleStatus], Action::CycleStatus.short(lang));
+            if app.filter().search.is_none() {
+                add(&[Action::AddNote], Action::AddNote.short(lang));
+            }
+        }
+    }
+    add(&[Action::Search], Action::Search.short(lang));
+    if !app.filter().is_empty() {
+        add(&[Action::ClearFilters], Action::ClearFilters.short(lang));
+    }
+    add(&[Action::Undo], Action::Undo.short(lang));
+    add(&[Action::NextScreen], Action::NextScreen.short(lang));
+    match app.screen() {
+        Screen::Tree => {
+            add(&[Action::Left, Action::Right], Action::Left.short(lang));
+            add(&[Action::NextPane], Action::NextPane.short(lang));
+        }
+        Screen::Agenda => add(
+            &[Action::ToggleShowDone],
+            Action::ToggleShowDone.short(lang),
+        ),
+        Screen::Units => add(&[Action::Back], lang.pick("返回", "back")),
+    }
+    if app.screen() == Screen::Agenda {
+        add(&[Action::SortNext], lang.pick("催办排序", "by reminder"));
+    }
+    for a in lifecycle_hints(app) {
+        add(std::slice::from_ref(&a), a.short(lang));
+    }
+}
+
+/// The life-cycle steps that fit the selection (shown where there is room): the review's
+/// while a claim waits, else reminding, extending and the evidence.
+fn lifecycle_hints(app: &App) -> Vec<Action> {
+    match app.selected_requirement() {
+        Some(r) if r.status == crate::plan::Status::Review => vec![Action::Approve, Action::Reject],
+        Some(r) => vec![
+            Action::Remind,
+            Action::Extend,
+            if r.evidence.is_empty() {
+                Action::Attach
+            } else {
+                Action::OpenEvidence
+            },
+        ],
+        None => Vec::new(),
+    }
 }
 
 /// The hints while typing: clear, save (or done for a search), cancel, and Tab between the

@@ -4,6 +4,7 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::theme::THEME;
@@ -59,6 +60,36 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Span::raw(" "),
     ];
     let pct = format!(" {:>3.0}%", c.ratio() * 100.0);
+    let stats = stats(app, &c);
+    // The bar takes what is left, within reason; the counts that do not fit after a bar of
+    // the minimum width are left out whole rather than cut.
+    let head: usize = second.iter().map(|s| width(&s.content)).sum::<usize>() + width(&pct);
+    let mut room = cols.saturating_sub(head + 10 + 1);
+    let mut tail = vec![Span::raw(pct)];
+    for (label, n, style) in stats {
+        let value = n.to_string();
+        let w = 3 + width(label) + value.len();
+        if w > room {
+            break;
+        }
+        room -= w;
+        tail.extend([
+            Span::raw("   "),
+            Span::styled(label, THEME.dim),
+            Span::styled(value, style),
+        ]);
+    }
+    let used: usize = second.iter().chain(&tail).map(|s| width(&s.content)).sum();
+    let bar_w = cols.saturating_sub(used + 1).clamp(10, 40);
+    second.extend(super::bar(c.ratio(), bar_w));
+    second.extend(tail);
+    let third = tabs_and_chips(app);
+    super::draw_lines(&[first, Line::from(second), third], area, buf);
+}
+
+/// The counts after the bar, most pressing first (the ones that do not fit are left out).
+fn stats(app: &App, c: &crate::plan::Counts) -> Vec<(&'static str, usize, Style)> {
+    let lang = app.lang();
     let pick = |n: usize, style| if n > 0 { style } else { THEME.text };
     let mut stats = vec![
         (
@@ -86,6 +117,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             pick(c.blocked, THEME.blocked),
         ),
     ];
+    // 待审核 is shown once there is something to review: most plans never use it.
+    if c.review > 0 {
+        stats.insert(
+            3,
+            (lang.pick("待审核 ", "in review "), c.review, THEME.doing),
+        );
+    }
     if c.unconfirmed > 0 {
         stats.push((
             lang.pick("时限待确认 ", "to confirm "),
@@ -93,30 +131,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             THEME.unconfirmed,
         ));
     }
-    // The bar takes what is left, within reason; the counts that do not fit after a bar of
-    // the minimum width are left out whole rather than cut.
-    let head: usize = second.iter().map(|s| width(&s.content)).sum::<usize>() + width(&pct);
-    let mut room = cols.saturating_sub(head + 10 + 1);
-    let mut tail = vec![Span::raw(pct)];
-    for (label, n, style) in stats {
-        let value = n.to_string();
-        let w = 3 + width(label) + value.len();
-        if w > room {
-            break;
-        }
-        room -= w;
-        tail.extend([
-            Span::raw("   "),
-            Span::styled(label, THEME.dim),
-            Span::styled(value, style),
-        ]);
-    }
-    let used: usize = second.iter().chain(&tail).map(|s| width(&s.content)).sum();
-    let bar_w = cols.saturating_sub(used + 1).clamp(10, 40);
-    second.extend(super::bar(c.ratio(), bar_w));
-    second.extend(tail);
-    let third = tabs_and_chips(app);
-    super::draw_lines(&[first, Line::from(second), third], area, buf);
+    stats
 }
 
 /// `t 任务树  a 日程  w 单位   [逾期] [推进中] [单位:市财政局] [搜:政策]`: the views (the

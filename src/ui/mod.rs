@@ -94,7 +94,7 @@ impl Widget for &App {
             Mode::Help { .. } => help::render(self, area, buf),
             Mode::Confirm(change) => dialog::render(self, change, area, buf),
             Mode::ConfirmDelete(index) => dialog::render_delete(self, *index, area, buf),
-            Mode::Normal | Mode::Input(..) | Mode::Search(_) => {}
+            Mode::Normal | Mode::Input(..) | Mode::Search(_) | Mode::Flow(_) => {}
         }
     }
 }
@@ -108,9 +108,14 @@ fn agenda_title(app: &App) -> String {
         lang.pick("，不含已完成", ", done hidden")
     };
     let reports = app.agenda_reports_outstanding();
+    let order = if app.agenda_order() == crate::plan::agenda::Order::Reminded {
+        lang.pick("，按最久未催办", ", by reminder")
+    } else {
+        ""
+    };
     match lang {
-        Lang::Zh => format!("日程 {n} 项{done}，待报送 {reports}"),
-        Lang::En => format!("Agenda {n}{done}, {reports} report(s) owed"),
+        Lang::Zh => format!("日程 {n} 项{done}，待报送 {reports}{order}"),
+        Lang::En => format!("Agenda {n}{done}, {reports} report(s) owed{order}"),
     }
 }
 

@@ -46,7 +46,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let cols = usize::from(inner.width);
-    let numeric = &UnitColumn::ALL[1..];
+    // The 催办 column once any unit was reminded (or it is sorted on): most plans never
+    // use it, and the names need the room.
+    let reminded =
+        units.rows.iter().any(|r| r.reminders > 0) || units.sort == UnitColumn::Reminders;
+    let numeric: Vec<UnitColumn> = UnitColumn::ALL[1..]
+        .iter()
+        .copied()
+        .filter(|c| *c != UnitColumn::Reminders || reminded)
+        .collect();
     let widths: Vec<usize> = numeric
         .iter()
         .map(|c| width(column_label(*c, lang)).max(3) + 1)
@@ -79,7 +87,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let offset = follow(app.scroll().rows, units.cursor, height, len);
     let rows = units.rows.iter().enumerate().skip(offset).take(height);
     for ((i, r), y) in rows.zip(inner.top() + 1..inner.bottom()) {
-        let line = row(r, name_w, &widths);
+        let line = row(r, &numeric, name_w, &widths);
         super::put_line(buf, inner.x, y, &line, inner.width);
         if i == units.cursor {
             let style = if focused {
@@ -96,7 +104,7 @@ fn header_cell(text: String, sorted: bool) -> Span<'static> {
     Span::styled(text, if sorted { THEME.key } else { THEME.label })
 }
 
-fn row(r: &UnitRow, name_w: usize, widths: &[usize]) -> Line<'static> {
+fn row(r: &UnitRow, columns: &[UnitColumn], name_w: usize, widths: &[usize]) -> Line<'static> {
     let name = if r.collective {
         format!(
             "{}*",
@@ -106,21 +114,10 @@ fn row(r: &UnitRow, name_w: usize, widths: &[usize]) -> Line<'static> {
         r.name.clone()
     };
     let mut spans = vec![Span::styled(wrap::fit(&name, name_w), THEME.text)];
-    let oldest = r.oldest_overdue_days.map(|d| d.to_string());
-    let cells = [
-        (Some(r.lead.to_string()), THEME.text),
-        (Some(r.cooperating.to_string()), THEME.text),
-        (Some(r.done.to_string()), THEME.done),
-        (Some(r.doing.to_string()), THEME.doing),
-        (Some(r.blocked.to_string()), THEME.blocked),
-        (Some(r.due_7.to_string()), THEME.due_soon),
-        (Some(r.overdue.to_string()), THEME.overdue),
-        (oldest, THEME.overdue),
-        (Some(r.reports_outstanding.to_string()), THEME.report_due),
-    ];
-    for ((value, style), w) in cells.into_iter().zip(widths) {
+    for (c, w) in columns.iter().zip(widths) {
+        let (value, style) = cell(r, *c);
         let text = value.unwrap_or_else(|| "-".into());
-        let style = if text == "0" || text == "-" {
+        let style = if text == "0" || text == "-" || text == "0/0" {
             THEME.dim
         } else {
             style
@@ -128,6 +125,29 @@ fn row(r: &UnitRow, name_w: usize, widths: &[usize]) -> Line<'static> {
         spans.push(Span::styled(wrap::fit_right(&text, *w), style));
     }
     Line::from(spans)
+}
+
+/// A numeric column's cell and its style (`None`: nothing to show, drawn `-`).
+fn cell(r: &UnitRow, c: UnitColumn) -> (Option<String>, ratatui::style::Style) {
+    let n = |v: usize| Some(v.to_string());
+    match c {
+        UnitColumn::Name => (Some(r.name.clone()), THEME.text),
+        UnitColumn::Lead => (n(r.lead), THEME.text),
+        UnitColumn::Cooperating => (n(r.cooperating), THEME.text),
+        UnitColumn::Done => (n(r.done), THEME.done),
+        UnitColumn::Doing => (n(r.doing), THEME.doing),
+        UnitColumn::Blocked => (n(r.blocked), THEME.blocked),
+        UnitColumn::Due7 => (n(r.due_7), THEME.due_soon),
+        UnitColumn::Overdue => (n(r.overdue), THEME.overdue),
+        UnitColumn::OldestOverdue => (r.oldest_overdue_days.map(|d| d.to_string()), THEME.overdue),
+        UnitColumn::ReportsOutstanding => (n(r.reports_outstanding), THEME.report_due),
+        UnitColumn::Reminders => (Some(chased(r)), THEME.due_soon),
+    }
+}
+
+/// `3/2`: reminders sent to the unit / requirements they chased.
+fn chased(r: &UnitRow) -> String {
+    format!("{}/{}", r.reminders, r.chased)
 }
 
 /// The detail pane while the table (not a drill-down) is shown: the selected unit in words.
@@ -167,6 +187,7 @@ pub fn detail_lines(app: &App, cols: usize) -> Vec<Line<'static>> {
             UnitColumn::ReportsOutstanding,
             r.reports_outstanding.to_string(),
         ),
+        (UnitColumn::Reminders, chased(r)),
     ];
     for (c, v) in pairs {
         out.push(Line::from(vec![

@@ -16,8 +16,8 @@ fn import_a_good_file() {
         .success()
         .stdout(predicate::str::contains("6 个类别，18 项事项，35 条要求"));
     let state: Value = serde_json::from_slice(&read(&env.state())).expect("state JSON");
-    assert_eq!(state["schema"], 2);
-    assert_eq!(state["plan"]["year"], 2021);
+    assert_eq!(state["schema"], 3);
+    assert_eq!(state["plans"][0]["plan"]["year"], 2021);
     assert_eq!(env.ids(&[]).len(), 35);
 }
 
@@ -100,7 +100,7 @@ fn bad_json_state_is_reported_and_kept() {
 #[test]
 fn newer_schema_state_is_reported_and_kept() {
     assert_unreadable(
-        "{\"schema\": 3, \"plan\": null}\n",
-        "written by a newer duban (schema 3)",
+        "{\"schema\": 4, \"plan\": null}\n",
+        "written by a newer duban (schema 4)",
     );
 }

@@ -236,3 +236,94 @@ fn remove_then_restore_keeps_status_notes_and_history() {
         .code(2)
         .stderr(predicate::str::contains("归档中没有要求 1.1.2"));
 }
+
+/// Two plans: the district's 2024 plan and the county's 2022 plan as `县2022`; both have 1.1.1.
+fn two_plans() -> Env {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let env = Env::new();
+    stdout(env.cmd().args([
+        "import",
+        &format!("{root}/tests/fixtures/import/district-2024-plan.md"),
+    ]));
+    stdout(env.cmd().args([
+        "import",
+        &format!("{root}/tests/fixtures/import/county-2022-plan.txt"),
+        "--as",
+        "县2022",
+    ]));
+    env
+}
+
+#[test]
+fn in_a_workspace_add_needs_the_plan_and_ids_name_theirs() {
+    let env = two_plans();
+    let before = read(&env.state());
+    env.cmd()
+        .args(["add", "--text", "办理批示"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--plan").and(predicate::str::contains("县2022")));
+    assert_eq!(read(&env.state()), before, "a refusal writes nothing");
+    let out = stdout(env.cmd().args([
+        "--plan",
+        "县2022",
+        "add",
+        "--category",
+        "1",
+        "--item",
+        "新事项",
+        "--text",
+        "办理批示",
+    ]));
+    assert!(out.starts_with("已手工添加 县2022:1.2.1（"), "{out}");
+    let row = env.json(&["show", "县2022:1.2.1", "--json"]);
+    assert_eq!(
+        (&row["text"], &row["by_hand"]),
+        (&"办理批示".into(), &true.into())
+    );
+    assert_eq!(
+        env.ids(&["--plan", "2024"]).len(),
+        7,
+        "the other plan is untouched"
+    );
+    // A bare id both plans have is refused; named, it edits that plan's requirement only.
+    env.cmd()
+        .args(["edit", "1.1.1", "--unit", "县审计局"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("several plans"));
+    stdout(
+        env.cmd()
+            .args(["edit", "县2022:1.1.1", "--unit", "县审计局"]),
+    );
+    let lead = |id: &str| env.json(&["show", id, "--json"])["lead"][0].clone();
+    assert_eq!(lead("县2022:1.1.1"), "县审计局");
+    assert_ne!(lead("2024:1.1.1"), "县审计局");
+}
+
+#[test]
+fn in_a_workspace_remove_and_restore_work_on_the_named_plan() {
+    let env = two_plans();
+    let text = |id: &str| env.json(&["show", id, "--json"])["text"].clone();
+    let county = text("县2022:1.1.1");
+    let out = stdout(env.cmd().args(["remove", "县2022:1.1.1"]));
+    assert!(out.contains("duban restore 县2022:1.1.1"), "{out}");
+    assert_eq!(env.ids(&["--plan", "县2022"]).len(), 2);
+    assert_eq!(env.ids(&["--plan", "2024"]).len(), 7);
+    // Only 县2022's archive has 1.1.1: the bare id finds it.
+    let out = stdout(env.cmd().args(["restore", "1.1.1"]));
+    assert!(out.starts_with("已从归档恢复 县2022:1.1.2"), "{out}");
+    assert_eq!(text("县2022:1.1.2"), county);
+    // Once both archives have it, the bare id is refused and --plan chooses.
+    stdout(env.cmd().args(["remove", "2024:1.1.1"]));
+    stdout(env.cmd().args(["remove", "县2022:1.1.1"]));
+    env.cmd()
+        .args(["restore", "1.1.1"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("2024, 县2022"));
+    let out = stdout(env.cmd().args(["--plan", "2024", "restore", "1.1.1"]));
+    assert!(out.starts_with("已从归档恢复 2024:"), "{out}");
+    assert_eq!(env.ids(&["--plan", "2024"]).len(), 7);
+    assert_eq!(env.ids(&["--plan", "县2022"]).len(), 2);
+}

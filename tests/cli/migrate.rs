@@ -1,6 +1,6 @@
-//! State schema 2 (the 督办 life cycle; within it, hand entry): a schema 1 file opens, edits
-//! and is written back as schema 2 with the original kept as the backup; a file of a newer
-//! schema is refused and left exactly as it was.
+//! Older state schemas (1: before the 督办 life cycle): a schema 1 file opens, edits (a hand
+//! correction too) and is written back as the current schema with the original kept as the
+//! backup; a file of a newer schema is refused and left exactly as it was.
 
 use super::support::{Env, read, stdout};
 
@@ -27,7 +27,7 @@ fn a_schema_1_file_opens_and_is_upgraded_on_the_first_save() {
         SCHEMA_1.as_bytes(),
         "the schema 1 file is the backup"
     );
-    let r = &state["plan"]["categories"][0]["items"][0]["requirements"][1];
+    let r = &state["plans"][0]["plan"]["categories"][0]["items"][0]["requirements"][1];
     assert_eq!(r["reminders"][0]["unit"], "区政府办");
     assert_eq!(r["history"][0]["kind"], "status", "old history kept");
     assert!(
@@ -67,7 +67,7 @@ fn a_schema_1_file_takes_a_hand_correction() {
         read(&env.dir.path().join("state.json.bak")),
         SCHEMA_1.as_bytes()
     );
-    let r = &state["plan"]["categories"][0]["items"][0]["requirements"][1];
+    let r = &state["plans"][0]["plan"]["categories"][0]["items"][0]["requirements"][1];
     assert_eq!(r["units_raw"], "区政务服务中心");
     assert_eq!(r["history"][0]["kind"], "status", "old history kept");
     let last = r["history"]

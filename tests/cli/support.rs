@@ -23,6 +23,7 @@ pub fn bare() -> Command {
         "DUBAN_LANG",
         "DUBAN_COUNT",
         "DUBAN_USER",
+        "DUBAN_PLAN",
     ] {
         cmd.env_remove(var);
     }

@@ -1,7 +1,7 @@
 //! Requirements added and corrected from the dashboard through `App::update`: the prompts
 //! in order, the result saved at once, undo and redo, and the keys in the keymap and help.
 
-use duban::app::{Action, Edit, KeyMode, Mode, Prompt, Selection};
+use duban::app::{Action, Edit, Key, KeyMode, Mode, Prompt, Selection};
 use duban::plan::hand::Field;
 use duban::plan::{ChangeKind, ReqId, Units};
 
@@ -13,7 +13,7 @@ fn answer(app: &mut duban::app::App, text: &str) {
 }
 
 #[test]
-fn a_adds_to_the_selected_item_asking_text_units_and_deadline() {
+fn plus_adds_to_the_selected_item_asking_text_units_and_deadline() {
     let (mut app, store, _dir) = small_app();
     assert_eq!(app.selection(), Selection::Requirement(ReqId::new(1, 1, 1)));
     feed(&mut app, [Action::AddRequirement]);
@@ -68,7 +68,7 @@ fn an_empty_text_or_cancel_adds_nothing() {
 }
 
 #[test]
-fn e_corrects_the_text_then_tab_moves_to_units_and_deadline() {
+fn i_corrects_the_text_then_tab_moves_to_units_and_deadline() {
     let (mut app, store, _dir) = small_app();
     let id = ReqId::new(1, 1, 1);
     let old = app.plan().get(id).expect("there").text.clone();
@@ -139,13 +139,16 @@ fn e_corrects_the_text_then_tab_moves_to_units_and_deadline() {
 fn the_keys_are_in_the_keymap_help_and_footer() {
     let (app, _store, _dir) = small_app();
     let km = app.keymap();
-    for (action, key) in [(Action::AddRequirement, "A"), (Action::Correct, "E")] {
+    // `A` and `E` belong to the life cycle (销号, 延期): hand entry has keys of its own.
+    for (action, key) in [(Action::AddRequirement, "+"), (Action::Correct, "i")] {
         let keys: Vec<String> = km
             .keys(KeyMode::Normal, &action)
             .iter()
             .map(ToString::to_string)
             .collect();
         assert_eq!(keys, [key], "{action:?}");
+        let pressed = Key::parse(key).expect("a key");
+        assert_eq!(km.action(KeyMode::Normal, pressed), Some(&action), "{key}");
         assert!(!action.describe(duban::i18n::Lang::Zh).is_empty());
         assert!(action.is_edit(), "refused while read-only");
     }
@@ -153,4 +156,8 @@ fn the_keys_are_in_the_keymap_help_and_footer() {
         .map(ToString::to_string)
         .collect();
     assert_eq!(tab, ["Tab"]);
+    for (key, action) in [("A", Action::Approve), ("E", Action::Extend)] {
+        let pressed = Key::parse(key).expect("a key");
+        assert_eq!(km.action(KeyMode::Normal, pressed), Some(&action), "{key}");
+    }
 }

@@ -134,3 +134,59 @@ fn zh_built_in_plan_after_its_year() {
     );
     snapshot!("zh_ended_100x30", screen(&app, 100, 30));
 }
+
+/// Issue #17: the 催办 unit chooser in the footer (the lead unit selected).
+#[test]
+fn zh_remind_chooses_the_unit_in_the_footer() {
+    let mut app = screen_app(Lang::Zh);
+    feed(&mut app, [Action::Remind]);
+    snapshot!("zh_remind_unit_100x30", screen(&app, 100, 30));
+}
+
+/// Issue #17: extended, reminded and claimed: 待审核 in the header and the category box, the
+/// life-cycle lines in the detail pane (scrolled to its end), the units' 催办 column.
+#[test]
+fn zh_extended_reminded_claimed() {
+    use duban::app::Edit;
+    let mut app = screen_app(Lang::Zh).with_user(Some("张三".into()));
+    super::support::resize(&mut app, 100, 30);
+    let typed = |app: &mut App, text: &str| {
+        for c in text.chars() {
+            feed(app, [Action::Edit(Edit::Insert(c))]);
+        }
+        feed(app, [Action::SubmitNote]);
+    };
+    feed(&mut app, [Action::Extend]);
+    typed(&mut app, "2021-10-31");
+    typed(&mut app, "需协调省厅");
+    typed(&mut app, "王局长");
+    feed(
+        &mut app,
+        [
+            Action::Remind,
+            Action::Edit(Edit::Right),
+            Action::SubmitNote,
+        ],
+    );
+    feed(
+        &mut app,
+        [Action::Edit(Edit::Insert('2')), Action::SubmitNote],
+    );
+    typed(&mut app, "进度慢");
+    feed(&mut app, [Action::Claim]);
+    typed(&mut app, "专题已上线");
+    feed(
+        &mut app,
+        [
+            Action::NextPane,
+            Action::Last,
+            Action::Up,
+            Action::Up,
+            Action::Up,
+            Action::Up,
+        ],
+    );
+    snapshot!("zh_lifecycle_100x30", screen(&app, 100, 30));
+    feed(&mut app, [Action::ShowScreen(Screen::Units)]);
+    snapshot!("zh_units_reminded_100x30", screen(&app, 100, 30));
+}

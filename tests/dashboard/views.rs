@@ -121,6 +121,8 @@ fn units_table_sorts_and_drills_into_lead_and_cooperating() {
     feed(&mut app, [Action::SortNext]);
     assert_eq!(app.units().sort, UnitColumn::OldestOverdue);
     feed(&mut app, [Action::SortNext, Action::SortNext]);
+    assert_eq!(app.units().sort, UnitColumn::Reminders);
+    feed(&mut app, [Action::SortNext]);
     assert_eq!(app.units().sort, UnitColumn::Name);
     assert!(!app.units().descending, "names sort ascending first");
     feed(&mut app, [Action::SortNext]);

@@ -34,7 +34,7 @@ fn format_is_required_or_inferred() {
         .args(["export", "-o", "-", "--format", "json"])
         .assert()
         .success()
-        .stdout(predicate::str::starts_with("{\n  \"schema\": 2,"));
+        .stdout(predicate::str::starts_with("{\n  \"schema\": 3,"));
 }
 
 #[test]

@@ -192,7 +192,7 @@ fn state_files_without_snapshots_still_load_and_stay_unchanged() {
         duban::store::SCHEMA_VERSION,
         "an additive field: the schema is not raised for it"
     );
-    let snap = &state["snapshots"][0];
+    let snap = &state["plans"][0]["snapshots"][0];
     assert_eq!(snap["label"], TODAY);
     assert_eq!(
         snap["requirements"][0],

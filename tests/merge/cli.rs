@@ -151,7 +151,10 @@ fn merge_with_yes_shows_the_changes_and_keeps_progress() {
         "合并了新版计划：新增1条，移除1条，编号变动3条，文字修改1条，时限修改1条"
     );
     assert_eq!(state["schema"], duban::store::SCHEMA_VERSION);
-    assert_eq!(state["plan"]["source"], env.revised().display().to_string());
+    assert_eq!(
+        state["plans"][0]["plan"]["source"],
+        env.revised().display().to_string()
+    );
 }
 
 #[test]

@@ -102,7 +102,7 @@ fn no_keeps_the_state_and_yes_merges() {
     assert!(ok, "screen:\n{screen}");
     let json: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&state).expect("state")).expect("JSON");
-    let moved = &json["plan"]["categories"][0]["items"][0]["requirements"][2];
+    let moved = &json["plans"][0]["plan"]["categories"][0]["items"][0]["requirements"][2];
     assert_eq!(
         (moved["id"].as_str(), moved["status"].as_str()),
         (Some("1.1.3"), Some("done"))

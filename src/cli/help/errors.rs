@@ -165,7 +165,7 @@ fn zh_reason(reason: &(dyn std::error::Error + 'static)) -> String {
     } else if reason.is::<workload::ParseColumnError>() {
         Some(
             "应为 name、lead、cooperating、done、doing、blocked、due_7、overdue、\
-             oldest_overdue_days、reports_outstanding 之一",
+             oldest_overdue_days、reports_outstanding、reminders 之一",
         )
     } else {
         None

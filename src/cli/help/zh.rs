@@ -2,7 +2,9 @@
 //! there has its English help where it is declared and only needs a line here; the test in
 //! `super` fails for any argument or command without one.
 //!
-//! Keys: (command name, argument id); an empty id is the command's own description. `duban`
+//! Keys: (command name, argument id); an empty id is the command's own description. A
+//! command nested below a top-level one is keyed by both names (`plans remove`), so it does
+//! not share the entry of a top-level command of the same name (`remove`). `duban`
 //! entries for global arguments serve every command; `*` serves clap's built-in `--help`,
 //! `--version`.
 
@@ -28,6 +30,11 @@ pub(super) const ZH: &[(&str, &str, &str)] = &[
         "duban",
         "user",
         "操作人，随每条修改记入历史（默认：登录用户名）",
+    ),
+    (
+        "duban",
+        "plan",
+        "要处理的计划（默认：查看类命令覆盖全部计划；修改类命令用唯一的计划，或编号所指的计划）",
     ),
     ("*", "help", "显示帮助"),
     ("*", "version", "显示版本"),
@@ -68,6 +75,41 @@ pub(super) const ZH: &[(&str, &str, &str)] = &[
         "accept",
         "与 --merge 合用：接受这些把握不大的配对（按列出的新编号），例如 --accept 1.1.2,3.2.1",
     ),
+    (
+        "import",
+        "as_name",
+        "把文件作为名为 NAME 的计划加入，与其他计划并列（与 --merge 或 --force 合用：修订或替换该计划）",
+    ),
+    (
+        "plans",
+        "",
+        "工作区中的计划：列出，或新建、改名、移除、恢复",
+    ),
+    ("plans", "json", "输出 JSON，不输出表格"),
+    (
+        "plans new",
+        "",
+        "新建一个空计划，供逐件到来的批示件、提案使用",
+    ),
+    (
+        "plans new",
+        "name",
+        "计划简称（不含空格和 `:`），如 2024批示件",
+    ),
+    ("plans new", "title", "计划标题"),
+    (
+        "plans new",
+        "period",
+        "计划覆盖的期间：年份（2024）或 起..止（默认：--today 所在年份）",
+    ),
+    ("plans rename", "", "给计划改名"),
+    ("plans rename", "old", "现在的名称"),
+    ("plans rename", "new", "新名称"),
+    ("plans remove", "", "把计划移入归档（可连同进度恢复）"),
+    ("plans remove", "name", "要移除的计划"),
+    ("plans remove", "force", "即使计划已有进度也移除"),
+    ("plans restore", "", "恢复已移除的计划及其进度"),
+    ("plans restore", "name", "已移除的计划"),
     (
         "import",
         "year",
@@ -268,7 +310,7 @@ pub(super) const ZH: &[(&str, &str, &str)] = &[
         "units",
         "sort",
         "按此列排序，大的在前（name 按 A→Z）：name、lead、cooperating、done、doing、\
-         blocked、due_7、overdue、oldest_overdue_days、reports_outstanding",
+         blocked、due_7、overdue、oldest_overdue_days、reports_outstanding、reminders",
     ),
     ("units", "json", "输出 JSON，不输出表格"),
     ("extend", "", "延期：把要求的时限延后，新时限须晚于当前时限"),

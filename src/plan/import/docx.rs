@@ -9,9 +9,11 @@
 
 use quick_xml::events::Event;
 
+mod document;
+
+use self::document::{Block, Parser, RawCell, RawRow, RawTable};
 use super::archive::Archive;
 use super::cell::{self, is_attachment_label};
-use super::docx_xml::{Block, Parser, RawCell, RawRow, RawTable};
 use super::limits;
 use super::paragraph::Line;
 use super::roles::ColumnSpec;

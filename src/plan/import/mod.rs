@@ -7,7 +7,7 @@
 //!
 //! A text or Word document with no task table may be a paragraph plan: numbered headings and
 //! tasks with their annotations ([`paragraph`], [`annotation`], [`outline`]) → the plan with
-//! as many levels as it has ([`paragraph_plan`]). The year of both comes from [`year`].
+//! as many levels as it has ([`paragraph::plan`]). The year of both comes from [`year`].
 
 mod annotation;
 mod archive;
@@ -17,7 +17,6 @@ mod columns;
 pub mod csv;
 pub mod decode;
 pub mod docx;
-mod docx_xml;
 mod extra_columns;
 mod format;
 #[doc(hidden)]
@@ -28,14 +27,11 @@ pub mod markdown;
 mod numbering;
 mod outline;
 mod paragraph;
-mod paragraph_plan;
 mod roles;
 mod stated;
 pub mod table;
 pub mod text_reader;
 pub mod xlsx;
-mod xlsx_book;
-mod xlsx_sheet;
 mod xml;
 pub mod year;
 
@@ -233,7 +229,7 @@ fn read_bytes_inner(
     // A document with no task table may be a paragraph plan; when it holds no task either,
     // the table's refusal stands.
     let or_paragraphs = |refusal: ImportError, lines: &[Line], place| {
-        paragraph_plan::read(lines, file, hint, place)
+        paragraph::plan::read(lines, file, hint, place)
             .map_err(|e| e.counting(place))?
             .ok_or(refusal)
     };

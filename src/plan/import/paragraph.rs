@@ -6,13 +6,14 @@
 //! carry an annotation. The styles above a task are its headings; a short unpunctuated line
 //! right before a task is a sub-heading (优化营商环境). Everything else — the covering notice,
 //! 指导思想, 工作要求 — is preamble, listed for the user to check (see [`Skipped`]).
-//! [`super::paragraph_plan`] turns the tasks into the plan's levels.
+//! [`plan`] turns the tasks into the plan's levels.
 
 use super::ImportError;
 use super::annotation::{self, Annotation};
 use super::outline::{self, Marker, Numbered};
 use super::table::Skipped;
 
+pub(super) mod plan;
 mod walk;
 use walk::Walk;
 

@@ -7,12 +7,14 @@
 //! claiming the whole sheet costs nothing until the used columns are known to be within
 //! [`limits::MAX_COLUMNS`]; rows without text are not laid out at all.
 
+mod book;
+mod sheet;
+
+use self::sheet::{Merge, Sheet, at, read_sheet};
 use super::archive::Archive;
 use super::limits::{self, MAX_COLUMNS};
 use super::roles::ColumnSpec;
 use super::table::{self, Row, Table};
-use super::xlsx_book;
-use super::xlsx_sheet::{Merge, Sheet, at, read_sheet};
 use super::{ImportError, Part, Place};
 
 pub fn read_table(bytes: &[u8], file: &str, sheet: Option<&str>) -> Result<Table, ImportError> {
@@ -28,7 +30,7 @@ pub(super) fn read(
 ) -> Result<(Table, Part), ImportError> {
     let whole_file = |problem: String| ImportError::new(file, 0, problem).counting(Place::SheetRow);
     let mut zip = Archive::open(bytes, file)?;
-    let book = xlsx_book::open(&mut zip, file)?;
+    let book = book::open(&mut zip, file)?;
     let names: Vec<&str> = book.sheets.iter().map(|(n, _)| n.as_str()).collect();
     let index = match sheet {
         Some(wanted) => names

@@ -4,7 +4,6 @@
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
-use crate::i18n::Lang;
 use crate::plan::model::{Change, ChangeKind, Plan, ReqId};
 
 /// One life-cycle entry of a requirement's history.
@@ -70,30 +69,6 @@ impl EventCounts {
         }
         c
     }
-
-    /// One line: 延期2项，申请办结1项，销号1项，退回1项，催办3次，佐证材料1份.
-    pub fn line(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Zh => format!(
-                "延期{}次，申请办结{}次，销号{}项，退回重办{}次，催办{}次，佐证材料{}份",
-                self.extensions,
-                self.claims,
-                self.approvals,
-                self.rejections,
-                self.reminders,
-                self.evidence
-            ),
-            Lang::En => format!(
-                "{} extensions, {} completion claims, {} approved, {} sent back, {} reminders, {} evidence files",
-                self.extensions,
-                self.claims,
-                self.approvals,
-                self.rejections,
-                self.reminders,
-                self.evidence
-            ),
-        }
-    }
 }
 
 #[cfg(test)]
@@ -124,6 +99,5 @@ mod tests {
         assert_eq!(events.len(), 2);
         let c = EventCounts::of(&events);
         assert_eq!((c.extensions, c.claims, c.reminders), (1, 1, 0));
-        assert!(c.line(Lang::Zh).starts_with("延期1次"));
     }
 }

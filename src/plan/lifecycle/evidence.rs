@@ -74,17 +74,6 @@ pub enum EvidenceCheck {
     Changed,
 }
 
-impl EvidenceCheck {
-    /// A mark for lists: nothing when present.
-    pub fn mark(&self, lang: crate::i18n::Lang) -> &'static str {
-        match self {
-            EvidenceCheck::Present => "",
-            EvidenceCheck::Missing => lang.pick("[缺失]", "[missing]"),
-            EvidenceCheck::Changed => lang.pick("[已变更]", "[changed]"),
-        }
-    }
-}
-
 /// How a file is recorded: relative to `base` (the state file's folder) when inside it.
 pub fn stored_path(file: &Path, base: &Path) -> String {
     let file = file.canonicalize().unwrap_or_else(|_| file.to_path_buf());

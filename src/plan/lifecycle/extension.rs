@@ -41,10 +41,7 @@ impl Requirement {
         let current = match (self.deadline_kind(), self.due(today)) {
             (DeadlineKind::Date, Some(d)) => d,
             (kind, _) => {
-                return Err(LifecycleError::NoDate {
-                    id,
-                    kind: kind_name(kind),
-                });
+                return Err(LifecycleError::NoDate { id, kind });
             }
         };
         if to <= current {
@@ -82,10 +79,6 @@ impl Requirement {
     pub fn original_due(&self) -> Option<NaiveDate> {
         self.extensions.first().map(|e| e.from)
     }
-}
-
-fn kind_name(kind: DeadlineKind) -> &'static str {
-    crate::i18n::Lang::Zh.kind(kind)
 }
 
 #[cfg(test)]

@@ -26,24 +26,6 @@ pub enum Step {
     Reject,
 }
 
-impl Step {
-    pub fn needs(self) -> &'static str {
-        match self {
-            Step::Claim => "only a requirement not done and not in review can be claimed complete",
-            Step::Approve | Step::Reject => {
-                "only a requirement in review can be approved or sent back"
-            }
-        }
-    }
-
-    pub fn needs_zh(self) -> &'static str {
-        match self {
-            Step::Claim => "已完成或已在待审核的不能再申请办结",
-            Step::Approve | Step::Reject => "只有待审核的要求可以销号或退回",
-        }
-    }
-}
-
 impl Requirement {
     /// Whether it may be completed now: with `require_evidence`, only with evidence on record.
     pub fn completion_allowed(&self, require_evidence: bool) -> Result<(), LifecycleError> {

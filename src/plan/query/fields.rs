@@ -11,9 +11,22 @@ use crate::plan::{Category, Item, Plan, ReqId, Requirement};
 /// search looks at them).
 #[derive(Debug, Clone, Copy)]
 pub struct Entry<'a> {
+    /// The plan's name, set when the entries span several plans of a workspace (output then
+    /// names each row's plan); `None` within one plan.
+    pub plan: Option<&'a str>,
     pub category: &'a Category,
     pub item: &'a Item,
     pub requirement: &'a Requirement,
+}
+
+impl Entry<'_> {
+    /// The id as shown and typed: `NAME:1.1.1` when the entry names its plan.
+    pub fn shown_id(&self) -> String {
+        match self.plan {
+            Some(plan) => format!("{plan}:{}", self.requirement.id),
+            None => self.requirement.id.to_string(),
+        }
+    }
 }
 
 /// Every requirement in document order.
@@ -21,6 +34,7 @@ pub fn entries(plan: &Plan) -> impl Iterator<Item = Entry<'_>> {
     plan.categories.iter().flat_map(|category| {
         category.items.iter().flat_map(move |item| {
             item.requirements.iter().map(move |requirement| Entry {
+                plan: None,
                 category,
                 item,
                 requirement,
@@ -39,6 +53,7 @@ pub fn entry(plan: &Plan, id: ReqId) -> Option<Entry<'_>> {
         .requirements
         .get(usize::try_from(id.requirement.checked_sub(1)?).ok()?)?;
     Some(Entry {
+        plan: None,
         category,
         item,
         requirement,
@@ -264,6 +279,7 @@ mod tests {
             requirements: Vec::new(),
         };
         let e = Entry {
+            plan: None,
             category: &category,
             item: &item,
             requirement: &r,

@@ -30,6 +30,9 @@ pub struct Filter {
     pub search: Option<String>,
     /// A name in the 责任领导 column (substring of the cell, trimmed).
     pub leader: Option<String>,
+    /// The plan of a workspace, by name (`--plan`); `None`: every plan. See
+    /// [`Filter::select_plans`].
+    pub plan: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -117,6 +120,49 @@ impl Filter {
         super::entries(plan)
             .filter(|e| self.matches_prepared(e, today, search.as_ref()))
             .collect()
+    }
+
+    /// The matching requirements of the plans in scope (`plans`: each plan's name and
+    /// plan, in order; the filter's `plan` narrows them to one), plan after plan. Entries
+    /// name their plan when more than one plan is in scope.
+    pub fn select_plans<'a>(
+        &self,
+        plans: &[(&'a str, &'a Plan)],
+        today: NaiveDate,
+    ) -> Vec<Entry<'a>> {
+        let scope = self.scope(plans);
+        let named = scope.len() > 1;
+        scope
+            .iter()
+            .flat_map(|&(name, plan)| {
+                let mut entries = self.select(plan, today);
+                if named {
+                    for e in &mut entries {
+                        e.plan = Some(name);
+                    }
+                }
+                entries
+            })
+            .collect()
+    }
+
+    fn scope<'a>(&self, plans: &[(&'a str, &'a Plan)]) -> Vec<(&'a str, &'a Plan)> {
+        (plans.iter().copied())
+            .filter(|(name, _)| self.plan.as_deref().is_none_or(|p| p.trim() == *name))
+            .collect()
+    }
+
+    /// [`Filter::check`] over the plans in scope: a category or unit must be in one of them.
+    pub fn check_plans(&self, plans: &[(&str, &Plan)]) -> Result<(), FilterError> {
+        let scope = self.scope(plans);
+        let mut first = None;
+        for (_, plan) in &scope {
+            match self.check(plan) {
+                Ok(()) => return Ok(()),
+                Err(e) => first = first.or(Some(e)),
+            }
+        }
+        first.map_or(Ok(()), Err)
     }
 
     /// Reject a category or unit the plan does not have: with exact matching, a typo would

@@ -358,6 +358,7 @@ fn full_ledger(plan: &Plan, today: NaiveDate, lang: Lang) -> Section {
         for item in &cat.items {
             for requirement in &item.requirements {
                 let entry = Entry {
+                    plan: None,
                     category: cat,
                     item,
                     requirement,

@@ -71,6 +71,7 @@ fn ledger_sheet(
             for requirement in &item.requirements {
                 let row = Row {
                     entry: Entry {
+                        plan: None,
                         category: cat,
                         item,
                         requirement,

@@ -5,11 +5,11 @@
 
 use std::path::Path;
 
-use super::outline::Marker;
-use super::paragraph::{Line, Outline, Task};
-use super::table::Reading;
-use super::year::{self, YearHint};
-use super::{ImportError, Place};
+use super::super::outline::Marker;
+use super::super::table::Reading;
+use super::super::year::{self, YearHint};
+use super::super::{ImportError, Place};
+use super::{Line, Outline, Task};
 use crate::plan::Levels;
 use crate::plan::model::{Category, Item, Plan, ReqId, Requirement};
 
@@ -32,13 +32,13 @@ fn at(task: &Task, level: Level) -> Option<(&str, usize)> {
 
 /// Reads `lines` as a paragraph plan; `Ok(None)` when they hold no task. `place` says what
 /// the line numbers count.
-pub(super) fn read(
+pub(in crate::plan::import) fn read(
     lines: &[Line],
     file: &str,
     hint: YearHint,
     place: Place,
 ) -> Result<Option<(Plan, Reading)>, ImportError> {
-    let Some(outline) = super::paragraph::read(lines, file)? else {
+    let Some(outline) = super::read(lines, file)? else {
         return Ok(None);
     };
     let Outline {

@@ -4,10 +4,10 @@
 
 use quick_xml::events::{BytesStart, Event};
 
-use super::archive::Archive;
-use super::limits;
-use super::xml::{self, Xml};
-use super::{ImportError, Place};
+use super::super::archive::Archive;
+use super::super::limits;
+use super::super::xml::{self, Xml};
+use super::super::{ImportError, Place};
 
 pub(super) struct Book {
     /// Sheet names and their parts, in workbook order.

@@ -5,9 +5,9 @@
 
 use quick_xml::events::{BytesStart, Event};
 
-use super::limits::{self, MAX_COLUMNS};
-use super::xml::{self, Xml, XmlError};
-use super::{ImportError, Part, Place};
+use super::super::limits::{self, MAX_COLUMNS};
+use super::super::xml::{self, Xml, XmlError};
+use super::super::{ImportError, Part, Place};
 
 /// A body-level paragraph or table, in document order.
 pub(super) enum Block {

@@ -1,9 +1,9 @@
 //! A requirement's life cycle in words, one answer for `show` and the detail pane:
 //! "已延期 1 次，原时限 2024-09-30", the claim waiting for review, the reminders, the evidence.
 
-use super::EvidenceCheck;
-use crate::i18n::Lang;
-use crate::plan::model::Requirement;
+use super::Lang;
+use crate::plan::Requirement;
+use crate::plan::lifecycle::EvidenceCheck;
 
 /// One labelled section: its first line, then detail lines.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,9 +107,9 @@ pub fn sections(r: &Requirement, lang: Lang, checks: Option<&[EvidenceCheck]>) -
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::*;
-    use super::super::{Channel, FileFacts};
     use super::*;
+    use crate::plan::lifecycle::test_support::*;
+    use crate::plan::lifecycle::{Channel, FileFacts};
 
     #[test]
     fn says_extensions_review_reminders_and_evidence() {

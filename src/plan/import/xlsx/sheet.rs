@@ -5,10 +5,10 @@
 
 use quick_xml::events::{BytesStart, Event};
 
-use super::ImportError;
-use super::limits;
-use super::xlsx_book::{self, Book};
-use super::xml::{self, Xml};
+use super::super::ImportError;
+use super::super::limits;
+use super::super::xml::{self, Xml};
+use super::book::{self, Book};
 
 /// The last row and column of a sheet (1,048,576 and XFD), 0-based.
 const LAST_ROW: u32 = 1_048_575;
@@ -223,10 +223,10 @@ fn cell_value<'a>(
     loop {
         match next()? {
             Event::Start(v) if v.local_name().as_ref() == "is" => {
-                value = Some(xlsx_book::string_item(next, "is", too_long)?);
+                value = Some(book::string_item(next, "is", too_long)?);
             }
             Event::Start(v) if v.local_name().as_ref() == "v" => {
-                value = Some(xlsx_book::text_until(next, "v", too_long)?);
+                value = Some(book::text_until(next, "v", too_long)?);
             }
             Event::End(v) if v.local_name().as_ref() == "c" => break,
             Event::Eof => break,
