@@ -8,6 +8,7 @@ pub mod commands;
 pub mod context;
 pub mod documents;
 mod due;
+pub mod hand;
 pub mod help;
 mod import;
 mod lifecycle;
@@ -206,6 +207,23 @@ pub enum Command {
         id: IdArg,
         /// The note
         text: String,
+    },
+    /// Add a requirement by hand, creating its category and item as needed; units and
+    /// deadline are read as a document's cells are
+    Add(hand::AddArgs),
+    /// Correct one field of a requirement; the old value is kept in its history
+    Edit(hand::EditArgs),
+    /// Move a requirement to the archive with its progress (list --archived shows it)
+    Remove {
+        /// Requirement id, e.g. 1.1.1 (2.3 or 12 in plans of fewer levels;
+        /// 第12项 by the document's number)
+        id: IdArg,
+    },
+    /// Bring an archived requirement back with its progress, into its item (recreated by
+    /// name when gone)
+    Restore {
+        /// The id it had when archived, as list --archived shows it
+        id: IdArg,
     },
     /// Write the report: the ledger as CSV or XLSX, a Markdown or printable HTML report, or
     /// the whole state as JSON

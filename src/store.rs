@@ -21,6 +21,7 @@ mod changes;
 mod damage;
 mod edits;
 mod follow;
+mod hand;
 mod journal;
 mod lock;
 mod migrate;

@@ -10,6 +10,7 @@ mod cli {
     pub mod due;
     pub mod edit;
     pub mod files;
+    pub mod hand;
     pub mod help;
     pub mod lifecycle;
     pub mod list;

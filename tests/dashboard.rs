@@ -9,6 +9,7 @@ mod dashboard {
     pub mod count;
     pub mod deadlines;
     pub mod edits;
+    pub mod hand;
     pub mod levels;
     pub mod lifecycle;
     pub mod panes;

@@ -6,6 +6,7 @@ mod pty;
 
 mod merge {
     pub mod cli;
+    pub mod hand;
     pub mod library;
     pub mod preview;
     pub mod prompt;

@@ -38,6 +38,13 @@ pub enum Action {
     SetDue,
     /// Set the start date, 交办日 (asks for it; empty clears it).
     SetStart,
+    /// Add a requirement by hand to the selected item: asks for its text, units, deadline.
+    AddRequirement,
+    /// Correct the selected requirement's text (Tab in the prompt: units, then deadline),
+    /// the prompt starting from the current value.
+    Correct,
+    /// In the correction prompt: the next field (text → units → deadline).
+    NextField,
     /// Write today's report (.html + .xlsx) next to the state file.
     Export,
     /// The 督办 life cycle (see [`super::lifecycle`]): 延期, 申请办结, 销号, 退回重办, 催办,
@@ -153,6 +160,8 @@ impl Action {
                 | Action::SubmitReport
                 | Action::SetDue
                 | Action::SetStart
+                | Action::AddRequirement
+                | Action::Correct
                 | Action::Extend
                 | Action::Claim
                 | Action::Approve
@@ -251,6 +260,18 @@ impl Action {
                 "设定交办日（“N个工作日内”自次日起算；留空则取消）",
                 "set the start date (\"within N working days\" counts from the day after; empty: clear)",
             ),
+            Action::AddRequirement => lang.pick(
+                "手工添加要求到所选事项（依次输入内容、责任单位、时限）",
+                "add a requirement by hand to the selected item (text, units, deadline)",
+            ),
+            Action::Correct => lang.pick(
+                "更正所选要求的内容（输入时 Tab 切换到责任单位、时限），原值记入历史",
+                "correct the selected requirement's text (Tab: units, deadline); the old value is kept",
+            ),
+            Action::NextField => lang.pick(
+                "更正时：切换到下一项（内容、责任单位、时限）",
+                "correcting: next field (text, units, deadline)",
+            ),
             Action::Export => lang.pick(
                 "导出今日报告（HTML 和 Excel，存于状态文件所在目录）",
                 "export today's report (HTML and Excel, next to the state file)",
@@ -332,6 +353,9 @@ impl Action {
             Action::SetDue => lang.pick("时限", "due"),
             Action::SetStart => lang.pick("交办日", "start"),
             Action::Export => lang.pick("导出", "export"),
+            Action::AddRequirement => lang.pick("添加", "add"),
+            Action::Correct => lang.pick("更正", "correct"),
+            Action::NextField => lang.pick("下一项", "next field"),
             Action::Extend => lang.pick("延期", "extend"),
             Action::Claim => lang.pick("申请办结", "claim"),
             Action::Approve => lang.pick("销号", "approve"),

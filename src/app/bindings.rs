@@ -4,7 +4,7 @@
 use super::action::{Action, Edit};
 use super::screen::Screen;
 
-pub static NORMAL: [(&str, Action); 60] = [
+pub static NORMAL: [(&str, Action); 62] = [
     ("up", Action::Up),
     ("down", Action::Down),
     ("left", Action::Left),
@@ -24,6 +24,8 @@ pub static NORMAL: [(&str, Action); 60] = [
     ("report", Action::SubmitReport),
     ("set_due", Action::SetDue),
     ("set_start", Action::SetStart),
+    ("add_requirement", Action::AddRequirement),
+    ("correct", Action::Correct),
     ("export", Action::Export),
     ("extend", Action::Extend),
     ("claim", Action::Claim),
@@ -77,9 +79,10 @@ pub static CONFIRM: [(&str, Action); 2] = [
     ("no", Action::Confirm(false)),
 ];
 
-pub static INPUT: [(&str, Action); 9] = [
+pub static INPUT: [(&str, Action); 10] = [
     ("save", Action::SubmitNote),
     ("cancel", Action::CancelNote),
+    ("next_field", Action::NextField),
     ("left", Action::Edit(Edit::Left)),
     ("right", Action::Edit(Edit::Right)),
     ("home", Action::Edit(Edit::Home)),

@@ -213,6 +213,7 @@ impl App {
         let prompt = *prompt;
         match action {
             Action::Edit(e) => editor.apply(e),
+            Action::NextField => self.next_field(),
             Action::CancelNote => {
                 self.mode = Mode::Normal;
                 let text = match prompt {
@@ -227,6 +228,11 @@ impl App {
                         .lang
                         .pick("已取消，交办日未改", "cancelled, start date unchanged"),
                     Prompt::EditNote(_) | Prompt::Report => self.lang.pick("已取消", "cancelled"),
+                    Prompt::AddText | Prompt::AddUnits | Prompt::AddDeadline => {
+                        self.adding = None;
+                        self.lang.pick("已取消，未添加", "cancelled, nothing added")
+                    }
+                    Prompt::Correct(_) => self.lang.pick("已取消，未更正", "cancelled, unchanged"),
                 };
                 self.set_message(text, false);
             }
@@ -242,8 +248,21 @@ impl App {
     /// Save the edit of the requirements `before` lists (as they were before it) now;
     /// report the outcome after `summary` in the status line.
     pub(super) fn save(&mut self, summary: &str, before: &[Requirement]) {
+        self.save_by(summary, |store, state| store.save_edit(state, before));
+    }
+
+    /// Save the whole state now (the plan's shape changed: ids a journal would name moved).
+    pub(super) fn save_whole(&mut self, summary: &str) {
+        self.save_by(summary, |store, state| store.save_changes(state));
+    }
+
+    fn save_by(
+        &mut self,
+        summary: &str,
+        save: impl FnOnce(&mut dyn Persist, &mut State) -> Result<SaveReport, StoreError>,
+    ) {
         self.unsaved = true;
-        match self.store.save_edit(&mut self.state, before) {
+        match save(self.store.as_mut(), &mut self.state) {
             Ok(report) => {
                 self.unsaved = false;
                 let saved = self.lang.pick("已保存", "saved");

@@ -5,6 +5,7 @@
 
 use super::App;
 use crate::i18n::Lang;
+use crate::plan::hand::Aside;
 use crate::plan::{ReqId, Requirement};
 
 /// Steps kept in each direction (the issue asks for at least 100).
@@ -16,6 +17,16 @@ struct Step {
     summary: String,
     before: Vec<Requirement>,
     after: Vec<Requirement>,
+    /// A requirement added by hand (`before`/`after` are empty): undo takes it out, redo
+    /// puts it back.
+    added: Option<Added>,
+}
+
+/// Where an added requirement is, and (while undone) the requirement with its place.
+#[derive(Debug, Clone)]
+struct Added {
+    id: ReqId,
+    aside: Option<Aside>,
 }
 
 /// The two stacks. New changes clear the redo stack.
@@ -32,6 +43,16 @@ impl History {
 
     pub fn can_redo(&self) -> usize {
         self.undone.len()
+    }
+
+    /// Record a requirement added by hand as `id`.
+    pub(super) fn push_added(&mut self, summary: &str, id: ReqId) {
+        self.push(Step {
+            summary: summary.to_string(),
+            before: Vec::new(),
+            after: Vec::new(),
+            added: Some(Added { id, aside: None }),
+        });
     }
 
     fn push(&mut self, step: Step) {
@@ -75,6 +96,7 @@ impl App {
             summary: summary.to_string(),
             before,
             after,
+            added: None,
         });
         self.edited(ids);
         self.save(summary, &edited);
@@ -82,9 +104,21 @@ impl App {
     }
 
     pub(super) fn undo(&mut self) {
-        let Some(step) = self.history.done.pop() else {
+        let Some(mut step) = self.history.done.pop() else {
             return self.set_message(self.lang.pick("没有可撤销的修改", "nothing to undo"), false);
         };
+        if let Some(added) = &mut step.added {
+            // Taken out as it is now: redo puts back what it became (notes added meanwhile
+            // were undone first, being later steps).
+            added.aside = self.state.plan.withdraw(added.id).map(|(aside, _)| aside);
+            let text = match self.lang {
+                Lang::Zh => format!("已撤销：{}", step.summary),
+                Lang::En => format!("undone: {}", step.summary),
+            };
+            self.history.undone.push(step);
+            self.rebuilt();
+            return self.save_whole(&text);
+        }
         let replaced = self.restore(&step.before);
         let text = match self.lang {
             Lang::Zh => format!("已撤销：{}", step.summary),
@@ -95,9 +129,21 @@ impl App {
     }
 
     pub(super) fn redo(&mut self) {
-        let Some(step) = self.history.undone.pop() else {
+        let Some(mut step) = self.history.undone.pop() else {
             return self.set_message(self.lang.pick("没有可重做的修改", "nothing to redo"), false);
         };
+        if let Some(added) = &mut step.added {
+            let text = match self.lang {
+                Lang::Zh => format!("已重做：{}", step.summary),
+                Lang::En => format!("redone: {}", step.summary),
+            };
+            if let Some(aside) = added.aside.take() {
+                added.id = self.state.plan.put(aside);
+            }
+            let id = added.id;
+            self.history.done.push(step);
+            return self.shape_changed(&text, id);
+        }
         let replaced = self.restore(&step.after);
         let text = match self.lang {
             Lang::Zh => format!("已重做：{}", step.summary),

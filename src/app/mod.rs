@@ -14,6 +14,7 @@ mod edit;
 mod evidence;
 pub mod filter;
 pub mod geometry;
+mod hand;
 mod history;
 pub mod input;
 mod key;
@@ -120,6 +121,8 @@ pub struct App {
     units: UnitsView,
     filter: Filter,
     history: history::History,
+    /// A requirement being added (`+`), while its prompts are answered.
+    adding: Option<hand::Adding>,
     /// The note selected in the detail pane, counted newest first.
     note_cursor: Option<usize>,
     /// 三色督办 thresholds.
@@ -183,6 +186,7 @@ impl App {
             units: UnitsView::default(),
             filter: Filter::default(),
             history: history::History::default(),
+            adding: None,
             note_cursor: None,
             rules: EscalationRules::default(),
             count: count::CountSetting::default(),

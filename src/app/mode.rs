@@ -17,7 +17,8 @@ pub enum Mode {
         scroll: usize,
     },
     /// Typing text for the selected requirement: a note, a note's new text, the 办结说明
-    /// when marking done, or the note with a report.
+    /// when marking done, the note with a report, or a requirement added or corrected by
+    /// hand.
     Input(Prompt, LineEditor),
     /// Waiting for y/n before deleting note `index` (in `notes` order).
     ConfirmDelete(usize),
@@ -44,6 +45,12 @@ pub enum Prompt {
     Due,
     /// The start date, 交办日 (empty: cleared).
     Start,
+    /// A requirement added by hand: its text, then its units, then its deadline.
+    AddText,
+    AddUnits,
+    AddDeadline,
+    /// A field of the selected requirement corrected by hand.
+    Correct(crate::plan::hand::Field),
 }
 
 /// A pending change of every requirement of one item (asked with y/n first).

@@ -47,6 +47,8 @@ impl App {
             Action::DeleteNote => self.ask_delete_note(),
             Action::SubmitReport => self.start_report(),
             Action::SetDue => self.start_set_due(),
+            Action::AddRequirement => self.start_add(),
+            Action::Correct => self.start_correct(),
             Action::SetStart => self.start_set_start(),
             Action::Export => self.export(),
             Action::Extend
@@ -94,6 +96,7 @@ impl App {
             | Action::Edit(_)
             | Action::SubmitNote
             | Action::CancelNote
+            | Action::NextField
             | Action::Start
             | Action::Tick
             | Action::Poll { .. }

@@ -111,6 +111,9 @@ impl App {
 
     /// Enter in an input: act on the text (which may be empty where that is allowed).
     pub(super) fn submit_input(&mut self, prompt: Prompt, text: &str, now: NaiveDateTime) {
+        if self.submit_hand(prompt, text, now) {
+            return;
+        }
         let Some(id) = self.selected_requirement().map(|r| r.id) else {
             return;
         };
@@ -138,6 +141,7 @@ impl App {
             Prompt::Report => self.submit_report(id, note, now),
             Prompt::Due => self.submit_due(id, text, now),
             Prompt::Start => self.submit_start(id, text, now),
+            Prompt::AddText | Prompt::AddUnits | Prompt::AddDeadline | Prompt::Correct(_) => {}
         }
     }
 

@@ -36,7 +36,11 @@ fn writes(command: &Command) -> bool {
         | Command::Reject { .. }
         | Command::Remind { .. }
         | Command::Attach { .. }
-        | Command::Notice { .. } => true,
+        | Command::Notice { .. }
+        | Command::Add(_)
+        | Command::Edit(_)
+        | Command::Remove { .. }
+        | Command::Restore { .. } => true,
         Command::Snapshot { list, .. } => !list,
         Command::Plans { action, .. } => action.is_some(),
         _ => false,
@@ -130,6 +134,10 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
         }),
         Command::Set { id, status, note } => set(&id, status, note.as_deref(), ctx),
         Command::Note { id, text } => note(&id, &text, ctx),
+        Command::Add(args) => super::hand::add(&args, ctx),
+        Command::Edit(args) => super::hand::edit(&args, ctx),
+        Command::Remove { id } => super::hand::remove(&id, ctx),
+        Command::Restore { id } => super::hand::restore(&id, ctx),
         Command::Due { id, date, clear } => super::due::due(&id, date.filter(|_| !clear), ctx),
         Command::Start { id, date, clear } => super::start::start(&id, date, clear, ctx),
         Command::Export {

@@ -42,7 +42,7 @@ pub fn command(lang: Lang) -> Command {
     // Building adds clap's own `--help`, `--version` and `help` command, so they are
     // translated like the rest.
     cmd.build();
-    localise(cmd, lang)
+    localise(cmd, lang, &[])
 }
 
 /// Parse `args` (program name first) with help and errors in `lang`.
@@ -55,20 +55,41 @@ pub fn parse(args: &[OsString], lang: Lang) -> Result<(Cli, ArgMatches), clap::E
     Ok((cli, matches))
 }
 
-fn localise(cmd: Command, lang: Lang) -> Command {
+/// The key of a command in [`zh::ZH`] from the names on its way down from the root: its
+/// name, with the names of the commands above it (but the root) before it when it is nested
+/// (`plans remove`, not `remove`, which is the top-level `duban remove`). clap's `help`
+/// command is left out of the way: `help plans remove` and `plans help remove` describe
+/// `plans remove`; every `help` itself is keyed `help`.
+fn key(path: &[&str]) -> String {
+    if path.last() == Some(&"help") {
+        return "help".to_owned();
+    }
+    let names: Vec<&str> = (path.iter().skip(1).copied())
+        .filter(|n| *n != "help")
+        .collect();
+    if names.is_empty() {
+        path.first().copied().unwrap_or_default().to_owned()
+    } else {
+        names.join(" ")
+    }
+}
+
+fn localise(cmd: Command, lang: Lang, parents: &[&str]) -> Command {
     if lang == Lang::En {
         return cmd;
     }
     let name = cmd.get_name().to_owned();
-    let about = lookup(&name, "");
-    let mut cmd = cmd.mut_args(|arg| match zh_help(&name, &arg) {
+    let path: Vec<&str> = parents.iter().copied().chain([name.as_str()]).collect();
+    let key = key(&path);
+    let about = lookup(&key, "");
+    let mut cmd = cmd.mut_args(|arg| match zh_help(&key, &arg) {
         Some(text) => arg.help(text).long_help(None),
         None => arg,
     });
     if let Some(about) = about {
         cmd = cmd.about(about).long_about(None);
     }
-    cmd.mut_subcommands(|sub| localise(sub, lang))
+    cmd.mut_subcommands(|sub| localise(sub, lang, &path))
 }
 
 fn lookup(command: &str, id: &str) -> Option<&'static str> {

@@ -7,6 +7,7 @@ use crate::plan::agenda::Bucket;
 use crate::plan::count::Counting;
 use crate::plan::deadline::DeadlineKind;
 use crate::plan::escalation::Escalation;
+use crate::plan::hand::Field;
 use crate::plan::import::Role;
 use crate::plan::{ChangeKind, Period, Requirement};
 
@@ -162,6 +163,25 @@ pub fn describe(kind: &ChangeKind, lang: Lang) -> String {
         | ChangeKind::Rejected { .. }
         | ChangeKind::Reminded { .. }
         | ChangeKind::Attached { .. }) => super::lifecycle::describe(lifecycle, lang),
+        ChangeKind::Added => lang.pick("手工添加", "added by hand").to_string(),
+        ChangeKind::Edited { field, from, to } => {
+            let field = field.label(lang);
+            let shown = |v: &str| {
+                if v.trim().is_empty() {
+                    lang.pick("（空）", "(empty)").to_string()
+                } else {
+                    crate::report::text::one_line(v).into_owned()
+                }
+            };
+            match lang {
+                Lang::Zh => format!("更正{field}：{} → {}", shown(from), shown(to)),
+                Lang::En => format!("{field} corrected: {} → {}", shown(from), shown(to)),
+            }
+        }
+        ChangeKind::Removed => lang.pick("移入归档", "moved to the archive").to_string(),
+        ChangeKind::Restored => lang
+            .pick("从归档恢复", "restored from the archive")
+            .to_string(),
         ChangeKind::Due { from, to } => {
             let day = |d: &Option<chrono::NaiveDate>| {
                 d.map_or_else(
@@ -175,6 +195,20 @@ pub fn describe(kind: &ChangeKind, lang: Lang) -> String {
                 (None, Lang::Zh) => format!("取消人工设定的时限（原为 {}）", day(from)),
                 (None, Lang::En) => format!("hand-set due date cleared (was {})", day(from)),
             }
+        }
+    }
+}
+
+impl Field {
+    /// The field's name, as `show` and the history say it.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Field::Text => lang.pick("要求内容", "text"),
+            Field::Units => lang.pick("责任单位", "units"),
+            Field::Cooperating => lang.pick("配合单位", "cooperating units"),
+            Field::Deadline => lang.pick("时限", "deadline"),
+            Field::Item => lang.pick("事项名称", "item name"),
+            Field::Leader => lang.pick("责任领导", "leader"),
         }
     }
 }

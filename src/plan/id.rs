@@ -296,6 +296,22 @@ impl IdArg {
     }
 }
 
+impl IdArg {
+    /// Whether this names `r`, a requirement no longer in the plan (archived), read with the
+    /// plan's `levels`: its id as kept, or the document's number.
+    pub fn names_kept(&self, r: &super::model::Requirement, levels: Levels) -> bool {
+        let id = r.id;
+        match (&self.parts[..], levels) {
+            (&[n], _) if self.by_number => r.number == Some(n),
+            (&[c, i, k], _) => id == ReqId::new(c, i, k),
+            (&[c, k], Levels::Two) => id == ReqId::new(c, 1, k),
+            (&[n], Levels::One) => id == ReqId::new(1, 1, n) || r.number == Some(n),
+            (&[n], _) => r.number == Some(n),
+            _ => false,
+        }
+    }
+}
+
 impl Plan {
     /// The requirement the document numbers `n` (its straight-through 第N项), when exactly
     /// one has that number.

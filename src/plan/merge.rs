@@ -32,6 +32,7 @@ pub use archive::Archived;
 pub use pairing::SIMILAR;
 pub use proposal::{DecisionError, Decisions, Evidence, Pair, Proposal, Strength, apply, propose};
 
+use super::hand;
 use super::import::compare_key;
 use super::model::{Plan, ReqId, Requirement, Status};
 
@@ -120,6 +121,8 @@ pub struct MergeReport {
     pub weak: Vec<WeakPair>,
     /// Added requirements that look split off a matched one.
     pub splits: Vec<Split>,
+    /// Requirements added by hand, kept (the revised document does not have them).
+    pub kept: Vec<hand::Kept>,
 }
 
 impl MergeReport {
@@ -163,6 +166,10 @@ pub struct Merged {
 /// Carries progress (`status`, `status_changed`, `completed_on`, notes, history, dates set by
 /// hand) from `old` to `new` over the sure pairs of [`propose`]. Texts, units, deadlines and
 /// ids are the revised plan's.
+///
+/// Requirements added by hand are in no document: they are set aside before pairing and put
+/// back into the revised plan after it ([`hand::set_aside`], [`hand::reinsert`]), listed in
+/// [`MergeReport::kept`], never archived.
 pub fn merge(old: &Plan, new: Plan, now: NaiveDateTime) -> Merged {
     let proposal = propose(old, &new);
     let chosen = (proposal.pairs.iter())
@@ -188,6 +195,21 @@ fn same_folded(a: &str, b: &str) -> bool {
 
 /// The merge over `chosen` (new id → old id, confirmed by the user).
 fn assemble(
+    old: &Plan,
+    new: Plan,
+    chosen: &Map<ReqId, (ReqId, bool)>,
+    proposal: &Proposal,
+    now: NaiveDateTime,
+) -> Merged {
+    // Hand-made rows are in no document: set aside here (and in `propose`), put back after.
+    let (document, hand_made) = hand::set_aside(old);
+    let mut merged = assemble_document(&document, new, chosen, proposal, now);
+    merged.report.kept = hand::reinsert(&mut merged.plan, hand_made);
+    merged
+}
+
+/// [`assemble`] of the rows that came from the document.
+fn assemble_document(
     old: &Plan,
     mut new: Plan,
     chosen: &Map<ReqId, (ReqId, bool)>,
@@ -247,11 +269,18 @@ fn assemble(
         }
     }
     let text_of = |id: ReqId, plan: &Plan| plan.get(id).map(|r| r.text.clone()).unwrap_or_default();
+    // By id, not position: with hand-made rows set aside, the old plan's ids are not its
+    // positions.
+    let old_text = |id: ReqId| {
+        olds.get(&id)
+            .map(|(_, _, r)| r.text.clone())
+            .unwrap_or_default()
+    };
     report.weak = (proposal.weak())
         .map(|p| WeakPair {
             old_id: p.old,
             new_id: p.new,
-            old_text: text_of(p.old, old),
+            old_text: old_text(p.old),
             new_text: text_of(p.new, &new),
             evidence: p.evidence,
             applied: chosen.get(&p.new).is_some_and(|&(o, _)| o == p.old),

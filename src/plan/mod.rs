@@ -8,6 +8,7 @@ pub mod due;
 pub mod escalation;
 pub mod fields;
 pub mod generate;
+pub mod hand;
 pub mod id;
 pub mod import;
 pub mod levels;

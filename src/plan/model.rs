@@ -19,6 +19,7 @@ pub use super::count::tally::Counts;
 use super::deadline::Deadline;
 pub use super::fields::Extra;
 use super::fields::parse_units;
+pub use super::hand::Field;
 pub use super::id::{Canonical, IdArg, IdError, ParseIdError, ReqId};
 pub use super::levels::Levels;
 use super::lifecycle::{Evidence, Extension, Reminder, Review};
@@ -88,6 +89,10 @@ pub struct Requirement {
     /// 佐证材料: references to files, never copies.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
+    /// Added by hand (`duban add`), not taken from the document: `import --merge` of a
+    /// revised document keeps it (see [`super::hand`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub by_hand: bool,
     /// Derived from `units_raw` and `cooperating_raw`.
     #[serde(skip)]
     pub units: Units,
@@ -151,6 +156,7 @@ impl Requirement {
             review: None,
             reminders: Vec::new(),
             evidence: Vec::new(),
+            by_hand: false,
             units: Units::default(),
             deadline: Deadline::default(),
             period_end: None,
@@ -244,9 +250,7 @@ impl Plan {
 
     /// Derive one requirement (e.g. from the edits journal) as [`Plan::derive`] would.
     pub fn derive_one(&self, r: &mut Requirement) {
-        r.derive(self.year);
-        r.period_end = Some(self.period().end);
-        r.id = r.id.shown_as(self.levels);
+        self.rederive()(r);
     }
 
     /// Recompute every requirement's derived fields (after loading from JSON), with the
@@ -314,7 +318,7 @@ impl Plan {
 
     /// Where category `number` is. Categories are normally numbered 1, 2, 3… in order, so
     /// that place is tried first (O(1) lookups by id in large plans); a scan covers the rest.
-    fn category_index(&self, number: u32) -> Option<usize> {
+    pub(crate) fn category_index(&self, number: u32) -> Option<usize> {
         let guess = usize::try_from(number).ok()?.checked_sub(1);
         guess
             .filter(|&i| self.categories.get(i).is_some_and(|c| c.number == number))

@@ -83,6 +83,9 @@ pub struct RequirementRow<'a> {
     /// 佐证材料. Omitted while empty.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pub evidence: &'a [Evidence],
+    /// Added by hand (`duban add`), not from the document. Omitted when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub by_hand: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -188,6 +191,7 @@ pub fn requirement_row<'a>(e: &Entry<'a>, today: NaiveDate) -> RequirementRow<'a
         review: r.review.as_ref(),
         reminders: &r.reminders,
         evidence: &r.evidence,
+        by_hand: r.by_hand,
     }
 }
 

@@ -25,6 +25,7 @@ pub fn notice(report: &MergeReport, lang: Lang) -> String {
         (report.text_changed(), "文字修改", "text changed"),
         (report.deadline_changed(), "时限修改", "deadline changed"),
         (report.units_changed(), "责任单位修改", "units changed"),
+        (report.kept.len(), "保留手工添加", "added by hand kept"),
     ];
     let parts: Vec<String> = counts
         .iter()
@@ -73,6 +74,7 @@ pub fn changes(report: &MergeReport, lang: Lang, total_width: usize) -> String {
         }
     }
     matched(&mut w, report);
+    hand_made(&mut w, report);
     pairs::weak(&mut w, report);
     pairs::splits(&mut w, report);
     pairs::warnings(&mut w, report);
@@ -97,6 +99,31 @@ pub fn changes(report: &MergeReport, lang: Lang, total_width: usize) -> String {
         Lang::En => format!("Progress kept for {kept} requirements ({unchanged} unchanged)."),
     });
     w.out
+}
+
+/// The requirements added by hand, which the document does not have: kept where they were.
+fn hand_made(w: &mut Lines, report: &MergeReport) {
+    if report.kept.is_empty() {
+        return;
+    }
+    let lang = w.lang;
+    let n = report.kept.len();
+    w.raw(&match lang {
+        Lang::Zh => format!("手工添加 {n} 条（文件中没有，原样保留）："),
+        Lang::En => format!("Added by hand ({n}; not in the file, kept as they are):"),
+    });
+    for k in &report.kept {
+        let id = if k.old_id == k.new_id {
+            k.new_id.to_string()
+        } else {
+            format!("{} → {}", k.old_id, k.new_id)
+        };
+        let also = k.also_in_document.map_or_else(String::new, |d| match lang {
+            Lang::Zh => format!("（新文件中 {d} 文字相同，可用 duban remove 移除手工条目）"),
+            Lang::En => format!(" (the file's {d} has the same text; duban remove drops this one)"),
+        });
+        w.line(&format!("  = {id}  {}{also}", k.text));
+    }
 }
 
 /// The renumbered, reworded, redated and reassigned requirements.
@@ -259,8 +286,9 @@ pub fn archived(
     let entries: Vec<Entry<'_>> = picked.iter().map(|(e, _)| *e).collect();
     let mut out = lang
         .pick(
-            "已归档：修订后的计划中已移除的要求（编号为原计划中的编号，进度保留）\n",
-            "Archived: requirements removed by a revised plan (ids as in that plan, progress kept)\n",
+            "已归档：修订后的计划中已移除或手工移除的要求（编号为归档时的编号，进度保留；duban restore 编号 可恢复）\n",
+            "Archived: requirements removed by a revised plan or by hand (ids as when archived, \
+             progress kept; duban restore ID brings one back)\n",
         )
         .to_string();
     out.push_str(&super::table::list(&entries, today, lang, total_width));

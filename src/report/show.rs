@@ -76,7 +76,12 @@ pub fn show_checked(
         label_width,
         value_width: total_width.saturating_sub(label_width).max(20),
     };
-    s.field(labels.id, &r.id.to_string());
+    if r.by_hand {
+        let hand = lang.pick("手工添加", "added by hand");
+        s.field(labels.id, &format!("{}  {hand}", r.id));
+    } else {
+        s.field(labels.id, &r.id.to_string());
+    }
     if let Some(n) = r.number {
         s.field(labels.number, &lang.task_number(n));
     }

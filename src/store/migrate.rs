@@ -14,6 +14,8 @@
 //! - schema 3: a workspace of plans (issue #20). The top-level `plan`, `snapshots` and
 //!   `archived` of schema 2 become the one entry of `plans`, named after the plan's year
 //!   ([`super::default_name`]); `merge_notice` stays at the top.
+//!   Within schema 3 too: hand entry and correction (issue #20), a requirement's `by_hand`
+//!   and the history kinds `added`, `edited`, `removed` and `restored`, optional.
 
 use serde_json::Value;
 

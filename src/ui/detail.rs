@@ -152,9 +152,15 @@ fn requirement_lines(app: &App, r: &Requirement, item: &Item, cols: usize) -> Ve
     } else {
         format!("  [{level}]")
     };
+    let hand = if r.by_hand {
+        format!("  {}", lang.pick("手工添加", "added by hand"))
+    } else {
+        String::new()
+    };
     out.push(Line::from(vec![
         Span::styled(status, THEME.status(r.status)),
         Span::styled(level, THEME.escalation(escalation)),
+        Span::styled(hand, THEME.label),
         Span::styled(changed, THEME.dim),
     ]));
     out.push(Line::default());

@@ -60,8 +60,30 @@ fn prompt(app: &App) -> String {
             "交办日（YYYY-MM-DD，空则取消）",
             "start date (YYYY-MM-DD, empty: clear)",
         ),
+        Mode::Input(Prompt::AddText, _) => lang.pick("新要求内容", "new requirement's text"),
+        Mode::Input(Prompt::AddUnits, _) => {
+            lang.pick("责任单位（可空）", "responsible units (optional)")
+        }
+        Mode::Input(Prompt::AddDeadline, _) => lang.pick("时限（可空）", "deadline (optional)"),
+        Mode::Input(Prompt::Correct(field), _) => {
+            return format!(
+                " {}{} {}> ",
+                lang.pick("更正", "correct "),
+                field.label(lang),
+                app.selected_requirement()
+                    .map(|r| r.id.to_string())
+                    .unwrap_or_default()
+            );
+        }
         _ => lang.pick("备注", "note"),
     };
+    if matches!(
+        app.mode(),
+        Mode::Input(Prompt::AddText | Prompt::AddUnits | Prompt::AddDeadline, _)
+    ) {
+        // The requirement does not exist yet: no id to show.
+        return format!(" {label}> ");
+    }
     let id = app
         .selected_requirement()
         .map(|r| r.id.to_string())
@@ -195,6 +217,15 @@ fn hint_spans(app: &App, cols: usize) -> Vec<Span<'static>> {
                     (keys, Action::JumpCategory(1).short(lang)),
                 );
             }
+            if app.screen() != Screen::Units {
+                // Hand entry last before help and quit, after the category keys: the first
+                // to go on a narrow screen.
+                for a in [Action::Correct, Action::AddRequirement] {
+                    if let Some(keys) = keys_label(km, mode, std::slice::from_ref(&a)) {
+                        hints.insert(hints.len().saturating_sub(2), (keys, a.short(lang)));
+                    }
+                }
+            }
         }
         Mode::Help { .. } => {
             add(&[Action::Up, Action::Down], lang.pick("滚动", "scroll"));
@@ -219,19 +250,7 @@ fn hint_spans(app: &App, cols: usize) -> Vec<Span<'static>> {
             add(&[Action::SubmitNote], lang.pick("确定", "ok"));
             add(&[Action::CancelNote], Action::CancelNote.short(lang));
         }
-        Mode::Input(..) | Mode::Search(_) | Mode::Flow(_) => {
-            add(
-                &[Action::Edit(Edit::ClearToStart)],
-                Action::Edit(Edit::ClearToStart).short(lang),
-            );
-            let submit = if matches!(app.mode(), Mode::Search(_)) {
-                lang.pick("确定", "done")
-            } else {
-                Action::SubmitNote.short(lang)
-            };
-            add(&[Action::SubmitNote], submit);
-            add(&[Action::CancelNote], Action::CancelNote.short(lang));
-        }
+        Mode::Input(..) | Mode::Search(_) | Mode::Flow(_) => input_hints(app, &mut add),
     }
     if matches!(app.mode(), Mode::Normal) && app.filter().search.is_some() {
         // While a search is active, n/N step through matches: say so second.
@@ -301,6 +320,26 @@ fn lifecycle_hints(app: &App) -> Vec<Action> {
             },
         ],
         None => Vec::new(),
+    }
+}
+
+/// The hints while typing: clear, save (or done for a search), cancel, and Tab between the
+/// fields of a correction.
+fn input_hints(app: &App, add: &mut impl FnMut(&[Action], &'static str)) {
+    let lang = app.lang();
+    add(
+        &[Action::Edit(Edit::ClearToStart)],
+        Action::Edit(Edit::ClearToStart).short(lang),
+    );
+    let submit = if matches!(app.mode(), Mode::Search(_)) {
+        lang.pick("确定", "done")
+    } else {
+        Action::SubmitNote.short(lang)
+    };
+    add(&[Action::SubmitNote], submit);
+    add(&[Action::CancelNote], Action::CancelNote.short(lang));
+    if matches!(app.mode(), Mode::Input(Prompt::Correct(_), _)) {
+        add(&[Action::NextField], Action::NextField.short(lang));
     }
 }
 

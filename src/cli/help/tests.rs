@@ -4,12 +4,17 @@ fn os(args: &[&str]) -> Vec<OsString> {
     args.iter().map(OsString::from).collect()
 }
 
-/// Every command in the tree with its name, clap's built-ins included.
-fn commands(cmd: &Command) -> Vec<&Command> {
-    let mut all = vec![cmd];
-    for sub in cmd.get_subcommands() {
-        all.extend(commands(sub));
+/// Every command in the tree with its key in the Chinese table, clap's built-ins included.
+fn commands(cmd: &Command) -> Vec<(String, &Command)> {
+    fn walk<'a>(cmd: &'a Command, parents: &[&'a str], all: &mut Vec<(String, &'a Command)>) {
+        let path: Vec<&str> = parents.iter().copied().chain([cmd.get_name()]).collect();
+        for sub in cmd.get_subcommands() {
+            walk(sub, &path, all);
+        }
+        all.push((key(&path), cmd));
     }
+    let mut all = Vec::new();
+    walk(cmd, &[], &mut all);
     all
 }
 
@@ -18,8 +23,8 @@ fn every_argument_and_command_has_chinese_and_english_help() {
     let mut built = Cli::command();
     built.build();
     let mut missing = Vec::new();
-    for cmd in commands(&built) {
-        let name = cmd.get_name();
+    for (name, cmd) in commands(&built) {
+        let name = name.as_str();
         if lookup(name, "").is_none() {
             missing.push(format!("(\"{name}\", \"\") — the command's description"));
         }
@@ -59,11 +64,28 @@ fn every_chinese_entry_belongs_to_an_argument_or_command() {
     for (command, id, text) in zh::ZH {
         assert!(!text.trim().is_empty(), "{command} {id}: empty");
         let used = *command == "*"
-            || all.iter().any(|c| {
-                c.get_name() == *command
-                    && (id.is_empty() || c.get_arguments().any(|a| a.get_id() == *id))
+            || all.iter().any(|(key, c)| {
+                key == command && (id.is_empty() || c.get_arguments().any(|a| a.get_id() == *id))
             });
         assert!(used, "({command:?}, {id:?}) names nothing in src/cli.rs");
+    }
+}
+
+#[test]
+fn a_nested_command_has_its_own_entry_beside_a_top_level_one_of_its_name() {
+    let zh = command(Lang::Zh);
+    let about = |path: &[&str]| {
+        let mut cmd = &zh;
+        for name in path {
+            cmd = cmd.find_subcommand(name).expect("a subcommand");
+        }
+        cmd.get_about().map(ToString::to_string).unwrap_or_default()
+    };
+    for name in ["remove", "restore"] {
+        let (top, nested) = (about(&[name]), about(&["plans", name]));
+        assert!(top.contains("要求"), "{name}: {top}");
+        assert!(nested.contains("计划"), "plans {name}: {nested}");
+        assert_ne!(top, nested);
     }
 }
 
@@ -76,7 +98,7 @@ fn localised_commands_are_well_formed() {
 #[test]
 fn chinese_help_replaces_every_english_text() {
     let zh = command(Lang::Zh);
-    for cmd in commands(&zh) {
+    for (_, cmd) in commands(&zh) {
         let about = cmd.get_about().map(ToString::to_string).unwrap_or_default();
         assert!(!about.is_ascii(), "{}: {about}", cmd.get_name());
         for arg in cmd.get_arguments() {

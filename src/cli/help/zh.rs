@@ -2,7 +2,9 @@
 //! there has its English help where it is declared and only needs a line here; the test in
 //! `super` fails for any argument or command without one.
 //!
-//! Keys: (command name, argument id); an empty id is the command's own description. `duban`
+//! Keys: (command name, argument id); an empty id is the command's own description. A
+//! command nested below a top-level one is keyed by both names (`plans remove`), so it does
+//! not share the entry of a top-level command of the same name (`remove`). `duban`
 //! entries for global arguments serve every command; `*` serves clap's built-in `--help`,
 //! `--version`.
 
@@ -89,22 +91,30 @@ pub(super) const ZH: &[(&str, &str, &str)] = &[
         "工作区中的计划：列出，或新建、改名、移除、恢复",
     ),
     ("plans", "json", "输出 JSON，不输出表格"),
-    ("new", "", "新建一个空计划，供逐件到来的批示件、提案使用"),
-    ("new", "name", "计划简称（不含空格和 `:`），如 2024批示件"),
-    ("new", "title", "计划标题"),
     (
-        "new",
+        "plans new",
+        "",
+        "新建一个空计划，供逐件到来的批示件、提案使用",
+    ),
+    (
+        "plans new",
+        "name",
+        "计划简称（不含空格和 `:`），如 2024批示件",
+    ),
+    ("plans new", "title", "计划标题"),
+    (
+        "plans new",
         "period",
         "计划覆盖的期间：年份（2024）或 起..止（默认：--today 所在年份）",
     ),
-    ("rename", "", "给计划改名"),
-    ("rename", "old", "现在的名称"),
-    ("rename", "new", "新名称"),
-    ("remove", "", "把计划移入归档（可连同进度恢复）"),
-    ("remove", "name", "要移除的计划"),
-    ("remove", "force", "即使计划已有进度也移除"),
-    ("restore", "", "恢复已移除的计划及其进度"),
-    ("restore", "name", "已移除的计划"),
+    ("plans rename", "", "给计划改名"),
+    ("plans rename", "old", "现在的名称"),
+    ("plans rename", "new", "新名称"),
+    ("plans remove", "", "把计划移入归档（可连同进度恢复）"),
+    ("plans remove", "name", "要移除的计划"),
+    ("plans remove", "force", "即使计划已有进度也移除"),
+    ("plans restore", "", "恢复已移除的计划及其进度"),
+    ("plans restore", "name", "已移除的计划"),
     (
         "import",
         "year",
@@ -194,6 +204,68 @@ pub(super) const ZH: &[(&str, &str, &str)] = &[
     ),
     ("start", "date", "交办日：YYYY-MM-DD 或 2024年9月27日"),
     ("start", "clear", "清除交办日：相对期限重新成为待定"),
+    (
+        "add",
+        "",
+        "手工添加一条要求，类别和事项不存在时一并新建；责任单位和时限按导入文件的单元格解读",
+    ),
+    (
+        "add",
+        "category",
+        "所属类别：名称（或类别序号）；没有同名类别时新建",
+    ),
+    ("add", "item", "该类别下的事项名称；没有同名事项时新建"),
+    ("add", "text", "要求内容"),
+    (
+        "add",
+        "unit",
+        "责任单位，写法同文件中的单元格：排在第一位的为牵头单位",
+    ),
+    (
+        "add",
+        "deadline",
+        "时限，写法同文件：2024年6月底前、长期坚持等",
+    ),
+    ("edit", "", "更正要求的一项内容，原值记入历史"),
+    (
+        "edit",
+        "id",
+        "要求编号，如 1.1.1（层级较少的计划为 2.3 或 12；按文件自身编号写作 第12项）",
+    ),
+    ("edit", "text", "要求内容"),
+    ("edit", "unit", "责任单位"),
+    ("edit", "cooperating", "配合单位"),
+    (
+        "edit",
+        "deadline",
+        "时限原文；用 duban due 人工设定的日期仍然优先",
+    ),
+    (
+        "edit",
+        "item",
+        "所在事项的名称（该事项下的所有要求一并更名）",
+    ),
+    ("edit", "leader", "责任领导"),
+    (
+        "remove",
+        "",
+        "把要求连同进度移入归档（duban list --archived 可查看）",
+    ),
+    (
+        "remove",
+        "id",
+        "要求编号，如 1.1.1（层级较少的计划为 2.3 或 12；按文件自身编号写作 第12项）",
+    ),
+    (
+        "restore",
+        "",
+        "把归档的要求连同进度恢复到原事项（事项已不存在时按名称重建）",
+    ),
+    (
+        "restore",
+        "id",
+        "归档时的编号，即 duban list --archived 所示",
+    ),
     ("note", "", "给要求添加备注"),
     (
         "note",

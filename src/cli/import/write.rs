@@ -49,6 +49,7 @@ pub(crate) fn write_merge(
     // compares each requirement with its own past.
     let moved: HashMap<ReqId, ReqId> = (merged.report.changed.iter())
         .map(|m| (m.old_id, m.new_id))
+        .chain(merged.report.kept.iter().map(|k| (k.old_id, k.new_id)))
         .collect();
     let removed: HashSet<ReqId> = merged.report.removed.iter().map(|b| b.id).collect();
     crate::plan::snapshot::remap_ids(&mut current.snapshots, |id| {

@@ -41,6 +41,7 @@ use std::path::Path;
 use super::model::Plan;
 pub use cell::compare_key;
 pub use format::Format;
+pub use numbering::{name_key, strip_number};
 pub use paragraph::Line;
 pub use roles::{ColumnSpec, Role};
 pub use table::{Reading, Row, Skipped, Table, build_plan, build_plan_owned};

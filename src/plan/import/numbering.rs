@@ -53,6 +53,19 @@ pub(super) fn take_numbers(records: &mut [Record], cols: &Columns) {
     }
 }
 
+/// A category or item name as the importer compares it: without the number written before
+/// it ("一、扩大公开" → 扩大公开), whitespace dropped and full-width ASCII folded. Hand entry
+/// (`duban add`) finds existing categories and items by it.
+pub fn name_key(name: &str) -> String {
+    cell::compare_key(&strip_number(name))
+}
+
+/// A category or item name given by hand as the importer keeps one: trimmed, without the
+/// number written before it.
+pub fn strip_number(name: &str) -> String {
+    strip_name(name.trim().to_string(), &mut String::new())
+}
+
 /// The levels of a table read with `cols` into `records`.
 pub(super) fn levels(cols: &Columns, records: &[Record]) -> Levels {
     let categories = cols.category.is_some() || records.iter().any(|r| r.section);

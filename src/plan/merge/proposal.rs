@@ -68,7 +68,9 @@ impl Proposal {
 
 /// Pair the requirements of `old` and `new` (see [`super::pairing`]); nothing is changed.
 pub fn propose(old: &Plan, new: &Plan) -> Proposal {
-    let (olds, news) = (Side::of(old), Side::of(new));
+    // Hand-made rows are never paired (see [`crate::plan::hand::set_aside`]).
+    let (document, _) = crate::plan::hand::set_aside(old);
+    let (olds, news) = (Side::of(&document), Side::of(new));
     let pairing = Pairing::run(&olds, &news);
     let pairs = (pairing.found.iter().enumerate())
         .filter_map(|(n, f)| {

@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use super::Status;
+use super::{Field, Status};
 use crate::plan::lifecycle::Channel;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,4 +101,16 @@ pub enum ChangeKind {
         path: String,
         sha256: String,
     },
+    /// Added by hand (`duban add`), not imported (see [`crate::plan::hand`]).
+    Added,
+    /// One field corrected by hand (`duban edit`); `from` keeps what it said.
+    Edited {
+        field: Field,
+        from: String,
+        to: String,
+    },
+    /// Moved to the archive by hand (`duban remove`).
+    Removed,
+    /// Brought back from the archive (`duban restore`).
+    Restored,
 }
