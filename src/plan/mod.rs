@@ -2,6 +2,7 @@
 
 pub mod agenda;
 pub mod calendar;
+pub mod config_file;
 pub mod count;
 pub mod deadline;
 pub mod due;

@@ -59,23 +59,15 @@ impl ScoringRules {
     /// `$DUBAN_SCORING` (must exist when set), else `scoring.toml` in the config directory
     /// when present, else the defaults.
     pub fn load() -> Result<Self, String> {
-        if let Some(path) = std::env::var_os(Self::ENV).filter(|p| !p.is_empty()) {
-            return Self::from_file(Path::new(&path));
-        }
-        match Self::default_path() {
-            Some(path) if path.is_file() => Self::from_file(&path),
-            _ => Ok(Self::default()),
-        }
+        super::config_file::load(Self::ENV, "scoring.toml", Self::parse)
     }
 
     pub fn default_path() -> Option<PathBuf> {
-        directories::ProjectDirs::from("", "", "duban").map(|d| d.config_dir().join("scoring.toml"))
+        super::config_file::default_path("scoring.toml")
     }
 
     pub fn from_file(path: &Path) -> Result<Self, String> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        Self::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
+        super::config_file::from_file(path, Self::parse)
     }
 
     /// Missing keys keep their defaults; unknown keys and negative or non-finite points are
