@@ -13,8 +13,6 @@
 //! when the item or category empties and goes, the items after it). [`Removal::renumbered`]
 //! says how, for snapshots and anything else that names requirements by id.
 
-use std::borrow::Cow;
-
 use serde::{Deserialize, Serialize};
 
 use super::import::name_key;
@@ -315,74 +313,6 @@ impl Plan {
         }))
     }
 
-    /// Take requirement `id` out of the plan for the archive, with its progress; an item or
-    /// category left empty goes too. The ones after it are renumbered.
-    pub fn remove_requirement(&mut self, id: ReqId, stamp: &Stamp) -> Result<Removal, HandError> {
-        let (mut out, renumbered) = self.withdraw(id).ok_or(HandError::Unknown(id))?;
-        out.requirement
-            .history
-            .push(stamp.change(ChangeKind::Removed));
-        let archived = Archived {
-            category: out.category,
-            item: out.item,
-            plan: self.title.clone(),
-            year: self.year,
-            archived_at: stamp.at,
-            requirement: out.requirement,
-        };
-        Ok(Removal {
-            archived,
-            renumbered,
-        })
-    }
-
-    /// Bring an archived requirement back, with its progress, at the end of its item (found
-    /// by name, else created with its category). Returns its new id.
-    pub fn restore_requirement(&mut self, archived: Archived, stamp: &Stamp) -> ReqId {
-        let mut requirement = archived.requirement;
-        requirement.history.push(stamp.change(ChangeKind::Restored));
-        self.put(Aside {
-            category: archived.category,
-            item: archived.item,
-            requirement,
-        })
-    }
-
-    /// Take requirement `id` out as it is (nothing recorded), with its place by name; an
-    /// item or category left empty goes too. Also the (old, new) ids it renumbered.
-    pub fn withdraw(&mut self, id: ReqId) -> Option<(Aside, Vec<(ReqId, ReqId)>)> {
-        let c = self.category_at(id)?;
-        let (i, k) = (id.item as usize - 1, id.requirement as usize - 1);
-        let cat = &mut self.categories[c];
-        let requirement = cat.items[i].requirements.remove(k);
-        let out = Aside {
-            category: cat.name.clone(),
-            item: cat.items[i].name.clone(),
-            requirement,
-        };
-        if cat.items[i].requirements.is_empty() {
-            cat.items.remove(i);
-        }
-        if cat.items.is_empty() {
-            self.categories.remove(c);
-        }
-        Some((out, self.renumber()))
-    }
-
-    /// Put a requirement at the end of its item, found by name (or created, with its
-    /// category), derived for this plan; returns its id there.
-    pub fn put(&mut self, aside: Aside) -> ReqId {
-        let (category, item) = self.place(&aside.category, &aside.item);
-        let (c, i) = self.make_room(category, item);
-        let cat = &self.categories[c];
-        let mut r = aside.requirement;
-        r.id = next_id(cat.number, i, &cat.items[i]);
-        self.derive_one(&mut r);
-        let id = r.id;
-        self.categories[c].items[i].requirements.push(r);
-        id
-    }
-
     /// Where a requirement named by `category` and `item` goes, checked against the levels
     /// the plan has; nothing is created yet.
     fn slot(&self, category: Option<&str>, item: Option<&str>) -> Result<(Slot, Slot), HandError> {
@@ -525,72 +455,10 @@ fn next_id(number: u32, i: usize, item: &Item) -> ReqId {
     ReqId::new(number, at(i), at(item.requirements.len()))
 }
 
-/// Hand-made rows set aside before a revised document is matched with the plan (they are
-/// not in the document, so matching would archive them): the plan without them (ids as they
-/// were, so the merge report names the old ids), and the rows with their place by name.
-pub fn set_aside(plan: &Plan) -> (Cow<'_, Plan>, Vec<Aside>) {
-    if !plan.requirements().any(|r| r.by_hand) {
-        return (Cow::Borrowed(plan), Vec::new());
-    }
-    let mut rest = plan.clone();
-    let mut aside = Vec::new();
-    for c in &mut rest.categories {
-        for item in &mut c.items {
-            let (hand, doc): (Vec<_>, Vec<_>) = std::mem::take(&mut item.requirements)
-                .into_iter()
-                .partition(|r| r.by_hand);
-            item.requirements = doc;
-            aside.extend(hand.into_iter().map(|requirement| Aside {
-                category: c.name.clone(),
-                item: item.name.clone(),
-                requirement,
-            }));
-        }
-    }
-    (Cow::Owned(rest), aside)
-}
+mod aside;
+mod removal;
 
-/// A hand-made row waiting to be put back (see [`set_aside`]).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Aside {
-    pub category: String,
-    pub item: String,
-    pub requirement: Requirement,
-}
-
-/// A hand-made row a merge kept.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Kept {
-    pub old_id: ReqId,
-    pub new_id: ReqId,
-    pub text: String,
-    /// A requirement of the revised document with the same text: the document now has it
-    /// too, and the hand-made row may be removed.
-    pub also_in_document: Option<ReqId>,
-}
-
-/// Put the rows [`set_aside`] took back into the revised plan, each at the end of its item
-/// (by name; created when the revision has no such category or item), with its progress.
-pub fn reinsert(plan: &mut Plan, aside: Vec<Aside>) -> Vec<Kept> {
-    let doc: Vec<(String, ReqId)> = plan
-        .requirements()
-        .map(|r| (crate::plan::import::compare_key(&r.text), r.id))
-        .collect();
-    let mut kept = Vec::new();
-    for a in aside {
-        let old_id = a.requirement.id;
-        let text = a.requirement.text.clone();
-        let key = crate::plan::import::compare_key(&text);
-        let new_id = plan.put(a);
-        kept.push(Kept {
-            old_id,
-            new_id,
-            text,
-            also_in_document: doc.iter().find(|(k, _)| *k == key).map(|(_, id)| *id),
-        });
-    }
-    kept
-}
+pub use aside::{Aside, Kept, reinsert, set_aside};
 
 #[cfg(test)]
 mod tests;
