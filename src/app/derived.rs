@@ -165,19 +165,24 @@ mod tests {
     use crate::plan::{ReqId, Status};
     use crate::store::State;
 
-    fn now() -> NaiveDateTime {
+    pub(super) fn now() -> NaiveDateTime {
         NaiveDate::from_ymd_opt(2021, 9, 20)
             .and_then(|d| d.and_hms_opt(10, 0, 0))
             .expect("valid")
     }
 
-    fn app() -> App {
+    /// A dashboard on a generated plan of `requirements`, saving nowhere.
+    pub(super) fn generated_app(requirements: usize) -> App {
         let doc = generate_document(&GenOptions {
-            requirements: 120,
+            requirements,
             ..GenOptions::default()
         });
         let plan = import_bytes(doc.as_bytes(), "gen.txt").expect("imports");
         App::new(State::new(plan), Box::new(Discard), now().date())
+    }
+
+    fn app() -> App {
+        generated_app(120)
     }
 
     /// Everything derived, to compare a patched state with a rebuilt one.

@@ -283,27 +283,13 @@ impl App {
 
 #[cfg(test)]
 mod tests {
-    use chrono::{NaiveDate, NaiveDateTime};
     use proptest::prelude::*;
 
-    use super::super::super::{Action, App, Discard, Screen};
-    use crate::plan::generate::{GenOptions, generate_document};
-    use crate::plan::import::import_bytes;
-    use crate::store::State;
-
-    fn now() -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2021, 9, 20)
-            .and_then(|d| d.and_hms_opt(10, 0, 0))
-            .expect("valid")
-    }
+    use super::super::super::{Action, App, Screen};
+    use super::super::tests::{generated_app, now};
 
     fn app() -> App {
-        let doc = generate_document(&GenOptions {
-            requirements: 200,
-            ..GenOptions::default()
-        });
-        let plan = import_bytes(doc.as_bytes(), "gen.txt").expect("imports");
-        App::new(State::new(plan), Box::new(Discard), now().date())
+        generated_app(200)
     }
 
     /// What a list view shows, to compare with a full rebuild.
