@@ -11,6 +11,7 @@ use clap::parser::ValueSource;
 
 use duban::cli::commands;
 use duban::cli::context::{self, CliError, Context};
+use duban::cli::backend::Backend;
 use duban::cli::{self, Cli};
 use duban::clock::Clock;
 use duban::i18n::Lang;
@@ -50,14 +51,32 @@ fn run(cli: Cli, count_typed: bool) -> anyhow::Result<ExitCode> {
     if let Ok(cal) = Calendar::load() {
         Calendar::install(cal);
     }
-    let store = context::resolve_store(cli.state)?;
+    // `duban store …` works on the team store; its `--state` is the file pushed from.
+    let state_file = cli.state.clone();
+    let store_command = matches!(cli.command, Some(cli::Command::Store { .. }));
+    let backend = context::resolve_backend(
+        if store_command { None } else { cli.state },
+        cli.store.as_deref(),
+        count.settings.store.as_deref(),
+        user.clone(),
+    )?;
 
     let Some(command) = cli.command else {
+        let Backend::File(store) = backend else {
+            return Err(CliError::Refused(
+                lang.pick(
+                    "仪表盘暂不支持团队存储：请用命令行命令（duban list、duban set …），或 duban store pull 取出后打开",
+                    "the dashboard does not open the team store yet: use the commands (duban                      list, duban set …), or duban store pull to a file and open that",
+                )
+                .into(),
+            )
+            .into());
+        };
         // The dashboard is the one writer for as long as it runs; while another duban holds
         // the lock, or the file may not be written, this one opens read-only.
         let _lock = store.open_writer()?;
         // Load before the terminal is taken over, so file errors print normally.
-        let (mut state, _existed) = context::load_store(&store)?;
+        let (mut state, _existed) = context::load_store(&Backend::File(store.clone()))?;
         // The dashboard shows one plan: the one `--plan` names, else the first.
         if let Some(name) = &cli.plan {
             state.focus(name).map_err(context::workspace_error)?;
@@ -66,17 +85,18 @@ fn run(cli: Cli, count_typed: bool) -> anyhow::Result<ExitCode> {
     };
     // An export piped to a file keeps its bytes; text for a person is always shown safe.
     let exact = commands::prints_data(&command) && !io::stdout().is_terminal();
-    let loaded = store.clone();
+    let loaded = backend.clone();
     let out = commands::run(
         command,
         &Context {
-            store,
+            store: backend,
             clock,
             lang,
             count: count.count,
             user,
             require_evidence: count.settings.completion_requires_evidence,
             plan: cli.plan.clone(),
+            state_file,
         },
     );
     // A damaged journal was worked around while loading: say so, whatever the outcome.

@@ -70,13 +70,14 @@ impl Fixture {
         ));
         let today = NaiveDate::from_ymd_opt(2021, 9, 20).expect("date");
         let ctx = Context {
-            store,
+            store: crate::cli::backend::Backend::File(store),
             clock: Clock::fixed(today),
             lang: Lang::Zh,
             count: crate::plan::count::Count::default(),
             user: None,
             require_evidence: false,
             plan: None,
+            state_file: None,
         };
         Fixture {
             _dir: dir,
