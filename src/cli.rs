@@ -41,11 +41,17 @@ pub struct Cli {
     #[arg(long, global = true, env = "DUBAN_STATE", value_name = "PATH")]
     pub state: Option<PathBuf>,
 
-    /// The team store: a PostgreSQL connection string, URL or key=value form
-    /// (postgres://user@host/db, host=/var/run/postgresql dbname=duban); PGHOST, PGUSER,
+    /// The team store: a PostgreSQL connection string, URL or `key=value` form
+    /// (`postgres://user@host/db`, `host=/var/run/postgresql dbname=duban`); PGHOST, PGUSER,
     /// PGPASSWORD, PGDATABASE, PGSSLMODE fill what it leaves out (default: the state file,
     /// or `store` in settings.toml)
-    #[arg(long, global = true, env = "DUBAN_STORE", value_name = "CONNINFO", hide_env_values = true)]
+    #[arg(
+        long,
+        global = true,
+        env = "DUBAN_STORE",
+        value_name = "CONNINFO",
+        hide_env_values = true
+    )]
     pub store: Option<String>,
 
     /// Reference date for countdowns and overdue checks (default: the local date)

@@ -9,9 +9,9 @@ use std::process::ExitCode;
 
 use clap::parser::ValueSource;
 
+use duban::cli::backend::Backend;
 use duban::cli::commands;
 use duban::cli::context::{self, CliError, Context};
-use duban::cli::backend::Backend;
 use duban::cli::{self, Cli};
 use duban::clock::Clock;
 use duban::i18n::Lang;

@@ -90,7 +90,12 @@ impl std::fmt::Display for Clash {
         };
         match self.at {
             Some(at) => {
-                write!(f, "{} was changed by {who} at {} UTC", self.what, at.format("%Y-%m-%d %H:%M:%S"))?;
+                write!(
+                    f,
+                    "{} was changed by {who} at {} UTC",
+                    self.what,
+                    at.format("%Y-%m-%d %H:%M:%S")
+                )?;
                 if let Some(status) = &self.status {
                     write!(f, " (now {status})")?;
                 }
@@ -151,11 +156,17 @@ impl TeamStore {
 
     /// The connection, for the next helpers' LISTEN and statements of their own.
     pub fn client(&self) -> MutexGuard<'_, Client> {
-        self.inner.client.lock().unwrap_or_else(PoisonError::into_inner)
+        self.inner
+            .client
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 
     fn base(&self) -> MutexGuard<'_, Base> {
-        self.inner.base.lock().unwrap_or_else(PoisonError::into_inner)
+        self.inner
+            .base
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 
     /// `duban store init`: create or upgrade the schema.

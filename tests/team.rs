@@ -3,8 +3,8 @@
 //! except under `CI=true`, where a missing server fails them (`.ci/run` starts one).
 
 mod team {
-    pub mod cli;
     pub mod clash;
+    pub mod cli;
     pub mod schema;
     pub mod support;
 }

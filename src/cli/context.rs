@@ -3,12 +3,12 @@
 
 use std::path::PathBuf;
 
+use super::backend::Backend;
 use crate::clock::Clock;
 use crate::i18n::Lang;
 use crate::plan::count::Count;
 use crate::plan::import::{self, ImportError};
 use crate::plan::query::FilterError;
-use super::backend::Backend;
 use crate::store::{State, Store, StoreError};
 use crate::team::{Conninfo, TeamError, TeamStore};
 
@@ -116,7 +116,11 @@ pub fn resolve_backend(
     settings_store: Option<&str>,
     user: Option<String>,
 ) -> Result<Backend, CliError> {
-    let team = store.or(if state.is_none() { settings_store } else { None });
+    let team = store.or(if state.is_none() {
+        settings_store
+    } else {
+        None
+    });
     match team {
         Some(conninfo) => Ok(Backend::Team(resolve_team(conninfo, user)?)),
         None => Ok(Backend::File(resolve_store(state)?)),

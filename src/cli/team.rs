@@ -50,11 +50,17 @@ fn init(team: &TeamStore, lang: Lang) -> Result<String, CliError> {
     let at = team.location();
     Ok(match (done, lang) {
         (Init::Created, Lang::Zh) => format!("已在{at}建立 duban 结构（版本 {v}）\n"),
-        (Init::Created, Lang::En) => format!("created the duban schema (version {v}) in the {at}\n"),
+        (Init::Created, Lang::En) => {
+            format!("created the duban schema (version {v}) in the {at}\n")
+        }
         (Init::Upgraded { from }, Lang::Zh) => format!("已把{at}从版本 {from} 升级到 {v}\n"),
-        (Init::Upgraded { from }, Lang::En) => format!("upgraded the {at} from version {from} to {v}\n"),
+        (Init::Upgraded { from }, Lang::En) => {
+            format!("upgraded the {at} from version {from} to {v}\n")
+        }
         (Init::UpToDate, Lang::Zh) => format!("{at}已是版本 {v}，无需改动\n"),
-        (Init::UpToDate, Lang::En) => format!("the {at} is at version {v} already; nothing changed\n"),
+        (Init::UpToDate, Lang::En) => {
+            format!("the {at} is at version {v} already; nothing changed\n")
+        }
     })
 }
 
@@ -77,7 +83,11 @@ fn push(team: &TeamStore, ctx: &Context) -> Result<String, CliError> {
     }
     team.save(&state)?;
     let plans = state.plans().len() + state.removed_plans().len();
-    let reqs: usize = state.plans().iter().map(|p| p.plan.requirements().count()).sum();
+    let reqs: usize = state
+        .plans()
+        .iter()
+        .map(|p| p.plan.requirements().count())
+        .sum();
     Ok(match ctx.lang {
         Lang::Zh => format!(
             "已把 {} 推入{}：{plans} 个计划，{reqs} 项任务\n",
@@ -95,7 +105,8 @@ fn push(team: &TeamStore, ctx: &Context) -> Result<String, CliError> {
 fn status(team: &TeamStore, json: bool, lang: Lang) -> Result<String, CliError> {
     let s = team.status()?;
     if json {
-        let mut out = serde_json::to_string_pretty(&s).map_err(|e| CliError::Refused(e.to_string()))?;
+        let mut out =
+            serde_json::to_string_pretty(&s).map_err(|e| CliError::Refused(e.to_string()))?;
         out.push('\n');
         return Ok(out);
     }
@@ -104,20 +115,38 @@ fn status(team: &TeamStore, json: bool, lang: Lang) -> Result<String, CliError> 
         Lang::Zh => writeln!(
             out,
             "{}\n结构版本 {}；计划 {}（已移除 {}）；任务 {}；历史记录 {}",
-            team.location(), s.schema, s.plans, s.removed_plans, s.requirements, s.history
+            team.location(),
+            s.schema,
+            s.plans,
+            s.removed_plans,
+            s.requirements,
+            s.history
         ),
         Lang::En => writeln!(
             out,
             "{}\nschema {}; plans {} ({} removed); requirements {}; history entries {}",
-            team.location(), s.schema, s.plans, s.removed_plans, s.requirements, s.history
+            team.location(),
+            s.schema,
+            s.plans,
+            s.removed_plans,
+            s.requirements,
+            s.history
         ),
     };
     if let Some(last) = &s.last_change {
         let who = last.by.as_deref().unwrap_or(&last.login);
         let at = last.at.format("%Y-%m-%d %H:%M:%S UTC");
         let _ = match lang {
-            Lang::Zh => writeln!(out, "最近修改：{} 由 {who}（登录 {}）于 {at}", last.what, last.login),
-            Lang::En => writeln!(out, "last change: {} by {who} (login {}) at {at}", last.what, last.login),
+            Lang::Zh => writeln!(
+                out,
+                "最近修改：{} 由 {who}（登录 {}）于 {at}",
+                last.what, last.login
+            ),
+            Lang::En => writeln!(
+                out,
+                "last change: {} by {who} (login {}) at {at}",
+                last.what, last.login
+            ),
         };
     }
     Ok(out)

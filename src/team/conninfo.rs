@@ -146,7 +146,12 @@ impl Conninfo {
             let ports: Vec<String> = c.get_ports().iter().map(ToString::to_string).collect();
             let _ = write!(out, " port={}", ports.join(","));
         }
-        let _ = write!(out, " user={} dbname={}", quote(self.user()), quote(self.dbname()));
+        let _ = write!(
+            out,
+            " user={} dbname={}",
+            quote(self.user()),
+            quote(self.dbname())
+        );
         if c.get_password().is_some() {
             out.push_str(" password=***");
         }

@@ -51,7 +51,11 @@ pub fn plan_rows(state: &State) -> Result<Vec<(PlanKey, i32, Value)>, serde_json
     let mut out = Vec::new();
     for (i, (p, gone)) in active.chain(removed).enumerate() {
         let position = i32::try_from(i).unwrap_or(i32::MAX);
-        out.push(((p.name.clone(), gone), position, rows::plan_header(p, gone)?));
+        out.push((
+            (p.name.clone(), gone),
+            position,
+            rows::plan_header(p, gone)?,
+        ));
     }
     Ok(out)
 }
@@ -77,16 +81,34 @@ impl Base {
         let mut plans = HashMap::new();
         for (key, position, header) in plan_rows(state).map_err(damaged)? {
             if let Some(&version) = versions.plans.get(&key) {
-                plans.insert(key, BasePlan { position, header, version });
+                plans.insert(
+                    key,
+                    BasePlan {
+                        position,
+                        header,
+                        version,
+                    },
+                );
             }
         }
         let mut reqs = HashMap::new();
         for (key, position, r) in requirement_rows(state) {
             if let Some(&version) = versions.reqs.get(&key) {
-                reqs.insert(key, BaseReq { position, req: r.clone(), version });
+                reqs.insert(
+                    key,
+                    BaseReq {
+                        position,
+                        req: r.clone(),
+                        version,
+                    },
+                );
             }
         }
-        Ok(Base { workspace, plans, reqs })
+        Ok(Base {
+            workspace,
+            plans,
+            reqs,
+        })
     }
 }
 
@@ -120,7 +142,11 @@ pub fn load(client: &mut Client) -> Result<(Option<State>, Base), TeamError> {
     {
         let (name, removed): (String, bool) = (row.get(0), row.get(1));
         versions.plans.insert((name.clone(), removed), row.get(3));
-        plans.push(PlanRow { name, removed, header: row.get(2) });
+        plans.push(PlanRow {
+            name,
+            removed,
+            header: row.get(2),
+        });
     }
     let mut requirements = Vec::new();
     for row in tx
@@ -132,7 +158,11 @@ pub fn load(client: &mut Client) -> Result<(Option<State>, Base), TeamError> {
     {
         let (plan, id): (String, String) = (row.get(0), row.get(1));
         versions.reqs.insert((plan.clone(), id.clone()), row.get(3));
-        requirements.push(ReqRow { plan, id, data: row.get(2) });
+        requirements.push(ReqRow {
+            plan,
+            id,
+            data: row.get(2),
+        });
     }
     let history = read_history(&mut tx)?;
     tx.commit().map_err(|e| sql(&e))?;
@@ -143,8 +173,8 @@ pub fn load(client: &mut Client) -> Result<(Option<State>, Base), TeamError> {
         };
         return Ok((None, base));
     }
-    let state = rows::assemble(workspace, plans, requirements, history)
-        .map_err(TeamError::Damaged)?;
+    let state =
+        rows::assemble(workspace, plans, requirements, history).map_err(TeamError::Damaged)?;
     let base = Base::of(&state, &versions)?;
     Ok((Some(state), base))
 }
@@ -154,7 +184,10 @@ pub fn load(client: &mut Client) -> Result<(Option<State>, Base), TeamError> {
 fn read_history(tx: &mut impl GenericClient) -> Result<HashMap<ReqKey, Vec<Value>>, TeamError> {
     let mut history: HashMap<ReqKey, Vec<Value>> = HashMap::new();
     for row in tx
-        .query("SELECT plan, req, entry, login, at FROM duban.history ORDER BY seq", &[])
+        .query(
+            "SELECT plan, req, entry, login, at FROM duban.history ORDER BY seq",
+            &[],
+        )
         .map_err(|e| sql(&e))?
     {
         let mut entry: Value = row.get(2);
@@ -163,7 +196,10 @@ fn read_history(tx: &mut impl GenericClient) -> Result<HashMap<ReqKey, Vec<Value
             let at: DateTime<Utc> = row.get(4);
             map.insert("recorded".into(), Value::String(at.to_rfc3339()));
         }
-        history.entry((row.get(0), row.get(1))).or_default().push(entry);
+        history
+            .entry((row.get(0), row.get(1)))
+            .or_default()
+            .push(entry);
     }
     Ok(history)
 }

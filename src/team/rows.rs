@@ -27,7 +27,9 @@ pub fn workspace_data(state: &State) -> Result<Value, serde_json::Error> {
 pub fn plan_header(plan: &PlanState, removed: bool) -> Result<Value, serde_json::Error> {
     let mut value = serde_json::to_value(plan)?;
     if !removed
-        && let Some(categories) = value.pointer_mut("/plan/categories").and_then(Value::as_array_mut)
+        && let Some(categories) = value
+            .pointer_mut("/plan/categories")
+            .and_then(Value::as_array_mut)
     {
         for category in categories {
             if let Some(items) = category.get_mut("items").and_then(Value::as_array_mut) {
@@ -111,7 +113,9 @@ pub fn assemble(
         active.push(p.header);
     }
     if let Some(plan) = by_plan.keys().next() {
-        return Err(format!("requirements of a plan `{plan}` that is not in the workspace"));
+        return Err(format!(
+            "requirements of a plan `{plan}` that is not in the workspace"
+        ));
     }
     let workspace = workspace.unwrap_or_else(|| json!({}));
     let mut state = json!({
@@ -130,7 +134,12 @@ pub fn assemble(
 
 /// Append a requirement (rows come in plan order) to the item its id names.
 fn place(header: &mut Value, plan: &str, row: ReqRow) -> Result<(), String> {
-    let misplaced = || format!("plan `{plan}`: requirement {} has no place in the tree", row.id);
+    let misplaced = || {
+        format!(
+            "plan `{plan}`: requirement {} has no place in the tree",
+            row.id
+        )
+    };
     let id: crate::plan::ReqId = row.id.parse().map_err(|_| misplaced())?;
     let categories = header
         .pointer_mut("/plan/categories")

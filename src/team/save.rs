@@ -13,6 +13,7 @@ use crate::store::State;
 
 /// Write what `state` changed since `base`; the base of the next save on success. On any
 /// error the transaction is rolled back: nothing is written.
+#[allow(clippy::too_many_lines)] // one pass per table, in the order they depend on
 pub fn save(
     client: &mut Client,
     base: &Base,
@@ -73,9 +74,8 @@ pub fn save(
                 .map_err(|e| sql(&e))?
                 .map(|r| r.get(0)),
         };
-        let version = match version {
-            Some(v) => v,
-            None => return Err(plan_clash(&mut tx, &name, removed)),
+        let Some(version) = version else {
+            return Err(plan_clash(&mut tx, &name, removed));
         };
         versions.plans.insert(key.clone(), version);
         seen.insert(key);
@@ -237,7 +237,10 @@ fn plan_clash(tx: &mut Transaction<'_>, name: &str, removed: bool) -> TeamError 
 
 fn workspace_clash(tx: &mut Transaction<'_>) -> TeamError {
     let row = tx
-        .query_opt("SELECT updated_by, login, updated_at FROM duban.workspace", &[])
+        .query_opt(
+            "SELECT updated_by, login, updated_at FROM duban.workspace",
+            &[],
+        )
         .ok()
         .flatten();
     TeamError::Clash(Clash {

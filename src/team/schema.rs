@@ -35,8 +35,11 @@ pub fn version(client: &mut impl GenericClient) -> Result<Option<i32>, postgres:
 pub fn init(client: &mut Client) -> Result<Init, TeamError> {
     let sql = |e: postgres::Error| TeamError::Sql(describe(&e));
     let mut tx = client.transaction().map_err(sql)?;
-    tx.execute("SELECT pg_advisory_xact_lock(hashtext('duban.schema'))", &[])
-        .map_err(sql)?;
+    tx.execute(
+        "SELECT pg_advisory_xact_lock(hashtext('duban.schema'))",
+        &[],
+    )
+    .map_err(sql)?;
     let from = version(&mut tx).map_err(sql)?.unwrap_or(0);
     refuse_newer(from)?;
     let current = usize::try_from(from).unwrap_or(0);

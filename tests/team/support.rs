@@ -4,8 +4,8 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use assert_cmd::Command;
-use duban::team::conninfo::{Conninfo, process_env};
 use duban::team::TeamStore;
+use duban::team::conninfo::{Conninfo, process_env};
 use tempfile::TempDir;
 
 /// A database made for one test, dropped when it goes out of scope.
@@ -51,7 +51,10 @@ pub fn db(test: &str) -> Option<Db> {
 impl Drop for Db {
     fn drop(&mut self) {
         if let Ok(mut c) = self.admin.connect() {
-            let _ = c.batch_execute(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name));
+            let _ = c.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ));
         }
     }
 }
@@ -105,7 +108,13 @@ impl Db {
 
 pub fn bare() -> Command {
     let mut cmd = Command::cargo_bin("duban").expect("binary built");
-    for var in ["DUBAN_STATE", "DUBAN_STORE", "DUBAN_LANG", "DUBAN_COUNT", "DUBAN_PLAN"] {
+    for var in [
+        "DUBAN_STATE",
+        "DUBAN_STORE",
+        "DUBAN_LANG",
+        "DUBAN_COUNT",
+        "DUBAN_PLAN",
+    ] {
         cmd.env_remove(var);
     }
     cmd.env("DUBAN_SETTINGS", "/nonexistent/duban-tests/settings.toml")

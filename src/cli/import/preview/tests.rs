@@ -109,7 +109,7 @@ impl Fixture {
     }
 
     fn bytes(&self) -> Vec<u8> {
-        fs::read(self.ctx.store.path()).expect("state file")
+        fs::read(self.ctx.store.file().expect("a state file").path()).expect("state file")
     }
 
     fn saved(&self) -> State {
