@@ -62,15 +62,27 @@ fn run(cli: Cli, count_typed: bool) -> anyhow::Result<ExitCode> {
     )?;
 
     let Some(command) = cli.command else {
-        let Backend::File(store) = backend else {
-            return Err(CliError::Refused(
-                lang.pick(
-                    "仪表盘暂不支持团队存储：请用命令行命令（duban list、duban set …），或 duban store pull 取出后打开",
-                    "the dashboard does not open the team store yet: use the commands (duban                      list, duban set …), or duban store pull to a file and open that",
-                )
-                .into(),
-            )
-            .into());
+        let store = match backend {
+            Backend::File(store) => store,
+            // Every dashboard on the team store is a writer: there is no lock to take.
+            Backend::Team(team) => {
+                let (mut state, _) = context::load_store(&Backend::Team(team.clone()))?;
+                if let Some(name) = &cli.plan {
+                    state.focus(name).map_err(context::workspace_error)?;
+                }
+                let (count, settings) = (count.count, count.settings);
+                duban::app::run(
+                    Box::new(team),
+                    None,
+                    state,
+                    clock,
+                    lang,
+                    count,
+                    settings,
+                    user,
+                )?;
+                return Ok(ExitCode::SUCCESS);
+            }
         };
         // The dashboard is the one writer for as long as it runs; while another duban holds
         // the lock, or the file may not be written, this one opens read-only.
@@ -121,7 +133,17 @@ fn open_dashboard(
     count: Resolved,
     user: Option<String>,
 ) -> anyhow::Result<ExitCode> {
-    duban::app::run(store, state, clock, lang, count.count, count.settings, user)?;
+    let damage = store.take_damage();
+    duban::app::run(
+        Box::new(store),
+        damage,
+        state,
+        clock,
+        lang,
+        count.count,
+        count.settings,
+        user,
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 

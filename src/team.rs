@@ -17,6 +17,7 @@
 
 pub mod conninfo;
 mod load;
+mod persist;
 mod rows;
 mod save;
 pub mod schema;
