@@ -5,6 +5,7 @@
 mod team {
     pub mod clash;
     pub mod cli;
+    pub mod dashboard;
     pub mod schema;
     pub mod support;
 }
