@@ -151,8 +151,13 @@ impl TeamStore {
 
     /// For messages: `team store user@host/dbname`.
     pub fn location(&self) -> String {
+        format!("team store {}", self.address())
+    }
+
+    /// `user@host/dbname`, no password.
+    pub fn address(&self) -> String {
         let c = &self.inner.conninfo;
-        format!("team store {}@{}/{}", c.user(), c.host(), c.dbname())
+        format!("{}@{}/{}", c.user(), c.host(), c.dbname())
     }
 
     /// The connection, for the next helpers' LISTEN and statements of their own.

@@ -36,7 +36,7 @@ pub fn store(action: StoreAction, ctx: &Context) -> Result<String, CliError> {
             let _lock = file.lock(CLI_LOCK_WAIT)?;
             file.save(&state)?;
             Ok(match lang {
-                Lang::Zh => format!("已把{}写入 {}\n", team.location(), to.display()),
+                Lang::Zh => format!("已把团队存储 {} 写入 {}\n", team.address(), to.display()),
                 Lang::En => format!("wrote the {} to {}\n", team.location(), to.display()),
             })
         }
@@ -48,16 +48,17 @@ fn init(team: &TeamStore, lang: Lang) -> Result<String, CliError> {
     let done = team.init()?;
     let v = crate::team::SCHEMA_VERSION;
     let at = team.location();
+    let zh = format!("团队存储 {}", team.address());
     Ok(match (done, lang) {
-        (Init::Created, Lang::Zh) => format!("已在{at}建立 duban 结构（版本 {v}）\n"),
+        (Init::Created, Lang::Zh) => format!("已在{zh}建立 duban 结构（版本 {v}）\n"),
         (Init::Created, Lang::En) => {
             format!("created the duban schema (version {v}) in the {at}\n")
         }
-        (Init::Upgraded { from }, Lang::Zh) => format!("已把{at}从版本 {from} 升级到 {v}\n"),
+        (Init::Upgraded { from }, Lang::Zh) => format!("已把{zh}从版本 {from} 升级到 {v}\n"),
         (Init::Upgraded { from }, Lang::En) => {
             format!("upgraded the {at} from version {from} to {v}\n")
         }
-        (Init::UpToDate, Lang::Zh) => format!("{at}已是版本 {v}，无需改动\n"),
+        (Init::UpToDate, Lang::Zh) => format!("{zh} 已是版本 {v}，无需改动\n"),
         (Init::UpToDate, Lang::En) => {
             format!("the {at} is at version {v} already; nothing changed\n")
         }
@@ -90,9 +91,9 @@ fn push(team: &TeamStore, ctx: &Context) -> Result<String, CliError> {
         .sum();
     Ok(match ctx.lang {
         Lang::Zh => format!(
-            "已把 {} 推入{}：{plans} 个计划，{reqs} 项任务\n",
+            "已把 {} 推入团队存储 {}：{plans} 个计划，{reqs} 项任务\n",
             file.path().display(),
-            team.location()
+            team.address()
         ),
         Lang::En => format!(
             "pushed {} into the {}: {plans} plans, {reqs} requirements\n",
@@ -114,8 +115,8 @@ fn status(team: &TeamStore, json: bool, lang: Lang) -> Result<String, CliError> 
     let _ = match lang {
         Lang::Zh => writeln!(
             out,
-            "{}\n结构版本 {}；计划 {}（已移除 {}）；任务 {}；历史记录 {}",
-            team.location(),
+            "团队存储 {}\n结构版本 {}；计划 {}（已移除 {}）；任务 {}；历史记录 {}",
+            team.address(),
             s.schema,
             s.plans,
             s.removed_plans,
