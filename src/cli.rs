@@ -3,6 +3,7 @@
 //!
 //! Every global override is an `Option` so "not given" stays distinguishable from a default.
 
+pub mod backend;
 pub mod calendar;
 pub mod commands;
 pub mod context;
@@ -15,6 +16,7 @@ mod lifecycle;
 mod plans;
 pub mod reports;
 mod start;
+mod team;
 pub mod views;
 
 use std::path::PathBuf;
@@ -38,6 +40,19 @@ pub struct Cli {
     /// State file (default: the platform data directory, e.g. ~/.local/share/duban/state.json)
     #[arg(long, global = true, env = "DUBAN_STATE", value_name = "PATH")]
     pub state: Option<PathBuf>,
+
+    /// The team store: a PostgreSQL connection string, URL or `key=value` form
+    /// (`postgres://user@host/db`, `host=/var/run/postgresql dbname=duban`); PGHOST, PGUSER,
+    /// PGPASSWORD, PGDATABASE, PGSSLMODE fill what it leaves out (default: the state file,
+    /// or `store` in settings.toml)
+    #[arg(
+        long,
+        global = true,
+        env = "DUBAN_STORE",
+        value_name = "CONNINFO",
+        hide_env_values = true
+    )]
+    pub store: Option<String>,
 
     /// Reference date for countdowns and overdue checks (default: the local date)
     #[arg(long, global = true, env = "DUBAN_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_date)]
@@ -128,6 +143,12 @@ pub enum Command {
         /// from it
         #[arg(long, value_name = "DATE", value_parser = parse_day)]
         start: Option<NaiveDate>,
+    },
+    /// The team store on PostgreSQL: create or upgrade its schema, copy a state file into
+    /// it or out of it, show what it holds
+    Store {
+        #[command(subcommand)]
+        action: StoreAction,
     },
     /// The plans of the workspace: list them, or create, rename, remove and restore one
     Plans {
@@ -421,6 +442,28 @@ pub enum Command {
         /// (default: the latest snapshot)
         #[arg(long, value_name = "LABEL|DATE")]
         since: Option<String>,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `duban store …` (the team store is `--store`/`DUBAN_STORE`, or `store` in settings.toml)
+#[derive(Debug, Subcommand)]
+pub enum StoreAction {
+    /// Create the schema `duban` in the database, or upgrade it (run it again: nothing changes)
+    Init,
+    /// Copy the state file (--state, or the default one) into an empty team store: every
+    /// plan with its statuses, notes, history, snapshots and archive
+    Push,
+    /// Write the team store's workspace to a state file that --state reads
+    Pull {
+        /// The state file to write (replaced atomically; the old one kept as .bak)
+        #[arg(long, value_name = "FILE")]
+        to: PathBuf,
+    },
+    /// The schema version, the plans and requirements held, and who changed what last
+    Status {
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,

@@ -9,5 +9,6 @@ pub mod plan;
 pub mod report;
 pub mod settings;
 pub mod store;
+pub mod team;
 pub mod text;
 pub mod ui;

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use clap::parser::ValueSource;
 
+use duban::cli::backend::Backend;
 use duban::cli::commands;
 use duban::cli::context::{self, CliError, Context};
 use duban::cli::{self, Cli};
@@ -50,14 +51,44 @@ fn run(cli: Cli, count_typed: bool) -> anyhow::Result<ExitCode> {
     if let Ok(cal) = Calendar::load() {
         Calendar::install(cal);
     }
-    let store = context::resolve_store(cli.state)?;
+    // `duban store …` works on the team store; its `--state` is the file pushed from.
+    let state_file = cli.state.clone();
+    let store_command = matches!(cli.command, Some(cli::Command::Store { .. }));
+    let backend = context::resolve_backend(
+        if store_command { None } else { cli.state },
+        cli.store.as_deref(),
+        count.settings.store.as_deref(),
+        user.clone(),
+    )?;
 
     let Some(command) = cli.command else {
+        let store = match backend {
+            Backend::File(store) => store,
+            // Every dashboard on the team store is a writer: there is no lock to take.
+            Backend::Team(team) => {
+                let (mut state, _) = context::load_store(&Backend::Team(team.clone()))?;
+                if let Some(name) = &cli.plan {
+                    state.focus(name).map_err(context::workspace_error)?;
+                }
+                let (count, settings) = (count.count, count.settings);
+                duban::app::run(
+                    Box::new(team),
+                    None,
+                    state,
+                    clock,
+                    lang,
+                    count,
+                    settings,
+                    user,
+                )?;
+                return Ok(ExitCode::SUCCESS);
+            }
+        };
         // The dashboard is the one writer for as long as it runs; while another duban holds
         // the lock, or the file may not be written, this one opens read-only.
         let _lock = store.open_writer()?;
         // Load before the terminal is taken over, so file errors print normally.
-        let (mut state, _existed) = context::load_store(&store)?;
+        let (mut state, _existed) = context::load_store(&Backend::File(store.clone()))?;
         // The dashboard shows one plan: the one `--plan` names, else the first.
         if let Some(name) = &cli.plan {
             state.focus(name).map_err(context::workspace_error)?;
@@ -66,17 +97,18 @@ fn run(cli: Cli, count_typed: bool) -> anyhow::Result<ExitCode> {
     };
     // An export piped to a file keeps its bytes; text for a person is always shown safe.
     let exact = commands::prints_data(&command) && !io::stdout().is_terminal();
-    let loaded = store.clone();
+    let loaded = backend.clone();
     let out = commands::run(
         command,
         &Context {
-            store,
+            store: backend,
             clock,
             lang,
             count: count.count,
             user,
             require_evidence: count.settings.completion_requires_evidence,
             plan: cli.plan.clone(),
+            state_file,
         },
     );
     // A damaged journal was worked around while loading: say so, whatever the outcome.
@@ -101,7 +133,17 @@ fn open_dashboard(
     count: Resolved,
     user: Option<String>,
 ) -> anyhow::Result<ExitCode> {
-    duban::app::run(store, state, clock, lang, count.count, count.settings, user)?;
+    let damage = store.take_damage();
+    duban::app::run(
+        Box::new(store),
+        damage,
+        state,
+        clock,
+        lang,
+        count.count,
+        count.settings,
+        user,
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -22,6 +22,9 @@ pub struct Settings {
     pub count: Option<Count>,
     /// `completion_requires_evidence`: completing needs evidence (佐证材料) attached.
     pub completion_requires_evidence: bool,
+    /// `store = "CONNINFO"`: the team store every command uses unless `--state` or
+    /// `--store` says otherwise.
+    pub store: Option<String>,
     /// The file could not be read: never overwrite it, so the user's text is not lost.
     pub broken: bool,
 }
@@ -57,11 +60,12 @@ impl Settings {
             Err(e) => return Settings::broken(path, &format!("cannot read it: {e}")),
         };
         match parse(&text) {
-            Ok((count, completion_requires_evidence)) => (
+            Ok((count, completion_requires_evidence, store)) => (
                 Settings {
                     path: Some(path),
                     count,
                     completion_requires_evidence,
+                    store,
                     broken: false,
                 },
                 None,
@@ -79,6 +83,7 @@ impl Settings {
             path: Some(path),
             count: None,
             completion_requires_evidence: false,
+            store: None,
             broken: true,
         };
         (settings, Some(message))
@@ -111,7 +116,7 @@ impl Settings {
 }
 
 /// The keys duban knows, checked; other keys are kept for whoever knows them.
-fn parse(text: &str) -> Result<(Option<Count>, bool), String> {
+fn parse(text: &str) -> Result<(Option<Count>, bool, Option<String>), String> {
     let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
         // toml's message names line and column.
         e.to_string().trim_end().replace('\n', " ")
@@ -121,7 +126,12 @@ fn parse(text: &str) -> Result<(Option<Count>, bool), String> {
         Some(toml::Value::Boolean(b)) => *b,
         Some(other) => return Err(format!("{EVIDENCE_KEY} must be true or false, not {other}")),
     };
-    Ok((count_of(&table)?, evidence))
+    let store = match table.get("store") {
+        None => None,
+        Some(toml::Value::String(s)) => Some(s.clone()),
+        Some(_) => return Err("store must be a connection string in quotes".into()),
+    };
+    Ok((count_of(&table)?, evidence, store))
 }
 
 const EVIDENCE_KEY: &str = "completion_requires_evidence";

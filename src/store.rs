@@ -290,5 +290,11 @@ impl Store {
     }
 }
 
+/// A state from its JSON, checked and derived as a state file is (the team store builds
+/// its workspace this way, so both read alike).
+pub fn state_from_json(bytes: &[u8]) -> Result<State, String> {
+    parse(bytes)
+}
+
 #[cfg(test)]
 mod tests;

@@ -22,7 +22,7 @@ use crate::i18n::Lang;
 use crate::plan::calendar::Calendar;
 use crate::plan::count::Count;
 use crate::settings::Settings;
-use crate::store::{State, Store};
+use crate::store::State;
 
 /// How long to wait for input before checking signals and the date. Short, so a SIGTERM is
 /// handled promptly even when the user is idle.
@@ -31,11 +31,14 @@ const POLL: Duration = Duration::from_millis(250);
 /// No key for this long: journaled edits are folded into the state file ([`App::idle`]).
 const IDLE: Duration = Duration::from_secs(2);
 
-/// Open the dashboard on `state`, saving edits through `store`. Everything fallible that does
+/// Open the dashboard on `state`, saving edits through `store` (the state file, or the team
+/// store); `damage` is what the state file's load worked around. Everything fallible that does
 /// not need the terminal (the keymap, signal handlers) happens before it is taken over, so
 /// those errors print normally.
+#[allow(clippy::too_many_arguments)] // what `main` resolved, each from its own source
 pub fn run(
-    store: Store,
+    store: Box<dyn super::Persist>,
+    damage: Option<crate::store::JournalDamage>,
     state: State,
     mut clock: Clock,
     lang: Lang,
@@ -56,8 +59,7 @@ pub fn run(
         signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&stop))?;
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
-    let damage = store.take_damage();
-    let mut app = App::new(state, Box::new(store), clock.today)
+    let mut app = App::new(state, store, clock.today)
         .with_lang(lang)
         .with_keymap(keymap)
         .with_rules(rules)

@@ -68,12 +68,13 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
     // Held until the command returns; a dashboard or another edit holding it makes this
     // wait briefly, then fail with the holder's pid.
     let _lock = if writes(&command) {
-        Some(ctx.store.lock(crate::store::CLI_LOCK_WAIT)?)
+        ctx.store.lock(crate::store::CLI_LOCK_WAIT)?
     } else {
         None
     };
     match command {
         import @ Command::Import { .. } => super::import::import_command(import, ctx),
+        Command::Store { action } => super::team::store(action, ctx),
         Command::Plans { action, json } => super::plans::plans(action, json, ctx),
         Command::List {
             filter,
@@ -277,11 +278,7 @@ fn show_text(
     today: NaiveDate,
     ctx: &Context,
 ) -> Result<String, CliError> {
-    let base = ctx
-        .store
-        .path()
-        .parent()
-        .unwrap_or(std::path::Path::new("."));
+    let base = ctx.store.evidence_dir();
     let checks: Vec<_> = entry
         .requirement
         .evidence

@@ -3,12 +3,14 @@
 
 use std::path::PathBuf;
 
+use super::backend::Backend;
 use crate::clock::Clock;
 use crate::i18n::Lang;
 use crate::plan::count::Count;
 use crate::plan::import::{self, ImportError};
 use crate::plan::query::FilterError;
 use crate::store::{State, Store, StoreError};
+use crate::team::{Conninfo, TeamError, TeamStore};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
@@ -21,6 +23,8 @@ pub enum CliError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Import(#[from] ImportError),
+    #[error(transparent)]
+    Team(#[from] TeamError),
     #[error(transparent)]
     Export(#[from] crate::report::export::ExportError),
     /// A command declined to act (exit 1), e.g. import over recorded progress.
@@ -45,7 +49,7 @@ impl CliError {
 /// What every command needs: where the state lives, the reference date, the language.
 #[derive(Debug, Clone)]
 pub struct Context {
-    pub store: Store,
+    pub store: Backend,
     pub clock: Clock,
     pub lang: Lang,
     /// Natural or working days for text countdowns (JSON carries both).
@@ -56,6 +60,8 @@ pub struct Context {
     pub require_evidence: bool,
     /// `--plan`/`DUBAN_PLAN`: the plan of the workspace to work on.
     pub plan: Option<String>,
+    /// `--state`/`DUBAN_STATE` as given: the JSON side of `duban store push`.
+    pub state_file: Option<std::path::PathBuf>,
 }
 
 /// `--state`/`DUBAN_STATE`, else the platform data directory. `DUBAN_JOURNAL_FROM` (bytes)
@@ -87,13 +93,38 @@ pub fn load_state(ctx: &Context) -> Result<(State, bool), CliError> {
 }
 
 /// [`load_state`] without a plan chosen: the first plan is focused.
-pub fn load_store(store: &Store) -> Result<(State, bool), CliError> {
+pub fn load_store(store: &Backend) -> Result<(State, bool), CliError> {
     if let Some(state) = store.load()? {
         return Ok((state, true));
     }
     let state = State::new(import::builtin());
     store.assume_absent(&state);
     Ok((state, false))
+}
+
+/// The team store `conninfo` names, connected; `user` is who is acting.
+pub fn resolve_team(conninfo: &str, user: Option<String>) -> Result<TeamStore, CliError> {
+    let conninfo = Conninfo::parse(conninfo, &crate::team::conninfo::process_env)?;
+    Ok(TeamStore::connect(conninfo, user)?)
+}
+
+/// The store a command works on: the team store when `--store`/`DUBAN_STORE` names one, or
+/// when the settings file does and no `--state` is given; else the JSON state file.
+pub fn resolve_backend(
+    state: Option<PathBuf>,
+    store: Option<&str>,
+    settings_store: Option<&str>,
+    user: Option<String>,
+) -> Result<Backend, CliError> {
+    let team = store.or(if state.is_none() {
+        settings_store
+    } else {
+        None
+    });
+    match team {
+        Some(conninfo) => Ok(Backend::Team(resolve_team(conninfo, user)?)),
+        None => Ok(Backend::File(resolve_store(state)?)),
+    }
 }
 
 /// A plan name that names nothing, or is refused, is a mistake in the command line.

@@ -68,7 +68,7 @@ fn import(
                      would discard it. Use --as NAME to add the document as another plan, \
                      --merge to revise the plan keeping its progress, or --force to replace it \
                      anyway",
-                    ctx.store.path().display()
+                    ctx.store.location()
                 )));
             }
             (State::new(plan), progress)
@@ -77,7 +77,7 @@ fn import(
             return Err(CliError::Refused(format!(
                 "{} holds {} plans ({}); use --as NAME to add the document as another plan, \
                  or --as NAME with --merge or --force to revise or replace that plan",
-                ctx.store.path().display(),
+                ctx.store.location(),
                 state.plans().len(),
                 state.names().join(", ")
             )));
@@ -106,7 +106,7 @@ fn import(
     };
     ctx.store.save(&state)?;
     let p = &state.plan;
-    let path = ctx.store.path().display();
+    let path = ctx.store.location();
     let mut msg = report::reading::columns(&reading, ctx.lang);
     msg.push_str(&report::reading::year_guessed(p, ctx.lang));
     let (cats, items, reqs) = (p.categories.len(), p.item_count(), p.requirement_count());

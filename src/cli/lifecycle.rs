@@ -129,11 +129,7 @@ pub(super) fn refused(e: &LifecycleError, lang: Lang) -> CliError {
 
 /// The folder relative evidence paths are taken from: the state file's.
 fn base(ctx: &Context) -> &Path {
-    ctx.store
-        .path()
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or_else(|| Path::new("."))
+    ctx.store.evidence_dir()
 }
 
 fn attach(id: &IdArg, path: &Path, note: Option<&str>, ctx: &Context) -> Result<String, CliError> {

@@ -124,7 +124,7 @@ pub fn plans(
         }
     };
     ctx.store.save(&state)?;
-    Ok(format!("{msg} → {}\n", ctx.store.path().display()))
+    Ok(format!("{msg} → {}\n", ctx.store.location()))
 }
 
 /// A plan with no requirement yet, of one level (批示件 and 提案 are numbered straight through).

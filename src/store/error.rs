@@ -25,6 +25,10 @@ pub enum StoreError {
          (restore what it points to, or remove the link)", .target.display()
     )]
     Dangling { path: PathBuf, target: PathBuf },
+    /// The team store refused or failed a save (a clash names who changed what); the
+    /// dashboard keeps the edit in memory.
+    #[error("{0}")]
+    Team(String),
 }
 
 fn holder(pid: Option<u32>) -> String {

@@ -20,6 +20,11 @@ pub(super) const ZH: &[(&str, &str, &str)] = &[
         "today",
         "计算倒计时和是否逾期所用的基准日期（默认：本地当天）",
     ),
+    (
+        "duban",
+        "store",
+        "团队存储：PostgreSQL 连接串，URL 或 key=value 形式（postgres://用户@主机/库，host=/var/run/postgresql dbname=duban）；缺的部分取自 PGHOST、PGUSER、PGPASSWORD、PGDATABASE、PGSSLMODE（默认：状态文件，或 settings.toml 中的 store）",
+    ),
     ("duban", "lang", "标签、消息和帮助的语言（默认：zh）"),
     (
         "duban",
@@ -85,6 +90,37 @@ pub(super) const ZH: &[(&str, &str, &str)] = &[
         "as_name",
         "把文件作为名为 NAME 的计划加入，与其他计划并列（与 --merge 或 --force 合用：修订或替换该计划）",
     ),
+    (
+        "store",
+        "",
+        "PostgreSQL 团队存储：建立或升级数据库结构，把状态文件推入或取出，查看存储内容",
+    ),
+    (
+        "store init",
+        "",
+        "在数据库中建立 duban 结构，或升级到本版本（重复执行不会改变任何内容）",
+    ),
+    (
+        "store push",
+        "",
+        "把状态文件（--state 或默认文件）整体复制到空的团队存储：全部计划及其状态、备注、历史、快照和归档",
+    ),
+    (
+        "store pull",
+        "",
+        "把团队存储中的工作区写成状态文件，供 --state 读取",
+    ),
+    (
+        "store pull",
+        "to",
+        "要写入的状态文件（原子替换，旧文件保留为 .bak）",
+    ),
+    (
+        "store status",
+        "",
+        "结构版本、计划和任务数量，以及最近一次由谁修改了什么",
+    ),
+    ("store status", "json", "输出 JSON，不输出文字"),
     (
         "plans",
         "",

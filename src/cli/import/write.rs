@@ -59,5 +59,5 @@ pub(crate) fn write_merge(
     current.archived.extend(merged.archived);
     current.merge_notice = Some(notice.clone());
     ctx.store.save(&current)?;
-    Ok(format!("{notice} → {}\n", ctx.store.path().display()))
+    Ok(format!("{notice} → {}\n", ctx.store.location()))
 }

@@ -46,6 +46,8 @@ impl Stamp {
             at: self.at,
             what,
             by: self.by.clone(),
+            login: None,
+            recorded: None,
         }
     }
 }

@@ -21,12 +21,24 @@ pub struct Change {
     /// Who made it (schema 2 on; absent in older entries).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
+    /// The database login that made it (team store, schema 1 on: the server's word).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub login: Option<String>,
+    /// When the team store's server recorded it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recorded: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl Change {
     /// An entry nobody signed yet (see [`super::lifecycle::signed`]).
     pub fn new(at: NaiveDateTime, what: ChangeKind) -> Change {
-        Change { at, what, by: None }
+        Change {
+            at,
+            what,
+            by: None,
+            login: None,
+            recorded: None,
+        }
     }
 }
 

@@ -70,13 +70,14 @@ impl Fixture {
         ));
         let today = NaiveDate::from_ymd_opt(2021, 9, 20).expect("date");
         let ctx = Context {
-            store,
+            store: crate::cli::backend::Backend::File(store),
             clock: Clock::fixed(today),
             lang: Lang::Zh,
             count: crate::plan::count::Count::default(),
             user: None,
             require_evidence: false,
             plan: None,
+            state_file: None,
         };
         Fixture {
             _dir: dir,
@@ -108,7 +109,7 @@ impl Fixture {
     }
 
     fn bytes(&self) -> Vec<u8> {
-        fs::read(self.ctx.store.path()).expect("state file")
+        fs::read(self.ctx.store.file().expect("a state file").path()).expect("state file")
     }
 
     fn saved(&self) -> State {

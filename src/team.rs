@@ -1,0 +1,212 @@
+//! The team store (issue #21): one workspace in a PostgreSQL database, shared by several
+//! coordinators. The JSON file ([`crate::store`]) stays the embedded default.
+//!
+//! What it promises (README "Working as a team"):
+//! - Every object lives in schema `duban`, created and upgraded by versioned migrations
+//!   ([`schema`]) in one transaction; a database from a newer duban is refused unchanged.
+//! - Loading builds the same [`State`] the JSON file gives, remembering each row's version
+//!   as the base ([`load`]). Saving compares the state with that base and, in one
+//!   transaction, updates the rows that changed `WHERE version = base`, inserts the new,
+//!   deletes the gone and appends new history entries ([`save`]). A row changed by someone
+//!   else meanwhile is a [`Clash`]: nothing is written, and the error names who changed it,
+//!   to what, and when. Different requirements never clash. No lock file.
+//! - Statements take bound parameters only. A password never appears in output or errors:
+//!   connection strings are shown redacted ([`Conninfo::redacted`]).
+//! - Every change is announced with `pg_notify('duban', {table, op, plan, id, version, by,
+//!   login})` at commit, for dashboards that LISTEN.
+
+pub mod conninfo;
+mod load;
+mod persist;
+mod rows;
+mod save;
+pub mod schema;
+
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use chrono::{DateTime, Utc};
+use postgres::Client;
+
+pub use conninfo::Conninfo;
+use load::Base;
+pub use rows::{PlanKey, ReqKey, unit_names};
+pub use schema::{Init, SCHEMA_VERSION};
+
+use crate::store::State;
+
+#[derive(Debug, thiserror::Error)]
+pub enum TeamError {
+    #[error("invalid connection string: {problem}")]
+    Conninfo { problem: String },
+    #[error("cannot connect to the team store on {host} ({conninfo}): {problem}")]
+    Connect {
+        host: String,
+        conninfo: String,
+        problem: String,
+    },
+    #[error("team store: {0}")]
+    Sql(String),
+    #[error("the database holds no duban team store; run `duban store init` first")]
+    NotInitialised,
+    #[error(
+        "the team store was made by a newer duban (schema {0}); this version knows schema {SCHEMA_VERSION} \
+         and left it unchanged. Upgrade duban"
+    )]
+    Newer(i32),
+    #[error(
+        "the team store has schema {0}, older than this duban's ({SCHEMA_VERSION}); run `duban store init` \
+         to upgrade it"
+    )]
+    Outdated(i32),
+    #[error("the team store holds data that does not load: {0}")]
+    Damaged(String),
+    #[error("{0}")]
+    Clash(Clash),
+    #[error("{0}")]
+    Refused(String),
+}
+
+/// A row someone else changed since it was loaded: what it is now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clash {
+    /// `2024:1.1.1`, `plan 2024` or `the workspace`.
+    pub what: String,
+    /// The acting user recorded with the change (`--user`), if any.
+    pub by: Option<String>,
+    /// The database login that made it.
+    pub login: Option<String>,
+    /// The requirement's status now (`None`: not a requirement, or removed).
+    pub status: Option<String>,
+    /// When (server time); `None` when the row is gone.
+    pub at: Option<DateTime<Utc>>,
+}
+
+impl std::fmt::Display for Clash {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let who = match (&self.by, &self.login) {
+            (Some(by), Some(login)) if by != login => format!("{by} (login {login})"),
+            (Some(by), _) => by.clone(),
+            (None, Some(login)) => login.clone(),
+            (None, None) => "someone".into(),
+        };
+        match self.at {
+            Some(at) => {
+                write!(
+                    f,
+                    "{} was changed by {who} at {} UTC",
+                    self.what,
+                    at.format("%Y-%m-%d %H:%M:%S")
+                )?;
+                if let Some(status) = &self.status {
+                    write!(f, " (now {status})")?;
+                }
+            }
+            None => write!(f, "{} was removed or added by someone else", self.what)?,
+        }
+        write!(
+            f,
+            " since you loaded it; nothing was saved: run the command again to apply it to their version"
+        )
+    }
+}
+
+/// A workspace in a PostgreSQL database. Clones share the connection and the base.
+#[derive(Clone)]
+pub struct TeamStore {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    conninfo: Conninfo,
+    client: Mutex<Client>,
+    /// The rows as last loaded or saved: what a save compares against.
+    base: Mutex<Base>,
+    /// The acting user, recorded as `updated_by` and the history's `actor`.
+    user: Option<String>,
+}
+
+impl std::fmt::Debug for TeamStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "TeamStore({})", self.inner.conninfo.redacted())
+    }
+}
+
+impl TeamStore {
+    /// Connect; `user` is who is acting (`--user`/`DUBAN_USER`).
+    pub fn connect(conninfo: Conninfo, user: Option<String>) -> Result<TeamStore, TeamError> {
+        let client = conninfo.connect()?;
+        Ok(TeamStore {
+            inner: Arc::new(Inner {
+                conninfo,
+                client: Mutex::new(client),
+                base: Mutex::new(Base::default()),
+                user,
+            }),
+        })
+    }
+
+    pub fn conninfo(&self) -> &Conninfo {
+        &self.inner.conninfo
+    }
+
+    /// For messages: `team store user@host/dbname`.
+    pub fn location(&self) -> String {
+        format!("team store {}", self.address())
+    }
+
+    /// `user@host/dbname`, no password.
+    pub fn address(&self) -> String {
+        let c = &self.inner.conninfo;
+        format!("{}@{}/{}", c.user(), c.host(), c.dbname())
+    }
+
+    /// The connection, for the next helpers' LISTEN and statements of their own.
+    pub fn client(&self) -> MutexGuard<'_, Client> {
+        self.inner
+            .client
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn base(&self) -> MutexGuard<'_, Base> {
+        self.inner
+            .base
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// `duban store init`: create or upgrade the schema.
+    pub fn init(&self) -> Result<Init, TeamError> {
+        schema::init(&mut self.client())
+    }
+
+    /// The workspace, or `None` while the store holds no plan. Remembers every row's
+    /// version as the base of the next save.
+    pub fn load(&self) -> Result<Option<State>, TeamError> {
+        let (state, base) = load::load(&mut self.client())?;
+        *self.base() = base;
+        Ok(state)
+    }
+
+    /// Save what changed since the last load or save, in one transaction; a row someone
+    /// else changed meanwhile fails the whole save with [`TeamError::Clash`].
+    pub fn save(&self, state: &State) -> Result<(), TeamError> {
+        let mut base = self.base();
+        let user = self.inner.user.as_deref();
+        let next = save::save(&mut self.client(), &base, state, user)?;
+        *base = next;
+        Ok(())
+    }
+
+    /// What `duban store status` prints.
+    pub fn status(&self) -> Result<load::Status, TeamError> {
+        load::status(&mut self.client())
+    }
+}
+
+pub use load::Status;
+
+/// A client error as a [`TeamError::Sql`].
+fn sql(e: &postgres::Error) -> TeamError {
+    TeamError::Sql(conninfo::describe(e))
+}

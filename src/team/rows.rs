@@ -1,0 +1,163 @@
+//! A workspace as rows and back: the workspace row, one header per plan (its tree without
+//! the requirements' bodies), one row per requirement (without its history), the history.
+
+use std::collections::HashMap;
+
+use serde_json::{Value, json};
+
+use crate::plan::{Change, Requirement};
+use crate::store::{PlanState, SCHEMA_VERSION, State};
+
+/// A requirement row's key: the plan's name and the id (`1.2.3`).
+pub type ReqKey = (String, String);
+
+/// A plan row's key: the name, and whether it is a removed plan.
+pub type PlanKey = (String, bool);
+
+/// The workspace row's content: what the state holds beside its plans.
+pub fn workspace_data(state: &State) -> Result<Value, serde_json::Error> {
+    Ok(json!({
+        "merge_notice": state.merge_notice,
+        "notices": serde_json::to_value(&state.notices)?,
+    }))
+}
+
+/// A plan's header: the plan state with every item's requirements left out (they are rows
+/// of their own). A removed plan keeps everything.
+pub fn plan_header(plan: &PlanState, removed: bool) -> Result<Value, serde_json::Error> {
+    let mut value = serde_json::to_value(plan)?;
+    if !removed
+        && let Some(categories) = value
+            .pointer_mut("/plan/categories")
+            .and_then(Value::as_array_mut)
+    {
+        for category in categories {
+            if let Some(items) = category.get_mut("items").and_then(Value::as_array_mut) {
+                for item in items {
+                    item["requirements"] = Value::Array(Vec::new());
+                }
+            }
+        }
+    }
+    Ok(value)
+}
+
+/// A requirement's row content: everything but its history.
+pub fn requirement_data(r: &Requirement) -> Result<Value, serde_json::Error> {
+    let mut value = serde_json::to_value(r)?;
+    if let Some(map) = value.as_object_mut() {
+        map.remove("history");
+    }
+    Ok(value)
+}
+
+/// The normalised names of its lead and cooperating units, as duban matches them.
+pub fn unit_names(r: &Requirement) -> Vec<String> {
+    let mut names: Vec<String> = r.units.all().map(|u| u.name.clone()).collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// A history entry's row content: the entry without what the row's own columns say (the
+/// database login and the server's time).
+pub fn history_entry(c: &Change) -> Result<Value, serde_json::Error> {
+    let mut value = serde_json::to_value(c)?;
+    if let Some(map) = value.as_object_mut() {
+        map.remove("login");
+        map.remove("recorded");
+    }
+    Ok(value)
+}
+
+/// A requirement row as read.
+pub struct ReqRow {
+    pub plan: String,
+    pub id: String,
+    pub data: Value,
+}
+
+/// A plan row as read, in workspace order.
+pub struct PlanRow {
+    pub name: String,
+    pub removed: bool,
+    pub header: Value,
+}
+
+/// Put the rows back together as the state file would hold them, then let the state
+/// file's own reader check and derive it (ids against the tree, units, deadlines).
+pub fn assemble(
+    workspace: Option<Value>,
+    plans: Vec<PlanRow>,
+    requirements: Vec<ReqRow>,
+    mut history: HashMap<ReqKey, Vec<Value>>,
+) -> Result<State, String> {
+    let mut by_plan: HashMap<String, Vec<ReqRow>> = HashMap::new();
+    for row in requirements {
+        by_plan.entry(row.plan.clone()).or_default().push(row);
+    }
+    let mut active = Vec::new();
+    let mut removed = Vec::new();
+    for mut p in plans {
+        if p.removed {
+            removed.push(p.header);
+            continue;
+        }
+        for mut row in by_plan.remove(&p.name).unwrap_or_default() {
+            let key = (row.plan.clone(), row.id.clone());
+            if let Some(entries) = history.remove(&key) {
+                row.data["history"] = Value::Array(entries);
+            }
+            place(&mut p.header, &p.name, row)?;
+        }
+        active.push(p.header);
+    }
+    if let Some(plan) = by_plan.keys().next() {
+        return Err(format!(
+            "requirements of a plan `{plan}` that is not in the workspace"
+        ));
+    }
+    let workspace = workspace.unwrap_or_else(|| json!({}));
+    let mut state = json!({
+        "schema": SCHEMA_VERSION,
+        "plans": active,
+        "removed_plans": removed,
+    });
+    for key in ["merge_notice", "notices"] {
+        if let Some(v) = workspace.get(key).filter(|v| !v.is_null()) {
+            state[key] = v.clone();
+        }
+    }
+    let bytes = serde_json::to_vec(&state).map_err(|e| e.to_string())?;
+    crate::store::state_from_json(&bytes)
+}
+
+/// Append a requirement (rows come in plan order) to the item its id names.
+fn place(header: &mut Value, plan: &str, row: ReqRow) -> Result<(), String> {
+    let misplaced = || {
+        format!(
+            "plan `{plan}`: requirement {} has no place in the tree",
+            row.id
+        )
+    };
+    let id: crate::plan::ReqId = row.id.parse().map_err(|_| misplaced())?;
+    let categories = header
+        .pointer_mut("/plan/categories")
+        .and_then(Value::as_array_mut)
+        .ok_or_else(misplaced)?;
+    let category = categories
+        .iter_mut()
+        .find(|c| c.get("number").and_then(Value::as_u64) == Some(u64::from(id.category)))
+        .ok_or_else(misplaced)?;
+    let index = usize::try_from(id.item).map_err(|_| misplaced())?;
+    let item = category
+        .get_mut("items")
+        .and_then(Value::as_array_mut)
+        .and_then(|items| items.get_mut(index.checked_sub(1)?))
+        .ok_or_else(misplaced)?;
+    match item.get_mut("requirements").and_then(Value::as_array_mut) {
+        Some(list) => list.push(row.data),
+        None => item["requirements"] = Value::Array(vec![row.data]),
+    }
+    Ok(())
+}

@@ -1,0 +1,11 @@
+//! The team store on a real PostgreSQL server (issue #21). Each test makes a throwaway
+//! database and drops it at the end. Without a server the tests skip with a message,
+//! except under `CI=true`, where a missing server fails them (`.ci/run` starts one).
+
+mod team {
+    pub mod clash;
+    pub mod cli;
+    pub mod dashboard;
+    pub mod schema;
+    pub mod support;
+}
