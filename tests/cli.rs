@@ -12,6 +12,7 @@ mod cli {
     pub mod files;
     pub mod hand;
     pub mod help;
+    pub mod libreoffice;
     pub mod lifecycle;
     pub mod list;
     pub mod migrate;

@@ -1,7 +1,7 @@
 //! `duban notice`, `duban bulletin` and `duban score` end to end: the .docx read back (its
 //! document part's text), numbers that never repeat, reminders recorded, custom office and
-//! scoring files, and the error paths. (Rendering them in a word processor is a manual check —
-//! see docs/documents.md — as tests use no program outside the project.)
+//! scoring files, and the error paths. (That they open in a word processor is libreoffice.rs;
+//! how they look is checked by eye — see docs/documents.md.)
 
 use std::io::Read as _;
 use std::path::Path;
