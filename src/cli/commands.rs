@@ -160,12 +160,8 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
         Command::Report { since, json } => spanning(ctx, json, |ctx| {
             super::reports::report(since.as_deref(), json, ctx)
         }),
-        Command::Agenda { days, all, json } => {
-            spanning(ctx, json, |ctx| super::views::agenda(days, all, json, ctx))
-        }
-        Command::Units { sort, json } => {
-            spanning(ctx, json, |ctx| super::views::units(sort, json, ctx))
-        }
+        Command::Agenda { days, all, json } => super::views::agenda(days, all, json, ctx),
+        Command::Units { sort, json } => super::views::units(sort, json, ctx),
         Command::Calendar { month, all } => super::calendar::calendar(month, all, ctx),
         Command::ReportSubmitted { id, note } => {
             super::views::report_submitted(&id, note.as_deref(), ctx)

@@ -168,8 +168,22 @@ fn reading_commands_span_plans_and_name_each_rows_plan() {
             .iter()
             .any(|r| r["plan"] == "县2022")
     );
+    // One units table over both plans: each unit's row names the plans it is in.
     let text = stdout(env.cmd().args(["units"]));
-    assert!(text.contains("【县2022】"), "{text}");
+    assert!(!text.contains("【"), "one table, not one per plan: {text}");
+    assert!(text.lines().next().is_some_and(|h| h.ends_with("计划")), "{text}");
+    let agenda = stdout(env.cmd().args(["agenda", "--all"]));
+    assert!(agenda.contains("县2022:1.1.1"), "{agenda}");
+    assert_eq!(agenda.matches("今天 2021-09-20").count(), 1, "one agenda: {agenda}");
+    let units = env.json(&["units", "--json"]);
+    assert!(
+        units
+            .as_array()
+            .expect("rows")
+            .iter()
+            .all(|u| u["plans"].as_array().is_some_and(|p| !p.is_empty())),
+        "{units}"
+    );
 }
 
 #[test]
