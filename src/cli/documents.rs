@@ -18,6 +18,7 @@ use crate::plan::escalation::Escalation;
 use crate::plan::lifecycle::{Channel, Stamp};
 use crate::plan::notice::{self, Selection};
 use crate::plan::office::Office;
+use crate::plan::query::Scope;
 use crate::plan::scoring::{self, ScoringRules};
 use crate::plan::snapshot::{self, changes};
 use crate::plan::{ReqId, workload};
@@ -331,7 +332,9 @@ fn score(json: bool, ctx: &Context) -> Result<String, CliError> {
     let lang = ctx.lang;
     let rules = score_rules()?;
     let (state, _) = load_state(ctx)?;
-    let scores = scoring::scores(&state.plan, ctx.clock.today, &rules);
+    // A unit's score counts its work in every plan in scope (`--plan` narrows to one).
+    let plans = super::views::plans_in_scope(&state, ctx)?;
+    let scores = scoring::scores_scope(Scope::new(&plans), ctx.clock.today, &rules);
     if json {
         return Ok(crate::report::json::to_string(&scores));
     }

@@ -64,7 +64,10 @@ pub(super) fn plans_in_scope<'a>(
     ctx: &Context,
 ) -> Result<Vec<(&'a str, &'a Plan)>, CliError> {
     let scope = (state.scope(ctx.plan.as_deref())).map_err(super::context::workspace_error)?;
-    Ok(scope.into_iter().map(|p| (p.name.as_str(), &p.plan)).collect())
+    Ok(scope
+        .into_iter()
+        .map(|p| (p.name.as_str(), &p.plan))
+        .collect())
 }
 
 /// The agenda of every plan in scope, as one list (see [`agenda::agenda_scope`]).

@@ -107,7 +107,12 @@ pub fn agenda_scope(
 ) -> Vec<ScopedRow> {
     let mut rows: Vec<ScopedRow> = scope
         .requirements()
-        .filter_map(|(plan, r)| Some(ScopedRow { plan, row: row_by(r, today, include_done, by)? }))
+        .filter_map(|(plan, r)| {
+            Some(ScopedRow {
+                plan,
+                row: row_by(r, today, include_done, by)?,
+            })
+        })
         .collect();
     rows.sort_by_key(|r| {
         let (bucket, due, id) = r.row.key();

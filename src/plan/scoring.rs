@@ -188,7 +188,11 @@ pub fn scores(plan: &Plan, today: NaiveDate, rules: &ScoringRules) -> Vec<UnitSc
 }
 
 /// [`scores`] over the plans in `scope`: a unit's score counts its work in every plan.
-pub fn scores_scope(scope: Scope<'_, '_>, today: NaiveDate, rules: &ScoringRules) -> Vec<UnitScore> {
+pub fn scores_scope(
+    scope: Scope<'_, '_>,
+    today: NaiveDate,
+    rules: &ScoringRules,
+) -> Vec<UnitScore> {
     let rows = workload::workload_scope(scope, today);
     let mut tallies: Vec<Tally> = rows.iter().map(|_| Tally::default()).collect();
     let index: std::collections::HashMap<&str, usize> = rows

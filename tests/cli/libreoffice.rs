@@ -30,8 +30,17 @@ fn soffice() -> Option<PathBuf> {
 fn convert(soffice: &Path, docs: &[PathBuf], out: &Path, home: &Path) {
     let profile = home.join("lo-profile");
     let mut child = Command::new(soffice)
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
-        .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
         .arg(out)
         .args(docs)
         .env("HOME", home)
@@ -81,7 +90,11 @@ fn each_generated_document_converts_to_pdf() {
         vec!["notice", "--unit", "经开区管委会", "-o"],
         vec!["bulletin", "-o"],
     ] {
-        let target = if args[0] == "notice" { &notice } else { &bulletin };
+        let target = if args[0] == "notice" {
+            &notice
+        } else {
+            &bulletin
+        };
         let out = env
             .cmd()
             .env("DUBAN_OFFICE", env.dir.path().join("office.toml"))

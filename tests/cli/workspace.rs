@@ -171,10 +171,17 @@ fn reading_commands_span_plans_and_name_each_rows_plan() {
     // One units table over both plans: each unit's row names the plans it is in.
     let text = stdout(env.cmd().args(["units"]));
     assert!(!text.contains("【"), "one table, not one per plan: {text}");
-    assert!(text.lines().next().is_some_and(|h| h.ends_with("计划")), "{text}");
+    assert!(
+        text.lines().next().is_some_and(|h| h.ends_with("计划")),
+        "{text}"
+    );
     let agenda = stdout(env.cmd().args(["agenda", "--all"]));
     assert!(agenda.contains("县2022:1.1.1"), "{agenda}");
-    assert_eq!(agenda.matches("今天 2021-09-20").count(), 1, "one agenda: {agenda}");
+    assert_eq!(
+        agenda.matches("今天 2021-09-20").count(),
+        1,
+        "one agenda: {agenda}"
+    );
     let units = env.json(&["units", "--json"]);
     assert!(
         units
@@ -184,6 +191,11 @@ fn reading_commands_span_plans_and_name_each_rows_plan() {
             .all(|u| u["plans"].as_array().is_some_and(|p| !p.is_empty())),
         "{units}"
     );
+    // 考核 over every plan in scope; --plan narrows it to that plan's units.
+    let all = env.json(&["score", "--json"]);
+    let one = env.json(&["score", "--json", "--plan", "县2022"]);
+    let len = |v: &serde_json::Value| v.as_array().map_or(0, Vec::len);
+    assert!(len(&one) > 0 && len(&one) <= len(&all), "{one} {all}");
 }
 
 #[test]

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use crate::i18n::Lang;
 use crate::i18n::count::marked;
 use crate::plan::agenda::ScopedRow;
-use crate::plan::query::Scope;
 use crate::plan::count::Counting;
+use crate::plan::query::Scope;
 use crate::plan::workload::UnitRow;
 use crate::report::text::{column_widths as widths, one_line, pad, pad_left, truncate};
 
@@ -135,7 +135,11 @@ pub fn units(rows: &[UnitRow], scores: &[f64], lang: Lang, total: usize) -> Stri
             if reminded {
                 cells.push(format!("{}/{}", r.reminders, r.chased));
             }
-            cells.push(scores.get(i).map_or_else(|| "-".into(), |s| format!("{s:.1}")));
+            cells.push(
+                scores
+                    .get(i)
+                    .map_or_else(|| "-".into(), |s| format!("{s:.1}")),
+            );
             if named {
                 cells.push(r.plans.join(lang.pick("、", ", ")));
             }
@@ -150,14 +154,21 @@ pub fn units(rows: &[UnitRow], scores: &[f64], lang: Lang, total: usize) -> Stri
         for (i, (cell, &w)) in cells.iter().zip(&w).enumerate().skip(1) {
             s.push_str(GAP);
             // Counts right-aligned; the plans' names read from the left.
-            s.push_str(&if i == last { pad(cell, w) } else { pad_left(cell, w) });
+            s.push_str(&if i == last {
+                pad(cell, w)
+            } else {
+                pad_left(cell, w)
+            });
         }
         out.push_str(s.trim_end());
         out.push('\n');
     };
     line(&mut out, &header);
     for row in &cells {
-        line(&mut out, &row.iter().map(String::as_str).collect::<Vec<_>>());
+        line(
+            &mut out,
+            &row.iter().map(String::as_str).collect::<Vec<_>>(),
+        );
     }
     let _ = match lang {
         Lang::Zh => writeln!(out, "共 {} 个单位", rows.len()),

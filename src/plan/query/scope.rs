@@ -44,6 +44,7 @@ impl<'s, 'a> Scope<'s, 'a> {
 
     /// Every requirement of every plan in scope, with its plan's index, plan after plan.
     pub fn requirements(&self) -> impl Iterator<Item = (usize, &'a Requirement)> + 's {
-        (self.plans.iter().enumerate()).flat_map(|(i, (_, p))| p.requirements().map(move |r| (i, r)))
+        (self.plans.iter().enumerate())
+            .flat_map(|(i, (_, p))| p.requirements().map(move |r| (i, r)))
     }
 }
