@@ -151,9 +151,11 @@ pub fn units(sort: Option<UnitColumn>, json_out: bool, ctx: &Context) -> Result<
     }
     let rules = crate::plan::scoring::ScoringRules::load()
         .map_err(|e| CliError::Usage(format!("scoring rules: {e}")))?;
-    let scored = crate::plan::scoring::scores_scope(scope, today, &rules);
-    let by_name: std::collections::HashMap<&str, f64> =
-        scored.iter().map(|s| (s.name.as_str(), s.score)).collect();
+    let unit_scores = crate::plan::scoring::scores_scope(scope, today, &rules);
+    let by_name: std::collections::HashMap<&str, f64> = unit_scores
+        .iter()
+        .map(|s| (s.name.as_str(), s.score))
+        .collect();
     let scores: Vec<f64> = (rows.iter())
         .map(|r| by_name.get(r.name.as_str()).copied().unwrap_or(rules.base))
         .collect();

@@ -187,20 +187,20 @@ pub fn scores(plan: &Plan, today: NaiveDate, rules: &ScoringRules) -> Vec<UnitSc
     scores_scope(Scope::new(&plans), today, rules)
 }
 
-/// [`scores`] over the plans in `scope`: a unit's score counts its work in every plan.
+/// [`scores`] over the plans in scope (`plans`): a unit's score counts its work in every plan.
 pub fn scores_scope(
-    scope: Scope<'_, '_>,
+    plans: Scope<'_, '_>,
     today: NaiveDate,
     rules: &ScoringRules,
 ) -> Vec<UnitScore> {
-    let rows = workload::workload_scope(scope, today);
+    let rows = workload::workload_scope(plans, today);
     let mut tallies: Vec<Tally> = rows.iter().map(|_| Tally::default()).collect();
     let index: std::collections::HashMap<&str, usize> = rows
         .iter()
         .enumerate()
         .map(|(i, r)| (r.name.as_str(), i))
         .collect();
-    for (_, r) in scope.requirements() {
+    for (_, r) in plans.requirements() {
         for unit in &r.units.lead {
             if let Some(&i) = index.get(unit.name.as_str()) {
                 tallies[i].lead(r, today, rules.overdue_day_cap);

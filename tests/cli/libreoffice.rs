@@ -1,12 +1,12 @@
 //! The documents of issue #18 open in a word processor: each generated .docx (督办通知单,
-//! 督查通报) is converted to PDF by LibreOffice (`soffice --headless --convert-to pdf`), and
-//! the PDF must exist and be a non-empty PDF. A document LibreOffice cannot read converts to
-//! nothing, so this catches a package Word would also refuse.
+//! 督查通报) is converted to PDF by `soffice --headless --convert-to pdf`, and the PDF must
+//! exist and be a non-empty PDF. A document the office suite cannot read converts to nothing,
+//! so this catches a package Word would also refuse.
 //!
-//! LibreOffice (Debian: libreoffice-writer-nogui) is outside the project: without it the test
+//! `soffice` (Debian: libreoffice-writer-nogui) is outside the project: without it the test
 //! says so and passes, except under `CI=true`, where `.ci/run` installs it and its absence
-//! is a failure. Each run has its own HOME and LibreOffice profile, so parallel runs (and a
-//! LibreOffice the user has open) never share one.
+//! is a failure. Each run has its own `HOME` and `soffice` profile, so parallel runs (and an
+//! office suite the user has open) never share one.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use super::support::Env;
 
-/// A cold LibreOffice start on a loaded two-core machine takes tens of seconds.
+/// A cold `soffice` start on a loaded two-core machine takes tens of seconds.
 const DEADLINE: Duration = Duration::from_secs(300);
 
 /// `soffice` on PATH, if any.
