@@ -145,7 +145,12 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
             output,
             since,
         } => {
-            one_plan(ctx, "export")?;
+            // A workbook holds every plan (a ledger sheet each); the other formats one.
+            let xlsx = format == Some(crate::report::export::Format::Xlsx)
+                || (format.is_none() && output.as_deref().is_some_and(super::reports::is_xlsx));
+            if !xlsx || since.is_some() {
+                one_plan(ctx, "export")?;
+            }
             super::reports::export(format, output.as_deref(), since.as_deref(), ctx)
         }
         Command::Snapshot {
