@@ -84,9 +84,23 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
             let mut filter = to_filter(filter, ctx.count);
             filter.plan.clone_from(&ctx.plan);
             if archived {
-                let (list, width) = (&state.archived, terminal_width());
+                // Every archive in scope, plan after plan; rows name their plan when several.
+                let scope = (state.scope(ctx.plan.as_deref()))
+                    .map_err(super::context::workspace_error)?;
+                let several = scope.len() > 1;
+                let list: Vec<_> = (scope.iter())
+                    .flat_map(|p| {
+                        let name = several.then_some(p.name.as_str());
+                        p.archived.iter().map(move |a| (name, a))
+                    })
+                    .collect();
                 return Ok(report::merge::archived(
-                    list, &filter, today, lang, json, width,
+                    &list,
+                    &filter,
+                    today,
+                    lang,
+                    json,
+                    terminal_width(),
                 ));
             }
             let plans: Vec<_> = (state.plans().iter())

@@ -273,3 +273,24 @@ fn plans_new_rename_remove_and_restore() {
         .code(2)
         .stderr(predicates::str::contains("at least one"));
 }
+
+#[test]
+fn list_archived_shows_every_plans_archive_naming_the_plan() {
+    let env = two_plans();
+    stdout(env.cmd().args(["remove", "2024:1.1.2"]));
+    stdout(env.cmd().args(["remove", "县2022:1.1.1"]));
+    let text = stdout(env.cmd().args(["list", "--archived"]));
+    assert!(
+        text.contains("2024:1.1.2") && text.contains("县2022:1.1.1"),
+        "{text}"
+    );
+    let rows = env.json(&["list", "--archived", "--json"]);
+    let names: Vec<&str> = (rows.as_array().expect("rows").iter())
+        .map(|r| r["plan_name"].as_str().expect("the workspace plan"))
+        .collect();
+    assert_eq!(names, ["2024", "县2022"]);
+    let one = env.json(&["list", "--archived", "--json", "--plan", "县2022"]);
+    assert_eq!(one.as_array().map(Vec::len), Some(1));
+    assert!(one[0].get("plan_name").is_none(), "one plan: rows as before");
+    assert_eq!(one[0]["id"], "1.1.1");
+}
