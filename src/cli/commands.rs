@@ -85,8 +85,8 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
             filter.plan.clone_from(&ctx.plan);
             if archived {
                 // Every archive in scope, plan after plan; rows name their plan when several.
-                let scope = (state.scope(ctx.plan.as_deref()))
-                    .map_err(super::context::workspace_error)?;
+                let scope =
+                    (state.scope(ctx.plan.as_deref())).map_err(super::context::workspace_error)?;
                 let several = scope.len() > 1;
                 let list: Vec<_> = (scope.iter())
                     .flat_map(|p| {

@@ -326,3 +326,51 @@ fn scores_follow_a_custom_scoring_file() {
         .code(2)
         .stderr(predicate::str::contains("scoring.toml: reminder = -1"));
 }
+
+#[test]
+fn a_notice_lists_the_units_work_in_every_plan() {
+    let env = Env::new();
+    run(&env, &["plans", "new", "批示", "--title", "领导批示件"]);
+    run(
+        &env,
+        &[
+            "add",
+            "--plan",
+            "批示",
+            "--text",
+            "落实县长批示",
+            "--unit",
+            "经开区管委会",
+            "--deadline",
+            "2021年9月1日前",
+        ],
+    );
+    let out = env.dir.path().join("通知.docx");
+    let path = out.to_str().expect("path");
+    let msg = run(&env, &["notice", "--unit", "经开区管委会", "-o", path]);
+    assert!(msg.contains("经开区管委会：5项"), "{msg}");
+    let text = docx_text(&out);
+    for want in ["2021:1.1.1", "批示:1", "落实县长批示", "》《领导批示件》"] {
+        assert!(text.contains(want), "{want:?} not in\n{text}");
+    }
+    // Reminders recorded in each requirement's own plan.
+    let row = env.json(&["show", "批示:1", "--json"]);
+    assert_eq!(row["reminders"][0]["note"], "督办〔2021〕第1号");
+    let row = env.json(&["show", "2021:1.1.1", "--json"]);
+    assert_eq!(row["reminders"][0]["note"], "督办〔2021〕第1号");
+    // --plan narrows the notice to that plan's work.
+    let msg = run(
+        &env,
+        &[
+            "notice",
+            "--plan",
+            "批示",
+            "--unit",
+            "经开区管委会",
+            "-o",
+            path,
+        ],
+    );
+    assert!(msg.contains("经开区管委会：1项"), "{msg}");
+    assert!(!docx_text(&out).contains("2021:"), "one plan: bare ids");
+}

@@ -291,6 +291,9 @@ fn list_archived_shows_every_plans_archive_naming_the_plan() {
     assert_eq!(names, ["2024", "县2022"]);
     let one = env.json(&["list", "--archived", "--json", "--plan", "县2022"]);
     assert_eq!(one.as_array().map(Vec::len), Some(1));
-    assert!(one[0].get("plan_name").is_none(), "one plan: rows as before");
+    assert!(
+        one[0].get("plan_name").is_none(),
+        "one plan: rows as before"
+    );
     assert_eq!(one[0]["id"], "1.1.1");
 }
