@@ -7,6 +7,7 @@ mod hostile;
 
 mod cli {
     pub mod documents;
+    pub mod documents_plans;
     pub mod due;
     pub mod edit;
     pub mod files;

@@ -135,19 +135,29 @@ fn bulletin_command(
     let scoring = score_rules()?;
     let (state, _) = load_state(ctx)?;
     let today = ctx.clock.today;
-    // Without --since the latest snapshot, if there is one; a --since that names none is an error.
+    let plans = super::views::plans_in_scope(&state, ctx)?;
+    let scope = Scope::new(&plans);
+    // Without --since the latest snapshot, if there is one; a --since that names none is an
+    // error. Snapshots are a plan's own: across several plans there is no period to compare.
     let snap = match since {
+        Some(_) if scope.several() => {
+            return Err(usage(format!(
+                "`bulletin --since` compares one plan with its snapshot: pass --plan NAME (plans: {})",
+                state.names().join(", ")
+            )));
+        }
         Some(key) => {
             Some(snapshot::find(&state.snapshots, Some(key)).map_err(|e| usage(e.to_string()))?)
         }
+        None if scope.several() => None,
         None => snapshot::find(&state.snapshots, None).ok(),
     };
     let changes = snap.map(|s| changes::compute(s, &state.plan, today));
-    let units = workload::workload(&state.plan, today);
-    let scores = scoring::scores(&state.plan, today, &scoring);
+    let units = workload::workload_scope(scope, today);
+    let scores = scoring::scores_scope(scope, today, &scoring);
     let doc = bulletin::build(
         &Bulletin {
-            plan: &state.plan,
+            plans: &plans,
             today,
             office: &office.name,
             changes: changes.as_ref(),

@@ -12,7 +12,7 @@ use predicates::prelude::*;
 use super::support::{Env, read};
 
 /// Office and scoring files of the test's own (empty: the defaults), never the user's.
-fn cmd(env: &Env) -> Command {
+pub(super) fn cmd(env: &Env) -> Command {
     let office = env.dir.path().join("office.toml");
     let scoring = env.dir.path().join("scoring.toml");
     let escalation = env.dir.path().join("escalation.toml");
@@ -28,7 +28,7 @@ fn cmd(env: &Env) -> Command {
     c
 }
 
-fn run(env: &Env, args: &[&str]) -> String {
+pub(super) fn run(env: &Env, args: &[&str]) -> String {
     let out = cmd(env).args(args).output().expect("runs");
     assert!(
         out.status.success(),
@@ -39,7 +39,7 @@ fn run(env: &Env, args: &[&str]) -> String {
 }
 
 /// The text of a .docx: every `w:t` of its document part, paragraphs on their own lines.
-fn docx_text(path: &Path) -> String {
+pub(super) fn docx_text(path: &Path) -> String {
     let bytes = std::fs::read(path).expect("docx written");
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip package");
     for part in ["[Content_Types].xml", "word/styles.xml", "_rels/.rels"] {
@@ -325,52 +325,4 @@ fn scores_follow_a_custom_scoring_file() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("scoring.toml: reminder = -1"));
-}
-
-#[test]
-fn a_notice_lists_the_units_work_in_every_plan() {
-    let env = Env::new();
-    run(&env, &["plans", "new", "批示", "--title", "领导批示件"]);
-    run(
-        &env,
-        &[
-            "add",
-            "--plan",
-            "批示",
-            "--text",
-            "落实县长批示",
-            "--unit",
-            "经开区管委会",
-            "--deadline",
-            "2021年9月1日前",
-        ],
-    );
-    let out = env.dir.path().join("通知.docx");
-    let path = out.to_str().expect("path");
-    let msg = run(&env, &["notice", "--unit", "经开区管委会", "-o", path]);
-    assert!(msg.contains("经开区管委会：5项"), "{msg}");
-    let text = docx_text(&out);
-    for want in ["2021:1.1.1", "批示:1", "落实县长批示", "》《领导批示件》"] {
-        assert!(text.contains(want), "{want:?} not in\n{text}");
-    }
-    // Reminders recorded in each requirement's own plan.
-    let row = env.json(&["show", "批示:1", "--json"]);
-    assert_eq!(row["reminders"][0]["note"], "督办〔2021〕第1号");
-    let row = env.json(&["show", "2021:1.1.1", "--json"]);
-    assert_eq!(row["reminders"][0]["note"], "督办〔2021〕第1号");
-    // --plan narrows the notice to that plan's work.
-    let msg = run(
-        &env,
-        &[
-            "notice",
-            "--plan",
-            "批示",
-            "--unit",
-            "经开区管委会",
-            "-o",
-            path,
-        ],
-    );
-    assert!(msg.contains("经开区管委会：1项"), "{msg}");
-    assert!(!docx_text(&out).contains("2021:"), "one plan: bare ids");
 }
