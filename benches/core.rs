@@ -283,24 +283,6 @@ fn workspace(c: &mut Criterion) {
                 .len()
         });
     });
-    let overdue = Filter {
-        overdue: true,
-        ..x.clone()
-    };
-    g.bench_function("list_plan_x_overdue_of_20x5000", |b| {
-        b.iter(|| overdue.select_plans(black_box(&plans), today()).len());
-    });
-    g.bench_function("list_x_alone_overdue_5000", |b| {
-        let alone_overdue = Filter {
-            plan: None,
-            ..overdue.clone()
-        };
-        b.iter(|| {
-            alone_overdue
-                .select_plans(black_box(&single), today())
-                .len()
-        });
-    });
 }
 
 fn main() {
