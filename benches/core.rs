@@ -1,7 +1,7 @@
 //! Domain and file benchmarks on generated plans of 1,000, 10,000 and 100,000 requirements:
 //! importing the document, merging a revision of it (`import --merge`), the state file
-//! (serialize, save, load), selecting with a filter, searching (scan and text index), and
-//! rendering exports.
+//! (serialize, save, load), selecting with a filter, searching (scan and text index),
+//! rendering exports, and `list --plan X` in a workspace of 20 plans.
 //!
 //! ```text
 //! cargo bench --bench core -- --warm-up-time 1 --measurement-time 3
@@ -22,7 +22,7 @@ use duban::plan::query::TextIndex;
 use duban::plan::workload::{Workload, workload};
 use duban::plan::{DeadlineKind, Plan, Status};
 use duban::report::export::{self, Format};
-use duban::store::Store;
+use duban::store::{PlanState, Store};
 
 use common::{Fixture, fixture, fixtures, now, today};
 
@@ -251,6 +251,40 @@ fn exports(c: &mut Criterion, sizes: &[Fixture]) {
     }
 }
 
+/// Issue #20: `list --plan X` on a workspace of 20 plans × 5,000 requirements against the
+/// same plan alone (`list` on a one-plan state): the other 19 plans must cost next to
+/// nothing (target: within 1.2×).
+fn workspace(c: &mut Criterion) {
+    const PLANS: usize = 20;
+    let one = fixture(5_000);
+    let alone = one.state();
+    let mut state = alone.clone();
+    for n in 1..PLANS {
+        let plan = PlanState::new(format!("p{n}"), alone.plan.clone());
+        state.add(plan).expect("a new name");
+    }
+    let plans: Vec<_> = (state.plans().iter())
+        .map(|p| (p.name.as_str(), &p.plan))
+        .collect();
+    let single = [(alone.name.as_str(), &alone.plan)];
+    let x = Filter {
+        plan: Some("p7".into()),
+        ..Filter::default()
+    };
+    let mut g = c.benchmark_group("workspace");
+    g.throughput(Throughput::Elements(5_000));
+    g.bench_function("list_plan_x_of_20x5000", |b| {
+        b.iter(|| x.select_plans(black_box(&plans), today()).len());
+    });
+    g.bench_function("list_x_alone_5000", |b| {
+        b.iter(|| {
+            Filter::default()
+                .select_plans(black_box(&single), today())
+                .len()
+        });
+    });
+}
+
 fn main() {
     let sizes = fixtures();
     let mut c = Criterion::default().configure_from_args();
@@ -261,5 +295,6 @@ fn main() {
     search(&mut c, &sizes);
     views(&mut c, &sizes);
     exports(&mut c, &sizes);
+    workspace(&mut c);
     c.final_summary();
 }

@@ -288,7 +288,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Every unit's workload: lead/cooperating counts, progress, overdue, reports owed
+    /// Every unit's workload: lead/cooperating counts, progress, overdue, reports owed,
+    /// reminders, score; summed over every plan in scope
     Units {
         #[arg(
             long,

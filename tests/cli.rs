@@ -7,11 +7,13 @@ mod hostile;
 
 mod cli {
     pub mod documents;
+    pub mod documents_plans;
     pub mod due;
     pub mod edit;
     pub mod files;
     pub mod hand;
     pub mod help;
+    pub mod libreoffice;
     pub mod lifecycle;
     pub mod list;
     pub mod migrate;

@@ -11,5 +11,6 @@ mod export {
     pub mod samples;
     pub mod snapshot;
     pub mod support;
+    pub mod workspace;
     pub mod xlsx;
 }

@@ -85,9 +85,23 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
             let mut filter = to_filter(filter, ctx.count);
             filter.plan.clone_from(&ctx.plan);
             if archived {
-                let (list, width) = (&state.archived, terminal_width());
+                // Every archive in scope, plan after plan; rows name their plan when several.
+                let scope =
+                    (state.scope(ctx.plan.as_deref())).map_err(super::context::workspace_error)?;
+                let several = scope.len() > 1;
+                let list: Vec<_> = (scope.iter())
+                    .flat_map(|p| {
+                        let name = several.then_some(p.name.as_str());
+                        p.archived.iter().map(move |a| (name, a))
+                    })
+                    .collect();
                 return Ok(report::merge::archived(
-                    list, &filter, today, lang, json, width,
+                    &list,
+                    &filter,
+                    today,
+                    lang,
+                    json,
+                    terminal_width(),
                 ));
             }
             let plans: Vec<_> = (state.plans().iter())
@@ -146,7 +160,12 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
             output,
             since,
         } => {
-            one_plan(ctx, "export")?;
+            // A workbook holds every plan (a ledger sheet each); the other formats one.
+            let xlsx = format == Some(crate::report::export::Format::Xlsx)
+                || (format.is_none() && output.as_deref().is_some_and(super::reports::is_xlsx));
+            if !xlsx || since.is_some() {
+                one_plan(ctx, "export")?;
+            }
             super::reports::export(format, output.as_deref(), since.as_deref(), ctx)
         }
         Command::Snapshot {
@@ -161,12 +180,8 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
         Command::Report { since, json } => spanning(ctx, json, |ctx| {
             super::reports::report(since.as_deref(), json, ctx)
         }),
-        Command::Agenda { days, all, json } => {
-            spanning(ctx, json, |ctx| super::views::agenda(days, all, json, ctx))
-        }
-        Command::Units { sort, json } => {
-            spanning(ctx, json, |ctx| super::views::units(sort, json, ctx))
-        }
+        Command::Agenda { days, all, json } => super::views::agenda(days, all, json, ctx),
+        Command::Units { sort, json } => super::views::units(sort, json, ctx),
         Command::Calendar { month, all } => super::calendar::calendar(month, all, ctx),
         Command::ReportSubmitted { id, note } => {
             super::views::report_submitted(&id, note.as_deref(), ctx)

@@ -6,25 +6,23 @@
 //! is checked before that save.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use chrono::Datelike;
+/// `duban notice` (its own file: the longest of the three).
+mod notice_cmd;
 
 use super::Command;
-use super::commands::{now, push_notice};
+
 use super::context::{CliError, Context, load_state};
 use crate::i18n::Lang;
-use crate::plan::escalation::Escalation;
-use crate::plan::lifecycle::{Channel, Stamp};
-use crate::plan::notice::{self, Selection};
 use crate::plan::office::Office;
+use crate::plan::query::Scope;
 use crate::plan::scoring::{self, ScoringRules};
 use crate::plan::snapshot::{self, changes};
-use crate::plan::{ReqId, workload};
+use crate::plan::workload;
 use crate::report::bulletin::{self, Bulletin};
 use crate::report::docx;
 use crate::report::export::{self, html, markdown};
-use crate::report::notice::{Notice, blocks, file_name};
 
 /// What `bulletin` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,7 +63,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
             output,
             tier,
             within,
-        } => notice(unit.as_deref(), all, &output, tier, within, ctx),
+        } => notice_cmd::notice(unit.as_deref(), all, &output, tier, within, ctx),
         Command::Bulletin {
             since,
             output,
@@ -113,147 +111,6 @@ fn check_dir_target(dir: &Path, lang: Lang) -> Result<(), CliError> {
     }))
 }
 
-struct Written {
-    path: PathBuf,
-    bytes: Vec<u8>,
-    number: String,
-    unit: String,
-    ids: Vec<ReqId>,
-}
-
-fn notice(
-    unit: Option<&str>,
-    all: bool,
-    output: &Path,
-    tier: Option<Escalation>,
-    within: Option<u32>,
-    ctx: &Context,
-) -> Result<String, CliError> {
-    let lang = ctx.lang;
-    let office = office()?;
-    let rules = super::views::rules()?;
-    let cal = super::calendar::load_calendar()?;
-    let (mut state, _) = load_state(ctx)?;
-    let today = ctx.clock.today;
-    let sel = Selection {
-        within: within.map_or(rules.blue_within_days, i64::from),
-        tier,
-    };
-    let units = if let Some(name) = unit {
-        let name = name.trim();
-        check_file_target(output, lang)?;
-        if !notice::known_unit(&state.plan, name) {
-            return Err(usage(match lang {
-                Lang::Zh => format!("计划中没有单位「{name}」（单位名称见 duban units）"),
-                Lang::En => format!("no unit \"{name}\" in this plan (see duban units)"),
-            }));
-        }
-        vec![name.to_string()]
-    } else {
-        check_dir_target(output, lang)?;
-        notice::units_to_notify(&state.plan, today, sel, &rules)
-    };
-    let reply_by = cal
-        .add_working_days(today, office.reply_working_days)
-        .unwrap_or(today);
-    let year = today.year();
-    let mut written = Vec::new();
-    // Numbered outside the state while its plan is borrowed for the lists; put back below
-    // (an error before then saves nothing, so no number is spent).
-    let mut book = std::mem::take(&mut state.notices);
-    for name in &units {
-        let listed = notice::for_unit(&state.plan, name, today, sel, &rules);
-        if listed.is_empty() {
-            return Err(nothing(Some(name), sel.within, lang));
-        }
-        let ids: Vec<ReqId> = listed.iter().map(|r| r.id).collect();
-        let n = book.issue(year, name, today, ids.clone());
-        let number = office.number(year, n);
-        let doc = Notice {
-            office: &office,
-            number: number.clone(),
-            unit: name,
-            plan_title: &state.plan.title,
-            today,
-            reply_by,
-            requirements: &listed,
-            rules: &rules,
-        };
-        let bytes = docx_bytes(&blocks(&doc, lang))?;
-        let path = if all {
-            output.join(file_name(&number, name))
-        } else {
-            output.to_path_buf()
-        };
-        written.push(Written {
-            path,
-            bytes,
-            number,
-            unit: name.clone(),
-            ids,
-        });
-    }
-    state.notices = book;
-    if written.is_empty() {
-        return Err(nothing(None, sel.within, lang));
-    }
-    let stamp = Stamp::new(now(ctx.clock), ctx.user.as_deref());
-    for w in &written {
-        for id in &w.ids {
-            if let Some(r) = state.plan.get_mut(*id) {
-                r.remind(
-                    Some(&w.unit),
-                    Some(Channel::Notice),
-                    Some(&w.number),
-                    &stamp,
-                )
-                .map_err(|e| CliError::Refused(e.message(lang)))?;
-            }
-        }
-    }
-    let report = ctx.store.save_changes(&mut state)?;
-    let mut msg = String::new();
-    for w in &written {
-        export::write_atomic(&w.path, &w.bytes)?;
-        msg.push_str(&written_line(w, lang));
-    }
-    push_notice(&mut msg, &report, lang);
-    if !msg.ends_with('\n') {
-        msg.push('\n');
-    }
-    Ok(msg)
-}
-
-fn written_line(w: &Written, lang: Lang) -> String {
-    let (n, path) = (w.ids.len(), w.path.display());
-    match lang {
-        Lang::Zh => format!(
-            "{} → {}：{n}项，已记录催办（通知单），写入 {path}\n",
-            w.number, w.unit
-        ),
-        Lang::En => format!(
-            "{} → {}: {n} requirements, reminders recorded (notice), written to {path}\n",
-            w.number, w.unit
-        ),
-    }
-}
-
-/// Nothing to send: to this unit, or (`None`) to any.
-fn nothing(unit: Option<&str>, within: i64, lang: Lang) -> CliError {
-    CliError::Refused(match (lang, unit) {
-        (Lang::Zh, Some(name)) => {
-            format!("「{name}」没有逾期或{within}天内到期的要求，未生成通知单")
-        }
-        (Lang::En, Some(name)) => {
-            format!("\"{name}\" has nothing overdue or due within {within} days; no notice written")
-        }
-        (Lang::Zh, None) => format!("没有单位有逾期或{within}天内到期的要求，未生成通知单"),
-        (Lang::En, None) => {
-            format!("no unit has anything overdue or due within {within} days; no notice written")
-        }
-    })
-}
-
 fn bulletin_command(
     since: Option<&str>,
     output: &Path,
@@ -278,19 +135,29 @@ fn bulletin_command(
     let scoring = score_rules()?;
     let (state, _) = load_state(ctx)?;
     let today = ctx.clock.today;
-    // Without --since the latest snapshot, if there is one; a --since that names none is an error.
+    let plans = super::views::plans_in_scope(&state, ctx)?;
+    let scope = Scope::new(&plans);
+    // Without --since the latest snapshot, if there is one; a --since that names none is an
+    // error. Snapshots are a plan's own: across several plans there is no period to compare.
     let snap = match since {
+        Some(_) if scope.several() => {
+            return Err(usage(format!(
+                "`bulletin --since` compares one plan with its snapshot: pass --plan NAME (plans: {})",
+                state.names().join(", ")
+            )));
+        }
         Some(key) => {
             Some(snapshot::find(&state.snapshots, Some(key)).map_err(|e| usage(e.to_string()))?)
         }
+        None if scope.several() => None,
         None => snapshot::find(&state.snapshots, None).ok(),
     };
     let changes = snap.map(|s| changes::compute(s, &state.plan, today));
-    let units = workload::workload(&state.plan, today);
-    let scores = scoring::scores(&state.plan, today, &scoring);
+    let units = workload::workload_scope(scope, today);
+    let scores = scoring::scores_scope(scope, today, &scoring);
     let doc = bulletin::build(
         &Bulletin {
-            plan: &state.plan,
+            plans: &plans,
             today,
             office: &office.name,
             changes: changes.as_ref(),
@@ -331,7 +198,9 @@ fn score(json: bool, ctx: &Context) -> Result<String, CliError> {
     let lang = ctx.lang;
     let rules = score_rules()?;
     let (state, _) = load_state(ctx)?;
-    let scores = scoring::scores(&state.plan, ctx.clock.today, &rules);
+    // A unit's score counts its work in every plan in scope (`--plan` narrows to one).
+    let plans = super::views::plans_in_scope(&state, ctx)?;
+    let scores = scoring::scores_scope(Scope::new(&plans), ctx.clock.today, &rules);
     if json {
         return Ok(crate::report::json::to_string(&scores));
     }

@@ -47,23 +47,43 @@ pub fn export(
     }
     let (state, _) = load_state(ctx)?;
     let today = ctx.clock.today;
+    if format == Format::Xlsx && ctx.plan.is_none() && state.several() {
+        let plans = super::views::plans_in_scope(&state, ctx)?;
+        let bytes = export::render_workspace(&plans, today, ctx.lang)?;
+        return write_export(output, format, today, &bytes, ctx.lang);
+    }
     let since = since
         .map(|key| snapshot::find(&state.snapshots, Some(key)))
         .transpose()
         .map_err(|e| usage(e.to_string()))?;
     let changes = since.map(|s| changes::compute(s, &state.plan, today));
     let bytes = export::render(&state, today, ctx.lang, format, changes.as_ref())?;
+    write_export(output, format, today, &bytes, ctx.lang)
+}
 
+/// Whether `-o PATH` asks for a workbook.
+pub(super) fn is_xlsx(path: &Path) -> bool {
+    Format::from_path(path) == Some(Format::Xlsx)
+}
+
+/// The export to `output`, or its dated name for a workbook, or the text itself for stdout.
+fn write_export(
+    output: Option<&Path>,
+    format: Format,
+    today: chrono::NaiveDate,
+    bytes: &[u8],
+    lang: Lang,
+) -> Result<String, CliError> {
     let path = match output {
         Some(path) => path.to_path_buf(),
         // A workbook is never dumped on a terminal: it gets its dated name instead.
         None if format.is_binary() => Path::new(".").join(export::dated_name(format, today)),
         // Text formats are built as UTF-8, so this never replaces anything.
-        None => return Ok(String::from_utf8_lossy(&bytes).into_owned()),
+        None => return Ok(String::from_utf8_lossy(bytes).into_owned()),
     };
-    export::write_atomic(&path, &bytes)?;
+    export::write_atomic(&path, bytes)?;
     let shown = path.strip_prefix(".").unwrap_or(&path).display();
-    Ok(match ctx.lang {
+    Ok(match lang {
         Lang::Zh => format!("已导出 {shown}\n"),
         Lang::En => format!("exported {shown}\n"),
     })

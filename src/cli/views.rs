@@ -8,16 +8,17 @@ use serde::Serialize;
 
 use super::context::{CliError, Context, load_state};
 use crate::i18n::Lang;
-use crate::plan::agenda::{self, AgendaRow, Bucket};
+use crate::plan::agenda::{self, Bucket, ScopedRow};
 use crate::plan::calendar::Calendar;
 use crate::plan::count::{Count, Counting};
 use crate::plan::escalation::{Escalation, EscalationRules, escalation};
-use crate::plan::query::Entry;
+use crate::plan::query::{Entry, Scope};
 use crate::plan::reporting::{self, submit_report};
 use crate::plan::workload::{self, UnitColumn};
 use crate::plan::{Plan, ReqId, Status};
 use crate::report::text::terminal_width;
 use crate::report::{RequirementRow, json};
+use crate::store::State;
 
 /// The escalation thresholds (`$DUBAN_ESCALATION` or `escalation.toml`); a broken file is
 /// the user's to fix, so it stops the command (exit 2) rather than being ignored.
@@ -39,6 +40,9 @@ pub fn with_rules<'a>(
 /// One agenda row in `agenda --json`.
 #[derive(Debug, Serialize)]
 struct AgendaJson<'a> {
+    /// The row's plan, when the scope holds several.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    plan: Option<&'a str>,
     #[serde(serialize_with = "crate::plan::id::serialize_shown")]
     id: ReqId,
     bucket: Bucket,
@@ -54,6 +58,19 @@ struct AgendaJson<'a> {
     escalation: Escalation,
 }
 
+/// The plans a reading command covers (`--plan` narrows to one), each with its name.
+pub(super) fn plans_in_scope<'a>(
+    state: &'a State,
+    ctx: &Context,
+) -> Result<Vec<(&'a str, &'a Plan)>, CliError> {
+    let scope = (state.scope(ctx.plan.as_deref())).map_err(super::context::workspace_error)?;
+    Ok(scope
+        .into_iter()
+        .map(|p| (p.name.as_str(), &p.plan))
+        .collect())
+}
+
+/// The agenda of every plan in scope, as one list (see [`agenda::agenda_scope`]).
 pub fn agenda(
     days: Option<u32>,
     all: bool,
@@ -61,6 +78,8 @@ pub fn agenda(
     ctx: &Context,
 ) -> Result<String, CliError> {
     let (state, _) = load_state(ctx)?;
+    let plans = plans_in_scope(&state, ctx)?;
+    let scope = Scope::new(&plans);
     let rules = rules()?;
     let today = ctx.clock.today;
     // JSON is the same whatever the setting (natural `days_left` and buckets, with
@@ -68,32 +87,33 @@ pub fn agenda(
     let count = if json_out { Count::Days } else { ctx.count };
     let cal = super::calendar::count_calendar(count)?;
     let by = Counting::new(count, &cal);
-    let mut rows = agenda::agenda_by(&state.plan, today, all, by);
+    let mut rows = agenda::agenda_scope(scope, today, all, by);
     if let Some(n) = days {
-        rows.retain(|r| r.within(i64::from(n)));
+        rows.retain(|r| r.row.within(i64::from(n)));
     }
     if json_out {
         let cal = super::calendar::load_calendar()?;
         let out: Vec<AgendaJson<'_>> = rows
             .iter()
-            .filter_map(|row| agenda_json(&state.plan, row, today, &rules, (&cal, ctx.lang)))
+            .filter_map(|row| agenda_json(scope, row, today, &rules, (&cal, ctx.lang)))
             .collect();
         return Ok(json::to_string(&out));
     }
-    let mut out = render::agenda(&state.plan, &rows, today, ctx.lang, terminal_width(), by);
-    let reqs = rows.iter().filter_map(|row| state.plan.get(row.id));
+    let mut out = render::agenda(scope, &rows, today, ctx.lang, terminal_width(), by);
+    let reqs = rows.iter().filter_map(|s| scope.plan(s.plan).get(s.row.id));
     out.push_str(&by.footer(today, reqs, ctx.lang));
     Ok(out)
 }
 
 fn agenda_json<'a>(
-    plan: &'a Plan,
-    row: &AgendaRow,
+    scope: Scope<'_, 'a>,
+    s: &ScopedRow,
     today: NaiveDate,
     rules: &EscalationRules,
     (cal, lang): (&Calendar, Lang),
 ) -> Option<AgendaJson<'a>> {
-    let r = plan.get(row.id)?;
+    let row = &s.row;
+    let r = scope.plan(s.plan).get(row.id)?;
     let (workdays_left, calendar_warning) = json::workdays_left(
         cal,
         today,
@@ -101,6 +121,7 @@ fn agenda_json<'a>(
         lang,
     );
     Some(AgendaJson {
+        plan: scope.label(s.plan),
         id: row.id,
         bucket: row.bucket,
         due: row.due,
@@ -114,18 +135,31 @@ fn agenda_json<'a>(
     })
 }
 
-/// Sorted by overdue count by default; `--sort` sorts largest first (names A→Z).
+/// Sorted by overdue count by default; `--sort` sorts largest first (names A→Z). Every
+/// plan in scope counts: a unit's row is its load in every document.
 pub fn units(sort: Option<UnitColumn>, json_out: bool, ctx: &Context) -> Result<String, CliError> {
     let (state, _) = load_state(ctx)?;
-    let mut rows = workload::workload(&state.plan, ctx.clock.today);
+    let plans = plans_in_scope(&state, ctx)?;
+    let scope = Scope::new(&plans);
+    let today = ctx.clock.today;
+    let mut rows = workload::workload_scope(scope, today);
     if let Some(col) = sort {
         workload::sort_rows(&mut rows, col, col != UnitColumn::Name);
     }
-    Ok(if json_out {
-        json::to_string(&rows)
-    } else {
-        render::units(&rows, ctx.lang, terminal_width())
-    })
+    if json_out {
+        return Ok(json::to_string(&rows));
+    }
+    let rules = crate::plan::scoring::ScoringRules::load()
+        .map_err(|e| CliError::Usage(format!("scoring rules: {e}")))?;
+    let unit_scores = crate::plan::scoring::scores_scope(scope, today, &rules);
+    let by_name: std::collections::HashMap<&str, f64> = unit_scores
+        .iter()
+        .map(|s| (s.name.as_str(), s.score))
+        .collect();
+    let scores: Vec<f64> = (rows.iter())
+        .map(|r| by_name.get(r.name.as_str()).copied().unwrap_or(rules.base))
+        .collect();
+    Ok(render::units(&rows, &scores, ctx.lang, terminal_width()))
 }
 
 pub fn report_submitted(

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::count::Counting;
 use super::deadline::DeadlineKind;
 use super::model::{Plan, ReqId, Requirement, Status};
+use super::query::Scope;
 
 /// Agenda groups in display order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -86,6 +87,37 @@ pub fn agenda_by(
         .filter_map(|r| row_by(r, today, include_done, by))
         .collect();
     rows.sort_by_key(AgendaRow::key);
+    rows
+}
+
+/// An agenda row of a [`Scope`]: the index of its plan in the scope, and the row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScopedRow {
+    pub plan: usize,
+    pub row: AgendaRow,
+}
+
+/// [`agenda_by`] over the plans in `scope`, as one agenda: by bucket, then due date, then
+/// plan, then id. With one plan it is exactly that plan's [`agenda_by`].
+pub fn agenda_scope(
+    scope: Scope<'_, '_>,
+    today: NaiveDate,
+    include_done: bool,
+    by: Counting<'_>,
+) -> Vec<ScopedRow> {
+    let mut rows: Vec<ScopedRow> = scope
+        .requirements()
+        .filter_map(|(plan, r)| {
+            Some(ScopedRow {
+                plan,
+                row: row_by(r, today, include_done, by)?,
+            })
+        })
+        .collect();
+    rows.sort_by_key(|r| {
+        let (bucket, due, id) = r.row.key();
+        (bucket, due, r.plan, id)
+    });
     rows
 }
 

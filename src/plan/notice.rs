@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::escalation::{Escalation, EscalationRules, escalation};
 use super::model::{Plan, ReqId, Requirement, Status};
+use super::query::Scope;
 use super::workload;
 
 /// One notice issued.
@@ -106,6 +107,37 @@ pub fn units_to_notify(
         .into_iter()
         .filter(|row| !row.collective)
         .filter(|row| !for_unit(plan, &row.name, today, sel, rules).is_empty())
+        .map(|row| row.name)
+        .collect()
+}
+
+/// [`for_unit`] over the plans in scope: each listed requirement with its plan's index in
+/// the scope, plan after plan.
+pub fn for_unit_scope<'a>(
+    scope: Scope<'_, 'a>,
+    unit: &str,
+    today: NaiveDate,
+    sel: Selection,
+    rules: &EscalationRules,
+) -> Vec<(usize, &'a Requirement)> {
+    scope
+        .requirements()
+        .filter(|(_, r)| r.units.contains(unit))
+        .filter(|(_, r)| listed(r, today, sel, rules))
+        .collect()
+}
+
+/// [`units_to_notify`] over the plans in scope: a unit gets one notice for all its work.
+pub fn units_to_notify_scope(
+    scope: Scope<'_, '_>,
+    today: NaiveDate,
+    sel: Selection,
+    rules: &EscalationRules,
+) -> Vec<String> {
+    workload::workload_scope(scope, today)
+        .into_iter()
+        .filter(|row| !row.collective)
+        .filter(|row| !for_unit_scope(scope, &row.name, today, sel, rules).is_empty())
         .map(|row| row.name)
         .collect()
 }

@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::model::{Plan, Requirement, Status};
+use super::query::Scope;
 use super::{reporting, workload};
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -182,14 +183,24 @@ fn round(x: f64) -> f64 {
 
 /// Every unit's score, highest first (then by name).
 pub fn scores(plan: &Plan, today: NaiveDate, rules: &ScoringRules) -> Vec<UnitScore> {
-    let rows = workload::workload(plan, today);
+    let plans = [("", plan)];
+    scores_scope(Scope::new(&plans), today, rules)
+}
+
+/// [`scores`] over the plans in scope (`plans`): a unit's score counts its work in every plan.
+pub fn scores_scope(
+    plans: Scope<'_, '_>,
+    today: NaiveDate,
+    rules: &ScoringRules,
+) -> Vec<UnitScore> {
+    let rows = workload::workload_scope(plans, today);
     let mut tallies: Vec<Tally> = rows.iter().map(|_| Tally::default()).collect();
     let index: std::collections::HashMap<&str, usize> = rows
         .iter()
         .enumerate()
         .map(|(i, r)| (r.name.as_str(), i))
         .collect();
-    for r in plan.requirements() {
+    for (_, r) in plans.requirements() {
         for unit in &r.units.lead {
             if let Some(&i) = index.get(unit.name.as_str()) {
                 tallies[i].lead(r, today, rules.overdue_day_cap);

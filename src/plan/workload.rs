@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::model::{Counts, Plan, ReqId, Requirement, Status};
+use super::query::Scope;
 use super::reporting;
 
 mod index;
@@ -39,6 +40,10 @@ pub struct UnitRow {
     /// and cooperating on one requirement is counted once for it).
     pub reminders: usize,
     pub chased: usize,
+    /// The plans the unit has requirements in, when the rows span several plans of a
+    /// workspace ([`workload_scope`]); empty (and left out of JSON) within one plan.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub plans: Vec<String>,
 }
 
 /// What a requirement adds to each of its units' rows, worked out once per requirement
@@ -127,11 +132,18 @@ fn reminded(r: &Requirement) -> Vec<(&str, usize)> {
 
 /// Every unit's row, sorted by overdue count (most first), then name.
 pub fn workload(plan: &Plan, today: NaiveDate) -> Vec<UnitRow> {
+    let plans = [("", plan)];
+    workload_scope(Scope::new(&plans), today)
+}
+
+/// [`workload`] over the plans in `scope`: a unit's row counts its requirements in every
+/// plan, and names those plans when the scope holds several.
+pub fn workload_scope(scope: Scope<'_, '_>, today: NaiveDate) -> Vec<UnitRow> {
     // Rows in first-seen order, found by name through a hash map (the final sort orders
     // them fully: by the column, then by the unique name).
     let mut rows: Vec<UnitRow> = Vec::new();
     let mut by_name: HashMap<&str, usize> = HashMap::new();
-    for r in plan.requirements() {
+    for (plan, r) in scope.requirements() {
         let roles = r.units.lead.iter().map(|u| (u, true));
         let mut facts = None;
         for (unit, lead) in roles.chain(r.units.cooperating.iter().map(|u| (u, false))) {
@@ -145,6 +157,12 @@ pub fn workload(plan: &Plan, today: NaiveDate) -> Vec<UnitRow> {
                 rows.len() - 1
             });
             rows[at].add(r, facts, lead, today);
+            // Requirements come plan after plan: a new plan is a new last name.
+            if let Some(name) = scope.label(plan)
+                && rows[at].plans.last().is_none_or(|last| last != name)
+            {
+                rows[at].plans.push(name.to_string());
+            }
         }
         for (unit, n) in reminded(r) {
             if let Some(&at) = by_name.get(unit) {

@@ -23,7 +23,10 @@ fn rate(c: &Counts) -> String {
 }
 
 pub struct Bulletin<'a> {
-    pub plan: &'a Plan,
+    /// The plans it reports on, each with its name (never empty); with several, each gets
+    /// its totals paragraph and its categories, named, and `changes` is `None` (snapshots
+    /// are a plan's own).
+    pub plans: &'a [(&'a str, &'a Plan)],
     pub today: NaiveDate,
     pub office: &'a str,
     pub changes: Option<&'a Changes<'a>>,
@@ -46,38 +49,14 @@ pub fn build(b: &Bulletin<'_>, lang: Lang) -> Document {
             Lang::En => format!("As of {today}"),
         },
     };
-    let totals = Counts::of(b.plan.requirements(), b.today);
-    let summary = match lang {
-        Lang::Zh => format!(
-            "《{}》共{}项工作任务，已完成{}项，完成率{}%；推进中{}项，待审核{}项，受阻{}项，未开始{}项；逾期未完成{}项。",
-            one_line(&b.plan.title),
-            totals.total,
-            totals.done,
-            rate(&totals),
-            totals.doing,
-            totals.review,
-            totals.blocked,
-            totals.todo,
-            totals.overdue
-        ),
-        Lang::En => format!(
-            "\"{}\": {} tasks, {} done ({}%); {} in progress, {} in review, {} blocked, {} not started; {} overdue.",
-            one_line(&b.plan.title),
-            totals.total,
-            totals.done,
-            rate(&totals),
-            totals.doing,
-            totals.review,
-            totals.blocked,
-            totals.todo,
-            totals.overdue
-        ),
-    };
+    let summary: Vec<Block> = (b.plans.iter())
+        .map(|(_, plan)| Block::Para(totals(plan, b.today, lang)))
+        .collect();
     let mut sections = vec![
         Section {
             key: "progress",
             heading: lang.pick("一、总体进展", "1. Overall progress").into(),
-            blocks: vec![Block::Para(summary)],
+            blocks: summary,
         },
         categories(b, lang),
     ];
@@ -109,16 +88,53 @@ pub fn build(b: &Bulletin<'_>, lang: Lang) -> Document {
     }
 }
 
+/// 总体进展 of one plan: its totals in one sentence.
+fn totals(plan: &Plan, today: NaiveDate, lang: Lang) -> String {
+    let totals = Counts::of(plan.requirements(), today);
+    match lang {
+        Lang::Zh => format!(
+            "《{}》共{}项工作任务，已完成{}项，完成率{}%；推进中{}项，待审核{}项，受阻{}项，未开始{}项；逾期未完成{}项。",
+            one_line(&plan.title),
+            totals.total,
+            totals.done,
+            rate(&totals),
+            totals.doing,
+            totals.review,
+            totals.blocked,
+            totals.todo,
+            totals.overdue
+        ),
+        Lang::En => format!(
+            "\"{}\": {} tasks, {} done ({}%); {} in progress, {} in review, {} blocked, {} not started; {} overdue.",
+            one_line(&plan.title),
+            totals.total,
+            totals.done,
+            rate(&totals),
+            totals.doing,
+            totals.review,
+            totals.blocked,
+            totals.todo,
+            totals.overdue
+        ),
+    }
+}
+
 fn categories(b: &Bulletin<'_>, lang: Lang) -> Section {
     let header = match lang {
         Lang::Zh => ["类别", "任务数", "已完成", "推进中", "逾期", "完成率"],
         Lang::En => ["Category", "Tasks", "Done", "Doing", "Overdue", "Done %"],
     };
     let mut t = Table::new(&header, &[1, 2, 3, 4, 5]);
-    for cat in &b.plan.categories {
+    let several = b.plans.len() > 1;
+    let cats = (b.plans.iter()).flat_map(|(name, p)| p.categories.iter().map(move |c| (name, c)));
+    for (name, cat) in cats {
         let c = Counts::of(cat.requirements(), b.today);
+        let mut label = format!("{}. {}", cat.number, one_line(&cat.name));
+        if several {
+            label = format!("{name}：{label}");
+        }
         t.push(vec![
-            Cell::text(format!("{}. {}", cat.number, one_line(&cat.name))),
+            Cell::text(label),
             Cell::text(c.total.to_string()),
             Cell::text(c.done.to_string()),
             Cell::text(c.doing.to_string()),
@@ -257,7 +273,7 @@ fn changes(b: &Bulletin<'_>, lang: Lang) -> Section {
             Lang::En => format!("{en}: {}", ids.len()),
         }));
         if !ids.is_empty() {
-            blocks.push(Block::Table(id_table(b.plan, ids, lang)));
+            blocks.push(Block::Table(id_table(b.plans[0].1, ids, lang)));
         }
     }
     Section {

@@ -228,13 +228,17 @@ struct ArchivedRow<'a> {
     #[serde(flatten)]
     row: RequirementRow<'a>,
     archived_at: NaiveDateTime,
+    /// The title of the plan it was removed from (as kept in the archive).
     plan: &'a str,
+    /// The name of the workspace plan whose archive holds it, when the rows span several.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    plan_name: Option<&'a str>,
 }
 
 /// `duban list --archived`: the table (or JSON) of `list`, for archived requirements that
 /// pass `filter`, oldest archive first. Ids are those they had in their plan.
 pub fn archived(
-    archived: &[Archived],
+    archived: &[(Option<&str>, &Archived)],
     filter: &Filter,
     today: NaiveDate,
     lang: Lang,
@@ -244,7 +248,7 @@ pub fn archived(
     // Entries borrow a category and an item: rebuild them from the names kept.
     let places: Vec<(Category, Item)> = archived
         .iter()
-        .map(|a| {
+        .map(|(_, a)| {
             let category = Category {
                 number: a.requirement.id.category,
                 name: a.category.clone(),
@@ -260,9 +264,9 @@ pub fn archived(
     let picked: Vec<(Entry<'_>, &Archived)> = archived
         .iter()
         .zip(&places)
-        .map(|(a, (category, item))| {
+        .map(|(&(plan, a), (category, item))| {
             let entry = Entry {
-                plan: None,
+                plan,
                 category,
                 item,
                 requirement: &a.requirement,
@@ -276,9 +280,11 @@ pub fn archived(
         let rows: Vec<ArchivedRow<'_>> = picked
             .iter()
             .map(|(e, a)| ArchivedRow {
-                row: requirement_row(e, today),
+                // The workspace plan's name goes in `plan_name`: `plan` is the title.
+                row: requirement_row(&Entry { plan: None, ..*e }, today),
                 archived_at: a.archived_at,
                 plan: &a.plan,
+                plan_name: e.plan,
             })
             .collect();
         return super::json::to_string(&rows);

@@ -22,6 +22,9 @@ pub struct Notice<'a> {
     pub today: NaiveDate,
     pub reply_by: NaiveDate,
     pub requirements: &'a [&'a Requirement],
+    /// Each requirement's id as shown, by position: `NAME:1.1.1` when the notice lists the
+    /// work of several plans (then `plan_title` names them all).
+    pub ids: &'a [String],
     pub rules: &'a EscalationRules,
 }
 
@@ -65,7 +68,7 @@ fn table(n: &Notice<'_>, lang: Lang) -> Table {
         ],
     };
     let mut t = Table::new(&header, &[]).nowrap(&[0, 2, 3, 4, 5, 6]);
-    for r in n.requirements {
+    for (r, id) in n.requirements.iter().zip(n.ids) {
         let due = r
             .due(n.today)
             .map_or_else(|| one_line(&r.deadline_raw).into_owned(), |d| d.to_string());
@@ -81,7 +84,7 @@ fn table(n: &Notice<'_>, lang: Lang) -> Table {
             tier.label(lang)
         };
         t.push(vec![
-            Cell::text(r.id.to_string()),
+            Cell::text(id.clone()),
             Cell::text(one_line(&r.text).into_owned()),
             Cell::text(due),
             Cell::text(late),

@@ -1,7 +1,7 @@
 //! `duban notice`, `duban bulletin` and `duban score` end to end: the .docx read back (its
 //! document part's text), numbers that never repeat, reminders recorded, custom office and
-//! scoring files, and the error paths. (Rendering them in a word processor is a manual check —
-//! see docs/documents.md — as tests use no program outside the project.)
+//! scoring files, and the error paths. (That they open in a word processor is libreoffice.rs;
+//! how they look is checked by eye — see docs/documents.md.)
 
 use std::io::Read as _;
 use std::path::Path;
@@ -12,7 +12,7 @@ use predicates::prelude::*;
 use super::support::{Env, read};
 
 /// Office and scoring files of the test's own (empty: the defaults), never the user's.
-fn cmd(env: &Env) -> Command {
+pub(super) fn cmd(env: &Env) -> Command {
     let office = env.dir.path().join("office.toml");
     let scoring = env.dir.path().join("scoring.toml");
     let escalation = env.dir.path().join("escalation.toml");
@@ -28,7 +28,7 @@ fn cmd(env: &Env) -> Command {
     c
 }
 
-fn run(env: &Env, args: &[&str]) -> String {
+pub(super) fn run(env: &Env, args: &[&str]) -> String {
     let out = cmd(env).args(args).output().expect("runs");
     assert!(
         out.status.success(),
@@ -39,7 +39,7 @@ fn run(env: &Env, args: &[&str]) -> String {
 }
 
 /// The text of a .docx: every `w:t` of its document part, paragraphs on their own lines.
-fn docx_text(path: &Path) -> String {
+pub(super) fn docx_text(path: &Path) -> String {
     let bytes = std::fs::read(path).expect("docx written");
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip package");
     for part in ["[Content_Types].xml", "word/styles.xml", "_rels/.rels"] {

@@ -168,8 +168,34 @@ fn reading_commands_span_plans_and_name_each_rows_plan() {
             .iter()
             .any(|r| r["plan"] == "县2022")
     );
+    // One units table over both plans: each unit's row names the plans it is in.
     let text = stdout(env.cmd().args(["units"]));
-    assert!(text.contains("【县2022】"), "{text}");
+    assert!(!text.contains("【"), "one table, not one per plan: {text}");
+    assert!(
+        text.lines().next().is_some_and(|h| h.ends_with("计划")),
+        "{text}"
+    );
+    let agenda = stdout(env.cmd().args(["agenda", "--all"]));
+    assert!(agenda.contains("县2022:1.1.1"), "{agenda}");
+    assert_eq!(
+        agenda.matches("今天 2021-09-20").count(),
+        1,
+        "one agenda: {agenda}"
+    );
+    let units = env.json(&["units", "--json"]);
+    assert!(
+        units
+            .as_array()
+            .expect("rows")
+            .iter()
+            .all(|u| u["plans"].as_array().is_some_and(|p| !p.is_empty())),
+        "{units}"
+    );
+    // 考核 over every plan in scope; --plan narrows it to that plan's units.
+    let all = env.json(&["score", "--json"]);
+    let one = env.json(&["score", "--json", "--plan", "县2022"]);
+    let len = |v: &serde_json::Value| v.as_array().map_or(0, Vec::len);
+    assert!(len(&one) > 0 && len(&one) <= len(&all), "{one} {all}");
 }
 
 #[test]
@@ -246,4 +272,28 @@ fn plans_new_rename_remove_and_restore() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("at least one"));
+}
+
+#[test]
+fn list_archived_shows_every_plans_archive_naming_the_plan() {
+    let env = two_plans();
+    stdout(env.cmd().args(["remove", "2024:1.1.2"]));
+    stdout(env.cmd().args(["remove", "县2022:1.1.1"]));
+    let text = stdout(env.cmd().args(["list", "--archived"]));
+    assert!(
+        text.contains("2024:1.1.2") && text.contains("县2022:1.1.1"),
+        "{text}"
+    );
+    let rows = env.json(&["list", "--archived", "--json"]);
+    let names: Vec<&str> = (rows.as_array().expect("rows").iter())
+        .map(|r| r["plan_name"].as_str().expect("the workspace plan"))
+        .collect();
+    assert_eq!(names, ["2024", "县2022"]);
+    let one = env.json(&["list", "--archived", "--json", "--plan", "县2022"]);
+    assert_eq!(one.as_array().map(Vec::len), Some(1));
+    assert!(
+        one[0].get("plan_name").is_none(),
+        "one plan: rows as before"
+    );
+    assert_eq!(one[0]["id"], "1.1.1");
 }

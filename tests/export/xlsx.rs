@@ -1,21 +1,21 @@
 //! `export --format xlsx`, read back with calamine: sheets, header, subtotals, the overdue
-//! list by lead unit, the unit summary, real dates.
+//! list by lead unit, the unit summary, the scores, real dates.
 
 use calamine::{Data, Range, Reader, Xlsx, open_workbook};
 
 use super::support::{Env, TODAY, files};
 
-fn open(path: &std::path::Path) -> Xlsx<std::io::BufReader<std::fs::File>> {
+pub(super) fn open(path: &std::path::Path) -> Xlsx<std::io::BufReader<std::fs::File>> {
     open_workbook(path).expect("a readable workbook")
 }
 
-fn sheet(wb: &mut Xlsx<std::io::BufReader<std::fs::File>>, name: &str) -> Range<Data> {
+pub(super) fn sheet(wb: &mut Xlsx<std::io::BufReader<std::fs::File>>, name: &str) -> Range<Data> {
     let range = wb.worksheet_range(name).expect("sheet exists");
     assert_eq!(range.start(), Some((0, 0)), "the title is in A1");
     range
 }
 
-fn text(cell: &Data) -> String {
+pub(super) fn text(cell: &Data) -> String {
     match cell {
         Data::String(s) => s.clone(),
         Data::Empty => String::new(),
@@ -25,7 +25,7 @@ fn text(cell: &Data) -> String {
     }
 }
 
-fn row_text(range: &Range<Data>, row: usize) -> Vec<String> {
+pub(super) fn row_text(range: &Range<Data>, row: usize) -> Vec<String> {
     range
         .rows()
         .nth(row)
@@ -54,7 +54,10 @@ fn workbook_has_the_three_views() {
         .assert()
         .success();
     let mut wb = open(&env.path("report.xlsx"));
-    assert_eq!(wb.sheet_names(), ["工作台账", "逾期未办结清单", "单位汇总"]);
+    assert_eq!(
+        wb.sheet_names(),
+        ["工作台账", "逾期未办结清单", "单位汇总", "考核"]
+    );
 
     let ledger = sheet(&mut wb, "工作台账");
     assert!(
@@ -229,7 +232,13 @@ fn english_sheet_names_and_changes_sheet() {
     let mut wb = open(&env.path("r.xlsx"));
     assert_eq!(
         wb.sheet_names(),
-        ["Ledger", "Overdue by lead unit", "Units", "Changes"]
+        [
+            "Ledger",
+            "Overdue by lead unit",
+            "Units",
+            "Changes",
+            "Scores"
+        ]
     );
     let ledger = sheet(&mut wb, "Ledger");
     assert_eq!(text(&ledger[(1, 0)]), "No.");

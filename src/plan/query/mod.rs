@@ -13,8 +13,10 @@ mod fields;
 mod filter;
 mod index;
 mod needle;
+mod scope;
 
 pub use fields::{Entry, FIELDS, Field, Search, each_own_text, each_shared_text, entries, entry};
 pub use filter::{Filter, FilterError};
 pub use index::TextIndex;
 pub use needle::{Needle, contains, find_matches};
+pub use scope::Scope;

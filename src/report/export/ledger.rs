@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use crate::i18n::Lang;
-use crate::plan::query::{Entry, entries};
+use crate::plan::query::{Entry, Scope, entries};
 use crate::plan::{Counts, DeadlineKind, Levels, Plan, Requirement, Status};
 use crate::report::text::one_line;
 
@@ -216,8 +216,25 @@ pub struct UnitGroup<'a> {
 /// once (per-unit totals are in [`unit_summary`]). Groups with the most overdue come first,
 /// then in order of first mention.
 pub fn overdue_by_lead(plan: &Plan, today: NaiveDate, lang: Lang) -> Vec<UnitGroup<'_>> {
-    let mut groups: Vec<UnitGroup<'_>> = Vec::new();
-    for row in rows(plan, today).into_iter().filter(Row::overdue) {
+    let plans = [("", plan)];
+    overdue_by_lead_scope(Scope::new(&plans), today, lang)
+}
+
+/// [`overdue_by_lead`] over the plans in scope: a unit's group holds its overdue work in
+/// every plan, each row naming its plan (`entry.plan`) when the scope holds several.
+pub fn overdue_by_lead_scope<'a>(
+    scope: Scope<'_, 'a>,
+    today: NaiveDate,
+    lang: Lang,
+) -> Vec<UnitGroup<'a>> {
+    let mut groups: Vec<UnitGroup<'a>> = Vec::new();
+    let all = (scope.plans().iter().enumerate()).flat_map(|(i, (_, plan))| {
+        entries(plan).map(move |mut entry| {
+            entry.plan = scope.label(i);
+            Row { entry, today }
+        })
+    });
+    for row in all.filter(Row::overdue) {
         let mut unit = row.lead();
         if unit.is_empty() {
             unit = lang.pick("（未注明单位）", "(no unit named)").to_string();
@@ -260,8 +277,14 @@ pub struct UnitLine {
 /// Per unit: how many requirements it leads and cooperates on, how many are done and
 /// overdue. Units with overdue work first (most first), then in order of first mention.
 pub fn unit_summary(plan: &Plan, today: NaiveDate) -> Vec<UnitLine> {
+    let plans = [("", plan)];
+    unit_summary_scope(Scope::new(&plans), today)
+}
+
+/// [`unit_summary`] over the plans in scope: a unit's line counts it in every plan.
+pub fn unit_summary_scope(scope: Scope<'_, '_>, today: NaiveDate) -> Vec<UnitLine> {
     let mut lines: Vec<UnitLine> = Vec::new();
-    for r in plan.requirements() {
+    for (_, r) in scope.requirements() {
         let overdue = r.is_overdue(today);
         let roles = r.units.lead.iter().map(|u| (u, true));
         let roles = roles.chain(r.units.cooperating.iter().map(|u| (u, false)));

@@ -78,6 +78,8 @@ pub enum ExportError {
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
     #[error("cannot write the CSV: {0}")]
     Csv(#[from] ::csv::Error),
+    #[error("scoring rules: {0}")]
+    Scoring(String),
     #[error("{path}: cannot write: {source}")]
     Write {
         path: PathBuf,
@@ -99,13 +101,35 @@ pub fn render(
         Format::Csv => csv::render(plan, today, lang)?,
         Format::Xlsx => {
             let section = changes.map(|c| doc_changes::section(c, plan, lang));
-            xlsx::render(plan, today, lang, section.as_ref())?
+            xlsx::render(plan, today, lang, section.as_ref(), &scoring_rules()?)?
         }
         Format::Md => markdown::render(&doc::build(plan, today, lang, changes)).into_bytes(),
         Format::Html => html::render(&doc::build(plan, today, lang, changes)).into_bytes(),
         // The state file's own schema, so the export can be loaded back with --state.
         Format::Json => crate::report::json::to_string(state).into_bytes(),
     })
+}
+
+/// The workbook of every plan in `plans` (name and plan, in order; see
+/// [`xlsx::render_scope`]), for a workspace exported without `--plan`.
+pub fn render_workspace(
+    plans: &[(&str, &crate::plan::Plan)],
+    today: NaiveDate,
+    lang: Lang,
+) -> Result<Vec<u8>, ExportError> {
+    let scope = crate::plan::query::Scope::new(plans);
+    Ok(xlsx::render_scope(
+        scope,
+        today,
+        lang,
+        None,
+        &scoring_rules()?,
+    )?)
+}
+
+/// The 考核 rules for the workbook's score sheet (`scoring.toml`, else the defaults).
+fn scoring_rules() -> Result<crate::plan::scoring::ScoringRules, ExportError> {
+    crate::plan::scoring::ScoringRules::load().map_err(ExportError::Scoring)
 }
 
 /// Write `bytes` to `path` through a temporary file in the same directory, renamed into

@@ -1,5 +1,6 @@
 //! The workbook: one sheet per view — the ledger with category subtotals, the overdue list
-//! grouped by lead unit, the per-unit summary, and (with `--since`) the changes this period.
+//! grouped by lead unit, the per-unit summary, (with `--since`) the changes this period, and
+//! the units' 考核 scores. A workbook of several plans has a ledger sheet per plan.
 //! Every sheet has a title row and a frozen header row, column widths measured in display
 //! columns (a Chinese character counts two), wrapped cells with row heights to match, real
 //! dates, status colours, and A4 print settings.
@@ -9,16 +10,18 @@ use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
 mod changes;
 mod sheet;
+mod workspace;
 
 use super::doc::{Section, Tone};
 use super::ledger::{self, Row, col};
 use crate::i18n::Lang;
-use crate::plan::query::Entry;
+use crate::plan::query::{Entry, Scope};
+use crate::plan::scoring::{self, ScoringRules};
 use crate::plan::{Counts, Levels, Plan};
 use crate::report::text::one_line;
 use sheet::{Sheet, Styles};
 
-/// Sheet names, in order.
+/// Sheet names of a one-plan workbook, in order.
 pub fn sheet_names(lang: Lang, with_changes: bool) -> Vec<&'static str> {
     let mut names = vec![
         lang.pick("工作台账", "Ledger"),
@@ -28,24 +31,51 @@ pub fn sheet_names(lang: Lang, with_changes: bool) -> Vec<&'static str> {
     if with_changes {
         names.push(lang.pick("本期变化", "Changes"));
     }
+    names.push(lang.pick("考核", "Scores"));
     names
 }
 
+/// The workbook of one plan.
 pub fn render(
     plan: &Plan,
     today: NaiveDate,
     lang: Lang,
     changes: Option<&Section>,
+    rules: &ScoringRules,
+) -> Result<Vec<u8>, XlsxError> {
+    let plans = [("", plan)];
+    render_scope(Scope::new(&plans), today, lang, changes, rules)
+}
+
+/// The workbook of the plans in scope. With several, each plan's ledger is a sheet of its
+/// own (named [`workspace::ledger_name`]), and the overdue list, the units and the scores
+/// cover them all, rows naming their plan in a 计划 column.
+pub fn render_scope(
+    scope: Scope<'_, '_>,
+    today: NaiveDate,
+    lang: Lang,
+    changes: Option<&Section>,
+    rules: &ScoringRules,
 ) -> Result<Vec<u8>, XlsxError> {
     let s = Styles::new();
     let names = sheet_names(lang, changes.is_some());
     let mut wb = Workbook::new();
-    ledger_sheet(wb.add_worksheet(), names[0], plan, today, lang, &s)?;
-    overdue_sheet(wb.add_worksheet(), names[1], plan, today, lang, &s)?;
-    units_sheet(wb.add_worksheet(), names[2], plan, today, lang, &s)?;
+    if scope.several() {
+        let ledgers = workspace::ledger_names(scope, lang);
+        for ((_, plan), name) in scope.plans().iter().zip(&ledgers) {
+            ledger_sheet(wb.add_worksheet(), name, plan, today, lang, &s)?;
+        }
+    } else {
+        ledger_sheet(wb.add_worksheet(), names[0], scope.plan(0), today, lang, &s)?;
+    }
+    overdue_sheet(wb.add_worksheet(), names[1], scope, today, lang, &s)?;
+    units_sheet(wb.add_worksheet(), names[2], scope, today, lang, &s)?;
     if let Some(section) = changes {
         changes::sheet(wb.add_worksheet(), names[3], section, &s)?;
     }
+    let scores = scoring::scores_scope(scope, today, rules);
+    let last = names[names.len() - 1];
+    workspace::scores_sheet(wb.add_worksheet(), last, &scores, today, lang, &s)?;
     wb.save_to_buffer()
 }
 
@@ -157,12 +187,14 @@ fn subtotal(
 fn overdue_sheet(
     ws: &mut Worksheet,
     name: &str,
-    plan: &Plan,
+    scope: Scope<'_, '_>,
     today: NaiveDate,
     lang: Lang,
     s: &Styles,
 ) -> Result<(), XlsxError> {
-    let mut sh = Sheet::new(ws, name, &[18, 9, 48, 22, 28, 12, 10, 16, 30])?;
+    let named = scope.several();
+    let widths = [18, 9, 48, 22, 28, 12, 10, 16, 30, 14];
+    let mut sh = Sheet::new(ws, name, &widths[..9 + usize::from(named)])?;
     sh.ws.set_landscape().set_print_fit_to_pages(1, 0);
     let title = ledger::dated_title(
         lang.pick("逾期未办结清单", "Overdue requirements"),
@@ -179,9 +211,10 @@ fn overdue_sheet(
         lang.pick("逾期天数", "Days overdue"),
         lang.pick("状态", "Status"),
         lang.pick("进展情况", "Progress"),
+        lang.pick("计划", "Plan"),
     ];
-    sh.title_and_header(&title, &header, s)?;
-    let groups = ledger::overdue_by_lead(plan, today, lang);
+    sh.title_and_header(&title, &header[..9 + usize::from(named)], s)?;
+    let groups = ledger::overdue_by_lead_scope(scope, today, lang);
     if groups.is_empty() {
         sh.banner(
             lang.pick("无逾期未办结事项。", "Nothing is overdue."),
@@ -209,6 +242,9 @@ fn overdue_sheet(
             )?;
             sh.text(7, lang.status(row.requirement().status), &s.overdue)?;
             sh.text(8, &cells[col::PROGRESS], &s.cell)?;
+            if let Some(plan) = row.entry.plan {
+                sh.text(9, plan, &s.cell)?;
+            }
             sh.next_row();
         }
     }
@@ -218,7 +254,7 @@ fn overdue_sheet(
 fn units_sheet(
     ws: &mut Worksheet,
     name: &str,
-    plan: &Plan,
+    scope: Scope<'_, '_>,
     today: NaiveDate,
     lang: Lang,
     s: &Styles,
@@ -235,7 +271,7 @@ fn units_sheet(
         lang.pick("完成率", "Done %"),
     ];
     sh.title_and_header(&title, &header, s)?;
-    for u in ledger::unit_summary(plan, today) {
+    for u in ledger::unit_summary_scope(scope, today) {
         sh.text(0, &u.name, &s.cell)?;
         sh.number(1, u.lead, &s.number)?;
         sh.number(2, u.cooperating, &s.number)?;

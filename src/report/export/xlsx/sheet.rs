@@ -20,6 +20,8 @@ pub(super) struct Styles {
     pub(super) date: Format,
     pub(super) number: Format,
     pub(super) percent: Format,
+    /// A 考核 score: one decimal, as `duban score` prints it.
+    pub(super) score: Format,
     pub(super) subtotal: Format,
     pub(super) group: Format,
     pub(super) done: Format,
@@ -55,6 +57,7 @@ impl Styles {
             date: cell.clone().set_num_format("yyyy-mm-dd"),
             number: cell.clone().set_align(FormatAlign::Right),
             percent: cell.clone().set_num_format("0%"),
+            score: cell.clone().set_num_format("0.0"),
             subtotal: cell
                 .clone()
                 .set_bold()
