@@ -21,6 +21,9 @@ pub struct Derived {
     /// Progress per category (plan order) and overall.
     pub(super) counts: Vec<Counts>,
     pub(super) total: Counts,
+    /// `(done, total)` of every plan of the workspace, in order, as of the last rebuild
+    /// (edits change only the plan shown, whose figures come from `total`).
+    pub(super) plans: Vec<(usize, usize)>,
     /// What the filter lets through; `None` when no filter is active.
     pub(super) matches: Option<Matches>,
     /// While typing a search: each shorter text typed before and its matches, so erasing
@@ -43,6 +46,7 @@ impl Default for Derived {
         Derived {
             counts: Vec::new(),
             total: Counts::default(),
+            plans: Vec::new(),
             matches: None,
             search_trail: Vec::new(),
             search_index: None,
@@ -87,6 +91,21 @@ impl Derived {
             }
         }
         self.retotal();
+    }
+
+    /// Count every plan's done and total requirements, for the plan strip: one pass over
+    /// the statuses (no deadline is dated), and nothing when there is one plan.
+    pub(super) fn recount_plans(&mut self, state: &crate::store::State) {
+        self.plans.clear();
+        if !state.several() {
+            return;
+        }
+        self.plans.extend(state.plans().iter().map(|p| {
+            let (done, total) = p.plan.requirements().fold((0, 0), |(d, t), r| {
+                (d + usize::from(r.status == crate::plan::Status::Done), t + 1)
+            });
+            (done, total)
+        }));
     }
 
     fn retotal(&mut self) {
@@ -142,6 +161,7 @@ impl App {
     pub(super) fn rebuilt(&mut self) {
         let by = self.count.counting();
         self.derived.recount_all(&self.state.plan, self.today, by);
+        self.derived.recount_plans(&self.state);
         self.tree.clamp(&self.state.plan);
         self.derived.forget();
         self.rebuild_matches();

@@ -23,6 +23,7 @@ pub mod lifecycle;
 pub mod list;
 mod mode;
 mod nav;
+mod plans;
 pub mod preview;
 pub mod progress;
 mod quit;
@@ -49,6 +50,7 @@ pub use keymap::{Key, KeyMode, Keymap, KeymapError};
 pub use lifecycle::{Flow, Step};
 pub use list::{ListEntry, ReqList};
 pub use mode::{BulkChange, Mode, Prompt};
+pub use plans::{Strip, StripEntry};
 pub use run::run;
 pub use screen::{Group, Screen};
 pub use tree::{Row, Selection};
@@ -121,6 +123,8 @@ pub struct App {
     units: UnitsView,
     filter: Filter,
     history: history::History,
+    /// The cursor and undo history of each plan left this session (see `plans.rs`).
+    stash: plans::Stash,
     /// A requirement being added (`+`), while its prompts are answered.
     adding: Option<hand::Adding>,
     /// The note selected in the detail pane, counted newest first.
@@ -186,6 +190,7 @@ impl App {
             units: UnitsView::default(),
             filter: Filter::default(),
             history: history::History::default(),
+            stash: plans::Stash::default(),
             adding: None,
             note_cursor: None,
             rules: EscalationRules::default(),

@@ -89,7 +89,14 @@ impl App {
                 }
             }
             Action::Quit => self.request_quit(now),
-            Action::Click { column, row } => self.click(Position::new(*column, *row)),
+            Action::Click { column, row } => {
+                let at = Position::new(*column, *row);
+                if !self.click_strip(at) {
+                    self.click(at);
+                }
+            }
+            Action::PrevPlan => self.step_plan(-1),
+            Action::NextPlan => self.step_plan(1),
             Action::ScrollUp { column, row } => self.wheel(Position::new(*column, *row), -1),
             Action::ScrollDown { column, row } => self.wheel(Position::new(*column, *row), 1),
             Action::Confirm(_)
