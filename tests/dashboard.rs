@@ -11,6 +11,7 @@ mod dashboard {
     pub mod edits;
     pub mod hand;
     pub mod levels;
+    pub mod plans;
     pub mod lifecycle;
     pub mod panes;
     pub mod progress;
