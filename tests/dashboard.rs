@@ -17,6 +17,7 @@ mod dashboard {
     pub mod progress;
     pub mod props;
     pub mod sanitised;
+    pub mod score;
     pub mod screens;
     pub mod search;
     pub mod start;

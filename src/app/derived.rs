@@ -37,6 +37,9 @@ pub struct Derived {
     pub(super) outstanding: Vec<ReqId>,
     /// The units table kept up to date edit by edit, with its index of units' requirements.
     pub(super) workload: Option<Workload>,
+    /// Each unit's 考核 score, for the units table (`None`: computed when the table is
+    /// next shown; any edit drops it).
+    pub(super) scores: Option<std::collections::HashMap<String, f64>>,
     /// Screens whose list must be rebuilt before it is shown.
     pub(super) stale: Vec<Screen>,
 }
@@ -53,6 +56,7 @@ impl Default for Derived {
             agenda_rows: None,
             outstanding: Vec::new(),
             workload: None,
+            scores: None,
             stale: Screen::ALL.to_vec(),
         }
     }
@@ -128,6 +132,7 @@ impl Derived {
         self.stale = Screen::ALL.to_vec();
         self.agenda_rows = None;
         self.workload = None;
+        self.scores = None;
         self.search_index = None;
         self.search_trail.clear();
     }

@@ -131,6 +131,8 @@ pub struct App {
     note_cursor: Option<usize>,
     /// 三色督办 thresholds.
     rules: EscalationRules,
+    /// 考核 scoring rules (scoring.toml), for the units table.
+    scoring: crate::plan::scoring::ScoringRules,
     /// Natural or working days, the calendar they count on, and where the choice is kept.
     count: count::CountSetting,
     /// The terminal size the last [`Action::Resize`] gave; `None` before the first (then
@@ -194,6 +196,7 @@ impl App {
             adding: None,
             note_cursor: None,
             rules: EscalationRules::default(),
+            scoring: crate::plan::scoring::ScoringRules::default(),
             count: count::CountSetting::default(),
             size: None,
             scroll: Scroll::default(),
