@@ -11,9 +11,9 @@ mod dashboard {
     pub mod edits;
     pub mod hand;
     pub mod levels;
-    pub mod plans;
     pub mod lifecycle;
     pub mod panes;
+    pub mod plans;
     pub mod progress;
     pub mod props;
     pub mod sanitised;

@@ -33,11 +33,23 @@ fn switch_plans_and_add_a_requirement_by_hand() {
     let home = dir.path();
     let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/yongji-2021-plan.txt");
     duban(&state, home, &["import", seed, "--as", "要点"]);
-    duban(&state, home, &["plans", "new", "批示件", "--title", "领导批示件办理"]);
     duban(
         &state,
         home,
-        &["add", "--plan", "批示件", "--text", "抓紧落实考核整改", "--unit", "市发改局"],
+        &["plans", "new", "批示件", "--title", "领导批示件办理"],
+    );
+    duban(
+        &state,
+        home,
+        &[
+            "add",
+            "--plan",
+            "批示件",
+            "--text",
+            "抓紧落实考核整改",
+            "--unit",
+            "市发改局",
+        ],
     );
 
     let mut s = Session::start(&state, home, &[]);

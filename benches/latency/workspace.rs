@@ -49,10 +49,17 @@ pub fn measure() {
     let label = format!("{PLANS}×{EACH}");
     let mut first = starts(&several);
     let (median, p99, max) = spread(&mut first);
-    println!("{label:>9}  {:<14}  {median:>9}  {p99:>9}  {max:>9}", "first frame");
+    println!(
+        "{label:>9}  {:<14}  {median:>9}  {p99:>9}  {max:>9}",
+        "first frame"
+    );
     let mut first = starts(&one);
     let (median, p99, max) = spread(&mut first);
-    println!("{:>9}  {:<14}  {median:>9}  {p99:>9}  {max:>9}", PLANS * EACH, "first frame");
+    println!(
+        "{:>9}  {:<14}  {median:>9}  {p99:>9}  {max:>9}",
+        PLANS * EACH,
+        "first frame"
+    );
 
     let store = Store::new(&several);
     let state = store.load().expect("loads").expect("exists");
@@ -67,9 +74,16 @@ pub fn measure() {
             })
         })
         .collect();
-    assert_eq!(app.total_counts().total, EACH, "a plan of the workspace is shown");
+    assert_eq!(
+        app.total_counts().total,
+        EACH,
+        "a plan of the workspace is shown"
+    );
     let (median, p99, max) = spread(&mut switches);
-    println!("{label:>9}  {:<14}  {median:>9}  {p99:>9}  {max:>9}", "switch plan");
+    println!(
+        "{label:>9}  {:<14}  {median:>9}  {p99:>9}  {max:>9}",
+        "switch plan"
+    );
 }
 
 /// Load the file, build the app, draw the first frame: `STARTS` times.

@@ -106,7 +106,10 @@ impl Derived {
         }
         self.plans.extend(state.plans().iter().map(|p| {
             let (done, total) = p.plan.requirements().fold((0, 0), |(d, t), r| {
-                (d + usize::from(r.status == crate::plan::Status::Done), t + 1)
+                (
+                    d + usize::from(r.status == crate::plan::Status::Done),
+                    t + 1,
+                )
             });
             (done, total)
         }));

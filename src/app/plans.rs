@@ -130,9 +130,11 @@ impl App {
         if !area.contains(at) {
             return false;
         }
-        let hit = self.strip(area).entries.into_iter().find(|e| {
-            at.x >= e.x && at.x < e.x.saturating_add(e.width)
-        });
+        let hit = self
+            .strip(area)
+            .entries
+            .into_iter()
+            .find(|e| at.x >= e.x && at.x < e.x.saturating_add(e.width));
         if let Some(e) = hit {
             self.switch_plan(e.plan);
         }

@@ -57,7 +57,10 @@ pub fn caret(app: &App, area: Rect) -> Option<ratatui::layout::Position> {
     if too_small(area) || !matches!(app.mode(), Mode::Input(..) | Mode::Search(_)) {
         return None;
     }
-    footer::caret(app, Regions::new(area, app.screen(), app.state().several()).footer)
+    footer::caret(
+        app,
+        Regions::new(area, app.screen(), app.state().several()).footer,
+    )
 }
 
 impl Widget for &App {

@@ -45,9 +45,7 @@ mod tests {
         let mut state = State::new(builtin());
         state.plans_mut()[0].name = names[0].to_string();
         for name in &names[1..] {
-            state
-                .add(PlanState::new(*name, builtin()))
-                .expect("adds");
+            state.add(PlanState::new(*name, builtin())).expect("adds");
         }
         state.focus(names[0]).expect("exists");
         let today = chrono::NaiveDate::from_ymd_opt(2021, 10, 15).expect("valid");

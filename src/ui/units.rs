@@ -200,9 +200,16 @@ pub fn detail_lines(app: &App, cols: usize) -> Vec<Line<'static>> {
         ),
         (UnitColumn::Reminders, chased(r)),
     ];
-    for (c, v) in pairs {
+    let score = app
+        .unit_score(&r.name)
+        .map_or_else(|| "-".into(), |s| format!("{s:.1}"));
+    let labels = pairs.map(|(c, v)| (column_label(c, lang), v));
+    for (label, v) in labels
+        .into_iter()
+        .chain([(lang.pick("考核", "Score"), score)])
+    {
         out.push(Line::from(vec![
-            Span::styled(wrap::fit(column_label(c, lang), 10), THEME.label),
+            Span::styled(wrap::fit(label, 10), THEME.label),
             Span::styled(v, THEME.text),
         ]));
     }

@@ -17,8 +17,8 @@ use super::support::{FlakyStore, feed, req, resize, saved, small_plan, today};
 fn workspace() -> (App, Store, TempDir) {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = Store::new(dir.path().join("state.json"));
-    let app = App::new(two_plans(), Box::new(store.clone()), today())
-        .with_measure(duban::ui::MEASURE);
+    let app =
+        App::new(two_plans(), Box::new(store.clone()), today()).with_measure(duban::ui::MEASURE);
     (app, store, dir)
 }
 
@@ -34,9 +34,7 @@ fn two_plans() -> State {
 
 fn screen(app: &App, width: u16, height: u16) -> Vec<String> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    terminal
-        .draw(|f| duban::ui::draw(f, app))
-        .expect("draws");
+    terminal.draw(|f| duban::ui::draw(f, app)).expect("draws");
     super::support::rows(terminal.backend().buffer())
 }
 
@@ -63,7 +61,11 @@ fn each_plan_keeps_its_cursor_for_the_session() {
     let in_a = app.selection();
     assert_ne!(in_a, req(1, 1, 1));
     feed(&mut app, [Action::NextPlan]);
-    assert_eq!(app.selection(), req(1, 1, 1), "a plan not seen yet starts at the top");
+    assert_eq!(
+        app.selection(),
+        req(1, 1, 1),
+        "a plan not seen yet starts at the top"
+    );
     feed(&mut app, [Action::JumpCategory(3), Action::Down]);
     let in_b = app.selection();
     feed(&mut app, [Action::NextPlan]);
@@ -105,12 +107,18 @@ fn undo_stays_within_its_plan() {
     assert_eq!(app.undo_depth(), (0, 0), "B has nothing to undo");
     feed(&mut app, [Action::Undo]);
     let b = saved(&store);
-    assert_eq!(b.get("A").and_then(|p| p.plan.get(id)).map(|r| r.status), Some(Status::Doing));
+    assert_eq!(
+        b.get("A").and_then(|p| p.plan.get(id)).map(|r| r.status),
+        Some(Status::Doing)
+    );
     feed(&mut app, [Action::PrevPlan]);
     assert_eq!(app.undo_depth(), (1, 0), "A's step is back");
     feed(&mut app, [Action::Undo]);
     let a = saved(&store);
-    assert_eq!(a.get("A").and_then(|p| p.plan.get(id)).map(|r| r.status), Some(Status::Todo));
+    assert_eq!(
+        a.get("A").and_then(|p| p.plan.get(id)).map(|r| r.status),
+        Some(Status::Todo)
+    );
 }
 
 #[test]
@@ -194,7 +202,10 @@ fn switching_waits_for_an_unsaved_edit() {
     assert!(app.unsaved());
     feed(&mut app, [Action::NextPlan]);
     assert_eq!(app.state().name, "A", "the edit belongs to A's save");
-    assert!(app.message().is_some_and(|m| m.error && m.text.contains("尚未保存")));
+    assert!(
+        app.message()
+            .is_some_and(|m| m.error && m.text.contains("尚未保存"))
+    );
     store.failing.set(false);
     // The next edit (here: undoing it) saves again.
     feed(&mut app, [Action::Undo]);
