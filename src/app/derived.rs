@@ -167,9 +167,15 @@ impl App {
     /// The plan was replaced (a reload), or the day or the count changed: recount and
     /// rebuild everything, and bring the cursor back into the plan.
     pub(super) fn rebuilt(&mut self) {
+        self.derived.recount_plans(&self.state);
+        self.rebuilt_shown();
+    }
+
+    /// [`App::rebuilt`] for the plan shown alone (switching plans: the others' figures
+    /// have not changed).
+    pub(super) fn rebuilt_shown(&mut self) {
         let by = self.count.counting();
         self.derived.recount_all(&self.state.plan, self.today, by);
-        self.derived.recount_plans(&self.state);
         self.tree.clamp(&self.state.plan);
         self.derived.forget();
         self.rebuild_matches();

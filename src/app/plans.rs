@@ -160,6 +160,10 @@ impl App {
             );
             return self.set_message(text, true);
         }
+        // The plan left keeps the figures it has now in the strip.
+        if let Some(slot) = self.derived.plans.get_mut(current) {
+            *slot = (self.derived.total.done, self.derived.total.total);
+        }
         let left = Left {
             tree: std::mem::take(&mut self.tree),
             history: std::mem::take(&mut self.history),
@@ -180,7 +184,7 @@ impl App {
         self.note_cursor = None;
         self.detail_scroll = 0;
         self.scroll = super::Scroll::default();
-        self.rebuilt();
+        self.rebuilt_shown();
         let n = self.state.plans().len();
         let text = match self.lang {
             Lang::Zh => format!("计划：{name}（{}/{n}）", index + 1),
