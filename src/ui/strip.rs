@@ -75,7 +75,7 @@ mod tests {
         let text = line(&buf);
         assert!(text.contains(&format!("B 0/{total}")), "{text:?}");
         // The wide name takes two columns: ratatui leaves the second cell empty.
-        assert!(text.starts_with(&format!("  要 点 0/{total}")), "{text:?}");
+        assert!(text.starts_with(&format!("  要 点  0/{total}")), "{text:?}");
     }
 
     #[test]
