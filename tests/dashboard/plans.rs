@@ -218,12 +218,22 @@ fn switching_waits_for_an_unsaved_edit() {
 #[test]
 fn the_strip_counts_each_plan_as_it_is() {
     let (mut app, _store, _dir) = workspace();
-    let b_total = app.state().get("B").map_or(0, |p| p.plan.requirements().count());
+    let b_total = app
+        .state()
+        .get("B")
+        .map_or(0, |p| p.plan.requirements().count());
     assert_eq!(app.plan_totals(), vec![(0, 6), (0, b_total)]);
     feed(&mut app, [Action::ToggleDone, Action::SubmitNote]);
     assert_eq!(app.plan_totals()[0], (1, 6), "the plan shown counts live");
     feed(&mut app, [Action::NextPlan]);
-    assert_eq!(app.plan_totals(), vec![(1, 6), (0, b_total)], "and keeps it when left");
-    feed(&mut app, [Action::ToggleDone, Action::SubmitNote, Action::PrevPlan]);
+    assert_eq!(
+        app.plan_totals(),
+        vec![(1, 6), (0, b_total)],
+        "and keeps it when left"
+    );
+    feed(
+        &mut app,
+        [Action::ToggleDone, Action::SubmitNote, Action::PrevPlan],
+    );
     assert_eq!(app.plan_totals(), vec![(1, 6), (1, b_total)]);
 }
