@@ -4,6 +4,7 @@
 //! history lines).
 
 pub mod count;
+pub mod hand;
 pub mod lifecycle;
 pub mod plan;
 

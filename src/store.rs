@@ -20,6 +20,7 @@ mod access;
 mod changes;
 mod damage;
 mod edits;
+mod error;
 mod follow;
 mod hand;
 mod journal;
@@ -27,32 +28,33 @@ mod lock;
 mod migrate;
 mod parse;
 mod rescue;
+mod shared;
 mod state;
+mod whole;
 mod write;
 
-use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError, Weak};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use access::Resolved;
 pub use access::Unwritable;
+use changes::Fingerprint;
 pub use changes::SaveReport;
-use changes::{Fingerprint, content_hash};
 pub use damage::JournalDamage;
+pub use error::StoreError;
 pub use follow::Followed;
+use journal::BaseId;
 pub use journal::journal_path;
-use journal::{BaseId, Writer};
 pub use lock::{Lock, lock_path};
 use parse::{parse, serialize};
+use shared::{Base, Journal, Shared};
+
 pub use rescue::write_rescue;
 pub use state::{PlanState, State, WorkspaceError, check_name, default_name};
 pub use write::{NEW_FILE_MODE, backup_path};
-
-use crate::i18n::Lang;
-use crate::plan::{ReqId, Requirement};
 
 pub const SCHEMA_VERSION: u32 = 3;
 
@@ -65,100 +67,6 @@ pub const CLI_LOCK_WAIT: Duration = Duration::from_secs(2);
 /// State files from this size up have the dashboard's edits journaled instead of rewritten
 /// (about 2,000 requirements; a whole rewrite below it takes a few milliseconds).
 pub const JOURNAL_FROM: u64 = 1 << 20;
-
-/// Each message names its path once: the I/O errors are part of the text, not a `source`
-/// that `{:#}` would print a second time.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("{path}: {problem}")]
-    Unreadable { path: PathBuf, problem: String },
-    #[error("{path}: cannot save: {error}; the file on disk was left as it was")]
-    Save { path: PathBuf, error: io::Error },
-    #[error("{path} is being edited by another duban ({}); try again when it has finished", holder(*.pid))]
-    Locked { path: PathBuf, pid: Option<u32> },
-    #[error("{path}: cannot take the lock: {error}")]
-    Lock { path: PathBuf, error: io::Error },
-    #[error("{path}: cannot save: {}; nothing was written", .why.describe(Lang::En))]
-    NotWritable { path: PathBuf, why: Unwritable },
-    #[error(
-        "{path} is a symbolic link to {}, which does not exist; duban does not create it \
-         (restore what it points to, or remove the link)", .target.display()
-    )]
-    Dangling { path: PathBuf, target: PathBuf },
-}
-
-fn holder(pid: Option<u32>) -> String {
-    pid.map_or_else(|| "pid unknown".into(), |p| format!("pid {p}"))
-}
-
-/// The state file as this process last knew it: its fingerprint (`None`: no file) and, until
-/// the first journaled edit, its content — the base an edit is re-applied against when the
-/// file changed meanwhile. Kept as JSON bytes (parsed only on that rare path) rather than a
-/// second `State`; once edits are journaled, [`Shared::originals`] serves instead.
-#[derive(Debug, Clone)]
-struct Base {
-    fingerprint: Option<Fingerprint>,
-    json: Option<Vec<u8>>,
-}
-
-/// The journal beside the state file, as far as this process knows.
-#[derive(Debug, Default)]
-enum Journal {
-    /// None on disk (or not known to be).
-    #[default]
-    Absent,
-    /// Applies to the file as last loaded or written; complete lines end at `len`. Opened for
-    /// appending on the first edit.
-    Active { len: u64, writer: Option<Writer> },
-    /// On disk but not to be appended to (its base is another file content, or an append
-    /// failed): the next whole rewrite removes it.
-    Stale,
-    /// Damaged at a line: what came before is applied; the next whole rewrite moves it to
-    /// `aside` instead of removing it, so the rest is not lost.
-    Damaged { aside: PathBuf },
-}
-
-#[derive(Debug)]
-struct Shared {
-    base: Option<Base>,
-    /// Set when this store may not save.
-    read_only: Option<ReadOnly>,
-    journal: Journal,
-    /// Each requirement edited through [`Store::save_edit`] since the file was last written,
-    /// as it was before the first such edit.
-    originals: HashMap<ReqId, Requirement>,
-    /// Edits of a stale journal that clash with the file: written to a conflict file by the
-    /// next save, before the journal holding them is removed.
-    stale_conflicts: Vec<Requirement>,
-    /// See [`JOURNAL_FROM`].
-    journal_from: u64,
-    /// The lock taken by [`Store::take_over`], held as long as the store.
-    held: Option<Lock>,
-    /// Alive while a [`Lock`] this store took is held: the store is the writer.
-    lock_token: Weak<()>,
-    /// A whole rewrite failed: edits may be in memory only, so the next save must be whole
-    /// too (appending just that edit would leave the earlier ones out).
-    rewrite_due: bool,
-    /// The last load found a damaged journal; taken by [`Store::take_damage`].
-    damage: Option<JournalDamage>,
-}
-
-impl Default for Shared {
-    fn default() -> Self {
-        Shared {
-            base: None,
-            read_only: None,
-            journal: Journal::Absent,
-            originals: HashMap::new(),
-            stale_conflicts: Vec::new(),
-            journal_from: JOURNAL_FROM,
-            held: None,
-            lock_token: Weak::new(),
-            rewrite_due: false,
-            damage: None,
-        }
-    }
-}
 
 /// Why this store may not save.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -366,86 +274,6 @@ impl Store {
         }));
     }
 
-    /// Write the whole state, replacing whatever the file holds (import, snapshot: the
-    /// caller loaded it moments ago under the lock). See [`Store::save_changes`] for edits.
-    pub fn save(&self, state: &State) -> Result<(), StoreError> {
-        self.save_whole(state).map(drop)
-    }
-
-    /// [`Store::save`], returning where clashing edits of a stale journal were put.
-    fn save_whole(&self, state: &State) -> Result<Option<(Vec<ReqId>, PathBuf)>, StoreError> {
-        self.refuse_if_read_only()?;
-        self.writing(|| self.save_whole_locked(state))
-    }
-
-    fn save_whole_locked(
-        &self,
-        state: &State,
-    ) -> Result<Option<(Vec<ReqId>, PathBuf)>, StoreError> {
-        let bytes = serialize(state).map_err(|e| self.save_error(e))?;
-        // Removing the journal below must not lose the edits only it holds.
-        let clashing = std::mem::take(&mut self.shared().stale_conflicts);
-        let conflicts = if clashing.is_empty() {
-            None
-        } else {
-            let refs: Vec<&Requirement> = clashing.iter().collect();
-            match self.write_conflict(&refs) {
-                Ok(file) => Some((clashing.iter().map(|r| r.id).collect(), file)),
-                Err(e) => {
-                    self.shared().stale_conflicts = clashing;
-                    return Err(e);
-                }
-            }
-        };
-        let fingerprint = self.write(&bytes)?;
-        // Everything journaled is in the file now; a journal that cannot be removed is
-        // stale (its base is gone) and harmless. A damaged one is kept, moved aside.
-        let aside = match &self.shared().journal {
-            Journal::Damaged { aside } => Some(aside.clone()),
-            _ => None,
-        };
-        let retired = match aside {
-            Some(aside) => fs::rename(journal_path(&self.file), aside),
-            None => journal::remove(&self.file),
-        };
-        let mut shared = self.shared();
-        shared.base = Some(Base {
-            fingerprint: Some(fingerprint),
-            json: Some(bytes),
-        });
-        shared.journal = match retired {
-            Ok(()) => Journal::Absent,
-            Err(_) => std::mem::take(&mut shared.journal),
-        };
-        shared.originals.clear();
-        shared.rewrite_due = false;
-        Ok(conflicts)
-    }
-
-    /// The atomic replace itself; returns the new file's fingerprint.
-    fn write(&self, bytes: &[u8]) -> Result<Fingerprint, StoreError> {
-        if let Some(dir) = self.file.parent().filter(|d| !d.as_os_str().is_empty()) {
-            fs::create_dir_all(dir).map_err(|e| self.save_error(e))?;
-        }
-        // Only a file that loads is worth keeping as the backup. The one we loaded or saved
-        // last is known to; anything else is parsed to find out.
-        let known = self.shared().base.as_ref().and_then(|b| b.fingerprint);
-        let good = match (known, fs::metadata(&self.file)) {
-            (Some(f), Ok(meta)) if f.same_stat(&meta) => true,
-            (_, Ok(_)) => fs::read(&self.file).is_ok_and(|old| {
-                known.map(|f| f.hash) == Some(content_hash(&old)) || parse(&old).is_ok()
-            }),
-            (_, Err(_)) => false,
-        };
-        // A symbolic link was resolved at `new`: this replaces the file it points to and
-        // leaves the link as it is.
-        let mode = write::companion_mode(&self.file);
-        write::replace(&self.file, &self.file, bytes, good, mode)
-            .map_err(|e| self.save_error(e))?;
-        let meta = fs::metadata(&self.file).ok();
-        Ok(Fingerprint::of(bytes, meta.as_ref()))
-    }
-
     fn refuse_if_read_only(&self) -> Result<(), StoreError> {
         self.refuse_if_dangling()?;
         match self.read_only() {
@@ -458,31 +286,6 @@ impl Store {
                 why,
             }),
             None => Ok(()),
-        }
-    }
-
-    /// The problem, plus how to recover when a backup exists.
-    fn unreadable(&self, problem: &str) -> StoreError {
-        let bak = backup_path(&self.file);
-        let problem = if bak.is_file() {
-            format!(
-                "{problem}\nThe file was left as it was. The previous good version is {}: \
-                 check it, then copy it over the state file to recover",
-                bak.display(),
-            )
-        } else {
-            format!("{problem}\nThe file was left as it was.")
-        };
-        StoreError::Unreadable {
-            path: self.file.clone(),
-            problem,
-        }
-    }
-
-    fn save_error(&self, error: io::Error) -> StoreError {
-        StoreError::Save {
-            path: self.file.clone(),
-            error,
         }
     }
 }

@@ -86,7 +86,7 @@ fn stamp(ctx: &Context) -> Stamp {
 
 /// A refusal names what to change on the command line (exit 2).
 fn refused(e: &HandError, lang: Lang) -> CliError {
-    CliError::Usage(e.message(lang))
+    CliError::Usage(crate::i18n::hand::hand_error(e, lang))
 }
 
 /// `id` as the user can type it back: with its plan's name when the workspace has several.

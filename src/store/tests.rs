@@ -1,7 +1,8 @@
 //! Unit tests of the state file: round trips, unreadable files, schemas, read-only stores.
 
 use super::*;
-use crate::plan::{Category, Item, Plan, Requirement, Status};
+
+use crate::plan::{Category, Item, Plan, ReqId, Requirement, Status};
 use chrono::NaiveDate;
 
 fn sample() -> State {
