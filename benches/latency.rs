@@ -6,11 +6,14 @@
 //! cargo bench --bench latency                      # generated plans, every size
 //! cargo bench --bench latency -- --sizes 10000     # one size
 //! target/release/deps/latency-* --state big.json   # one state file: start, keys, peak RSS
+//! cargo bench --bench latency -- --workspace       # 20 plans × 5,000: start, switching
 //! ```
 //!
 //! Other arguments (criterion's, when run as part of `cargo bench -- …`) are ignored.
 
 mod common;
+#[path = "latency/workspace.rs"]
+mod workspace;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -35,9 +38,11 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let mut state = None;
     let mut sizes = SIZES.to_vec();
+    let mut workspace = false;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--state" => state = args.next().map(PathBuf::from),
+            "--workspace" => workspace = true,
             "--sizes" => {
                 sizes = args
                     .next()
@@ -56,6 +61,9 @@ fn main() {
     if let Some(path) = state {
         measure(&path);
         return;
+    }
+    if workspace {
+        return workspace::measure();
     }
     for n in sizes {
         let dir = tempfile::tempdir().expect("tempdir");

@@ -13,9 +13,11 @@ mod dashboard {
     pub mod levels;
     pub mod lifecycle;
     pub mod panes;
+    pub mod plans;
     pub mod progress;
     pub mod props;
     pub mod sanitised;
+    pub mod score;
     pub mod screens;
     pub mod search;
     pub mod start;

@@ -21,6 +21,9 @@ pub enum Action {
     PrevPane,
     /// Select category `n` (its number) and its first requirement.
     JumpCategory(u32),
+    /// Several plans: show the previous / next plan of the workspace (the plan strip).
+    PrevPlan,
+    NextPlan,
     // Edits.
     /// Requirement: done ↔ todo. Item: ask, then all done (or all todo when all are done).
     ToggleDone,
@@ -196,8 +199,16 @@ impl Action {
             Action::NextPane => lang.pick("下一个窗格", "next pane"),
             Action::PrevPane => lang.pick("上一个窗格", "previous pane"),
             Action::JumpCategory(_) => lang.pick(
-                "跳到该类并选中第一项要求",
-                "jump to category, select its first requirement",
+                "跳到当前计划的该类并选中第一项要求",
+                "jump to the plan's category, select its first requirement",
+            ),
+            Action::PrevPlan => lang.pick(
+                "上一个计划（工作区有多个计划时；也可点击计划栏）",
+                "previous plan (with several plans; or click the plan strip)",
+            ),
+            Action::NextPlan => lang.pick(
+                "下一个计划（工作区有多个计划时；也可点击计划栏）",
+                "next plan (with several plans; or click the plan strip)",
             ),
             Action::ToggleDone => lang.pick(
                 "标为已完成（先问办结说明，可空）或改回未开始；在事项上：全部，需确认",
@@ -343,6 +354,7 @@ impl Action {
             Action::Left | Action::Right => lang.pick("折叠/展开", "fold"),
             Action::NextPane | Action::PrevPane => lang.pick("切换窗格", "pane"),
             Action::JumpCategory(_) => lang.pick("分类", "category"),
+            Action::PrevPlan | Action::NextPlan => lang.pick("计划", "plan"),
             Action::ToggleDone => lang.pick("完成", "done"),
             Action::CycleStatus => lang.pick("状态", "status"),
             Action::ToggleExpand => lang.pick("展开", "expand"),

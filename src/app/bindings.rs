@@ -4,7 +4,7 @@
 use super::action::{Action, Edit};
 use super::screen::Screen;
 
-pub static NORMAL: [(&str, Action); 62] = [
+pub static NORMAL: [(&str, Action); 64] = [
     ("up", Action::Up),
     ("down", Action::Down),
     ("left", Action::Left),
@@ -15,6 +15,8 @@ pub static NORMAL: [(&str, Action); 62] = [
     ("last", Action::Last),
     ("next_pane", Action::NextPane),
     ("prev_pane", Action::PrevPane),
+    ("prev_plan", Action::PrevPlan),
+    ("next_plan", Action::NextPlan),
     ("toggle_done", Action::ToggleDone),
     ("cycle_status", Action::CycleStatus),
     ("toggle_expand", Action::ToggleExpand),

@@ -21,6 +21,9 @@ pub struct Derived {
     /// Progress per category (plan order) and overall.
     pub(super) counts: Vec<Counts>,
     pub(super) total: Counts,
+    /// `(done, total)` of every plan of the workspace, in order, as of the last rebuild
+    /// (edits change only the plan shown, whose figures come from `total`).
+    pub(super) plans: Vec<(usize, usize)>,
     /// What the filter lets through; `None` when no filter is active.
     pub(super) matches: Option<Matches>,
     /// While typing a search: each shorter text typed before and its matches, so erasing
@@ -34,6 +37,9 @@ pub struct Derived {
     pub(super) outstanding: Vec<ReqId>,
     /// The units table kept up to date edit by edit, with its index of units' requirements.
     pub(super) workload: Option<Workload>,
+    /// Each unit's 考核 score, for the units table (`None`: computed when the table is
+    /// next shown; any edit drops it).
+    pub(super) scores: Option<std::collections::HashMap<String, f64>>,
     /// Screens whose list must be rebuilt before it is shown.
     pub(super) stale: Vec<Screen>,
 }
@@ -43,12 +49,14 @@ impl Default for Derived {
         Derived {
             counts: Vec::new(),
             total: Counts::default(),
+            plans: Vec::new(),
             matches: None,
             search_trail: Vec::new(),
             search_index: None,
             agenda_rows: None,
             outstanding: Vec::new(),
             workload: None,
+            scores: None,
             stale: Screen::ALL.to_vec(),
         }
     }
@@ -89,6 +97,24 @@ impl Derived {
         self.retotal();
     }
 
+    /// Count every plan's done and total requirements, for the plan strip: one pass over
+    /// the statuses (no deadline is dated), and nothing when there is one plan.
+    pub(super) fn recount_plans(&mut self, state: &crate::store::State) {
+        self.plans.clear();
+        if !state.several() {
+            return;
+        }
+        self.plans.extend(state.plans().iter().map(|p| {
+            let (done, total) = p.plan.requirements().fold((0, 0), |(d, t), r| {
+                (
+                    d + usize::from(r.status == crate::plan::Status::Done),
+                    t + 1,
+                )
+            });
+            (done, total)
+        }));
+    }
+
     fn retotal(&mut self) {
         self.total = self.counts.iter().fold(Counts::default(), |a, c| Counts {
             total: a.total + c.total,
@@ -109,6 +135,7 @@ impl Derived {
         self.stale = Screen::ALL.to_vec();
         self.agenda_rows = None;
         self.workload = None;
+        self.scores = None;
         self.search_index = None;
         self.search_trail.clear();
     }
@@ -140,6 +167,13 @@ impl App {
     /// The plan was replaced (a reload), or the day or the count changed: recount and
     /// rebuild everything, and bring the cursor back into the plan.
     pub(super) fn rebuilt(&mut self) {
+        self.derived.recount_plans(&self.state);
+        self.rebuilt_shown();
+    }
+
+    /// [`App::rebuilt`] for the plan shown alone (switching plans: the others' figures
+    /// have not changed).
+    pub(super) fn rebuilt_shown(&mut self) {
         let by = self.count.counting();
         self.derived.recount_all(&self.state.plan, self.today, by);
         self.tree.clamp(&self.state.plan);

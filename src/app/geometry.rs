@@ -22,6 +22,9 @@ pub const HELP_WIDTH: u16 = 78;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Regions {
     pub header: Rect,
+    /// The plan strip (one line under the header; empty unless the workspace holds several
+    /// plans).
+    pub strip: Rect,
     pub categories: Rect,
     pub tree: Rect,
     pub detail: Rect,
@@ -30,11 +33,13 @@ pub struct Regions {
 
 impl Regions {
     /// The layout of `screen`: the tree screen has a categories pane; the list screens give
-    /// its room to the list (`categories` is then empty).
-    pub fn new(area: Rect, screen: Screen) -> Regions {
+    /// its room to the list (`categories` is then empty). With `strip`, the plan strip takes
+    /// the body's first line.
+    pub fn new(area: Rect, screen: Screen, strip: bool) -> Regions {
         use Constraint::{Fill, Length};
         let [header, body, footer] =
             area.layout(&Layout::vertical([Length(3), Fill(1), Length(2)]));
+        let [strip, body] = body.layout(&Layout::vertical([Length(u16::from(strip)), Fill(1)]));
         if screen != Screen::Tree {
             let [tree, detail] = if area.width >= WIDE {
                 body.layout(&Layout::horizontal([Fill(5), Fill(3)]))
@@ -43,6 +48,7 @@ impl Regions {
             };
             return Regions {
                 header,
+                strip,
                 categories: Rect::default(),
                 tree,
                 detail,
@@ -61,6 +67,7 @@ impl Regions {
         };
         Regions {
             header,
+            strip,
             categories,
             tree,
             detail,
@@ -124,6 +131,8 @@ pub enum Rows {
 pub struct Geometry {
     /// The whole terminal.
     pub area: Rect,
+    /// The plan strip (empty with one plan).
+    pub strip: Rect,
     /// Inside the categories pane (empty off the tree screen).
     pub categories: Rect,
     /// The rows of the middle pane (without the units table's header; empty on the grid).
@@ -135,7 +144,7 @@ pub struct Geometry {
 }
 
 impl Geometry {
-    pub fn new(size: Size, screen: Screen, rows: Rows) -> Geometry {
+    pub fn new(size: Size, screen: Screen, rows: Rows, strip: bool) -> Geometry {
         let area = Rect::new(0, 0, size.width, size.height);
         if too_small(area) {
             return Geometry {
@@ -143,7 +152,7 @@ impl Geometry {
                 ..Geometry::default()
             };
         }
-        let regions = Regions::new(area, screen);
+        let regions = Regions::new(area, screen, strip);
         let middle = inner(regions.tree);
         let rows = match rows {
             Rows::Lines => middle,
@@ -156,6 +165,7 @@ impl Geometry {
         };
         Geometry {
             area,
+            strip: regions.strip,
             categories: inner(regions.categories),
             rows,
             detail: inner(regions.detail),
@@ -242,15 +252,19 @@ mod tests {
 
     #[test]
     fn geometry_follows_the_layout() {
-        let g = Geometry::new(Size::new(100, 30), Screen::Tree, Rows::Lines);
-        let r = Regions::new(Rect::new(0, 0, 100, 30), Screen::Tree);
+        let g = Geometry::new(Size::new(100, 30), Screen::Tree, Rows::Lines, false);
+        let r = Regions::new(Rect::new(0, 0, 100, 30), Screen::Tree, false);
+        assert_eq!(r.strip.height, 0);
+        let with = Regions::new(Rect::new(0, 0, 100, 30), Screen::Tree, true);
+        assert_eq!(with.strip, Rect::new(0, 3, 100, 1));
+        assert_eq!(with.tree.y, r.tree.y + 1);
         assert_eq!(g.rows, inner(r.tree));
         assert_eq!(g.categories, inner(r.categories));
         assert!(!g.too_small());
-        let table = Geometry::new(Size::new(100, 30), Screen::Units, Rows::Table);
+        let table = Geometry::new(Size::new(100, 30), Screen::Units, Rows::Table, false);
         assert_eq!(table.categories, Rect::default());
         assert_eq!(table.rows.height + 1, inner(r.tree).height);
-        let small = Geometry::new(Size::new(30, 5), Screen::Tree, Rows::Lines);
+        let small = Geometry::new(Size::new(30, 5), Screen::Tree, Rows::Lines, false);
         assert!(small.too_small());
         assert_eq!(small.rows, Rect::default());
     }

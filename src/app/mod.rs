@@ -23,6 +23,7 @@ pub mod lifecycle;
 pub mod list;
 mod mode;
 mod nav;
+mod plans;
 pub mod preview;
 pub mod progress;
 mod quit;
@@ -49,6 +50,7 @@ pub use keymap::{Key, KeyMode, Keymap, KeymapError};
 pub use lifecycle::{Flow, Step};
 pub use list::{ListEntry, ReqList};
 pub use mode::{BulkChange, Mode, Prompt};
+pub use plans::{Strip, StripEntry};
 pub use run::run;
 pub use screen::{Group, Screen};
 pub use tree::{Row, Selection};
@@ -121,12 +123,16 @@ pub struct App {
     units: UnitsView,
     filter: Filter,
     history: history::History,
+    /// The cursor and undo history of each plan left this session (see `plans.rs`).
+    stash: plans::Stash,
     /// A requirement being added (`+`), while its prompts are answered.
     adding: Option<hand::Adding>,
     /// The note selected in the detail pane, counted newest first.
     note_cursor: Option<usize>,
     /// 三色督办 thresholds.
     rules: EscalationRules,
+    /// 考核 scoring rules (scoring.toml), for the units table.
+    scoring: crate::plan::scoring::ScoringRules,
     /// Natural or working days, the calendar they count on, and where the choice is kept.
     count: count::CountSetting,
     /// The terminal size the last [`Action::Resize`] gave; `None` before the first (then
@@ -186,9 +192,11 @@ impl App {
             units: UnitsView::default(),
             filter: Filter::default(),
             history: history::History::default(),
+            stash: plans::Stash::default(),
             adding: None,
             note_cursor: None,
             rules: EscalationRules::default(),
+            scoring: crate::plan::scoring::ScoringRules::default(),
             count: count::CountSetting::default(),
             size: None,
             scroll: Scroll::default(),

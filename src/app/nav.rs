@@ -90,6 +90,8 @@ impl App {
             }
             Action::Quit => self.request_quit(now),
             Action::Click { column, row } => self.click(Position::new(*column, *row)),
+            Action::PrevPlan => self.step_plan(-1),
+            Action::NextPlan => self.step_plan(1),
             Action::ScrollUp { column, row } => self.wheel(Position::new(*column, *row), -1),
             Action::ScrollDown { column, row } => self.wheel(Position::new(*column, *row), 1),
             Action::Confirm(_)
@@ -323,6 +325,9 @@ impl App {
     }
 
     fn click(&mut self, at: Position) {
+        if self.click_strip(at) {
+            return;
+        }
         let Some(g) = self.geometry().filter(|g| !g.too_small()) else {
             return;
         };

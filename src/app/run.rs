@@ -53,6 +53,8 @@ pub fn run(
         Err(e) => (None, Some(format!("{e}"))),
     };
     let rules = crate::plan::escalation::EscalationRules::load().map_err(anyhow::Error::msg)?;
+    let scoring = crate::plan::scoring::ScoringRules::load()
+        .map_err(|e| anyhow::Error::msg(format!("scoring rules: {e}")))?;
     let stop = Arc::new(AtomicBool::new(false));
     for signal in termination_signals() {
         // A second signal while the first is being handled kills the process outright.
@@ -63,6 +65,7 @@ pub fn run(
         .with_lang(lang)
         .with_keymap(keymap)
         .with_rules(rules)
+        .with_scoring(scoring)
         .with_user(user)
         .with_count(count, calendar, settings)
         .with_measure(crate::ui::MEASURE);

@@ -94,6 +94,7 @@ impl App {
 
     /// Rebuild the current view's list if it is stale.
     pub(super) fn refresh(&mut self) {
+        self.rescore();
         if !self.derived.stale.contains(&self.screen) {
             return;
         }

@@ -12,7 +12,7 @@ impl App {
     /// The geometry for the current size and screen; `None` before the first `Resize`.
     pub fn geometry(&self) -> Option<Geometry> {
         self.size
-            .map(|size| Geometry::new(size, self.screen, self.rows_kind()))
+            .map(|size| Geometry::new(size, self.screen, self.rows_kind(), self.state.several()))
     }
 
     /// The terminal size the last `Resize` gave.

@@ -5,6 +5,7 @@ use super::list::ReqList;
 use super::{App, Screen};
 use crate::i18n::Lang;
 use crate::plan::agenda;
+use crate::plan::scoring::{self, ScoringRules};
 use crate::plan::workload::{self, UnitColumn, UnitRow};
 
 /// The units table and, after Enter, one unit's requirements.
@@ -40,6 +41,34 @@ pub struct Drill {
 impl App {
     pub fn units(&self) -> &UnitsView {
         &self.units
+    }
+
+    /// Score units by `rules` (scoring.toml) in the units table's 考核 column.
+    #[must_use]
+    pub fn with_scoring(mut self, rules: ScoringRules) -> App {
+        self.scoring = rules;
+        self.derived.scores = None;
+        self.rescore();
+        self
+    }
+
+    /// The unit's 考核 score on the plan shown (what `duban score` says), once the units
+    /// table is shown.
+    pub fn unit_score(&self, unit: &str) -> Option<f64> {
+        self.derived.scores.as_ref()?.get(unit).copied()
+    }
+
+    /// Score every unit while the units table is on screen and the scores are out of date:
+    /// a pass over the plan, so not while a drill-down (where edits happen) is shown.
+    pub(super) fn rescore(&mut self) {
+        if self.screen != Screen::Units
+            || self.units.drill.is_some()
+            || self.derived.scores.is_some()
+        {
+            return;
+        }
+        let scores = scoring::scores(&self.state.plan, self.today, &self.scoring);
+        self.derived.scores = Some(scores.into_iter().map(|s| (s.name, s.score)).collect());
     }
 
     /// How the agenda orders each group.

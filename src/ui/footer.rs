@@ -200,6 +200,11 @@ fn hint_spans(app: &App, cols: usize) -> Vec<Span<'static>> {
     match app.mode() {
         Mode::Normal => {
             normal_hints(app, &mut add);
+            let plans = app
+                .state()
+                .several()
+                .then(|| keys_label(km, mode, &[Action::PrevPlan, Action::NextPlan]))
+                .flatten();
             let n = u32::try_from(app.plan().categories.len())
                 .unwrap_or(0)
                 .min(9);
@@ -210,6 +215,10 @@ fn hint_spans(app: &App, cols: usize) -> Vec<Span<'static>> {
             };
             add(&[Action::Help], Action::Help.short(lang));
             add(&[Action::Quit], Action::Quit.short(lang));
+            if let Some(keys) = plans {
+                // Right after moving: with several plans, which one is shown matters most.
+                hints.insert(1.min(hints.len()), (keys, Action::NextPlan.short(lang)));
+            }
             if let Some(keys) = jump {
                 // Before help and quit, which stay last.
                 hints.insert(

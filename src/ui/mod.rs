@@ -14,6 +14,7 @@ pub mod month;
 pub mod preview;
 pub mod progress;
 pub mod scrub;
+pub mod strip;
 pub mod theme;
 pub mod tree;
 pub mod units;
@@ -56,7 +57,10 @@ pub fn caret(app: &App, area: Rect) -> Option<ratatui::layout::Position> {
     if too_small(area) || !matches!(app.mode(), Mode::Input(..) | Mode::Search(_)) {
         return None;
     }
-    footer::caret(app, Regions::new(area, app.screen()).footer)
+    footer::caret(
+        app,
+        Regions::new(area, app.screen(), app.state().several()).footer,
+    )
 }
 
 impl Widget for &App {
@@ -66,12 +70,14 @@ impl Widget for &App {
         }
         let Regions {
             header,
+            strip,
             categories,
             tree,
             detail,
             footer,
-        } = Regions::new(area, self.screen());
+        } = Regions::new(area, self.screen(), self.state().several());
         header::render(self, header, buf);
+        strip::render(self, strip, buf);
         match self.screen() {
             Screen::Tree => {
                 categories::render(self, categories, buf);

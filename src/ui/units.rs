@@ -59,7 +59,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .iter()
         .map(|c| width(column_label(*c, lang)).max(3) + 1)
         .collect();
-    let name_w = cols.saturating_sub(widths.iter().sum::<usize>()).max(6);
+    // The 考核 score (scoring.toml's rules, as `duban score` gives them), last.
+    let score_label = lang.pick("考核", "Score");
+    let score_w = width(score_label).max(5) + 1;
+    let name_w = cols
+        .saturating_sub(widths.iter().sum::<usize>() + score_w)
+        .max(6);
     let mut head = vec![header_cell(
         wrap::fit(column_label(UnitColumn::Name, lang), name_w),
         units.sort == UnitColumn::Name,
@@ -70,6 +75,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             units.sort == *c,
         ));
     }
+    head.push(header_cell(wrap::fit_right(score_label, score_w), false));
     super::put_line(buf, inner.x, inner.y, &Line::from(head), inner.width);
 
     let height = usize::from(inner.height) - 1;
@@ -87,7 +93,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let offset = follow(app.scroll().rows, units.cursor, height, len);
     let rows = units.rows.iter().enumerate().skip(offset).take(height);
     for ((i, r), y) in rows.zip(inner.top() + 1..inner.bottom()) {
-        let line = row(r, &numeric, name_w, &widths);
+        let mut line = row(r, &numeric, name_w, &widths);
+        let score = app.unit_score(&r.name).map(|s| format!("{s:.1}"));
+        line.spans.push(Span::styled(
+            wrap::fit_right(score.as_deref().unwrap_or("-"), score_w),
+            THEME.text,
+        ));
         super::put_line(buf, inner.x, y, &line, inner.width);
         if i == units.cursor {
             let style = if focused {
@@ -189,9 +200,16 @@ pub fn detail_lines(app: &App, cols: usize) -> Vec<Line<'static>> {
         ),
         (UnitColumn::Reminders, chased(r)),
     ];
-    for (c, v) in pairs {
+    let score = app
+        .unit_score(&r.name)
+        .map_or_else(|| "-".into(), |s| format!("{s:.1}"));
+    let labels = pairs.map(|(c, v)| (column_label(c, lang), v));
+    for (label, v) in labels
+        .into_iter()
+        .chain([(lang.pick("考核", "Score"), score)])
+    {
         out.push(Line::from(vec![
-            Span::styled(wrap::fit(column_label(c, lang), 10), THEME.label),
+            Span::styled(wrap::fit(label, 10), THEME.label),
             Span::styled(v, THEME.text),
         ]));
     }

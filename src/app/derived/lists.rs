@@ -46,6 +46,7 @@ impl App {
         {
             self.derived.workload = None;
         }
+        self.derived.scores = None;
         self.derived.stale = Screen::ALL.to_vec();
         // Only the edited requirements are re-checked against the filter and re-indexed.
         self.rematch(ids);
