@@ -150,6 +150,12 @@ pub enum Command {
         #[command(subcommand)]
         action: StoreAction,
     },
+    /// Who you are on the team store: the database login, its role and units
+    Whoami {
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
     /// The plans of the workspace: list them, or create, rename, remove and restore one
     Plans {
         #[command(subcommand)]
@@ -466,6 +472,36 @@ pub enum StoreAction {
     /// The schema version, the plans and requirements held, and who changed what last
     Status {
         /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Let a database login work on the store as office staff, a unit liaison or a leader
+    /// (creates the login when needed; the password is asked for without echo)
+    Grant {
+        /// The database login
+        #[arg(long, value_name = "NAME")]
+        login: String,
+        /// staff (督查室: everything), liaison (联络员: their units' requirements), leader
+        /// (领导: reads everything)
+        #[arg(long, value_enum)]
+        role: crate::team::roles::Role,
+        /// A unit the liaison answers for (repeat for several); matched as duban matches
+        /// units, lead and cooperating alike
+        #[arg(long = "unit", value_name = "UNIT")]
+        units: Vec<String>,
+        /// Read the password from the first line of FILE instead of asking
+        #[arg(long, value_name = "FILE")]
+        password_file: Option<PathBuf>,
+    },
+    /// Take a login's role away: it can no longer connect or change anything
+    Revoke {
+        /// The database login
+        #[arg(long, value_name = "NAME")]
+        login: String,
+    },
+    /// The logins that may work on the store, their roles and units
+    Users {
+        /// Print JSON instead of a table
         #[arg(long)]
         json: bool,
     },

@@ -34,7 +34,11 @@ fn main() -> ExitCode {
     match run(cli, typed) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("duban: {}", safe::display(&format!("{e:#}")));
+            let text = match e.downcast_ref::<CliError>() {
+                Some(CliError::Team(team)) => team.localized(lang),
+                _ => format!("{e:#}"),
+            };
+            eprintln!("duban: {}", safe::display(&text));
             ExitCode::from(e.downcast_ref::<CliError>().map_or(1, CliError::exit_code))
         }
     }

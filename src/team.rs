@@ -18,6 +18,7 @@
 pub mod conninfo;
 mod load;
 mod persist;
+pub mod roles;
 mod rows;
 mod save;
 pub mod schema;
@@ -64,6 +65,20 @@ pub enum TeamError {
     Clash(Clash),
     #[error("{0}")]
     Refused(String),
+    /// The server refused the statement: the login's role may not do it (SQLSTATE 42501,
+    /// from a grant, a row-level security policy or the liaison trigger). Nothing changed.
+    #[error("permission denied: {0}")]
+    Denied(String),
+}
+
+impl TeamError {
+    /// The message in `lang`: a refusal by the server reads 无权限：… in Chinese.
+    pub fn localized(&self, lang: crate::i18n::Lang) -> String {
+        match (self, lang) {
+            (TeamError::Denied(m), crate::i18n::Lang::Zh) => format!("无权限：{m}"),
+            _ => self.to_string(),
+        }
+    }
 }
 
 /// A row someone else changed since it was loaded: what it is now.
@@ -208,5 +223,8 @@ pub use load::Status;
 
 /// A client error as a [`TeamError::Sql`].
 fn sql(e: &postgres::Error) -> TeamError {
+    if e.code() == Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE) {
+        return TeamError::Denied(conninfo::describe(e));
+    }
     TeamError::Sql(conninfo::describe(e))
 }

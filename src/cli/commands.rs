@@ -75,6 +75,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
     match command {
         import @ Command::Import { .. } => super::import::import_command(import, ctx),
         Command::Store { action } => super::team::store(action, ctx),
+        Command::Whoami { json } => super::team::whoami(json, ctx),
         Command::Plans { action, json } => super::plans::plans(action, json, ctx),
         Command::List {
             filter,

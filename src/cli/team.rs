@@ -1,4 +1,6 @@
-//! `duban store init|push|pull|status`: the team store's own commands.
+//! `duban store init|push|pull|status|grant|revoke|users`: the team store's own commands.
+
+pub mod roles;
 
 use std::fmt::Write as _;
 
@@ -9,7 +11,8 @@ use crate::i18n::Lang;
 use crate::store::CLI_LOCK_WAIT;
 use crate::team::{Init, TeamStore};
 
-pub fn store(action: StoreAction, ctx: &Context) -> Result<String, CliError> {
+/// The team store the command works on; the state file has no roles or schema.
+fn team_of(ctx: &Context) -> Result<&TeamStore, CliError> {
     let Backend::Team(team) = &ctx.store else {
         return Err(CliError::Usage(
             ctx.lang
@@ -21,6 +24,16 @@ pub fn store(action: StoreAction, ctx: &Context) -> Result<String, CliError> {
                 .into(),
         ));
     };
+    Ok(team)
+}
+
+/// `duban whoami`.
+pub fn whoami(json: bool, ctx: &Context) -> Result<String, CliError> {
+    roles::whoami(team_of(ctx)?, json, ctx.lang)
+}
+
+pub fn store(action: StoreAction, ctx: &Context) -> Result<String, CliError> {
+    let team = team_of(ctx)?;
     let lang = ctx.lang;
     match action {
         StoreAction::Init => init(team, lang),
@@ -41,6 +54,14 @@ pub fn store(action: StoreAction, ctx: &Context) -> Result<String, CliError> {
             })
         }
         StoreAction::Status { json } => status(team, json, lang),
+        StoreAction::Grant {
+            login,
+            role,
+            units,
+            password_file,
+        } => roles::grant(team, &login, role, &units, password_file.as_deref(), lang),
+        StoreAction::Revoke { login } => roles::revoke(team, &login, lang),
+        StoreAction::Users { json } => roles::users(team, json, lang),
     }
 }
 

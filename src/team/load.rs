@@ -115,6 +115,19 @@ impl Base {
 /// Every row, read in one repeatable-read snapshot.
 pub fn load(client: &mut Client) -> Result<(Option<State>, Base), TeamError> {
     schema::check(client)?;
+    let role: Option<String> = client
+        .query_one("SELECT duban.my_role()", &[])
+        .map_err(|e| sql(&e))?
+        .get(0);
+    if role.as_deref() == Some("liaison") {
+        // Requirement ids are positions in the plan's tree, and the database shows a
+        // liaison only their units' rows: this duban cannot build that partial plan.
+        return Err(TeamError::Refused(
+            "a unit liaison's login reads only their units' requirements, and this duban \
+             cannot yet show a partial plan; use `duban whoami`, or SQL on duban.requirements"
+                .into(),
+        ));
+    }
     let mut tx = client
         .build_transaction()
         .isolation_level(IsolationLevel::RepeatableRead)

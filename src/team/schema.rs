@@ -7,10 +7,13 @@ use super::TeamError;
 use super::conninfo::describe;
 
 /// The migrations, in order: number `i + 1` is `MIGRATIONS[i]`.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_roles.sql"),
+];
 
 /// The schema version this duban writes.
-pub const SCHEMA_VERSION: i32 = 1;
+pub const SCHEMA_VERSION: i32 = 2;
 
 /// What `init` did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

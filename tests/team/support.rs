@@ -50,11 +50,32 @@ pub fn db(test: &str) -> Option<Db> {
 
 impl Drop for Db {
     fn drop(&mut self) {
+        // Roles are the cluster's, not the database's: this store's group roles
+        // (duban_<id>_…) and the logins a test made (named <database>_…) go with it.
+        let mut roles = Vec::new();
+        if let Ok(mut c) = self.conninfo.connect()
+            && let Ok(rows) = c.query(
+                "SELECT rolname::text FROM pg_roles WHERE rolname LIKE $1 || '\\_%'",
+                &[&self.name],
+            )
+        {
+            roles.extend(rows.iter().map(|r| r.get::<_, String>(0)));
+            if let Ok(rows) = c.query(
+                "SELECT p.prefix || '_' || k FROM duban.role_prefix p,
+                 unnest(ARRAY['staff', 'liaison', 'leader']) k",
+                &[],
+            ) {
+                roles.extend(rows.iter().map(|r| r.get::<_, String>(0)));
+            }
+        }
         if let Ok(mut c) = self.admin.connect() {
             let _ = c.batch_execute(&format!(
                 "DROP DATABASE IF EXISTS {} WITH (FORCE)",
                 self.name
             ));
+            for role in roles {
+                let _ = c.batch_execute(&format!("DROP ROLE IF EXISTS \"{role}\""));
+            }
         }
     }
 }

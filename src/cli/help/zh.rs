@@ -93,7 +93,7 @@ pub(super) const ZH: &[(&str, &str, &str)] = &[
     (
         "store",
         "",
-        "PostgreSQL 团队存储：建立或升级数据库结构，把状态文件推入或取出，查看存储内容",
+        "PostgreSQL 团队存储：建立或升级数据库结构，把状态文件推入或取出，查看存储内容，授予或收回角色",
     ),
     (
         "store init",
@@ -121,6 +121,37 @@ pub(super) const ZH: &[(&str, &str, &str)] = &[
         "结构版本、计划和任务数量，以及最近一次由谁修改了什么",
     ),
     ("store status", "json", "输出 JSON，不输出文字"),
+    (
+        "store grant",
+        "",
+        "让数据库登录以督查室、联络员或领导的身份使用团队存储（需要时新建该登录，密码不回显地询问）",
+    ),
+    ("store grant", "login", "数据库登录名"),
+    (
+        "store grant",
+        "role",
+        "staff（督查室：全部操作）、liaison（联络员：本单位的任务）、leader（领导：只读全部）",
+    ),
+    (
+        "store grant",
+        "units",
+        "联络员负责的单位（可重复给出多个）；按 duban 匹配单位的方式比对，牵头和配合单位都算",
+    ),
+    (
+        "store grant",
+        "password_file",
+        "从 FILE 的第一行读取密码，不再询问",
+    ),
+    (
+        "store revoke",
+        "",
+        "收回登录的角色：它不能再连接，也不能修改任何内容",
+    ),
+    ("store revoke", "login", "数据库登录名"),
+    ("store users", "", "可以使用团队存储的登录及其角色和单位"),
+    ("store users", "json", "输出 JSON，不输出表格"),
+    ("whoami", "", "你在团队存储中的身份：数据库登录、角色和单位"),
+    ("whoami", "json", "输出 JSON，不输出文字"),
     (
         "plans",
         "",

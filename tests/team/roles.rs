@@ -1,0 +1,413 @@
+//! Who may do what (issue #22), on the real server: each role's allowed statements succeed
+//! and the others are refused — through duban and through SQL as that login — with the
+//! office's view unchanged after every refused attempt.
+
+use postgres::{Client, NoTls};
+
+use super::support::{Db, db};
+
+const PASSWORD: &str = "s3cret 'quoted\" pw";
+
+/// The store with the built-in plan pushed in, and a staff member, a liaison of two units
+/// and a leader granted.
+fn team(test: &str) -> Option<(Db, Client)> {
+    let db = db(test)?;
+    db.ok(&["store", "init"]);
+    let out = db
+        .file_cmd("ws.json")
+        .args(["set", "1.1.1", "doing"])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let file = db.file("ws.json");
+    let out = db
+        .cmd()
+        .arg("--state")
+        .arg(&file)
+        .args(["store", "push"])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::write(db.file("pw"), format!("{PASSWORD}\n")).expect("write");
+    let pw = db.file("pw");
+    let pw = pw.to_str().expect("utf-8");
+    for (who, role, units) in [
+        ("st", "staff", &[][..]),
+        ("li", "liaison", &["市发改局牵头", "市卫体局"][..]),
+        ("ld", "leader", &[][..]),
+    ] {
+        let login = format!("{}_{who}", db.name);
+        let mut args = vec!["store", "grant", "--login", &login, "--role", role];
+        for u in units {
+            args.extend(["--unit", u]);
+        }
+        args.extend(["--password-file", pw]);
+        let out = db.ok(&args);
+        assert!(!out.contains(PASSWORD), "{out}");
+    }
+    let admin = db.conninfo.connect().expect("admin");
+    Some((db, admin))
+}
+
+fn login(db: &Db, who: &str) -> String {
+    format!("{}_{who}", db.name)
+}
+
+/// Connect as a granted login with its password, over TCP as pg_hba asks.
+fn connect(db: &Db, who: &str) -> Result<Client, postgres::Error> {
+    let mut config = postgres::Config::new();
+    config
+        .host("127.0.0.1")
+        .dbname(&db.name)
+        .user(&login(db, who))
+        .password(PASSWORD)
+        .connect_timeout(std::time::Duration::from_secs(10));
+    config.connect(NoTls)
+}
+
+/// Everything the office sees, as one text.
+fn office_view(admin: &mut Client) -> String {
+    let mut out = String::new();
+    for table in [
+        "meta",
+        "workspace",
+        "plans",
+        "requirements",
+        "history",
+        "members",
+    ] {
+        let row = admin
+            .query_one(
+                &format!(
+                    "SELECT count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' \
+                     ORDER BY t::text)), '') FROM duban.{table} t"
+                ),
+                &[],
+            )
+            .expect("office view");
+        out.push_str(table);
+        out.push('=');
+        out.push_str(&row.get::<_, String>(0));
+        out.push('\n');
+    }
+    out
+}
+
+/// `statement` as `client` fails with insufficient_privilege (42501) and changes nothing
+/// the office sees.
+fn refused(client: &mut Client, admin: &mut Client, statement: &str) {
+    let before = office_view(admin);
+    let err = client
+        .batch_execute(statement)
+        .expect_err(&format!("should be refused: {statement}"));
+    assert_eq!(
+        err.code(),
+        Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE),
+        "{statement}: {err}"
+    );
+    assert_eq!(office_view(admin), before, "{statement} changed something");
+}
+
+/// `statement` as `client` runs but touches no row, and the office's view is unchanged.
+fn no_rows(client: &mut Client, admin: &mut Client, statement: &str) {
+    let before = office_view(admin);
+    let n = client.execute(statement, &[]).expect(statement);
+    assert_eq!(n, 0, "{statement}");
+    assert_eq!(office_view(admin), before, "{statement} changed something");
+}
+
+const TABLES: [&str; 7] = [
+    "meta",
+    "role_prefix",
+    "workspace",
+    "plans",
+    "requirements",
+    "history",
+    "members",
+];
+
+/// DELETE, TRUNCATE and an UPDATE of every table, and an INSERT into the tables no
+/// member may add to.
+fn destructive(table: &str) -> Vec<String> {
+    let column = match table {
+        "meta" => "schema_version = 99",
+        "role_prefix" => "prefix = 'x'",
+        "members" => "role = 'staff'",
+        "history" => "login = 'someone'",
+        _ => "version = version + 1",
+    };
+    vec![
+        format!("DELETE FROM duban.{table}"),
+        format!("TRUNCATE duban.{table}"),
+        format!("UPDATE duban.{table} SET {column}"),
+    ]
+}
+
+#[test]
+fn a_leader_reads_everything_and_writes_nothing() {
+    let Some((db, mut admin)) = team("a_leader_reads_everything_and_writes_nothing") else {
+        return;
+    };
+    let mut leader = connect(&db, "ld").expect("leader connects");
+    for table in TABLES {
+        leader
+            .query(&format!("SELECT * FROM duban.{table}"), &[])
+            .expect("leader reads");
+        for statement in destructive(table) {
+            refused(&mut leader, &mut admin, &statement);
+        }
+    }
+    let n: i64 = leader
+        .query_one("SELECT count(*) FROM duban.requirements", &[])
+        .expect("count")
+        .get(0);
+    assert_eq!(n, 35);
+    refused(
+        &mut leader,
+        &mut admin,
+        "INSERT INTO duban.members (login, role) VALUES ('x', 'staff')",
+    );
+    refused(
+        &mut leader,
+        &mut admin,
+        "INSERT INTO duban.history (plan, req, entry) VALUES ('2021', '1.1.1', '{}')",
+    );
+    // Through duban: reading works, an edit is refused as 无权限 and changes nothing.
+    let before = office_view(&mut admin);
+    let conninfo = leader_store(&db, "ld");
+    let out = super::support::bare()
+        .args(["--store", &conninfo, "list", "--json"])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = super::support::bare()
+        .args(["--store", &conninfo, "set", "1.1.2", "done"])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("无权限："), "{err}");
+    assert!(!err.contains(PASSWORD), "{err}");
+    let out = super::support::bare()
+        .args(["--lang", "en", "--store", &conninfo, "note", "1.1.2", "x"])
+        .output()
+        .expect("run");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("permission denied: "), "{err}");
+    assert_eq!(office_view(&mut admin), before);
+}
+
+/// `--store` for a granted login: key=value, the password quoted as libpq takes it.
+fn leader_store(db: &Db, who: &str) -> String {
+    let quoted = PASSWORD.replace('\\', "\\\\").replace('\'', "\\'");
+    format!(
+        "host=127.0.0.1 dbname={} user={} password='{quoted}'",
+        db.name,
+        login(db, who)
+    )
+}
+
+#[test]
+fn a_liaison_sees_exactly_their_units_and_makes_only_a_liaisons_changes() {
+    let Some((db, mut admin)) =
+        team("a_liaison_sees_exactly_their_units_and_makes_only_a_liaisons_changes")
+    else {
+        return;
+    };
+    let mut li = connect(&db, "li").expect("liaison connects");
+    let ids = |c: &mut Client, filter: &str| -> Vec<String> {
+        c.query(
+            &format!("SELECT plan || ':' || id FROM duban.requirements {filter} ORDER BY 1"),
+            &[],
+        )
+        .expect("ids")
+        .iter()
+        .map(|r| r.get(0))
+        .collect()
+    };
+    let mine = ids(&mut li, "");
+    let union = ids(&mut admin, "WHERE units && ARRAY['市发改局', '市卫体局']");
+    let one = ids(&mut admin, "WHERE '市发改局' = ANY(units)");
+    let other = ids(&mut admin, "WHERE '市卫体局' = ANY(units)");
+    assert_eq!(mine, union);
+    assert!(
+        mine.len() > one.len() && mine.len() > other.len(),
+        "{mine:?}"
+    );
+    assert!(!one.is_empty() && !other.is_empty());
+    let own = one[0].split_once(':').expect("id").1.to_string();
+    let others = ids(
+        &mut admin,
+        "WHERE NOT units && ARRAY['市发改局', '市卫体局']",
+    );
+    let theirs = others[0].split_once(':').expect("id").1.to_string();
+
+    // Every table: no DELETE, TRUNCATE or UPDATE outside their requirements.
+    for table in TABLES {
+        for statement in destructive(table) {
+            if table == "requirements" && statement.starts_with("UPDATE") {
+                continue;
+            }
+            refused(&mut li, &mut admin, &statement);
+        }
+    }
+    for insert in [
+        "INSERT INTO duban.members (login, role) VALUES ('x', 'staff')",
+        "INSERT INTO duban.plans (name, position, header) VALUES ('x', 9, '{}')",
+        "INSERT INTO duban.requirements (plan, id, position, data) VALUES ('2021', '9.9.9', 0, '{}')",
+        "INSERT INTO duban.workspace (one, data) VALUES (true, '{}')",
+    ] {
+        refused(&mut li, &mut admin, insert);
+    }
+    // Another unit's row is not there for them.
+    no_rows(
+        &mut li,
+        &mut admin,
+        &format!(
+            "UPDATE duban.requirements SET data = data || '{{\"status\": \"doing\"}}' WHERE id = '{theirs}'"
+        ),
+    );
+    let set = |json: &str| {
+        format!(
+            "UPDATE duban.requirements SET data = data || '{json}', version = version + 1 WHERE plan = '2021' AND id = '{own}'"
+        )
+    };
+    // What the office owns: text, deadline, units, done, extensions.
+    for json in [
+        r#"{"text": "改过的"}"#,
+        r#"{"deadline_raw": "2030年底前"}"#,
+        r#"{"status": "done"}"#,
+        r#"{"extensions": [{"to": "2030-01-01"}]}"#,
+    ] {
+        refused(&mut li, &mut admin, &set(json));
+    }
+    refused(
+        &mut li,
+        &mut admin,
+        &format!("UPDATE duban.requirements SET units = '{{市财政局}}' WHERE id = '{own}'"),
+    );
+    // What a liaison may: doing, a note, then a claim.
+    li.batch_execute(&set(
+        r#"{"status": "doing", "notes": [{"text": "已推进"}]}"#,
+    ))
+    .expect("doing");
+    li.batch_execute(&set(r#"{"status": "review"}"#))
+        .expect("claim");
+    // Approving or sending back their own claim is the office's.
+    refused(&mut li, &mut admin, &set(r#"{"status": "done"}"#));
+    refused(&mut li, &mut admin, &set(r#"{"status": "doing"}"#));
+    // History: appended on their own rows only, as themselves, at the server's time.
+    li.batch_execute(&format!(
+        "INSERT INTO duban.history (plan, req, entry, login, at) VALUES \
+         ('2021', '{own}', '{{}}', 'someone_else', '2000-01-01')"
+    ))
+    .expect("append");
+    let row = admin
+        .query_one(
+            "SELECT login, at > now() - interval '1 hour' FROM duban.history ORDER BY seq DESC LIMIT 1",
+            &[],
+        )
+        .expect("last");
+    assert_eq!(row.get::<_, String>(0), login(&db, "li"));
+    assert!(row.get::<_, bool>(1));
+    refused(
+        &mut li,
+        &mut admin,
+        &format!(
+            "INSERT INTO duban.history (plan, req, entry) VALUES ('2021', '{theirs}', '{{}}')"
+        ),
+    );
+    let who: Vec<String> = li
+        .query("SELECT login FROM duban.members", &[])
+        .expect("members")
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(who, [login(&db, "li")]);
+    // duban: who they are, with the normalised units.
+    let out = super::support::bare()
+        .args(["--store", &leader_store(&db, "li"), "whoami", "--json"])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let me: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(me["role"], "liaison");
+    assert_eq!(me["units"], serde_json::json!(["市卫体局", "市发改局"]));
+}
+
+#[test]
+fn office_staff_do_everything_but_rewrite_history() {
+    let Some((db, mut admin)) = team("office_staff_do_everything_but_rewrite_history") else {
+        return;
+    };
+    let conninfo = leader_store(&db, "st");
+    let out = super::support::bare()
+        .args(["--store", &conninfo, "set", "1.1.2", "done"])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let row = admin
+        .query_one(
+            "SELECT login, actor FROM duban.history WHERE req = '1.1.2' ORDER BY seq DESC LIMIT 1",
+            &[],
+        )
+        .expect("history");
+    assert_eq!(row.get::<_, String>(0), login(&db, "st"));
+    assert_eq!(row.get::<_, Option<String>>(1).as_deref(), Some("张三"));
+    let mut st = connect(&db, "st").expect("staff connects");
+    st.batch_execute("UPDATE duban.requirements SET version = version + 1 WHERE id = '1.1.3'")
+        .expect("staff updates");
+    for statement in [
+        "UPDATE duban.history SET login = 'someone'",
+        "TRUNCATE duban.history",
+        "TRUNCATE duban.requirements",
+        "INSERT INTO duban.members (login, role) VALUES ('x', 'staff')",
+        "UPDATE duban.meta SET schema_version = 99",
+    ] {
+        refused(&mut st, &mut admin, statement);
+    }
+    let out = db.ok(&["store", "users", "--json"]);
+    let users: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(users.as_array().map(Vec::len), Some(3));
+}
+
+#[test]
+fn a_revoked_login_can_no_longer_connect_or_change_anything() {
+    let Some((db, mut admin)) = team("a_revoked_login_can_no_longer_connect_or_change_anything")
+    else {
+        return;
+    };
+    let mut open = connect(&db, "st").expect("staff connects");
+    db.ok(&["store", "revoke", "--login", &login(&db, "st")]);
+    let before = office_view(&mut admin);
+    assert!(connect(&db, "st").is_err(), "a revoked login connected");
+    // The session open before the revoke is ended.
+    assert!(
+        open.batch_execute("UPDATE duban.requirements SET version = version + 1")
+            .is_err()
+    );
+    let out = super::support::bare()
+        .args(["--store", &leader_store(&db, "st"), "set", "1.1.2", "done"])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    assert_eq!(office_view(&mut admin), before);
+    let out = db.ok(&["store", "users"]);
+    assert!(!out.contains(&login(&db, "st")), "{out}");
+}
