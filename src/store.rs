@@ -75,6 +75,8 @@ pub enum ReadOnly {
     Locked { holder: Option<u32> },
     /// The file or its directory may not be written.
     NotWritable(Unwritable),
+    /// The team store's login is a leader's (领导): the database lets it read only.
+    Leader,
 }
 
 /// The state file at one path. Clones share what was loaded, so any of them can save.
@@ -285,7 +287,8 @@ impl Store {
                 path: self.file.clone(),
                 why,
             }),
-            None => Ok(()),
+            // A state file has no logins; only the team store is ever a leader's.
+            Some(ReadOnly::Leader) | None => Ok(()),
         }
     }
 }

@@ -138,6 +138,8 @@ struct Inner {
     base: Mutex<Base>,
     /// The acting user, recorded as `updated_by` and the history's `actor`.
     user: Option<String>,
+    /// The login's role in this store, asked once (see [`TeamStore::role`]).
+    role: std::sync::OnceLock<Option<roles::Role>>,
 }
 
 impl std::fmt::Debug for TeamStore {
@@ -156,6 +158,7 @@ impl TeamStore {
                 client: Mutex::new(client),
                 base: Mutex::new(Base::default()),
                 user,
+                role: std::sync::OnceLock::new(),
             }),
         })
     }

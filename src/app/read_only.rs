@@ -33,6 +33,13 @@ impl App {
                     Lang::En => format!("read-only: another duban (pid {pid}) is editing"),
                 }
             }
+            ReadOnly::Leader => self
+                .lang
+                .pick(
+                    "只读：领导的登录只能查看",
+                    "read-only: a leader's login may only read",
+                )
+                .to_string(),
             ReadOnly::NotWritable(why) => match self.lang {
                 Lang::Zh => format!("只读：{}", why.describe(self.lang)),
                 Lang::En => format!("read-only: {}", why.describe(self.lang)),

@@ -4,7 +4,7 @@
 //! unsaved writes a rescue file.
 
 use crate::app::Persist;
-use crate::store::{State, StoreError};
+use crate::store::{ReadOnly, State, StoreError};
 
 use super::TeamStore;
 
@@ -15,5 +15,10 @@ impl Persist for TeamStore {
 
     fn location(&self) -> String {
         TeamStore::location(self)
+    }
+
+    /// A leader's login may only read (see `roles`): the dashboard refuses edits up front.
+    fn read_only(&self) -> Option<ReadOnly> {
+        (self.role() == Some(super::roles::Role::Leader)).then_some(ReadOnly::Leader)
     }
 }

@@ -148,6 +148,20 @@ impl TeamStore {
         })
     }
 
+    /// The connected login's role, asked of the server once; `None` for the owner, a
+    /// superuser, or when it cannot be asked.
+    pub fn role(&self) -> Option<Role> {
+        *self.inner.role.get_or_init(|| {
+            let row = self
+                .client()
+                .query_one("SELECT duban.my_role()", &[])
+                .ok()?;
+            row.get::<_, Option<String>>(0)
+                .as_deref()
+                .and_then(Role::parse)
+        })
+    }
+
     /// Whether a database role named `login` exists on the server.
     pub fn login_exists(&self, login: &str) -> Result<bool, TeamError> {
         let row = self

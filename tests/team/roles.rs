@@ -57,7 +57,7 @@ fn login(db: &Db, who: &str) -> String {
     format!("{}_{who}", db.name)
 }
 
-/// Connect as a granted login with its password, over TCP as pg_hba asks.
+/// Connect as a granted login with its password, over TCP as `pg_hba.conf` asks.
 fn connect(db: &Db, who: &str) -> Result<Client, postgres::Error> {
     let mut config = postgres::Config::new();
     config
@@ -97,7 +97,7 @@ fn office_view(admin: &mut Client) -> String {
     out
 }
 
-/// `statement` as `client` fails with insufficient_privilege (42501) and changes nothing
+/// `statement` as `client` fails with `insufficient_privilege` (42501) and changes nothing
 /// the office sees.
 fn refused(client: &mut Client, admin: &mut Client, statement: &str) {
     let before = office_view(admin);
@@ -178,7 +178,7 @@ fn a_leader_reads_everything_and_writes_nothing() {
     );
     // Through duban: reading works, an edit is refused as 无权限 and changes nothing.
     let before = office_view(&mut admin);
-    let conninfo = leader_store(&db, "ld");
+    let conninfo = store_as(&db, "ld");
     let out = super::support::bare()
         .args(["--store", &conninfo, "list", "--json"])
         .output()
@@ -206,7 +206,7 @@ fn a_leader_reads_everything_and_writes_nothing() {
 }
 
 /// `--store` for a granted login: key=value, the password quoted as libpq takes it.
-fn leader_store(db: &Db, who: &str) -> String {
+fn store_as(db: &Db, who: &str) -> String {
     let quoted = PASSWORD.replace('\\', "\\\\").replace('\'', "\\'");
     format!(
         "host=127.0.0.1 dbname={} user={} password='{quoted}'",
@@ -304,47 +304,8 @@ fn a_liaison_sees_exactly_their_units_and_makes_only_a_liaisons_changes() {
     // Approving or sending back their own claim is the office's.
     refused(&mut li, &mut admin, &set(r#"{"status": "done"}"#));
     refused(&mut li, &mut admin, &set(r#"{"status": "doing"}"#));
-    // History: appended on their own rows only, as themselves, at the server's time.
-    li.batch_execute(&format!(
-        "INSERT INTO duban.history (plan, req, entry, login, at) VALUES \
-         ('2021', '{own}', '{{}}', 'someone_else', '2000-01-01')"
-    ))
-    .expect("append");
-    let row = admin
-        .query_one(
-            "SELECT login, at > now() - interval '1 hour' FROM duban.history ORDER BY seq DESC LIMIT 1",
-            &[],
-        )
-        .expect("last");
-    assert_eq!(row.get::<_, String>(0), login(&db, "li"));
-    assert!(row.get::<_, bool>(1));
-    refused(
-        &mut li,
-        &mut admin,
-        &format!(
-            "INSERT INTO duban.history (plan, req, entry) VALUES ('2021', '{theirs}', '{{}}')"
-        ),
-    );
-    let who: Vec<String> = li
-        .query("SELECT login FROM duban.members", &[])
-        .expect("members")
-        .iter()
-        .map(|r| r.get(0))
-        .collect();
-    assert_eq!(who, [login(&db, "li")]);
-    // duban: who they are, with the normalised units.
-    let out = super::support::bare()
-        .args(["--store", &leader_store(&db, "li"), "whoami", "--json"])
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let me: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    assert_eq!(me["role"], "liaison");
-    assert_eq!(me["units"], serde_json::json!(["市卫体局", "市发改局"]));
+    history_as_liaison(&db, &mut li, &mut admin, &own, &theirs);
+    liaison_identity(&db, &mut li);
 }
 
 #[test]
@@ -352,7 +313,7 @@ fn office_staff_do_everything_but_rewrite_history() {
     let Some((db, mut admin)) = team("office_staff_do_everything_but_rewrite_history") else {
         return;
     };
-    let conninfo = leader_store(&db, "st");
+    let conninfo = store_as(&db, "st");
     let out = super::support::bare()
         .args(["--store", &conninfo, "set", "1.1.2", "done"])
         .output()
@@ -403,11 +364,95 @@ fn a_revoked_login_can_no_longer_connect_or_change_anything() {
             .is_err()
     );
     let out = super::support::bare()
-        .args(["--store", &leader_store(&db, "st"), "set", "1.1.2", "done"])
+        .args(["--store", &store_as(&db, "st"), "set", "1.1.2", "done"])
         .output()
         .expect("run");
     assert!(!out.status.success());
     assert_eq!(office_view(&mut admin), before);
     let out = db.ok(&["store", "users"]);
     assert!(!out.contains(&login(&db, "st")), "{out}");
+}
+
+/// History: appended on their own rows only, as themselves, at the server's time.
+fn history_as_liaison(db: &Db, li: &mut Client, admin: &mut Client, own: &str, theirs: &str) {
+    li.batch_execute(&format!(
+        "INSERT INTO duban.history (plan, req, entry, login, at) VALUES \
+         ('2021', '{own}', '{{}}', 'someone_else', '2000-01-01')"
+    ))
+    .expect("append");
+    let row = admin
+        .query_one(
+            "SELECT login, at > now() - interval '1 hour' FROM duban.history ORDER BY seq DESC LIMIT 1",
+            &[],
+        )
+        .expect("last");
+    assert_eq!(row.get::<_, String>(0), login(db, "li"));
+    assert!(row.get::<_, bool>(1));
+    refused(
+        li,
+        admin,
+        &format!(
+            "INSERT INTO duban.history (plan, req, entry) VALUES ('2021', '{theirs}', '{{}}')"
+        ),
+    );
+}
+
+/// Their own `members` row only; `whoami` names them with the normalised units; the
+/// commands that need the whole plan say why they do not open.
+fn liaison_identity(db: &Db, li: &mut Client) {
+    let who: Vec<String> = li
+        .query("SELECT login FROM duban.members", &[])
+        .expect("members")
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(who, [login(db, "li")]);
+    // duban: who they are, with the normalised units.
+    let out = super::support::bare()
+        .args(["--store", &store_as(db, "li"), "whoami", "--json"])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let me: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(me["role"], "liaison");
+    assert_eq!(me["units"], serde_json::json!(["市卫体局", "市发改局"]));
+    let out = super::support::bare()
+        .args(["--lang", "en", "--store", &store_as(db, "li"), "list"])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot yet show a partial plan"), "{err}");
+}
+
+#[test]
+fn a_version_1_store_is_upgraded_with_its_roles() {
+    let Some(db) = db("a_version_1_store_is_upgraded_with_its_roles") else {
+        return;
+    };
+    let mut admin = db.conninfo.connect().expect("admin");
+    admin
+        .batch_execute(include_str!("../../src/team/migrations/0001_init.sql"))
+        .expect("schema 1");
+    admin
+        .batch_execute("INSERT INTO duban.meta (schema_version) VALUES (1)")
+        .expect("meta");
+    let out = db.ok(&["--lang", "en", "store", "init"]);
+    assert!(out.contains("from version 1 to 2"), "{out}");
+    let groups: i64 = admin
+        .query_one(
+            "SELECT count(*) FROM pg_roles r, duban.role_prefix p WHERE r.rolname LIKE p.prefix || '\\_%'",
+            &[],
+        )
+        .expect("groups")
+        .get(0);
+    assert_eq!(groups, 3);
+    assert!(
+        db.ok(&["store", "users"]).contains("no login")
+            || db.ok(&["store", "users"]).contains("还没有")
+    );
 }
