@@ -3,6 +3,7 @@
 //! except under `CI=true`, where a missing server fails them (`.ci/run` starts one).
 
 mod team {
+    pub mod access;
     pub mod clash;
     pub mod cli;
     pub mod dashboard;
