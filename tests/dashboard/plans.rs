@@ -177,8 +177,14 @@ fn the_screen_names_the_plans_and_the_keys() {
     let mut app = app;
     feed(&mut app, [Action::Help]);
     let help = screen(&app, 100, 40).join("\n");
-    assert!(help.contains("{               previous plan"), "{help}");
-    assert!(help.contains("}               next plan"), "{help}");
+    assert!(
+        help.contains("{               previous plan or all plans"),
+        "{help}"
+    );
+    assert!(
+        help.contains("}               next plan or all plans"),
+        "{help}"
+    );
 }
 
 #[test]
