@@ -6,6 +6,7 @@
 mod hostile;
 
 mod dashboard {
+    pub mod all_plans;
     pub mod count;
     pub mod deadlines;
     pub mod edits;

@@ -1,6 +1,8 @@
 //! Several plans in the real binary (issue #20): a workspace made with the commands, the
 //! dashboard opened in a pseudo-terminal, `}` switches to the second plan, `+` adds a
-//! requirement to it; after quitting, the state file holds it in that plan and no other.
+//! requirement to it; after quitting, the state file holds it in that plan and no other. And
+//! 全部: `{` from the first plan reaches it, and a requirement of the second plan is marked
+//! done there, saved in that plan alone.
 
 #[path = "common/pty.rs"]
 mod pty;
@@ -26,11 +28,10 @@ fn duban(state: &Path, home: &Path, args: &[&str]) {
     );
 }
 
-#[test]
-fn switch_plans_and_add_a_requirement_by_hand() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let state = dir.path().join("state.json");
-    let home = dir.path();
+/// A workspace of the seed (`要点`) and a plan of one requirement added by hand (`批示件`).
+fn workspace(dir: &Path) -> std::path::PathBuf {
+    let state = dir.join("state.json");
+    let home = dir;
     let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/yongji-2021-plan.txt");
     duban(&state, home, &["import", seed, "--as", "要点"]);
     duban(
@@ -51,7 +52,14 @@ fn switch_plans_and_add_a_requirement_by_hand() {
             "市发改局",
         ],
     );
+    state
+}
 
+#[test]
+fn switch_plans_and_add_a_requirement_by_hand() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let home = dir.path();
+    let state = workspace(home);
     let mut s = Session::start(&state, home, &[]);
     s.wait_for(&["要点 0/35", "批示件 0/1", "{} 计划"]);
     s.press("}");
@@ -84,5 +92,55 @@ fn switch_plans_and_add_a_requirement_by_hand() {
         saved.matches("督促报送整改台账").count(),
         1,
         "added to one plan only"
+    );
+}
+
+#[test]
+fn mark_a_requirement_of_the_second_plan_in_all_plans() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let home = dir.path();
+    let state = workspace(home);
+    let mut s = Session::start(&state, home, &[]);
+    s.wait_for(&["要点 0/35", "批示件 0/1", "全部 0/36"]);
+    s.press("{");
+    s.wait_for(&["计划：全部", "▾ 要点", "▾ 批示件"]);
+    // To the categories pane, its last row: 批示件's one category.
+    s.press("\x1b[Z");
+    s.press("G");
+    s.wait_for(&["批示件 · 1", "抓紧落实考核整改", "详情 批示件:1"]);
+    s.press("l");
+    s.press(" ");
+    s.press("\r");
+    s.wait_for(&["批示件 1/1", "全部 1/36"]);
+    s.press("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+
+    let saved = std::fs::read_to_string(&state).expect("state file written");
+    let json: serde_json::Value = serde_json::from_str(&saved).expect("state is JSON");
+    let plans = json["plans"].as_array().expect("plans");
+    let statuses = |p: usize| -> Vec<String> {
+        let mut out = Vec::new();
+        for c in plans[p]["plan"]["categories"]
+            .as_array()
+            .expect("categories")
+        {
+            for i in c["items"].as_array().expect("items") {
+                for r in i["requirements"].as_array().expect("requirements") {
+                    out.push(r["status"].as_str().unwrap_or("todo").to_string());
+                }
+            }
+        }
+        out
+    };
+    assert_eq!(
+        statuses(1),
+        ["done"],
+        "the second plan's requirement is done"
+    );
+    assert!(
+        statuses(0).iter().all(|s| s == "todo"),
+        "the first plan untouched: {:?}",
+        statuses(0)
     );
 }

@@ -203,12 +203,12 @@ impl Action {
                 "jump to the plan's category, select its first requirement",
             ),
             Action::PrevPlan => lang.pick(
-                "上一个计划（工作区有多个计划时；也可点击计划栏）",
-                "previous plan (with several plans; or click the plan strip)",
+                "上一个计划或「全部」（工作区有多个计划时；也可点击计划栏）",
+                "previous plan or all plans (with several plans; or click the plan strip)",
             ),
             Action::NextPlan => lang.pick(
-                "下一个计划（工作区有多个计划时；也可点击计划栏）",
-                "next plan (with several plans; or click the plan strip)",
+                "下一个计划或「全部」（工作区有多个计划时；也可点击计划栏）",
+                "next plan or all plans (with several plans; or click the plan strip)",
             ),
             Action::ToggleDone => lang.pick(
                 "标为已完成（先问办结说明，可空）或改回未开始；在事项上：全部，需确认",

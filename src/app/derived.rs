@@ -116,17 +116,7 @@ impl Derived {
     }
 
     fn retotal(&mut self) {
-        self.total = self.counts.iter().fold(Counts::default(), |a, c| Counts {
-            total: a.total + c.total,
-            todo: a.todo + c.todo,
-            doing: a.doing + c.doing,
-            review: a.review + c.review,
-            done: a.done + c.done,
-            blocked: a.blocked + c.blocked,
-            overdue: a.overdue + c.overdue,
-            due_soon: a.due_soon + c.due_soon,
-            unconfirmed: a.unconfirmed + c.unconfirmed,
-        });
+        self.total = (self.counts.iter()).fold(Counts::default(), |a, c| a.plus(*c));
     }
 
     /// The plan changed as a whole: drop every cache (the matches are recomputed by the app,
@@ -168,6 +158,7 @@ impl App {
     /// rebuild everything, and bring the cursor back into the plan.
     pub(super) fn rebuilt(&mut self) {
         self.derived.recount_plans(&self.state);
+        self.recount_all_plans();
         self.rebuilt_shown();
     }
 

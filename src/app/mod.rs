@@ -5,6 +5,7 @@
 //! Drawing (`crate::ui`) reads `&App`.
 
 pub mod action;
+mod all;
 mod bindings;
 mod count;
 mod cursor;
@@ -39,6 +40,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, MouseEventKind};
 
 pub use action::{Action, Edit};
+pub use all::Node;
 pub use cursor::{TreeCursor, TreePath};
 pub use derived::Derived;
 pub use edit::{Discard, Persist};
@@ -125,6 +127,8 @@ pub struct App {
     history: history::History,
     /// The cursor and undo history of each plan left this session (see `plans.rs`).
     stash: plans::Stash,
+    /// 全部: every plan shown at once (see `all.rs`); `None` shows the focused plan alone.
+    all: Option<all::AllPlans>,
     /// A requirement being added (`+`), while its prompts are answered.
     adding: Option<hand::Adding>,
     /// The note selected in the detail pane, counted newest first.
@@ -193,6 +197,7 @@ impl App {
             filter: Filter::default(),
             history: history::History::default(),
             stash: plans::Stash::default(),
+            all: None,
             adding: None,
             note_cursor: None,
             rules: EscalationRules::default(),

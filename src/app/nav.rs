@@ -111,7 +111,7 @@ impl App {
     fn page_rows(&self) -> isize {
         let g = self.geometry().unwrap_or_default();
         let rows = match self.focus {
-            Pane::Categories => g.categories_visible(self.plan().categories.len()),
+            Pane::Categories => self.categories_visible(&g),
             Pane::Tree => usize::from(g.rows.height),
             Pane::Detail => usize::from(g.detail.height),
         };
@@ -133,6 +133,7 @@ impl App {
             return;
         }
         match self.focus {
+            Pane::Categories if self.all_plans() => self.step_node(delta),
             Pane::Categories => {
                 let last = self.plan().categories.len().saturating_sub(1);
                 let to = self
@@ -186,6 +187,10 @@ impl App {
             return;
         }
         match self.focus {
+            Pane::Categories if self.all_plans() => {
+                let nodes = self.category_rows();
+                self.select_node(if last { nodes.saturating_sub(1) } else { 0 });
+            }
             Pane::Categories => {
                 let to = if last {
                     self.plan().categories.len().saturating_sub(1)
@@ -218,7 +223,7 @@ impl App {
             return;
         }
         match self.focus {
-            Pane::Categories => {}
+            Pane::Categories => self.node_left(),
             Pane::Detail => self.focus = Pane::Tree,
             Pane::Tree => {
                 let p = self.tree.path();
@@ -245,7 +250,11 @@ impl App {
             return;
         }
         match self.focus {
-            Pane::Categories => self.focus = Pane::Tree,
+            Pane::Categories => {
+                if !self.node_right() {
+                    self.focus = Pane::Tree;
+                }
+            }
             Pane::Detail => {}
             Pane::Tree => {
                 let p = self.tree.path();
@@ -270,7 +279,9 @@ impl App {
 
     fn toggle_expand(&mut self) {
         if self.focus == Pane::Categories {
-            self.focus = Pane::Tree;
+            if !self.node_toggle() {
+                self.focus = Pane::Tree;
+            }
             return;
         }
         let p = self.tree.path();
@@ -301,6 +312,7 @@ impl App {
             };
             return self.set_message(text, false);
         };
+        self.node_into_category();
         self.select_category(index);
         let p = super::cursor::first_requirement(&self.state.plan, index);
         self.tree.expand(p.category, p.item);
@@ -334,10 +346,14 @@ impl App {
         let (cats, tree, detail) = (g.categories, g.rows, g.detail);
         let scroll = self.scroll;
         if cats.contains(at) {
-            let lines = g.category_lines(self.plan().categories.len());
+            let lines = self.category_lines(&g);
             let index = scroll.categories + usize::from(at.y - cats.y) / lines;
             self.focus = Pane::Categories;
-            self.select_category(index);
+            if self.all_plans() {
+                self.select_node(index);
+            } else {
+                self.select_category(index);
+            }
         } else if tree.contains(at) && self.screen != Screen::Tree {
             let row = scroll.rows + usize::from(at.y - tree.y);
             self.focus = Pane::Tree;

@@ -64,15 +64,11 @@ impl App {
         let Some(g) = self.geometry().filter(|g| !g.too_small()) else {
             return;
         };
-        let n = self.plan().categories.len();
+        let n = self.category_rows();
         if self.screen == Screen::Tree && n > 0 && !g.categories.is_empty() {
-            let visible = g.categories_visible(n);
-            self.scroll.categories = follow(
-                self.scroll.categories,
-                self.tree.path().category,
-                visible,
-                n,
-            );
+            let visible = self.categories_visible(&g);
+            self.scroll.categories =
+                follow(self.scroll.categories, self.category_row(), visible, n);
         }
         if let Some((selected, len)) = self.rows_selected()
             && !g.rows.is_empty()

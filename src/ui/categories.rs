@@ -9,15 +9,23 @@ use ratatui::widgets::Widget;
 use super::theme::THEME;
 use super::wrap::{self, width};
 use crate::app::geometry::follow;
-use crate::app::{App, Pane};
+use crate::app::{App, Node, Pane};
 use crate::i18n::Lang;
 use crate::plan::{Category, Counts};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.focus() == Pane::Categories;
-    let block = super::pane(app.lang().pick("分类", "Categories"), focused, area.width);
+    let title = if app.all_plans() {
+        app.lang().pick("计划·分类", "Plans · categories")
+    } else {
+        app.lang().pick("分类", "Categories")
+    };
+    let block = super::pane(title, focused, area.width);
     let inner = block.inner(area);
     block.render(area, buf);
+    if app.all_plans() {
+        return all_plans(app, inner, buf);
+    }
     let cats = &app.plan().categories;
     if inner.is_empty() {
         return;
@@ -68,6 +76,68 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let spare = Rect::new(inner.x, y, inner.width, inner.bottom().saturating_sub(y));
     summary(app, spare, buf);
+}
+
+/// 全部: one line per plan (folding mark, name, progress) and per category of an unfolded
+/// plan, indented under it.
+fn all_plans(app: &App, inner: Rect, buf: &mut Buffer) {
+    if inner.is_empty() {
+        return;
+    }
+    let nodes = app.nodes();
+    let selected = app.node_selected();
+    let visible = usize::from(inner.height);
+    let at = nodes.iter().position(|n| *n == selected).unwrap_or(0);
+    let offset = follow(app.scroll().categories, at, visible, nodes.len());
+    let cols = usize::from(inner.width);
+    let focused = app.focus() == Pane::Categories;
+    for (y, node) in (inner.y..).zip(nodes.iter().skip(offset).take(visible)) {
+        let counts = app.node_counts(*node);
+        let line = match *node {
+            Node::Plan(p) => {
+                let mark = if app.plan_expanded(p) { "▾ " } else { "▸ " };
+                let name = app.state().plans().get(p).map_or("", |p| p.name.as_str());
+                let progress = format!(" {}/{}", counts.done, counts.total);
+                let overdue = overdue_mark(counts);
+                let room = cols.saturating_sub(2 + width(&progress) + width(&overdue));
+                Line::from(vec![
+                    Span::styled(mark, THEME.dim),
+                    Span::styled(wrap::fit(name, room), THEME.key),
+                    Span::styled(progress, THEME.text),
+                    Span::styled(overdue, overdue_style(counts)),
+                ])
+            }
+            Node::Category { plan, index } => {
+                let cat = app
+                    .state()
+                    .plans()
+                    .get(plan)
+                    .and_then(|p| p.plan.categories.get(index));
+                let Some(cat) = cat else { continue };
+                let mut line = one_line(app.lang(), cat, counts, cols.saturating_sub(2));
+                line.spans.insert(0, Span::raw("  "));
+                line
+            }
+        };
+        let row = Rect::new(inner.x, y, inner.width, 1);
+        super::draw_lines(&[line], row, buf);
+        if *node == selected {
+            let style = if focused {
+                THEME.selected
+            } else {
+                THEME.selected_unfocused
+            };
+            buf.set_style(row, style);
+        }
+    }
+}
+
+fn overdue_mark(c: Counts) -> String {
+    if c.overdue > 0 {
+        format!(" !{}", c.overdue)
+    } else {
+        String::new()
+    }
 }
 
 /// The selected category's status breakdown, in the room left below the list (if any).
@@ -177,11 +247,7 @@ pub(super) fn name(lang: Lang, cat: &Category) -> &str {
 fn one_line(lang: Lang, cat: &Category, c: Counts, cols: usize) -> Line<'static> {
     let number = format!("{} ", cat.number);
     let progress = format!(" {}/{}", c.done, c.total);
-    let overdue = if c.overdue > 0 {
-        format!(" !{}", c.overdue)
-    } else {
-        String::new()
-    };
+    let overdue = overdue_mark(c);
     let room = cols.saturating_sub(width(&number) + width(&progress) + width(&overdue));
     Line::from(vec![
         Span::styled(number, THEME.key),

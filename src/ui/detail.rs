@@ -24,7 +24,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.focus() == Pane::Detail;
     let lang = app.lang();
     let title = match (app.selected_requirement(), app.selected_item()) {
-        (Some(r), _) => format!("{} {}", lang.pick("详情", "Detail"), r.id),
+        (Some(r), _) => format!("{} {}", lang.pick("详情", "Detail"), app.shown_id(r.id)),
         (None, Some(_)) => lang.pick("事项概况", "Item").to_string(),
         _ => lang.pick("详情", "Detail").to_string(),
     };

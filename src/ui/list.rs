@@ -16,7 +16,8 @@ use crate::plan::{Requirement, Status, reporting};
 
 pub fn render(app: &App, list: &ReqList, title: &str, area: Rect, buf: &mut Buffer) {
     let focused = app.focus() != Pane::Detail;
-    let block = super::pane(title, focused, area.width);
+    let title = super::scoped(app, title);
+    let block = super::pane(&title, focused, area.width);
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.is_empty() {

@@ -157,6 +157,14 @@ fn render_too_small(lang: Lang, area: Rect, buf: &mut Buffer) {
 }
 
 /// A bordered pane with a title, highlighted when focused.
+/// A pane's title naming the plan its rows come from in 全部 (`B · 日程`).
+fn scoped(app: &App, title: &str) -> String {
+    match app.scope_label() {
+        Some(plan) => format!("{plan} · {title}"),
+        None => title.to_string(),
+    }
+}
+
 fn pane(title: &str, focused: bool, width: u16) -> Block<'static> {
     let room = usize::from(width).saturating_sub(4);
     let style = if focused {

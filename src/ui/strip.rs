@@ -13,12 +13,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let strip = app.strip(area);
-    let shown = app.plan_index();
+    let shown = app.strip_position();
     if strip.more_left {
         buf.set_stringn(area.x, area.y, "<", 1, THEME.dim);
     }
     for e in &strip.entries {
-        let style = if e.plan == shown {
+        let style = if e.plan.unwrap_or(app.state().plans().len()) == shown {
             THEME.tab_active
         } else {
             THEME.tab
@@ -88,7 +88,11 @@ mod tests {
         assert!(!app.strip(area).more_left);
         app.update(crate::app::Action::PrevPlan, now());
         let strip = app.strip(area);
-        assert_eq!(strip.entries.last().map(|e| e.plan), Some(19));
+        assert_eq!(
+            strip.entries.last().map(|e| e.plan),
+            Some(None),
+            "全部 is last"
+        );
         assert!(strip.more_left && !strip.more_right);
         let right = strip.entries.last().map(|e| e.x + e.width);
         assert!(right <= Some(39), "{right:?}");

@@ -30,11 +30,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let title = app.current_category().map_or_else(
         || app.lang().pick("事项", "Items").to_string(),
         |c| {
-            format!(
-                "{} {}",
-                c.number,
-                wrap::one_line(super::categories::name(app.lang(), c))
-            )
+            let name = wrap::one_line(super::categories::name(app.lang(), c));
+            match app.scope_label() {
+                Some(plan) => format!("{plan} · {} {name}", c.number),
+                None => format!("{} {name}", c.number),
+            }
         },
     );
     let block = super::pane(&title, focused, area.width);

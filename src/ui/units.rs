@@ -39,7 +39,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             column_label(units.sort, lang)
         ),
     };
-    let block = super::pane(&title, focused, area.width);
+    let block = super::pane(&super::scoped(app, &title), focused, area.width);
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.height < 2 || inner.width == 0 {

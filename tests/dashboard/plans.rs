@@ -14,7 +14,7 @@ use super::support::{FlakyStore, feed, req, resize, saved, small_plan, today};
 
 /// A workspace of the small plan (`A`, shown) and the built-in plan (`B`), saving to a
 /// temporary file.
-fn workspace() -> (App, Store, TempDir) {
+pub(super) fn workspace() -> (App, Store, TempDir) {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = Store::new(dir.path().join("state.json"));
     let app =
@@ -22,7 +22,7 @@ fn workspace() -> (App, Store, TempDir) {
     (app, store, dir)
 }
 
-fn two_plans() -> State {
+pub(super) fn two_plans() -> State {
     let mut state = State::new(small_plan());
     state.plans_mut()[0].name = "A".into();
     state
@@ -32,7 +32,7 @@ fn two_plans() -> State {
     state
 }
 
-fn screen(app: &App, width: u16, height: u16) -> Vec<String> {
+pub(super) fn screen(app: &App, width: u16, height: u16) -> Vec<String> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal.draw(|f| duban::ui::draw(f, app)).expect("draws");
     super::support::rows(terminal.backend().buffer())
@@ -48,8 +48,12 @@ fn the_keys_switch_plans_and_wrap_around() {
     assert_eq!(app.total_counts().total, app.plan().requirements().count());
     assert!(app.message().is_some_and(|m| m.text == "计划：B（2/2）"));
     feed(&mut app, [Action::NextPlan]);
+    assert!(app.all_plans(), "全部 comes after the last plan");
+    feed(&mut app, [Action::NextPlan]);
+    assert!(!app.all_plans());
     assert_eq!(app.state().name, "A", "wraps to the first");
-    feed(&mut app, [Action::PrevPlan]);
+    feed(&mut app, [Action::PrevPlan, Action::PrevPlan]);
+    assert!(!app.all_plans());
     assert_eq!(app.state().name, "B", "and back to the last");
     assert_eq!(app.total_counts().total, app.plan().requirements().count());
 }
@@ -68,7 +72,7 @@ fn each_plan_keeps_its_cursor_for_the_session() {
     );
     feed(&mut app, [Action::JumpCategory(3), Action::Down]);
     let in_b = app.selection();
-    feed(&mut app, [Action::NextPlan]);
+    feed(&mut app, [Action::PrevPlan]);
     assert_eq!(app.selection(), in_a);
     feed(&mut app, [Action::NextPlan]);
     assert_eq!(app.selection(), in_b);
@@ -128,7 +132,7 @@ fn a_click_on_an_entry_switches_to_its_plan() {
     let area = app.geometry().expect("sized").strip;
     assert_eq!(area.height, 1);
     let strip = app.strip(area);
-    assert_eq!(strip.entries.len(), 2);
+    assert_eq!(strip.entries.len(), 3, "A, B and 全部");
     let b = &strip.entries[1];
     assert!(b.label.starts_with("B 0/"), "{:?}", b.label);
     let before = app.selection();
@@ -173,8 +177,14 @@ fn the_screen_names_the_plans_and_the_keys() {
     let mut app = app;
     feed(&mut app, [Action::Help]);
     let help = screen(&app, 100, 40).join("\n");
-    assert!(help.contains("{               previous plan"), "{help}");
-    assert!(help.contains("}               next plan"), "{help}");
+    assert!(
+        help.contains("{               previous plan or all plans"),
+        "{help}"
+    );
+    assert!(
+        help.contains("}               next plan or all plans"),
+        "{help}"
+    );
 }
 
 #[test]

@@ -70,6 +70,22 @@ impl Counts {
         self.overdue += usize::from(overdue);
     }
 
+    /// Both tallies together (a plan's over its categories).
+    #[must_use]
+    pub fn plus(self, o: Counts) -> Counts {
+        Counts {
+            total: self.total + o.total,
+            todo: self.todo + o.todo,
+            doing: self.doing + o.doing,
+            review: self.review + o.review,
+            done: self.done + o.done,
+            blocked: self.blocked + o.blocked,
+            overdue: self.overdue + o.overdue,
+            due_soon: self.due_soon + o.due_soon,
+            unconfirmed: self.unconfirmed + o.unconfirmed,
+        }
+    }
+
     /// Not done: what is left when the plan's period is over.
     pub fn unfinished(&self) -> usize {
         self.total - self.done
