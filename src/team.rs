@@ -16,6 +16,7 @@
 //!   login})` at commit, for dashboards that LISTEN.
 
 pub mod conninfo;
+mod edit;
 mod load;
 mod persist;
 mod rows;
@@ -123,6 +124,8 @@ struct Inner {
     base: Mutex<Base>,
     /// The acting user, recorded as `updated_by` and the history's `actor`.
     user: Option<String>,
+    /// Dashboard edits a clash kept, for re-applying or dropping ([`persist`]).
+    kept: Mutex<Vec<persist::KeptEdit>>,
 }
 
 impl std::fmt::Debug for TeamStore {
@@ -141,6 +144,7 @@ impl TeamStore {
                 client: Mutex::new(client),
                 base: Mutex::new(Base::default()),
                 user,
+                kept: Mutex::new(Vec::new()),
             }),
         })
     }

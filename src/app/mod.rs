@@ -32,6 +32,7 @@ mod run;
 pub mod screen;
 mod scroll;
 mod search;
+mod team;
 mod tree;
 pub mod units;
 
@@ -53,6 +54,7 @@ pub use mode::{BulkChange, Mode, Prompt};
 pub use plans::{Strip, StripEntry};
 pub use run::run;
 pub use screen::{Group, Screen};
+pub use team::Kept;
 pub use tree::{Row, Selection};
 pub use units::UnitsView;
 
