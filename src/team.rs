@@ -17,6 +17,7 @@
 
 pub mod conninfo;
 mod edit;
+mod live;
 mod load;
 mod persist;
 mod rows;
@@ -126,6 +127,8 @@ struct Inner {
     user: Option<String>,
     /// Dashboard edits a clash kept, for re-applying or dropping ([`persist`]).
     kept: Mutex<Vec<persist::KeptEdit>>,
+    /// The LISTEN thread's notifications, once the dashboard started it ([`live`]).
+    listener: Mutex<Option<live::Listener>>,
 }
 
 impl std::fmt::Debug for TeamStore {
@@ -145,6 +148,7 @@ impl TeamStore {
                 base: Mutex::new(Base::default()),
                 user,
                 kept: Mutex::new(Vec::new()),
+                listener: Mutex::new(None),
             }),
         })
     }

@@ -50,6 +50,15 @@ pub trait Persist {
         let _ = state;
         Ok(SaveReport::default())
     }
+    /// Start hearing of others' changes (the team store's LISTEN).
+    fn listen(&mut self) -> Result<(), StoreError> {
+        Ok(())
+    }
+    /// Bring what others committed meanwhile into `state`; what changed.
+    fn remote(&mut self, state: &mut State) -> Result<Vec<super::team::Remote>, StoreError> {
+        let _ = state;
+        Ok(Vec::new())
+    }
     /// Forget the kept edits; how many there were.
     fn drop_kept(&mut self) -> usize {
         0

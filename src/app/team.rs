@@ -7,7 +7,7 @@ use chrono::{DateTime, Local, Utc};
 
 use super::{Action, App, KeyMode};
 use crate::i18n::Lang;
-use crate::plan::ReqId;
+use crate::plan::{ReqId, Status};
 
 /// An edit the team store kept after a clash.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,7 +21,84 @@ pub struct Kept {
     pub at: Option<DateTime<Utc>>,
 }
 
+/// A change someone else committed, brought in live.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Remote {
+    pub plan: String,
+    /// The requirement; `None` when the workspace was reloaded (a plan changed).
+    pub id: Option<ReqId>,
+    /// Who (acting user, else login).
+    pub by: String,
+    /// The requirement's status now.
+    pub status: Option<Status>,
+}
+
 impl App {
+    /// Start hearing of others' changes; a failure is said, the dashboard works on.
+    pub(super) fn start_live(&mut self) {
+        if let Err(e) = self.store.listen() {
+            let text = match self.lang {
+                Lang::Zh => format!("无法接收他人的修改：{e}"),
+                Lang::En => format!("cannot hear of others' changes: {e}"),
+            };
+            self.set_message(text, true);
+        }
+    }
+
+    /// Bring in what others committed; whether the screen changed.
+    pub(super) fn live(&mut self) -> bool {
+        let kept = self.store.kept().len();
+        let changes = match self.store.remote(&mut self.state) {
+            Ok(changes) => changes,
+            Err(e) => {
+                let text = match self.lang {
+                    Lang::Zh => format!("读取他人的修改失败：{e}"),
+                    Lang::En => format!("cannot read others' changes: {e}"),
+                };
+                self.set_message(text, true);
+                return true;
+            }
+        };
+        let Some(last) = changes.last() else {
+            return false;
+        };
+        let ids: Vec<ReqId> = changes
+            .iter()
+            .filter(|c| c.plan == self.state.name)
+            .filter_map(|c| c.id)
+            .collect();
+        if changes.iter().any(|c| c.id.is_none()) || ids.len() < changes.len() {
+            self.rebuilt();
+        } else {
+            self.edited(&ids);
+        }
+        let what = match (last.id, last.status) {
+            (Some(id), Some(status)) => format!("{id} → {}", self.lang.status(status)),
+            _ => self
+                .lang
+                .pick("更新了工作区", "updated the workspace")
+                .to_string(),
+        };
+        let more = match (changes.len(), self.lang) {
+            (1, _) => String::new(),
+            (n, Lang::Zh) => format!("（共 {n} 项）"),
+            (n, Lang::En) => format!(" ({n} changes)"),
+        };
+        let by = if last.by.is_empty() { "?" } else { &last.by };
+        let sep = self.lang.pick("：", ": ");
+        let mut text = format!("{by}{sep}{what}{more}");
+        let error = self.store.kept().len() > kept;
+        if error {
+            let again = self.key_of(&Action::ReapplyKept);
+            text = match self.lang {
+                Lang::Zh => format!("{text}；你未保存的修改已保留（按 {again} 重新应用）"),
+                Lang::En => format!("{text}; your unsaved edit is kept ({again} re-applies it)"),
+            };
+        }
+        self.set_message(text, error);
+        true
+    }
+
     /// How many edits the store keeps from a clash.
     pub fn store_kept(&self) -> usize {
         self.store.kept().len()

@@ -6,7 +6,7 @@
 
 use std::sync::{MutexGuard, PoisonError};
 
-use crate::app::{Kept, Persist};
+use crate::app::{Kept, Persist, Remote};
 use crate::plan::{ReqId, Requirement};
 use crate::store::{SaveReport, State, StoreError};
 
@@ -137,6 +137,26 @@ impl TeamStore {
     }
 }
 
+impl TeamStore {
+    /// An edit that had not been saved when someone else's change to its requirement came
+    /// in: kept for re-applying on theirs.
+    pub(super) fn keep_unsaved(&self, plan: &str, before: Requirement, mine: Requirement) {
+        let clash = Clash {
+            what: format!("{plan}:{}", mine.id),
+            by: None,
+            login: None,
+            status: None,
+            at: None,
+        };
+        self.kept_edits().push(KeptEdit {
+            plan: plan.to_string(),
+            before,
+            mine,
+            clash,
+        });
+    }
+}
+
 impl Persist for TeamStore {
     fn save(&mut self, state: &State) -> Result<(), StoreError> {
         TeamStore::save(self, state).map_err(team)
@@ -175,6 +195,14 @@ impl Persist for TeamStore {
     fn reapply(&mut self, state: &mut State) -> Result<SaveReport, StoreError> {
         TeamStore::reapply(self, state).map_err(team)?;
         Ok(SaveReport::default())
+    }
+
+    fn listen(&mut self) -> Result<(), StoreError> {
+        TeamStore::listen(self).map_err(team)
+    }
+
+    fn remote(&mut self, state: &mut State) -> Result<Vec<Remote>, StoreError> {
+        TeamStore::remote(self, state).map_err(team)
     }
 
     fn drop_kept(&mut self) -> usize {
