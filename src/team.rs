@@ -16,6 +16,8 @@
 //!   login})` at commit, for dashboards that LISTEN.
 
 pub mod conninfo;
+mod edit;
+mod live;
 mod load;
 mod persist;
 pub mod roles;
@@ -140,6 +142,10 @@ struct Inner {
     user: Option<String>,
     /// The login's role in this store, asked once (see [`TeamStore::role`]).
     role: std::sync::OnceLock<Option<roles::Role>>,
+    /// Dashboard edits a clash kept, for re-applying or dropping ([`persist`]).
+    kept: Mutex<Vec<persist::KeptEdit>>,
+    /// The LISTEN thread's notifications, once the dashboard started it ([`live`]).
+    listener: Mutex<Option<live::Listener>>,
 }
 
 impl std::fmt::Debug for TeamStore {
@@ -159,6 +165,8 @@ impl TeamStore {
                 base: Mutex::new(Base::default()),
                 user,
                 role: std::sync::OnceLock::new(),
+                kept: Mutex::new(Vec::new()),
+                listener: Mutex::new(None),
             }),
         })
     }

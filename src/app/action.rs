@@ -60,6 +60,10 @@ pub enum Action {
     Attach,
     /// Open an evidence file with the system's program.
     OpenEvidence,
+    /// Make the edit a clash kept (team store) again on the current version.
+    ReapplyKept,
+    /// Drop the edit a clash kept.
+    DropKept,
     /// Undo / redo the last change (saved at once, like any edit).
     Undo,
     Redo,
@@ -375,6 +379,8 @@ impl Action {
             Action::Remind => lang.pick("催办", "remind"),
             Action::Attach => lang.pick("佐证", "attach"),
             Action::OpenEvidence => lang.pick("打开佐证", "open"),
+            Action::ReapplyKept => lang.pick("重新应用", "re-apply"),
+            Action::DropKept => lang.pick("放弃修改", "drop edit"),
             Action::Undo => lang.pick("撤销", "undo"),
             Action::Redo => lang.pick("重做", "redo"),
             Action::ShowScreen(p) => p.label(lang),

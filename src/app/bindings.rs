@@ -4,7 +4,7 @@
 use super::action::{Action, Edit};
 use super::screen::Screen;
 
-pub static NORMAL: [(&str, Action); 64] = [
+pub static NORMAL: [(&str, Action); 66] = [
     ("up", Action::Up),
     ("down", Action::Down),
     ("left", Action::Left),
@@ -36,6 +36,8 @@ pub static NORMAL: [(&str, Action); 64] = [
     ("remind", Action::Remind),
     ("attach", Action::Attach),
     ("open_evidence", Action::OpenEvidence),
+    ("reapply", Action::ReapplyKept),
+    ("drop_kept", Action::DropKept),
     ("undo", Action::Undo),
     ("redo", Action::Redo),
     ("view_tree", Action::ShowScreen(Screen::Tree)),

@@ -40,6 +40,29 @@ pub trait Persist {
         let _ = state;
         Ok(SaveReport::default())
     }
+    /// Edits a save could not make because someone else had changed the requirement first
+    /// (the team store): kept for [`Persist::reapply`] or [`Persist::drop_kept`].
+    fn kept(&self) -> Vec<super::team::Kept> {
+        Vec::new()
+    }
+    /// Make the kept edits again on the requirements as they are now, and save them.
+    fn reapply(&mut self, state: &mut State) -> Result<SaveReport, StoreError> {
+        let _ = state;
+        Ok(SaveReport::default())
+    }
+    /// Start hearing of others' changes (the team store's LISTEN).
+    fn listen(&mut self) -> Result<(), StoreError> {
+        Ok(())
+    }
+    /// Bring what others committed meanwhile into `state`; what changed.
+    fn remote(&mut self, state: &mut State) -> Result<Vec<super::team::Remote>, StoreError> {
+        let _ = state;
+        Ok(Vec::new())
+    }
+    /// Forget the kept edits; how many there were.
+    fn drop_kept(&mut self) -> usize {
+        0
+    }
     /// Set when another duban is the writer and edits must be refused.
     fn read_only(&self) -> Option<ReadOnly> {
         None
@@ -256,18 +279,20 @@ impl App {
         self.save_by(summary, |store, state| store.save_changes(state));
     }
 
-    fn save_by(
+    pub(super) fn save_by(
         &mut self,
         summary: &str,
         save: impl FnOnce(&mut dyn Persist, &mut State) -> Result<SaveReport, StoreError>,
     ) {
         self.unsaved = true;
+        let kept = self.store.kept().len();
         match save(self.store.as_mut(), &mut self.state) {
             Ok(report) => {
                 self.unsaved = false;
                 let saved = self.lang.pick("已保存", "saved");
                 self.after_save(&format!("{summary} ({saved})"), &report);
             }
+            Err(_) if self.clashed(summary, kept) => {}
             Err(e) => {
                 let text = match self.lang {
                     Lang::Zh => {

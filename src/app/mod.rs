@@ -33,6 +33,7 @@ mod run;
 pub mod screen;
 mod scroll;
 mod search;
+mod team;
 mod tree;
 pub mod units;
 
@@ -55,6 +56,7 @@ pub use mode::{BulkChange, Mode, Prompt};
 pub use plans::{Strip, StripEntry};
 pub use run::run;
 pub use screen::{Group, Screen};
+pub use team::{Kept, Remote};
 pub use tree::{Row, Selection};
 pub use units::UnitsView;
 
@@ -390,11 +392,12 @@ impl App {
             Action::Shutdown => return self.shutdown(now),
             Action::Start => {
                 self.show_merge_notice();
+                self.start_live();
                 // The first selection's evidence, before any key moves it.
                 return self.refresh_evidence_checks();
             }
             Action::Poll { idle } => {
-                self.polled = if self.follow() || (idle && self.idle()) {
+                self.polled = if self.follow() || self.live() || (idle && self.idle()) {
                     Polled::Changed
                 } else {
                     Polled::Unchanged

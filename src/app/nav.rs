@@ -58,6 +58,8 @@ impl App {
             | Action::Remind
             | Action::Attach => self.start_flow(action),
             Action::OpenEvidence => self.open_evidence(),
+            Action::ReapplyKept => self.reapply_kept(),
+            Action::DropKept => self.drop_kept(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::ShowScreen(p) => self.show_screen(*p),

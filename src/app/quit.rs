@@ -28,6 +28,9 @@ impl App {
     /// Quit, unless an edit is still unsaved and saving it fails now: then say so, and quit
     /// only when asked a second time — writing the unsaved state to a rescue file first.
     pub(super) fn request_quit(&mut self, now: NaiveDateTime) {
+        if self.holds_kept() {
+            return;
+        }
         if self.unsaved {
             if !self.quitting.armed {
                 if let Err(e) = self.store.save_changes(&mut self.state) {

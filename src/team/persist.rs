@@ -1,16 +1,165 @@
-//! The dashboard saves through the team store: each edit is one transaction with the
-//! version check. A clash (or a lost connection) fails that save: the dashboard shows it in
-//! the status line and keeps the edit in memory (see `App::save_by`); quitting with it
-//! unsaved writes a rescue file.
+//! The dashboard saves through the team store: each edit is one transaction on the rows it
+//! changed, with the version check ([`super::edit`]). A clash writes nothing: the workspace
+//! is reloaded (the clashed row as its author left it) and the edit is kept here, for the
+//! user to re-apply on their version or drop (see `App::clashed`). Every later edit saves
+//! on its own: a clash blocks nothing else.
 
-use crate::app::Persist;
-use crate::store::{ReadOnly, State, StoreError};
+use std::sync::{MutexGuard, PoisonError};
 
-use super::TeamStore;
+use crate::app::{Kept, Persist, Remote};
+use crate::plan::{ReqId, Requirement};
+use crate::store::{ReadOnly, SaveReport, State, StoreError};
+
+use super::{Clash, TeamError, TeamStore, edit};
+
+/// An edit a clash kept: the requirement before it, with it, and the clash.
+#[derive(Debug, Clone)]
+pub struct KeptEdit {
+    plan: String,
+    before: Requirement,
+    mine: Requirement,
+    clash: Clash,
+}
+
+impl TeamStore {
+    fn kept_edits(&self) -> MutexGuard<'_, Vec<KeptEdit>> {
+        self.inner
+            .kept
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Save the edit of the requirements `before` lists (as they were before it): only their
+    /// rows, in one checked transaction (a new requirement saves the whole workspace). On a
+    /// clash `state` becomes the store's and the edit is kept.
+    pub fn save_edit(&self, state: &mut State, before: &[Requirement]) -> Result<(), TeamError> {
+        self.save_or_keep(state, before, false)
+    }
+
+    /// `again`: the edits are kept ones being re-applied (a clash updates them).
+    fn save_or_keep(
+        &self,
+        state: &mut State,
+        before: &[Requirement],
+        again: bool,
+    ) -> Result<(), TeamError> {
+        let ids: Vec<ReqId> = before.iter().map(|r| r.id).collect();
+        let saved = {
+            let mut base = self.base();
+            let user = self.inner.user.as_deref();
+            edit::save_requirements(&mut self.client(), &mut base, state, &ids, user)
+        };
+        let saved = match saved {
+            Some(saved) => saved,
+            None => self.save(state),
+        };
+        if let Err(TeamError::Clash(clash)) = &saved {
+            self.keep(state, before, clash, again)?;
+        }
+        saved
+    }
+
+    /// Keep the edit of `before`'s requirements and reload `state` from the store, on the
+    /// plan it shows.
+    fn keep(
+        &self,
+        state: &mut State,
+        before: &[Requirement],
+        clash: &Clash,
+        again: bool,
+    ) -> Result<(), TeamError> {
+        let plan = state.name.clone();
+        let mine: Vec<(Requirement, Requirement)> = before
+            .iter()
+            .filter_map(|b| Some((b.clone(), state.plan.get(b.id)?.clone())))
+            .filter(|(b, m)| b != m)
+            .collect();
+        if let Some(mut fresh) = self.load()? {
+            // The plan may be gone meanwhile: then the first one is shown.
+            let _ = fresh.focus(&plan);
+            *state = fresh;
+        }
+        let mut kept = self.kept_edits();
+        for (before, mine) in mine {
+            // A kept edit clashing again (re-applied on a version that changed meanwhile):
+            // still the user's own edit, from where it first started.
+            if let Some(k) = kept
+                .iter_mut()
+                .find(|k| again && k.plan == plan && k.mine.id == mine.id)
+            {
+                k.clash = clash.clone();
+                continue;
+            }
+            kept.push(KeptEdit {
+                plan: plan.clone(),
+                before,
+                mine,
+                clash: clash.clone(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Make every kept edit again on the requirement as it is now in `state`, and save them
+    /// (each plan's in one transaction). A new clash keeps them again.
+    pub fn reapply(&self, state: &mut State) -> Result<(), TeamError> {
+        let kept = self.kept_edits().clone();
+        let shown = state.name.clone();
+        let mut result = Ok(());
+        let mut plans: Vec<String> = kept.iter().map(|k| k.plan.clone()).collect();
+        plans.dedup();
+        for plan in plans {
+            let mine = |k: &&KeptEdit| k.plan == plan;
+            if state.focus(&plan).is_err() {
+                // The plan was removed meanwhile: nothing to make the edit on.
+                self.kept_edits().retain(|k| k.plan != plan);
+                continue;
+            }
+            let mut before = Vec::new();
+            for k in kept.iter().filter(mine) {
+                let Some(theirs) = state.plan.get(k.mine.id).cloned() else {
+                    continue; // Removed meanwhile.
+                };
+                let merged = edit::reapply(&k.before, &k.mine, &theirs);
+                if let Some(r) = state.plan.get_mut(k.mine.id) {
+                    *r = merged;
+                }
+                before.push(theirs);
+            }
+            // A new clash keeps the edit again, from where it first started (see `keep`).
+            match self.save_or_keep(state, &before, true) {
+                Ok(()) => self.kept_edits().retain(|k| k.plan != plan),
+                Err(e) => result = Err(e),
+            }
+        }
+        let _ = state.focus(&shown);
+        result
+    }
+}
+
+impl TeamStore {
+    /// An edit that had not been saved when someone else's change to its requirement came
+    /// in: kept for re-applying on theirs.
+    pub(super) fn keep_unsaved(&self, plan: &str, before: Requirement, mine: Requirement) {
+        let clash = Clash {
+            what: format!("{plan}:{}", mine.id),
+            by: None,
+            login: None,
+            status: None,
+            at: None,
+        };
+        self.kept_edits().push(KeptEdit {
+            plan: plan.to_string(),
+            before,
+            mine,
+            clash,
+        });
+    }
+}
 
 impl Persist for TeamStore {
     fn save(&mut self, state: &State) -> Result<(), StoreError> {
-        TeamStore::save(self, state).map_err(|e| StoreError::Team(e.to_string()))
+        TeamStore::save(self, state).map_err(team)
     }
 
     fn location(&self) -> String {
@@ -21,4 +170,52 @@ impl Persist for TeamStore {
     fn read_only(&self) -> Option<ReadOnly> {
         (self.role() == Some(super::roles::Role::Leader)).then_some(ReadOnly::Leader)
     }
+
+    fn save_edit(
+        &mut self,
+        state: &mut State,
+        before: &[Requirement],
+    ) -> Result<SaveReport, StoreError> {
+        TeamStore::save_edit(self, state, before).map_err(team)?;
+        Ok(SaveReport::default())
+    }
+
+    fn kept(&self) -> Vec<Kept> {
+        self.kept_edits()
+            .iter()
+            .map(|k| Kept {
+                plan: k.plan.clone(),
+                id: k.mine.id,
+                by: k
+                    .clash
+                    .by
+                    .clone()
+                    .or_else(|| k.clash.login.clone())
+                    .unwrap_or_default(),
+                at: k.clash.at,
+            })
+            .collect()
+    }
+
+    fn reapply(&mut self, state: &mut State) -> Result<SaveReport, StoreError> {
+        TeamStore::reapply(self, state).map_err(team)?;
+        Ok(SaveReport::default())
+    }
+
+    fn listen(&mut self) -> Result<(), StoreError> {
+        TeamStore::listen(self).map_err(team)
+    }
+
+    fn remote(&mut self, state: &mut State) -> Result<Vec<Remote>, StoreError> {
+        TeamStore::remote(self, state).map_err(team)
+    }
+
+    fn drop_kept(&mut self) -> usize {
+        std::mem::take(&mut *self.kept_edits()).len()
+    }
+}
+
+#[allow(clippy::needless_pass_by_value)] // used as `map_err(team)`
+fn team(e: TeamError) -> StoreError {
+    StoreError::Team(e.to_string())
 }

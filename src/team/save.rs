@@ -157,7 +157,7 @@ pub fn save(
 /// Append the entries `after` adds to `before`; when it does not extend it (the id now
 /// names another requirement, after a merge renumbered the plan) the trail is rewritten,
 /// each entry keeping its recorded login and time.
-fn write_history(
+pub(super) fn write_history(
     tx: &mut Transaction<'_>,
     key: &ReqKey,
     before: &[Change],
@@ -195,7 +195,7 @@ fn write_history(
 
 /// Who holds the requirement now, for the clash message. The transaction is then dropped,
 /// which rolls it back.
-fn requirement_clash(tx: &mut Transaction<'_>, key: &ReqKey) -> TeamError {
+pub(super) fn requirement_clash(tx: &mut Transaction<'_>, key: &ReqKey) -> TeamError {
     let row = tx
         .query_opt(
             "SELECT updated_by, login, status, updated_at FROM duban.requirements

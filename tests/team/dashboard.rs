@@ -57,11 +57,59 @@ fn dashboard_edits_land_and_a_clash_keeps_the_edit() {
         "{}",
         message.text
     );
-    // Kept on screen, not written over 李四's change.
-    let kept = &app.state().plan.get(first).expect("req").notes;
-    assert_eq!(kept.last().map(|n| n.text.as_str()), Some("撞车的备注"));
+    // The row is reloaded as 李四 left it; the note is kept aside, not written over it.
+    let shown = app.state().plan.get(first).expect("req");
+    assert_eq!(shown.status, duban::plan::Status::Blocked);
+    assert!(shown.notes.iter().all(|n| n.text != "撞车的备注"));
+    assert_eq!(app.store_kept(), 1);
     let stored = db.store("x").load().expect("load").expect("workspace");
     let r = stored.plan.get(first).expect("req");
     assert_eq!(r.status, duban::plan::Status::Blocked);
     assert!(r.notes.iter().all(|n| n.text != "撞车的备注"));
+
+    // Not stuck: another requirement saves at once.
+    app.update(Action::Down, now());
+    note(&mut app, "别的要求");
+    let message = app.message().expect("a message");
+    assert!(!message.error, "{}", message.text);
+
+    // Re-applied on 李四's version: both stand.
+    app.update(Action::ReapplyKept, now());
+    let message = app.message().expect("a message");
+    assert!(!message.error, "{}", message.text);
+    assert_eq!(app.store_kept(), 0);
+    let stored = db.store("x").load().expect("load").expect("workspace");
+    let r = stored.plan.get(first).expect("req");
+    assert_eq!(r.status, duban::plan::Status::Blocked);
+    assert_eq!(r.notes.last().map(|n| n.text.as_str()), Some("撞车的备注"));
+    assert!(
+        stored
+            .plan
+            .requirements()
+            .any(|r| r.notes.iter().any(|n| n.text == "别的要求"))
+    );
+}
+
+#[test]
+fn a_kept_edit_can_be_dropped() {
+    let Some(db) = db("a_kept_edit_can_be_dropped") else {
+        return;
+    };
+    db.initialised();
+    db.ok(&["set", "1.1.1", "doing"]);
+    let zhang = db.store("张三");
+    let state = zhang.load().expect("load").expect("workspace");
+    let mut app = App::new(state, Box::new(zhang), now().date()).with_lang(duban::i18n::Lang::En);
+    db.ok(&["set", "1.1.1", "blocked"]);
+    note(&mut app, "放弃的备注");
+    assert_eq!(app.store_kept(), 1);
+    app.update(Action::DropKept, now());
+    assert_eq!(app.store_kept(), 0);
+    // Quitting now needs no second press: nothing is kept.
+    app.update(Action::Quit, now());
+    assert!(app.should_quit());
+    let stored = db.store("x").load().expect("load").expect("workspace");
+    let r = stored.plan.get(ReqId::new(1, 1, 1)).expect("req");
+    assert_eq!(r.status, duban::plan::Status::Blocked);
+    assert!(r.notes.is_empty());
 }

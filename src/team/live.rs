@@ -1,0 +1,213 @@
+//! Live updates: a second connection LISTENs on channel `duban` in a thread of its own and
+//! hands each notification to the dashboard, which brings in just the changed requirement
+//! (its row and history), or reloads the workspace when a plan or the workspace row changed.
+//! Changes made on this store's own connection do not echo.
+
+use std::sync::mpsc::{self, Receiver};
+use std::thread;
+use std::time::Duration;
+
+use postgres::fallible_iterator::FallibleIterator;
+use serde_json::Value;
+
+use super::{TeamError, TeamStore, sql};
+use crate::app::Remote;
+use crate::plan::{ReqId, Requirement};
+use crate::store::State;
+
+/// One notification's payload.
+#[derive(Debug, Clone, serde::Deserialize)]
+struct Notice {
+    table: String,
+    op: String,
+    plan: Option<String>,
+    id: Option<String>,
+    version: Option<i64>,
+    by: Option<String>,
+    login: Option<String>,
+}
+
+/// The listening thread's end: notifications in arrival order.
+pub struct Listener {
+    rx: Receiver<Notice>,
+}
+
+impl TeamStore {
+    /// Start listening (the dashboard calls it once); later [`TeamStore::remote`] calls
+    /// bring in what others committed.
+    pub fn listen(&self) -> Result<(), TeamError> {
+        let own: i32 = self
+            .client()
+            .query_one("SELECT pg_backend_pid()", &[])
+            .map_err(|e| sql(&e))?
+            .get(0);
+        let mut client = self.inner.conninfo.connect()?;
+        client.batch_execute("LISTEN duban").map_err(|e| sql(&e))?;
+        let (tx, rx) = mpsc::channel();
+        thread::Builder::new()
+            .name("duban-listen".into())
+            .spawn(move || {
+                loop {
+                    let mut notifications = client.notifications();
+                    let mut it = notifications.timeout_iter(Duration::from_millis(500));
+                    loop {
+                        match it.next() {
+                            Ok(Some(n)) if n.process_id() == own => {}
+                            Ok(Some(n)) => {
+                                if let Ok(notice) = serde_json::from_str::<Notice>(n.payload())
+                                    && tx.send(notice).is_err()
+                                {
+                                    return; // The dashboard is gone.
+                                }
+                            }
+                            Ok(None) => break,
+                            Err(_) => return,
+                        }
+                    }
+                }
+            })
+            .map_err(|e| TeamError::Sql(e.to_string()))?;
+        *self.listener() = Some(Listener { rx });
+        Ok(())
+    }
+
+    fn listener(&self) -> std::sync::MutexGuard<'_, Option<Listener>> {
+        self.inner
+            .listener
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Bring what others committed since the last call into `state`: each changed
+    /// requirement reread, a whole reload when a plan or the workspace changed.
+    pub fn remote(&self, state: &mut State) -> Result<Vec<Remote>, TeamError> {
+        let mut notices = Vec::new();
+        if let Some(l) = self.listener().as_ref() {
+            while let Ok(n) = l.rx.try_recv() {
+                notices.push(n);
+            }
+        }
+        let mut out = Vec::new();
+        let mut whole = false;
+        for n in &notices {
+            let single = n.table == "requirements" && n.op == "update";
+            let id = n.id.as_deref().and_then(|i| i.parse::<ReqId>().ok());
+            let (Some(plan), Some(id), Some(version), true) = (&n.plan, id, n.version, single)
+            else {
+                whole |= n.table != "history";
+                continue;
+            };
+            let key = (plan.clone(), id.canonical().to_string());
+            if self
+                .base()
+                .reqs
+                .get(&key)
+                .is_some_and(|b| b.version >= version)
+            {
+                continue; // Already here (a save of ours, or an earlier reread).
+            }
+            match self.reread(state, plan, id)? {
+                Some(status) => out.push(Remote {
+                    plan: plan.clone(),
+                    id: Some(id),
+                    by: n.by.clone().or_else(|| n.login.clone()).unwrap_or_default(),
+                    status: Some(status),
+                }),
+                None => whole = true,
+            }
+        }
+        if whole {
+            let shown = state.name.clone();
+            if let Some(mut fresh) = self.load()? {
+                let _ = fresh.focus(&shown);
+                *state = fresh;
+            }
+            let by = notices
+                .last()
+                .and_then(|n| n.by.clone().or_else(|| n.login.clone()));
+            out.push(Remote {
+                plan: state.name.clone(),
+                id: None,
+                by: by.unwrap_or_default(),
+                status: None,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Reread one requirement into `state` and the base; `None` when it has no place
+    /// there (then the workspace is reloaded).
+    fn reread(
+        &self,
+        state: &mut State,
+        plan: &str,
+        id: ReqId,
+    ) -> Result<Option<crate::plan::Status>, TeamError> {
+        let key = (plan.to_string(), id.canonical().to_string());
+        let (req, version) = {
+            let mut client = self.client();
+            let Some(row) = client
+                .query_opt(
+                    "SELECT data, version FROM duban.requirements WHERE plan = $1 AND id = $2",
+                    &[&key.0, &key.1],
+                )
+                .map_err(|e| sql(&e))?
+            else {
+                return Ok(None);
+            };
+            let mut data: Value = row.get(0);
+            let version: i64 = row.get(1);
+            let history = client
+                .query(
+                    "SELECT entry, login, at FROM duban.history WHERE plan = $1 AND req = $2
+                     ORDER BY seq",
+                    &[&key.0, &key.1],
+                )
+                .map_err(|e| sql(&e))?;
+            let entries: Vec<Value> = history
+                .iter()
+                .map(|h| {
+                    let mut entry: Value = h.get(0);
+                    if let Some(map) = entry.as_object_mut() {
+                        map.insert("login".into(), Value::String(h.get(1)));
+                        let at: chrono::DateTime<chrono::Utc> = h.get(2);
+                        map.insert("recorded".into(), Value::String(at.to_rfc3339()));
+                    }
+                    entry
+                })
+                .collect();
+            data["history"] = Value::Array(entries);
+            let Ok(req) = serde_json::from_value::<Requirement>(data) else {
+                return Ok(None);
+            };
+            (req, version)
+        };
+        let shown = state.name.clone();
+        if state.focus(plan).is_err() {
+            return Ok(None);
+        }
+        let mut req = req;
+        state.plan.derive_one(&mut req);
+        let status = req.status;
+        let mut base = self.base();
+        let placed = match (state.plan.get_mut(id), base.reqs.get_mut(&key)) {
+            (Some(local), Some(b)) => {
+                // An edit of ours that failed to save: kept, as after a clash.
+                let unsaved = (*local != b.req).then(|| (b.req.clone(), local.clone()));
+                *local = req.clone();
+                b.req = req;
+                b.version = version;
+                Some(unsaved)
+            }
+            _ => None,
+        };
+        drop(base);
+        let _ = state.focus(&shown);
+        match placed {
+            Some(Some((before, mine))) => self.keep_unsaved(plan, before, mine),
+            Some(None) => {}
+            None => return Ok(None),
+        }
+        Ok(Some(status))
+    }
+}
