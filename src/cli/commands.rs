@@ -3,8 +3,6 @@
 //! Anything that saves loads the state file first, so an unreadable file stops the command
 //! before a byte is written.
 
-use std::fmt::Write as _;
-
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 
 use super::context::{CliError, Context, load_state};
@@ -139,14 +137,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
                 show_text(&entry, today, ctx)?
             })
         }
-        Command::Summary { json } => spanning(ctx, json, |ctx| {
-            let (state, _) = load_state(ctx)?;
-            Ok(if json {
-                report::json::to_string(&report::json::summary(&state.plan, today))
-            } else {
-                report::table::summary(&state.plan, today, lang, terminal_width())
-            })
-        }),
+        Command::Summary { json } => super::reports::summary(json, ctx),
         Command::Set { id, status, note } => set(&id, status, note.as_deref(), ctx),
         Command::Note { id, text } => note(&id, &text, ctx),
         Command::Add(args) => super::hand::add(&args, ctx),
@@ -173,13 +164,8 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
             replace,
             list,
             json,
-        } => {
-            one_plan(ctx, "snapshot")?;
-            super::reports::snapshot(label.as_deref(), replace, list, json, ctx)
-        }
-        Command::Report { since, json } => spanning(ctx, json, |ctx| {
-            super::reports::report(since.as_deref(), json, ctx)
-        }),
+        } => super::reports::snapshot(label.as_deref(), replace, list, json, ctx),
+        Command::Report { since, json } => super::reports::report(since.as_deref(), json, ctx),
         Command::Agenda { days, all, json } => super::views::agenda(days, all, json, ctx),
         Command::Units { sort, json } => super::views::units(sort, json, ctx),
         Command::Calendar { month, all } => super::calendar::calendar(month, all, ctx),
@@ -197,55 +183,6 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
         | Command::Attach { .. }
         | Command::Evidence { .. }) => super::lifecycle::run(lifecycle, ctx),
     }
-}
-
-/// A reading command of one plan over the workspace: as it is with `--plan` or one plan;
-/// otherwise run for each plan, the text under a heading naming the plan, JSON rows (or the
-/// one object) carrying `"plan": NAME`.
-fn spanning(
-    ctx: &Context,
-    json: bool,
-    run: impl Fn(&Context) -> Result<String, CliError>,
-) -> Result<String, CliError> {
-    if ctx.plan.is_some() {
-        return run(ctx);
-    }
-    let (state, _) = super::context::load_store(&ctx.store)?;
-    if !state.several() {
-        return run(ctx);
-    }
-    let mut text = String::new();
-    let mut rows = Vec::new();
-    for p in state.plans() {
-        let one = Context {
-            plan: Some(p.name.clone()),
-            ..ctx.clone()
-        };
-        let out = run(&one)?;
-        if !json {
-            let _ = writeln!(text, "【{}】{}\n", p.name, p.plan.title);
-            text.push_str(&out);
-            text.push('\n');
-            continue;
-        }
-        let value: serde_json::Value = serde_json::from_str(&out)
-            .map_err(|e| CliError::Usage(format!("internal JSON of plan {}: {e}", p.name)))?;
-        let tag = |mut v: serde_json::Value| {
-            if let Some(map) = v.as_object_mut() {
-                map.insert("plan".into(), serde_json::Value::from(p.name.as_str()));
-            }
-            v
-        };
-        match value {
-            serde_json::Value::Array(items) => rows.extend(items.into_iter().map(tag)),
-            other => rows.push(tag(other)),
-        }
-    }
-    Ok(if json {
-        report::json::to_string(&rows)
-    } else {
-        text
-    })
 }
 
 /// Commands that write one plan's file or snapshot need it named when there are several.

@@ -80,7 +80,7 @@ fn a_newer_schema_than_3_is_refused_unchanged() {
 }
 
 /// The district plan (with progress on 1.1.1) and the county plan as `县2022`.
-fn two_plans() -> Env {
+pub(super) fn two_plans() -> Env {
     let env = Env::new();
     stdout(env.cmd().args(["import", DISTRICT]));
     stdout(env.cmd().args(["set", "1.1.1", "done"]));
