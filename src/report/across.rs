@@ -3,7 +3,6 @@
 //! With one plan in scope the commands print the plan's own summary or report instead
 //! (see [`super::table::summary`], [`super::snapshot::changes`]), unchanged.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
@@ -227,15 +226,14 @@ pub fn changes(
         &snapshot::NUMERIC,
         total_width,
     ));
-    let mut units: BTreeMap<&str, Compare> = BTreeMap::new();
-    for p in parts {
-        for u in &p.changes.units {
-            add_compare(units.entry(u.name.as_str()).or_default(), &u.progress);
+    // Every unit once, in order of first mention, its counts summed over the plans.
+    let mut units: Vec<(String, Compare)> = Vec::new();
+    for u in parts.iter().flat_map(|p| &p.changes.units) {
+        match units.iter_mut().find(|(name, _)| *name == u.name) {
+            Some((_, sum)) => add_compare(sum, &u.progress),
+            None => units.push((u.name.clone(), u.progress)),
         }
     }
-    let units: Vec<(String, Compare)> = (units.into_iter())
-        .map(|(name, c)| (name.to_string(), c))
-        .collect();
     unit_progress(&mut out, &units, lang, total_width);
     out
 }
