@@ -127,6 +127,11 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
             let (mut state, _) = load_state(ctx)?;
             let id = resolve(&id, &mut state, ctx)?;
             let entry = query::entry(&state.plan, id).ok_or_else(|| unknown_id(id))?;
+            // From a workspace of several plans the requirement names its plan.
+            let entry = query::Entry {
+                plan: state.several().then_some(state.name.as_str()),
+                ..entry
+            };
             Ok(if json {
                 let rules = super::views::rules()?;
                 let cal = super::calendar::load_calendar()?;
@@ -275,7 +280,17 @@ pub(super) fn resolve(id: &IdArg, state: &mut State, ctx: &Context) -> Result<Re
         state.focus(name).map_err(super::context::workspace_error)?;
     }
     if named.is_some() || !state.several() {
-        return id.resolve(&state.plan).map_err(|e| usage(&e));
+        return id.resolve(&state.plan).map_err(|e| match e {
+            // The id as typed, with its plan: `no requirement 县2022:9.9.9 in plan 县2022`.
+            crate::plan::IdError::Unknown(_) if state.several() => CliError::Usage(format!(
+                "no requirement {}:{} in plan {0} (plans: {})",
+                state.name,
+                id.text(),
+                state.names().join(", ")
+            )),
+            e if state.several() => CliError::Usage(format!("{}: {e}", state.name)),
+            e => usage(&e),
+        });
     }
     let found: Vec<(String, ReqId)> = (state.plans().iter())
         .filter_map(|p| Some((p.name.clone(), id.resolve(&p.plan).ok()?)))
@@ -297,6 +312,16 @@ pub(super) fn resolve(id: &IdArg, state: &mut State, ctx: &Context) -> Result<Re
                 holders[0]
             )))
         }
+    }
+}
+
+/// An id as output names it: `NAME:1.1.1` (the focused plan's) when the workspace holds
+/// several plans, else as before.
+pub(super) fn named(state: &State, id: impl std::fmt::Display) -> String {
+    if state.several() {
+        format!("{}:{id}", state.name)
+    } else {
+        id.to_string()
     }
 }
 
@@ -324,6 +349,7 @@ fn set(id: &IdArg, status: Status, note: Option<&str>, ctx: &Context) -> Result<
     let id = resolve(id, &mut state, ctx)?;
     let now = now(ctx.clock);
     let lang = ctx.lang;
+    let shown = named(&state, id);
     let r = state.plan.get_mut(id).ok_or_else(|| unknown_id(id))?;
     let from = r.status;
     if status == Status::Done && from != Status::Done {
@@ -342,11 +368,14 @@ fn set(id: &IdArg, status: Status, note: Option<&str>, ctx: &Context) -> Result<
         changed
     });
     let mut msg = if changed {
-        format!("{id} {} → {}", lang.status(from), lang.status(status))
+        format!("{shown} {} → {}", lang.status(from), lang.status(status))
     } else {
         match lang {
-            Lang::Zh => format!("{id} 已是{}，状态未改变", lang.status(status)),
-            Lang::En => format!("{id} is already {}; status unchanged", lang.status(status)),
+            Lang::Zh => format!("{shown} 已是{}，状态未改变", lang.status(status)),
+            Lang::En => format!(
+                "{shown} is already {}; status unchanged",
+                lang.status(status)
+            ),
         }
     };
     if note.is_some() {
@@ -365,12 +394,13 @@ fn note(id: &IdArg, text: &str, ctx: &Context) -> Result<String, CliError> {
     let (mut state, _) = load_state(ctx)?;
     let id = resolve(id, &mut state, ctx)?;
     let now = now(ctx.clock);
+    let shown = named(&state, id);
     let r = state.plan.get_mut(id).ok_or_else(|| unknown_id(id))?;
     signed(r, ctx.user.as_deref(), |r| r.add_note(text, now));
     let report = ctx.store.save_changes(&mut state)?;
     let mut msg = match ctx.lang {
-        Lang::Zh => format!("{id} 已添加备注：{text}"),
-        Lang::En => format!("{id} note added: {text}"),
+        Lang::Zh => format!("{shown} 已添加备注：{text}"),
+        Lang::En => format!("{shown} note added: {text}"),
     };
     push_notice(&mut msg, &report, ctx.lang);
     msg.push('\n');

@@ -114,3 +114,22 @@ fn report_compares_each_plan_with_its_own_snapshot() {
     let one = env.json(&["report", "--since", "w1", "--json", "--plan", "2024"]);
     assert!(one.get("plan").is_none(), "{one}");
 }
+
+#[test]
+fn calendar_lists_every_plans_deadlines_naming_the_plan() {
+    let env = two_plans();
+    let june = stdout(env.cmd().args(["calendar", "2024-06"]));
+    assert!(
+        june.contains("2024:1.1.2") && june.contains("2024:2.2.1"),
+        "{june}"
+    );
+    let county = stdout(env.cmd().args(["calendar", "2022-06"]));
+    assert!(county.contains("  县2022:1.1.1  "), "{county}");
+    let one = stdout(env.cmd().args(["calendar", "2022-06", "--plan", "县2022"]));
+    assert!(
+        one.contains("  1.1.1  ") && !one.contains("县2022:"),
+        "{one}"
+    );
+    let other = stdout(env.cmd().args(["calendar", "2022-06", "--plan", "2024"]));
+    assert!(other.contains("本月没有到期的任务"), "{other}");
+}
