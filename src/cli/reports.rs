@@ -1,6 +1,7 @@
 //! `duban export`, `duban snapshot` and `duban report`: the commands behind the weekly
 //! report. Like every command, each returns the text for stdout.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use chrono::Timelike;
@@ -141,14 +142,16 @@ pub fn snapshot(
             out.push_str(ctx.lang.pick("：", ": "));
         }
         let label = label.trim();
-        out.push_str(&match ctx.lang {
-            Lang::Zh => {
-                format!("已记录快照「{label}」：共{total}项，已完成{done}项，逾期{overdue}项\n")
-            }
-            Lang::En => format!(
-                "snapshot \"{label}\" taken: {total} requirements, {done} done, {overdue} overdue\n"
+        let _ = match ctx.lang {
+            Lang::Zh => writeln!(
+                out,
+                "已记录快照「{label}」：共{total}项，已完成{done}项，逾期{overdue}项"
             ),
-        });
+            Lang::En => writeln!(
+                out,
+                "snapshot \"{label}\" taken: {total} requirements, {done} done, {overdue} overdue"
+            ),
+        };
     }
     ctx.store.save(&state)?;
     Ok(out)
