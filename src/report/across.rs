@@ -12,10 +12,8 @@ use super::snapshot::{self, Part, progress_header, progress_row, unit_progress};
 use crate::i18n::Lang;
 use crate::plan::snapshot::Snapshot;
 use crate::plan::snapshot::changes::{Changes, Compare};
-use crate::plan::{Counts, Plan, Status};
+use crate::plan::{Counts, Plan};
 use crate::report::text::one_line;
-
-const GAP: &str = "  ";
 
 /// A JSON row of one plan's: the plan's name first, then the row's own fields.
 #[derive(Debug, Serialize)]
@@ -61,29 +59,8 @@ pub fn summary(
             all.total
         ),
     };
-    let by_status = (Status::ALL.iter())
-        .filter(|&&s| s != Status::Review || all.review > 0)
-        .map(|&s| format!("{} {}", lang.status(s), status_count(&all, s)))
-        .collect::<Vec<_>>()
-        .join(GAP);
-    let _ = writeln!(out, "{by_status}");
-    let _ = write!(
-        out,
-        "{} {}{GAP}{} {}",
-        lang.pick("逾期", "overdue"),
-        all.overdue,
-        lang.pick("7天内到期", "due within 7 days"),
-        all.due_soon
-    );
-    if all.unconfirmed > 0 {
-        let _ = write!(
-            out,
-            "{GAP}{} {}",
-            lang.pick("时限待确认", "deadline to confirm"),
-            all.unconfirmed
-        );
-    }
-    out.push_str("\n\n");
+    out.push_str(&super::table::count_lines(&all, lang));
+    out.push('\n');
     let header = [
         lang.pick("计划", "plan"),
         lang.pick("计划期", "period"),
@@ -114,16 +91,6 @@ pub fn summary(
     let numeric = [false, false, true, true, true, true];
     out.push_str(&snapshot::table(&header, &rows, &numeric, total_width));
     out
-}
-
-fn status_count(c: &Counts, s: Status) -> usize {
-    match s {
-        Status::Todo => c.todo,
-        Status::Doing => c.doing,
-        Status::Review => c.review,
-        Status::Done => c.done,
-        Status::Blocked => c.blocked,
-    }
 }
 
 fn add(sum: &mut Counts, c: &Counts) {
