@@ -389,7 +389,7 @@ pub enum Command {
         note: Option<String>,
     },
     /// A month of the working-day calendar: holidays (休), 调休 working days (班), today and
-    /// the plan's deadlines
+    /// the deadlines of the plans in scope (ids naming their plan when several)
     Calendar {
         /// The month to show (default: the month of --today)
         #[arg(value_name = "YYYY-MM")]

@@ -22,5 +22,7 @@ mod cli {
     pub mod start;
     pub mod support;
     pub mod workspace;
+    pub mod workspace_ids;
+    pub mod workspace_span;
     pub mod wrapping;
 }

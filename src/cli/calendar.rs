@@ -33,16 +33,8 @@ pub fn calendar(month: Option<Month>, all: bool, ctx: &Context) -> Result<String
     let (state, _) = load_state(ctx)?;
     let today = ctx.clock.today;
     let month = month.unwrap_or_else(|| Month::of(today));
-    month_view(
-        &state.plan,
-        &cal,
-        month,
-        today,
-        all,
-        ctx.lang,
-        terminal_width(),
-    )
-    .ok_or_else(|| {
+    let plans = super::views::plans_in_scope(&state, ctx)?;
+    month_view(&plans, &cal, month, today, all, ctx.lang, terminal_width()).ok_or_else(|| {
         CliError::Usage(format!(
             "{}-{:02} is outside the supported dates",
             month.year, month.month

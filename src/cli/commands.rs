@@ -3,8 +3,6 @@
 //! Anything that saves loads the state file first, so an unreadable file stops the command
 //! before a byte is written.
 
-use std::fmt::Write as _;
-
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 
 use super::context::{CliError, Context, load_state};
@@ -130,6 +128,11 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
             let (mut state, _) = load_state(ctx)?;
             let id = resolve(&id, &mut state, ctx)?;
             let entry = query::entry(&state.plan, id).ok_or_else(|| unknown_id(id))?;
+            // From a workspace of several plans the requirement names its plan.
+            let entry = query::Entry {
+                plan: state.several().then_some(state.name.as_str()),
+                ..entry
+            };
             Ok(if json {
                 let rules = super::views::rules()?;
                 let cal = super::calendar::load_calendar()?;
@@ -140,14 +143,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
                 show_text(&entry, today, ctx)?
             })
         }
-        Command::Summary { json } => spanning(ctx, json, |ctx| {
-            let (state, _) = load_state(ctx)?;
-            Ok(if json {
-                report::json::to_string(&report::json::summary(&state.plan, today))
-            } else {
-                report::table::summary(&state.plan, today, lang, terminal_width())
-            })
-        }),
+        Command::Summary { json } => super::reports::summary(json, ctx),
         Command::Set { id, status, note } => set(&id, status, note.as_deref(), ctx),
         Command::Note { id, text } => note(&id, &text, ctx),
         Command::Add(args) => super::hand::add(&args, ctx),
@@ -174,13 +170,8 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
             replace,
             list,
             json,
-        } => {
-            one_plan(ctx, "snapshot")?;
-            super::reports::snapshot(label.as_deref(), replace, list, json, ctx)
-        }
-        Command::Report { since, json } => spanning(ctx, json, |ctx| {
-            super::reports::report(since.as_deref(), json, ctx)
-        }),
+        } => super::reports::snapshot(label.as_deref(), replace, list, json, ctx),
+        Command::Report { since, json } => super::reports::report(since.as_deref(), json, ctx),
         Command::Agenda { days, all, json } => super::views::agenda(days, all, json, ctx),
         Command::Units { sort, json } => super::views::units(sort, json, ctx),
         Command::Calendar { month, all } => super::calendar::calendar(month, all, ctx),
@@ -198,55 +189,6 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
         | Command::Attach { .. }
         | Command::Evidence { .. }) => super::lifecycle::run(lifecycle, ctx),
     }
-}
-
-/// A reading command of one plan over the workspace: as it is with `--plan` or one plan;
-/// otherwise run for each plan, the text under a heading naming the plan, JSON rows (or the
-/// one object) carrying `"plan": NAME`.
-fn spanning(
-    ctx: &Context,
-    json: bool,
-    run: impl Fn(&Context) -> Result<String, CliError>,
-) -> Result<String, CliError> {
-    if ctx.plan.is_some() {
-        return run(ctx);
-    }
-    let (state, _) = super::context::load_store(&ctx.store)?;
-    if !state.several() {
-        return run(ctx);
-    }
-    let mut text = String::new();
-    let mut rows = Vec::new();
-    for p in state.plans() {
-        let one = Context {
-            plan: Some(p.name.clone()),
-            ..ctx.clone()
-        };
-        let out = run(&one)?;
-        if !json {
-            let _ = writeln!(text, "【{}】{}\n", p.name, p.plan.title);
-            text.push_str(&out);
-            text.push('\n');
-            continue;
-        }
-        let value: serde_json::Value = serde_json::from_str(&out)
-            .map_err(|e| CliError::Usage(format!("internal JSON of plan {}: {e}", p.name)))?;
-        let tag = |mut v: serde_json::Value| {
-            if let Some(map) = v.as_object_mut() {
-                map.insert("plan".into(), serde_json::Value::from(p.name.as_str()));
-            }
-            v
-        };
-        match value {
-            serde_json::Value::Array(items) => rows.extend(items.into_iter().map(tag)),
-            other => rows.push(tag(other)),
-        }
-    }
-    Ok(if json {
-        report::json::to_string(&rows)
-    } else {
-        text
-    })
 }
 
 /// Commands that write one plan's file or snapshot need it named when there are several.
@@ -339,7 +281,17 @@ pub(super) fn resolve(id: &IdArg, state: &mut State, ctx: &Context) -> Result<Re
         state.focus(name).map_err(super::context::workspace_error)?;
     }
     if named.is_some() || !state.several() {
-        return id.resolve(&state.plan).map_err(|e| usage(&e));
+        return id.resolve(&state.plan).map_err(|e| match e {
+            // The id as typed, with its plan: `no requirement 县2022:9.9.9 in plan 县2022`.
+            crate::plan::IdError::Unknown(_) if state.several() => CliError::Usage(format!(
+                "no requirement {}:{} in plan {0} (plans: {})",
+                state.name,
+                id.text(),
+                state.names().join(", ")
+            )),
+            e if state.several() => CliError::Usage(format!("{}: {e}", state.name)),
+            e => usage(&e),
+        });
     }
     let found: Vec<(String, ReqId)> = (state.plans().iter())
         .filter_map(|p| Some((p.name.clone(), id.resolve(&p.plan).ok()?)))
@@ -361,6 +313,16 @@ pub(super) fn resolve(id: &IdArg, state: &mut State, ctx: &Context) -> Result<Re
                 holders[0]
             )))
         }
+    }
+}
+
+/// An id as output names it: `NAME:1.1.1` (the focused plan's) when the workspace holds
+/// several plans, else as before.
+pub(super) fn named(state: &State, id: impl std::fmt::Display) -> String {
+    if state.several() {
+        format!("{}:{id}", state.name)
+    } else {
+        id.to_string()
     }
 }
 
@@ -388,6 +350,7 @@ fn set(id: &IdArg, status: Status, note: Option<&str>, ctx: &Context) -> Result<
     let id = resolve(id, &mut state, ctx)?;
     let now = now(ctx.clock);
     let lang = ctx.lang;
+    let shown = named(&state, id);
     let r = state.plan.get_mut(id).ok_or_else(|| unknown_id(id))?;
     let from = r.status;
     if status == Status::Done && from != Status::Done {
@@ -406,11 +369,14 @@ fn set(id: &IdArg, status: Status, note: Option<&str>, ctx: &Context) -> Result<
         changed
     });
     let mut msg = if changed {
-        format!("{id} {} → {}", lang.status(from), lang.status(status))
+        format!("{shown} {} → {}", lang.status(from), lang.status(status))
     } else {
         match lang {
-            Lang::Zh => format!("{id} 已是{}，状态未改变", lang.status(status)),
-            Lang::En => format!("{id} is already {}; status unchanged", lang.status(status)),
+            Lang::Zh => format!("{shown} 已是{}，状态未改变", lang.status(status)),
+            Lang::En => format!(
+                "{shown} is already {}; status unchanged",
+                lang.status(status)
+            ),
         }
     };
     if note.is_some() {
@@ -429,12 +395,13 @@ fn note(id: &IdArg, text: &str, ctx: &Context) -> Result<String, CliError> {
     let (mut state, _) = load_state(ctx)?;
     let id = resolve(id, &mut state, ctx)?;
     let now = now(ctx.clock);
+    let shown = named(&state, id);
     let r = state.plan.get_mut(id).ok_or_else(|| unknown_id(id))?;
     signed(r, ctx.user.as_deref(), |r| r.add_note(text, now));
     let report = ctx.store.save_changes(&mut state)?;
     let mut msg = match ctx.lang {
-        Lang::Zh => format!("{id} 已添加备注：{text}"),
-        Lang::En => format!("{id} note added: {text}"),
+        Lang::Zh => format!("{shown} 已添加备注：{text}"),
+        Lang::En => format!("{shown} note added: {text}"),
     };
     push_notice(&mut msg, &report, ctx.lang);
     msg.push('\n');

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use super::commands::{now, push_notice, resolve, unknown_id};
+use super::commands::{named, now, push_notice, resolve, unknown_id};
 use super::context::{CliError, Context, load_state};
 use crate::i18n::Lang;
 use crate::plan::IdArg;
@@ -14,6 +14,7 @@ use crate::plan::IdArg;
 pub fn due(id: &IdArg, date: Option<NaiveDate>, ctx: &Context) -> Result<String, CliError> {
     let (mut state, _) = load_state(ctx)?;
     let id = resolve(id, &mut state, ctx)?;
+    let shown = named(&state, id);
     let now = now(ctx.clock);
     let lang = ctx.lang;
     let period = state.plan.period();
@@ -26,14 +27,18 @@ pub fn due(id: &IdArg, date: Option<NaiveDate>, ctx: &Context) -> Result<String,
     };
     let changed = crate::plan::lifecycle::signed(r, ctx.user.as_deref(), |r| r.set_due(date, now));
     let mut msg = match (changed, date, lang) {
-        (true, Some(d), Lang::Zh) => format!("{id} 时限人工设定为 {d}（原文：{raw}）"),
-        (true, Some(d), Lang::En) => format!("{id} due date set by hand to {d} (text: {raw})"),
-        (true, None, Lang::Zh) => format!("{id} 已取消人工设定的时限，按原文：{raw}"),
-        (true, None, Lang::En) => format!("{id} hand-set due date cleared; the text counts: {raw}"),
-        (false, Some(d), Lang::Zh) => format!("{id} 时限已是人工设定的 {d}，未改变"),
-        (false, Some(d), Lang::En) => format!("{id} is already due {d} (set by hand); unchanged"),
-        (false, None, Lang::Zh) => format!("{id} 没有人工设定的时限，未改变"),
-        (false, None, Lang::En) => format!("{id} has no hand-set due date; unchanged"),
+        (true, Some(d), Lang::Zh) => format!("{shown} 时限人工设定为 {d}（原文：{raw}）"),
+        (true, Some(d), Lang::En) => format!("{shown} due date set by hand to {d} (text: {raw})"),
+        (true, None, Lang::Zh) => format!("{shown} 已取消人工设定的时限，按原文：{raw}"),
+        (true, None, Lang::En) => {
+            format!("{shown} hand-set due date cleared; the text counts: {raw}")
+        }
+        (false, Some(d), Lang::Zh) => format!("{shown} 时限已是人工设定的 {d}，未改变"),
+        (false, Some(d), Lang::En) => {
+            format!("{shown} is already due {d} (set by hand); unchanged")
+        }
+        (false, None, Lang::Zh) => format!("{shown} 没有人工设定的时限，未改变"),
+        (false, None, Lang::En) => format!("{shown} has no hand-set due date; unchanged"),
     };
     if let (Some(_), Some(ext)) = (date, r.extended_due()) {
         let _ = match lang {

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use clap::{ArgGroup, Args};
 
-use super::commands::{now, push_notice, resolve};
+use super::commands::{named, now, push_notice, resolve};
 use super::context::{CliError, Context, load_state};
 use crate::i18n::Lang;
 use crate::plan::hand::{Draft, Field, HandError};
@@ -89,15 +89,6 @@ fn refused(e: &HandError, lang: Lang) -> CliError {
     CliError::Usage(crate::i18n::hand::hand_error(e, lang))
 }
 
-/// `id` as the user can type it back: with its plan's name when the workspace has several.
-fn named(state: &State, id: impl std::fmt::Display) -> String {
-    if state.several() {
-        format!("{}:{id}", state.name)
-    } else {
-        id.to_string()
-    }
-}
-
 /// Adding needs to know which plan: `--plan`, unless the workspace has only one.
 fn add_target(ctx: &Context) -> Result<State, CliError> {
     let (state, _) = load_state(ctx)?;
@@ -155,13 +146,14 @@ pub fn edit(args: &EditArgs, ctx: &Context) -> Result<String, CliError> {
     let (field, value) = args.field();
     let (mut state, _) = load_state(ctx)?;
     let id = resolve(&args.id, &mut state, ctx)?;
+    let rid = named(&state, id);
     let edited =
         (state.plan.edit_field(id, field, value, &stamp(ctx))).map_err(|e| refused(&e, lang))?;
     let label = field.label(lang);
     let Some(edited) = edited else {
         return Ok(match lang {
-            Lang::Zh => format!("{id} 的{label}已是该值，未改变\n"),
-            Lang::En => format!("{id}: the {label} already says that; unchanged\n"),
+            Lang::Zh => format!("{rid} 的{label}已是该值，未改变\n"),
+            Lang::En => format!("{rid}: the {label} already says that; unchanged\n"),
         });
     };
     let report = ctx.store.save_changes(&mut state)?;
@@ -177,8 +169,8 @@ pub fn edit(args: &EditArgs, ctx: &Context) -> Result<String, CliError> {
     let mut msg = match (lang, field) {
         (Lang::Zh, Field::Item) => format!("已更正{label}（{n} 条要求）：{from} → {to}"),
         (Lang::En, Field::Item) => format!("{label} corrected ({n} requirements): {from} → {to}"),
-        (Lang::Zh, _) => format!("{id} 已更正{label}：{from} → {to}"),
-        (Lang::En, _) => format!("{id}: {label} corrected: {from} → {to}"),
+        (Lang::Zh, _) => format!("{rid} 已更正{label}：{from} → {to}"),
+        (Lang::En, _) => format!("{rid}: {label} corrected: {from} → {to}"),
     };
     push_notice(&mut msg, &report, lang);
     msg.push('\n');
@@ -249,10 +241,17 @@ pub fn restore(id: &IdArg, ctx: &Context) -> Result<String, CliError> {
 /// names, else in the one plan whose archive has it; the state is focused on that plan.
 fn find_archived(id: &IdArg, state: &mut State, ctx: &Context) -> Result<(usize, usize), CliError> {
     let lang = ctx.lang;
+    // As typed, with the plan it or --plan names.
+    let typed = match id.plan().or(ctx.plan.as_deref()) {
+        Some(name) => format!("{}:{id}", name.trim()),
+        None => id.to_string(),
+    };
     let none = || {
         CliError::Usage(match lang {
-            Lang::Zh => format!("归档中没有要求 {id}（duban list --archived 列出归档）"),
-            Lang::En => format!("no archived requirement {id} (duban list --archived lists them)"),
+            Lang::Zh => format!("归档中没有要求 {typed}（duban list --archived 列出归档）"),
+            Lang::En => {
+                format!("no archived requirement {typed} (duban list --archived lists them)")
+            }
         })
     };
     if let Some(name) = id.plan().or(ctx.plan.as_deref()) {

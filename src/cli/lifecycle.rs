@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::Command;
-use super::commands::{now, push_notice, resolve, unknown_id};
+use super::commands::{named, now, push_notice, resolve, unknown_id};
 use super::context::{CliError, Context, load_state};
 use crate::i18n::Lang;
 use crate::plan::lifecycle::{EvidenceCheck, FileFacts, LifecycleError, Stamp, evidence};
@@ -22,8 +22,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
             date,
             reason,
             approved_by,
-        } => edit(&id, ctx, |r, stamp| {
-            let rid = r.id;
+        } => edit(&id, ctx, |r, stamp, rid| {
             r.extend(
                 date,
                 &reason,
@@ -40,8 +39,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
                 }
             })
         }),
-        Command::Claim { id, note } => edit(&id, ctx, |r, stamp| {
-            let rid = r.id;
+        Command::Claim { id, note } => edit(&id, ctx, |r, stamp, rid| {
             let from = r.status;
             r.claim(note.as_deref(), stamp, ctx.require_evidence)?;
             Ok(match lang {
@@ -49,8 +47,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
                 Lang::En => format!("{rid} completion claimed: {} → review", lang.status(from)),
             })
         }),
-        Command::Approve { id, note } => edit(&id, ctx, |r, stamp| {
-            let rid = r.id;
+        Command::Approve { id, note } => edit(&id, ctx, |r, stamp, rid| {
             r.approve(note.as_deref(), stamp, ctx.require_evidence)?;
             let on = stamp.at.date();
             Ok(match lang {
@@ -58,8 +55,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
                 Lang::En => format!("{rid} approved and closed ({on})"),
             })
         }),
-        Command::Reject { id, reason } => edit(&id, ctx, |r, stamp| {
-            let rid = r.id;
+        Command::Reject { id, reason } => edit(&id, ctx, |r, stamp, rid| {
             r.reject(&reason, stamp)?;
             let n = r.rejections();
             let reason = reason.trim();
@@ -73,8 +69,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
             unit,
             via,
             note,
-        } => edit(&id, ctx, |r, stamp| {
-            let rid = r.id;
+        } => edit(&id, ctx, |r, stamp, rid| {
             r.remind(unit.as_deref(), via, note.as_deref(), stamp)?;
             let n = r.reminders.len();
             let last = r.last_reminder().map(|m| (m.unit.clone(), m.via));
@@ -98,18 +93,20 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
     }
 }
 
-/// Load, apply one stamped action to requirement `id`, save; the action says what it did.
+/// Load, apply one stamped action to requirement `id`, save; the action says what it did,
+/// naming the requirement as given (`NAME:1.1.1` when the workspace has several plans).
 /// A refused action saves nothing.
 fn edit(
     id: &IdArg,
     ctx: &Context,
-    action: impl FnOnce(&mut Requirement, &Stamp) -> Result<String, LifecycleError>,
+    action: impl FnOnce(&mut Requirement, &Stamp, &str) -> Result<String, LifecycleError>,
 ) -> Result<String, CliError> {
     let (mut state, _) = load_state(ctx)?;
     let id = resolve(id, &mut state, ctx)?;
+    let shown = named(&state, id);
     let stamp = Stamp::new(now(ctx.clock), ctx.user.as_deref());
     let r = state.plan.get_mut(id).ok_or_else(|| unknown_id(id))?;
-    let mut msg = action(r, &stamp).map_err(|e| refused(&e, ctx.lang))?;
+    let mut msg = action(r, &stamp, &shown).map_err(|e| refused(&e, ctx.lang))?;
     let report = ctx.store.save_changes(&mut state)?;
     push_notice(&mut msg, &report, ctx.lang);
     msg.push('\n');
@@ -142,8 +139,7 @@ fn attach(id: &IdArg, path: &Path, note: Option<&str>, ctx: &Context) -> Result<
     })?;
     let stored = evidence::stored_path(path, base(ctx));
     let (size, short) = (facts.size, facts.sha256[..12].to_string());
-    edit(id, ctx, |r, stamp| {
-        let rid = r.id;
+    edit(id, ctx, |r, stamp, rid| {
         let known = r.evidence.iter().any(|e| e.path == stored);
         r.attach(&stored, facts, note, stamp);
         Ok(match (lang, known) {
@@ -175,7 +171,7 @@ fn list(id: &IdArg, json: bool, ctx: &Context) -> Result<String, CliError> {
     let lang = ctx.lang;
     let (mut state, _) = load_state(ctx)?;
     let id = resolve(id, &mut state, ctx)?;
-    let rid = id;
+    let rid = named(&state, id);
     let r = state.plan.get(id).ok_or_else(|| unknown_id(id))?;
     let base = base(ctx);
     let checked: Vec<_> = r.evidence.iter().map(|e| (e, e.check(base))).collect();

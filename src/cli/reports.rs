@@ -1,6 +1,7 @@
 //! `duban export`, `duban snapshot` and `duban report`: the commands behind the weekly
 //! report. Like every command, each returns the text for stdout.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use chrono::Timelike;
@@ -10,7 +11,7 @@ use crate::i18n::Lang;
 use crate::plan::snapshot::{self, Snapshot, changes};
 use crate::report::export::{self, Format};
 use crate::report::text::terminal_width;
-use crate::report::{self, json};
+use crate::report::{self, across, json};
 
 fn usage(msg: impl Into<String>) -> CliError {
     CliError::Usage(msg.into())
@@ -89,6 +90,9 @@ fn write_export(
     })
 }
 
+/// `snapshot [--label TEXT] [--replace] [--list]`: over every plan in scope, each plan's own
+/// snapshot under the same label (a label one plan already has refuses the lot, unless
+/// `--replace`); the listing names each snapshot's plan when several.
 pub fn snapshot(
     label: Option<&str>,
     replace: bool,
@@ -97,39 +101,138 @@ pub fn snapshot(
     ctx: &Context,
 ) -> Result<String, CliError> {
     let (mut state, _) = load_state(ctx)?;
+    let names: Vec<String> = {
+        let scope = state.scope(ctx.plan.as_deref());
+        (scope.map_err(super::context::workspace_error)?.iter())
+            .map(|p| p.name.clone())
+            .collect()
+    };
+    let several = names.len() > 1;
     if list {
-        return Ok(if json_out {
-            json::to_string(&report::snapshot::list_json(&state.snapshots))
-        } else {
-            report::snapshot::list(&state.snapshots, ctx.lang, terminal_width())
+        let scope = (state.scope(ctx.plan.as_deref())).map_err(super::context::workspace_error)?;
+        let lists: Vec<(&str, &[Snapshot])> = (scope.iter())
+            .map(|p| (p.name.as_str(), &p.snapshots[..]))
+            .collect();
+        return Ok(match (several, json_out) {
+            (false, true) => json::to_string(&report::snapshot::list_json(lists[0].1)),
+            (false, false) => report::snapshot::list(lists[0].1, ctx.lang, terminal_width()),
+            (true, true) => json::to_string(&across::snapshot_list_json(&lists)),
+            (true, false) => across::snapshot_list(&lists, ctx.lang, terminal_width()),
         });
     }
     let today = ctx.clock.today;
     let now = ctx.clock.now();
     let now = now.with_nanosecond(0).unwrap_or(now);
     let label = label.map_or_else(|| today.to_string(), ToString::to_string);
-    let snap = Snapshot::take(&state.plan, &label, now, today);
-    let (total, done, overdue) = (snap.requirements.len(), snap.done(), snap.overdue());
-    snapshot::add(&mut state.snapshots, snap, replace).map_err(|e| usage(e.to_string()))?;
-    ctx.store.save(&state)?;
-    let label = label.trim();
-    Ok(match ctx.lang {
-        Lang::Zh => {
-            format!("已记录快照「{label}」：共{total}项，已完成{done}项，逾期{overdue}项\n")
+    let mut out = String::new();
+    for name in &names {
+        state.focus(name).map_err(super::context::workspace_error)?;
+        let snap = Snapshot::take(&state.plan, &label, now, today);
+        let (total, done, overdue) = (snap.requirements.len(), snap.done(), snap.overdue());
+        // Nothing is saved until every plan has taken its snapshot.
+        snapshot::add(&mut state.snapshots, snap, replace).map_err(|e| {
+            usage(if several {
+                format!("{name}: {e}")
+            } else {
+                e.to_string()
+            })
+        })?;
+        if several {
+            out.push_str(name);
+            out.push_str(ctx.lang.pick("：", ": "));
         }
-        Lang::En => format!(
-            "snapshot \"{label}\" taken: {total} requirements, {done} done, {overdue} overdue\n"
-        ),
-    })
+        let label = label.trim();
+        let _ = match ctx.lang {
+            Lang::Zh => writeln!(
+                out,
+                "已记录快照「{label}」：共{total}项，已完成{done}项，逾期{overdue}项"
+            ),
+            Lang::En => writeln!(
+                out,
+                "snapshot \"{label}\" taken: {total} requirements, {done} done, {overdue} overdue"
+            ),
+        };
+    }
+    ctx.store.save(&state)?;
+    Ok(out)
 }
 
+/// `report [--since KEY]`: with one plan in scope, its changes since its snapshot; with
+/// several, each plan compared with its own snapshot of that key, in one report (a plan
+/// without one is named; only when no plan has one is it an error).
 pub fn report(since: Option<&str>, json_out: bool, ctx: &Context) -> Result<String, CliError> {
     let (state, _) = load_state(ctx)?;
-    let snap = snapshot::find(&state.snapshots, since).map_err(|e| usage(e.to_string()))?;
-    let c = changes::compute(snap, &state.plan, ctx.clock.today);
-    Ok(if json_out {
-        json::to_string(&c)
-    } else {
-        report::snapshot::changes(&c, &state.plan, ctx.lang, terminal_width())
+    let today = ctx.clock.today;
+    let scope = (state.scope(ctx.plan.as_deref())).map_err(super::context::workspace_error)?;
+    if let [one] = &scope[..] {
+        let snap = snapshot::find(&one.snapshots, since).map_err(|e| usage(e.to_string()))?;
+        let c = changes::compute(snap, &one.plan, today);
+        return Ok(if json_out {
+            json::to_string(&c)
+        } else {
+            report::snapshot::changes(&c, &one.plan, ctx.lang, terminal_width())
+        });
+    }
+    let mut compared = Vec::new();
+    let mut missing = Vec::new();
+    for p in &scope {
+        match snapshot::find(&p.snapshots, since) {
+            Ok(snap) => compared.push((p, changes::compute(snap, &p.plan, today))),
+            Err(e) => missing.push((p.name.as_str(), e.to_string())),
+        }
+    }
+    if compared.is_empty() {
+        let why: Vec<String> = (missing.iter())
+            .map(|(name, why)| format!("{name}: {why}"))
+            .collect();
+        return Err(usage(format!("no plan to compare ({})", why.join("; "))));
+    }
+    if json_out {
+        let rows: Vec<across::ReportRow<'_>> = (compared.iter())
+            .map(|(p, c)| {
+                across::ReportRow::Changes(across::Planned {
+                    plan: &p.name,
+                    row: c,
+                })
+            })
+            .chain(
+                missing
+                    .iter()
+                    .map(|(plan, why)| across::ReportRow::Missing {
+                        plan,
+                        snapshot: None,
+                        error: why.clone(),
+                    }),
+            )
+            .collect();
+        return Ok(json::to_string(&rows));
+    }
+    let parts: Vec<_> = (compared.iter())
+        .map(|(p, c)| report::snapshot::Part {
+            label: Some(&p.name),
+            changes: c,
+            plan: &p.plan,
+        })
+        .collect();
+    Ok(across::changes(
+        &parts,
+        &missing,
+        today,
+        ctx.lang,
+        terminal_width(),
+    ))
+}
+
+/// `summary`: the plan's own with one plan in scope, else the totals over every plan in
+/// scope and a line per plan (JSON: one summary per plan, each naming it).
+pub fn summary(json_out: bool, ctx: &Context) -> Result<String, CliError> {
+    let (state, _) = load_state(ctx)?;
+    let today = ctx.clock.today;
+    let plans = super::views::plans_in_scope(&state, ctx)?;
+    Ok(match (&plans[..], json_out) {
+        ([(_, one)], true) => json::to_string(&json::summary(one, today)),
+        ([(_, one)], false) => report::table::summary(one, today, ctx.lang, terminal_width()),
+        (_, true) => json::to_string(&across::summary_json(&plans, today)),
+        (_, false) => across::summary(&plans, today, ctx.lang, terminal_width()),
     })
 }

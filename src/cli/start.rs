@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::commands::{now, push_notice, resolve, unknown_id};
+use super::commands::{named, now, push_notice, resolve, unknown_id};
 use super::context::{CliError, Context, load_state};
 use crate::i18n::Lang;
 use crate::i18n::plan::gap_warning;
@@ -20,6 +20,7 @@ pub fn start(
     let date = date.filter(|_| !clear);
     let (mut state, _) = load_state(ctx)?;
     let id = resolve(id, &mut state, ctx)?;
+    let shown = named(&state, id);
     let now = now(ctx.clock);
     let lang = ctx.lang;
     let r = state.plan.get_mut(id).ok_or_else(|| unknown_id(id))?;
@@ -27,14 +28,14 @@ pub fn start(
         r.set_start(date, now, Calendar::builtin())
     });
     let mut msg = match (changed, date, lang) {
-        (true, Some(d), Lang::Zh) => format!("{id} 交办日设为 {d}"),
-        (true, Some(d), Lang::En) => format!("{id} start date set to {d}"),
-        (true, None, Lang::Zh) => format!("{id} 已取消交办日"),
-        (true, None, Lang::En) => format!("{id} start date cleared"),
-        (false, Some(d), Lang::Zh) => format!("{id} 交办日已是 {d}，未改变"),
-        (false, Some(d), Lang::En) => format!("{id} already starts {d}; unchanged"),
-        (false, None, Lang::Zh) => format!("{id} 没有交办日，未改变"),
-        (false, None, Lang::En) => format!("{id} has no start date; unchanged"),
+        (true, Some(d), Lang::Zh) => format!("{shown} 交办日设为 {d}"),
+        (true, Some(d), Lang::En) => format!("{shown} start date set to {d}"),
+        (true, None, Lang::Zh) => format!("{shown} 已取消交办日"),
+        (true, None, Lang::En) => format!("{shown} start date cleared"),
+        (false, Some(d), Lang::Zh) => format!("{shown} 交办日已是 {d}，未改变"),
+        (false, Some(d), Lang::En) => format!("{shown} already starts {d}; unchanged"),
+        (false, None, Lang::Zh) => format!("{shown} 没有交办日，未改变"),
+        (false, None, Lang::En) => format!("{shown} has no start date; unchanged"),
     };
     msg.push_str(&start_effect(r, lang));
     if changed {

@@ -169,13 +169,11 @@ pub fn report_submitted(
 ) -> Result<String, CliError> {
     let (mut state, _) = load_state(ctx)?;
     let id = super::commands::resolve(id, &mut state, ctx)?;
+    let shown = super::commands::named(&state, id);
     let today = ctx.clock.today;
     let now = ctx.clock.now();
     let now = now.with_nanosecond(0).unwrap_or(now);
-    let r = state
-        .plan
-        .get_mut(id)
-        .ok_or_else(|| CliError::Usage(format!("no requirement {id} in this plan")))?;
+    let r = (state.plan.get_mut(id)).ok_or_else(|| super::commands::unknown_id(id))?;
     let period = crate::plan::lifecycle::signed(r, ctx.user.as_deref(), |r| {
         submit_report(r, today, note, now)
     })
@@ -185,7 +183,7 @@ pub fn report_submitted(
     let period = crate::i18n::plan::period_label(&period, ctx.lang);
     let due = due.map(|d| d.to_string()).unwrap_or_default();
     Ok(match ctx.lang {
-        Lang::Zh => format!("{id} 已记录报送：{period}（应报 {due}，报送日 {today}）\n"),
-        Lang::En => format!("{id} report recorded: {period} (due {due}, submitted {today})\n"),
+        Lang::Zh => format!("{shown} 已记录报送：{period}（应报 {due}，报送日 {today}）\n"),
+        Lang::En => format!("{shown} report recorded: {period} (due {due}, submitted {today})\n"),
     })
 }

@@ -62,6 +62,40 @@ pub struct MonthDeadline<'a> {
     pub day: NaiveDate,
     pub id: ReqId,
     pub text: &'a str,
+    /// The plan's name, when the month spans several plans.
+    pub plan: Option<&'a str>,
+}
+
+impl MonthDeadline<'_> {
+    /// The id as listed: `NAME:1.1.1` when the month spans several plans.
+    fn shown(&self) -> String {
+        match self.plan {
+            Some(name) => format!("{name}:{}", self.id),
+            None => self.id.to_string(),
+        }
+    }
+}
+
+/// The deadlines of every plan in `plans` in `[first, last]`, by day, then plan after plan,
+/// then id; each names its plan when there are several.
+pub fn deadlines_across<'a>(
+    plans: &[(&'a str, &'a Plan)],
+    first: NaiveDate,
+    last: NaiveDate,
+    all: bool,
+) -> Vec<MonthDeadline<'a>> {
+    let several = plans.len() > 1;
+    let mut out: Vec<MonthDeadline<'a>> = (plans.iter())
+        .flat_map(|&(name, plan)| {
+            (deadlines_in(plan, first, last, all).into_iter()).map(move |d| MonthDeadline {
+                plan: several.then_some(name),
+                ..d
+            })
+        })
+        .collect();
+    // Stable: within a day, plan order and each plan's id order are kept.
+    out.sort_by_key(|d| d.day);
+    out
 }
 
 /// The deadlines in `[first, last]`, by day then id; done requirements only with `all`.
@@ -83,6 +117,7 @@ pub fn deadlines_in(
                     day,
                     id: r.id,
                     text: &r.text,
+                    plan: None,
                 });
             }
         }
@@ -209,7 +244,7 @@ pub fn grid(
 
 /// The whole month view; `None` when the month is outside chrono's range.
 pub fn month_view(
-    plan: &Plan,
+    plans: &[(&str, &Plan)],
     cal: &Calendar,
     month: Month,
     today: NaiveDate,
@@ -218,7 +253,7 @@ pub fn month_view(
     cols: usize,
 ) -> Option<String> {
     let (first, last) = (month.first()?, month.last()?);
-    let deadlines = deadlines_in(plan, first, last, all);
+    let deadlines = deadlines_across(plans, first, last, all);
     let days: Vec<NaiveDate> = deadlines.iter().map(|d| d.day).collect();
     let grid = grid(cal, month, today, &days, lang)?;
     let mut out = String::new();
@@ -327,7 +362,7 @@ fn deadline_list(
     );
     let id_width = deadlines
         .iter()
-        .map(|d| width(&d.id.to_string()))
+        .map(|d| width(&d.shown()))
         .max()
         .unwrap_or(0);
     for d in deadlines {
@@ -335,7 +370,7 @@ fn deadline_list(
             "  {} {}  {}  ",
             d.day.format("%m-%d"),
             weekday_label(d.day.weekday(), lang),
-            pad(&d.id.to_string(), id_width)
+            pad(&d.shown(), id_width)
         );
         if !cal.is_working_day(d.day)
             && let Some(eff) = cal.effective_due(d.day)

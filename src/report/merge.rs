@@ -228,11 +228,13 @@ struct ArchivedRow<'a> {
     #[serde(flatten)]
     row: RequirementRow<'a>,
     archived_at: NaiveDateTime,
-    /// The title of the plan it was removed from (as kept in the archive).
-    plan: &'a str,
-    /// The name of the workspace plan whose archive holds it, when the rows span several.
+    /// The name of the workspace plan whose archive holds it, when the rows span several
+    /// (as `"plan"` in every other command's rows).
     #[serde(skip_serializing_if = "Option::is_none")]
-    plan_name: Option<&'a str>,
+    plan: Option<&'a str>,
+    /// The title of the plan it was removed from (kept in the archive's `plan` field of the
+    /// state file).
+    plan_title: &'a str,
 }
 
 /// `duban list --archived`: the table (or JSON) of `list`, for archived requirements that
@@ -280,11 +282,11 @@ pub fn archived(
         let rows: Vec<ArchivedRow<'_>> = picked
             .iter()
             .map(|(e, a)| ArchivedRow {
-                // The workspace plan's name goes in `plan_name`: `plan` is the title.
+                // The plan's name comes after `archived_at`, beside the title.
                 row: requirement_row(&Entry { plan: None, ..*e }, today),
                 archived_at: a.archived_at,
-                plan: &a.plan,
-                plan_name: e.plan,
+                plan: e.plan,
+                plan_title: &a.plan,
             })
             .collect();
         return super::json::to_string(&rows);

@@ -4,6 +4,7 @@
 //! Everything here is a pure function of the plan, `today` and the language, returning the
 //! text to print; only `main` writes to stdout.
 
+pub mod across;
 pub mod bulletin;
 pub mod calendar;
 pub mod docx;

@@ -76,11 +76,16 @@ pub fn show_checked(
         label_width,
         value_width: total_width.saturating_sub(label_width).max(20),
     };
+    // `NAME:1.1.1` when the requirement is shown from a workspace of several plans.
+    let shown = match e.plan {
+        Some(name) => format!("{name}:{}", r.id),
+        None => r.id.to_string(),
+    };
     if r.by_hand {
         let hand = lang.pick("手工添加", "added by hand");
-        s.field(labels.id, &format!("{}  {hand}", r.id));
+        s.field(labels.id, &format!("{shown}  {hand}"));
     } else {
-        s.field(labels.id, &r.id.to_string());
+        s.field(labels.id, &shown);
     }
     if let Some(n) = r.number {
         s.field(labels.number, &lang.task_number(n));

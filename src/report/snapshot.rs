@@ -15,7 +15,12 @@ const GAP: &str = "  ";
 
 /// A table: columns padded to their widest cell (numbers right-aligned), the last column cut
 /// to what is left of `total_width`.
-fn table(header: &[&str], rows: &[Vec<String>], numeric: &[bool], total_width: usize) -> String {
+pub(super) fn table(
+    header: &[&str],
+    rows: &[Vec<String>],
+    numeric: &[bool],
+    total_width: usize,
+) -> String {
     let n = header.len();
     if n == 0 {
         return String::new();
@@ -91,18 +96,18 @@ pub fn list(snapshots: &[Snapshot], lang: Lang, total_width: usize) -> String {
         lang.pick("逾期", "overdue"),
         lang.pick("标签", "label"),
     ];
-    let rows: Vec<Vec<String>> = snapshots
-        .iter()
-        .map(|s| {
-            vec![
-                s.taken_at.format("%Y-%m-%d %H:%M").to_string(),
-                format!("{}/{}", s.done(), s.requirements.len()),
-                s.overdue().to_string(),
-                s.label.clone(),
-            ]
-        })
-        .collect();
+    let rows: Vec<Vec<String>> = snapshots.iter().map(info_row).collect();
     table(&header, &rows, &[false, true, true], total_width)
+}
+
+/// A snapshot's row of `snapshot --list`: taken at, done/total, overdue, label.
+pub(super) fn info_row(s: &Snapshot) -> Vec<String> {
+    vec![
+        s.taken_at.format("%Y-%m-%d %H:%M").to_string(),
+        format!("{}/{}", s.done(), s.requirements.len()),
+        s.overdue().to_string(),
+        s.label.clone(),
+    ]
 }
 
 /// `3 → 5（+2）`, or just `3` when unchanged.
@@ -158,73 +163,111 @@ pub fn changes(c: &Changes<'_>, plan: &Plan, lang: Lang, total_width: usize) -> 
         ),
     };
     let _ = writeln!(out, "{}\n", totals_line(&c.totals, lang));
-    lists(&mut out, c, plan, lang, total_width);
+    lists(
+        &mut out,
+        &[Part {
+            label: None,
+            changes: c,
+            plan,
+        }],
+        lang,
+        total_width,
+    );
     progress_tables(&mut out, c, lang, total_width);
     out
 }
 
-/// Newly done, newly overdue, status changes, notes added, new requirements.
-fn lists(out: &mut String, c: &Changes<'_>, plan: &Plan, lang: Lang, total_width: usize) {
-    // id, what changed, lead unit, requirement text (cut to the line).
-    let req_line = |id: ReqId, extra: String| -> Vec<String> {
-        let r = plan.get(id);
+/// One plan's changes, its rows named `NAME:ID` when `label` is set (a report across plans).
+pub struct Part<'p, 'a> {
+    pub label: Option<&'p str>,
+    pub changes: &'p Changes<'a>,
+    pub plan: &'p Plan,
+}
+
+impl Part<'_, '_> {
+    fn shown(&self, id: ReqId) -> String {
+        match self.label {
+            Some(name) => format!("{name}:{id}"),
+            None => id.to_string(),
+        }
+    }
+
+    /// id, what changed, lead unit, requirement text (cut to the line).
+    fn req_line(&self, id: ReqId, extra: String) -> Vec<String> {
+        let r = self.plan.get(id);
         let lead = r
             .and_then(|r| r.units.primary())
             .map_or("-", |u| u.name.as_str());
         let text = r.map_or(String::new(), |r| r.text.clone());
-        vec![id.to_string(), extra, lead.to_string(), text]
-    };
-    let with_status = |ids: &[ReqId]| -> Vec<Vec<String>> {
+        vec![self.shown(id), extra, lead.to_string(), text]
+    }
+
+    fn with_status(&self, ids: &[ReqId], lang: Lang) -> Vec<Vec<String>> {
         ids.iter()
             .map(|&id| {
-                let status = plan.get(id).map_or("", |r| lang.status(r.status));
-                req_line(id, status.to_string())
+                let status = self.plan.get(id).map_or("", |r| lang.status(r.status));
+                self.req_line(id, status.to_string())
             })
             .collect()
+    }
+}
+
+/// Newly done, newly overdue, status changes, notes added, new requirements: each list one
+/// section over every part, plan after plan.
+pub(super) fn lists(out: &mut String, parts: &[Part<'_, '_>], lang: Lang, total_width: usize) {
+    let rows = |f: &dyn Fn(&Part<'_, '_>) -> Vec<Vec<String>>| -> Vec<Vec<String>> {
+        parts.iter().flat_map(f).collect()
     };
     let mut emit = |title: &str, rows: &[Vec<String>]| {
         section(out, title, rows, total_width, lang);
     };
     emit(
         lang.pick("新办结", "Newly done"),
-        &with_status(&c.newly_done),
+        &rows(&|p| p.with_status(&p.changes.newly_done, lang)),
     );
     emit(
         lang.pick("新增逾期", "Newly overdue"),
-        &with_status(&c.newly_overdue),
+        &rows(&|p| p.with_status(&p.changes.newly_overdue, lang)),
     );
-    let rows: Vec<Vec<String>> = c
-        .status_changes
-        .iter()
-        .map(|s| {
-            let change = format!("{} → {}", lang.status(s.from), lang.status(s.to));
-            req_line(s.id, change)
-        })
-        .collect();
-    emit(lang.pick("状态变化", "Status changes"), &rows);
-    let rows: Vec<Vec<String>> = c
-        .notes_added
-        .iter()
-        .flat_map(|n| {
-            n.notes.iter().map(|note| {
-                let at = note.at.format("%Y-%m-%d %H:%M").to_string();
-                vec![n.id.to_string(), at, note.text.clone()]
+    let changed = rows(&|p| {
+        (p.changes.status_changes.iter())
+            .map(|s| {
+                let change = format!("{} → {}", lang.status(s.from), lang.status(s.to));
+                p.req_line(s.id, change)
             })
-        })
-        .collect();
-    emit(lang.pick("新增备注", "Notes added"), &rows);
+            .collect()
+    });
+    emit(lang.pick("状态变化", "Status changes"), &changed);
+    let notes = rows(&|p| {
+        (p.changes.notes_added.iter())
+            .flat_map(|n| {
+                n.notes.iter().map(|note| {
+                    let at = note.at.format("%Y-%m-%d %H:%M").to_string();
+                    vec![p.shown(n.id), at, note.text.clone()]
+                })
+            })
+            .collect()
+    });
+    emit(lang.pick("新增备注", "Notes added"), &notes);
+    let events = rows(&|p| {
+        let mut rows = lifecycle_rows(p.changes, lang);
+        if p.label.is_some() {
+            for (row, e) in rows.iter_mut().zip(&p.changes.lifecycle) {
+                row[0] = p.shown(e.id);
+            }
+        }
+        rows
+    });
     emit(
         lang.pick(
             "督办动态（延期、审核、催办、佐证材料）",
             "Extensions, reviews, reminders, evidence",
         ),
-        &lifecycle_rows(c, lang),
+        &events,
     );
-    if !c.added_requirements.is_empty() {
-        emit(
-            lang.pick("新增要求", "New requirements"),
-            &with_status(&c.added_requirements),
-        );
+    let added = rows(&|p| p.with_status(&p.changes.added_requirements, lang));
+    if !added.is_empty() {
+        emit(lang.pick("新增要求", "New requirements"), &added);
     }
 }
 
@@ -252,42 +295,59 @@ fn progress_tables(out: &mut String, c: &Changes<'_>, lang: Lang, total_width: u
         "Progress by category (now vs then)",
     );
     let _ = writeln!(out, "{title}");
-    let mut header = [
-        lang.pick("编号", "no."),
-        lang.pick("要求", "reqs"),
-        lang.pick("已完成", "done"),
-        lang.pick("推进中", "doing"),
-        lang.pick("逾期", "overdue"),
-        lang.pick("类别", "category"),
-    ];
+    let header = progress_header(lang, lang.pick("类别", "category"));
     let rows: Vec<Vec<String>> = c
         .categories
         .iter()
         .map(|k| progress_row(k.number.to_string(), &k.progress, k.name.clone()))
         .collect();
-    let numeric = [false, true, true, true, true];
-    out.push_str(&table(&header, &rows, &numeric, total_width));
+    out.push_str(&table(&header, &rows, &NUMERIC, total_width));
 
+    let units: Vec<(String, Compare)> = (c.units.iter())
+        .map(|u| (u.name.clone(), u.progress))
+        .collect();
+    unit_progress(out, &units, lang, total_width);
+}
+
+/// Unit progress, 本期 vs 上期, only the units where something changed.
+pub(super) fn unit_progress(
+    out: &mut String,
+    units: &[(String, Compare)],
+    lang: Lang,
+    total_width: usize,
+) {
     let title = lang.pick(
         "单位进展（本期 vs 上期，只列有变化的单位）",
         "Progress by unit (now vs then, changed units only)",
     );
     let _ = writeln!(out, "\n{title}");
-    let changed: Vec<Vec<String>> = c
-        .units
-        .iter()
-        .filter(|u| u.progress.changed())
-        .map(|u| progress_row(String::new(), &u.progress, u.name.clone())[1..].to_vec())
+    let changed: Vec<Vec<String>> = (units.iter())
+        .filter(|(_, p)| p.changed())
+        .map(|(name, p)| progress_row(String::new(), p, name.clone())[1..].to_vec())
         .collect();
     if changed.is_empty() {
         let _ = writeln!(out, "{}", lang.pick("  无", "  none"));
     } else {
-        header[5] = lang.pick("单位", "unit");
-        out.push_str(&table(&header[1..], &changed, &numeric[1..], total_width));
+        let header = progress_header(lang, lang.pick("单位", "unit"));
+        out.push_str(&table(&header[1..], &changed, &NUMERIC[1..], total_width));
     }
 }
 
-fn progress_row(first: String, p: &Compare, name: String) -> Vec<String> {
+/// Columns of a progress table: number, reqs, done, doing, overdue, then the name.
+pub(super) const NUMERIC: [bool; 5] = [false, true, true, true, true];
+
+pub(super) fn progress_header(lang: Lang, name: &'static str) -> [&'static str; 6] {
+    [
+        lang.pick("编号", "no."),
+        lang.pick("要求", "reqs"),
+        lang.pick("已完成", "done"),
+        lang.pick("推进中", "doing"),
+        lang.pick("逾期", "overdue"),
+        name,
+    ]
+}
+
+pub(super) fn progress_row(first: String, p: &Compare, name: String) -> Vec<String> {
     vec![
         first,
         arrow(p.then.total, p.now.total),

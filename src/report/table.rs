@@ -109,13 +109,6 @@ pub fn summary(plan: &Plan, today: NaiveDate, lang: Lang, total_width: usize) ->
             shape(plan, lang)
         ),
     };
-    // 待审核 only once a unit has claimed something: most plans never use the review step.
-    let by_status = Status::ALL
-        .iter()
-        .filter(|&&s| s != Status::Review || c.review > 0)
-        .map(|&s| format!("{} {}", lang.status(s), count(&c, s)))
-        .collect::<Vec<_>>()
-        .join(GAP);
     let period = plan.period();
     if period.calendar_year() != Some(plan.year) {
         let _ = writeln!(
@@ -126,10 +119,30 @@ pub fn summary(plan: &Plan, today: NaiveDate, lang: Lang, total_width: usize) ->
         );
     }
     out.push_str(&super::reading::year_guessed(plan, lang));
-    let _ = writeln!(out, "{by_status}");
-    let _ = write!(
-        out,
-        "{} {}{GAP}{} {}",
+    out.push_str(&count_lines(&c, lang));
+    if period.has_ended(today) {
+        let _ = writeln!(out, "{}", period.ended_banner(lang, c.unfinished()));
+    }
+    // A one-level plan has no categories to tabulate.
+    if plan.levels.has_categories() {
+        out.push('\n');
+        out.push_str(&category_table(plan, today, lang, total_width));
+    }
+    out
+}
+
+/// Two lines of counts: by status, then overdue, due within 7 days (and deadlines to
+/// confirm, when there are any).
+pub(super) fn count_lines(c: &Counts, lang: Lang) -> String {
+    // 待审核 only once a unit has claimed something: most plans never use the review step.
+    let by_status = Status::ALL
+        .iter()
+        .filter(|&&s| s != Status::Review || c.review > 0)
+        .map(|&s| format!("{} {}", lang.status(s), count(c, s)))
+        .collect::<Vec<_>>()
+        .join(GAP);
+    let mut out = format!(
+        "{by_status}\n{} {}{GAP}{} {}",
         lang.pick("逾期", "overdue"),
         c.overdue,
         lang.pick("7天内到期", "due within 7 days"),
@@ -144,14 +157,6 @@ pub fn summary(plan: &Plan, today: NaiveDate, lang: Lang, total_width: usize) ->
         );
     }
     out.push('\n');
-    if period.has_ended(today) {
-        let _ = writeln!(out, "{}", period.ended_banner(lang, c.unfinished()));
-    }
-    // A one-level plan has no categories to tabulate.
-    if plan.levels.has_categories() {
-        out.push('\n');
-        out.push_str(&category_table(plan, today, lang, total_width));
-    }
     out
 }
 

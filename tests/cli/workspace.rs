@@ -80,7 +80,7 @@ fn a_newer_schema_than_3_is_refused_unchanged() {
 }
 
 /// The district plan (with progress on 1.1.1) and the county plan as `县2022`.
-fn two_plans() -> Env {
+pub(super) fn two_plans() -> Env {
     let env = Env::new();
     stdout(env.cmd().args(["import", DISTRICT]));
     stdout(env.cmd().args(["set", "1.1.1", "done"]));
@@ -286,14 +286,12 @@ fn list_archived_shows_every_plans_archive_naming_the_plan() {
     );
     let rows = env.json(&["list", "--archived", "--json"]);
     let names: Vec<&str> = (rows.as_array().expect("rows").iter())
-        .map(|r| r["plan_name"].as_str().expect("the workspace plan"))
+        .map(|r| r["plan"].as_str().expect("the workspace plan"))
         .collect();
     assert_eq!(names, ["2024", "县2022"]);
     let one = env.json(&["list", "--archived", "--json", "--plan", "县2022"]);
     assert_eq!(one.as_array().map(Vec::len), Some(1));
-    assert!(
-        one[0].get("plan_name").is_none(),
-        "one plan: rows as before"
-    );
+    assert!(one[0].get("plan").is_none(), "one plan: no plan name");
+    assert_eq!(one[0]["plan_title"], "某县2022年政务公开重点任务分解表");
     assert_eq!(one[0]["id"], "1.1.1");
 }

@@ -52,7 +52,7 @@ fn every_line_of_the_grid_fits_seven_cells_at_any_width() {
         for (y, m) in [(2024, 10), (2026, 2), (2027, 2), (0, 1), (9999, 12)] {
             let month = Month { year: y, month: m };
             let text = month_view(
-                &plan,
+                &[("2021", &plan)],
                 Calendar::builtin(),
                 month,
                 d(2024, 9, 29),
