@@ -3,7 +3,7 @@
 
 use postgres::{Client, NoTls};
 
-use super::support::{Db, db};
+use super::support::{Db, db, succeed};
 
 pub const PASSWORD: &str = "s3cret 'quoted\" pw";
 
@@ -19,18 +19,7 @@ pub fn team(test: &str) -> Option<(Db, Client)> {
         .expect("run");
     assert!(out.status.success());
     let file = db.file("ws.json");
-    let out = db
-        .cmd()
-        .arg("--state")
-        .arg(&file)
-        .args(["store", "push"])
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeed(db.cmd().arg("--state").arg(&file).args(["store", "push"]));
     std::fs::write(db.file("pw"), format!("{PASSWORD}\n")).expect("write");
     let pw = db.file("pw");
     let pw = pw.to_str().expect("utf-8");

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::support::{Db, db};
+use super::support::{Db, db, succeed};
 
 /// A workspace with progress of every kind, built on a state file through the commands.
 fn workspace(db: &Db, file: &str) {
@@ -34,23 +34,9 @@ fn workspace(db: &Db, file: &str) {
         if args.last() == Some(&"--help") {
             continue;
         }
-        let out = db.file_cmd(file).args(*args).output().expect("run");
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        succeed(db.file_cmd(file).args(*args));
     }
-    let out = db
-        .file_cmd(file)
-        .args(["plans", "remove", "旧计划"])
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeed(db.file_cmd(file).args(["plans", "remove", "旧计划"]));
 }
 
 /// A state file's JSON without what the team store adds to history entries (the login
@@ -83,17 +69,11 @@ fn push_then_pull_gives_the_same_workspace() {
     db.initialised();
     workspace(&db, "mine.json");
     let mine = db.file("mine.json");
-    let out = db
-        .cmd()
-        .arg("--state")
-        .arg(&mine)
-        .args(["--lang", "en", "store", "push"])
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeed(
+        db.cmd()
+            .arg("--state")
+            .arg(&mine)
+            .args(["--lang", "en", "store", "push"]),
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("3 plans"));
     let back = db.file("back.json");

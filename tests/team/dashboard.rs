@@ -4,7 +4,7 @@
 use duban::app::{Action, App, Edit};
 use duban::plan::ReqId;
 
-use super::support::db;
+use super::support::{db, succeed};
 
 fn now() -> chrono::NaiveDateTime {
     chrono::NaiveDate::from_ymd_opt(2021, 10, 15)
@@ -38,16 +38,10 @@ fn dashboard_edits_land_and_a_clash_keeps_the_edit() {
     assert_eq!(notes.last().map(|n| n.text.as_str()), Some("仪表盘的备注"));
 
     // 李四 changes the same requirement from the command line.
-    let out = db
-        .cmd()
-        .env("DUBAN_USER", "李四")
-        .args(["set", "1.1.1", "blocked"])
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    succeed(
+        db.cmd()
+            .env("DUBAN_USER", "李四")
+            .args(["set", "1.1.1", "blocked"]),
     );
     note(&mut app, "撞车的备注");
     let message = app.message().expect("a message");

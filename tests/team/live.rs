@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use duban::app::{Action, App, Edit};
 use duban::plan::{ReqId, Status};
 
-use super::support::db;
+use super::support::{db, succeed};
 
 fn now() -> chrono::NaiveDateTime {
     chrono::NaiveDate::from_ymd_opt(2021, 10, 15)
@@ -72,16 +72,10 @@ fn a_change_by_one_dashboard_appears_in_the_other() {
     let notes = &zhang.state().plan.get(first).expect("req").notes;
     assert_eq!(notes.last().map(|n| n.text.as_str()), Some("好"));
     // The command line's changes come in too, named by its acting user.
-    let out = db
-        .cmd()
-        .env("DUBAN_USER", "王五")
-        .args(["set", "1.1.1", "blocked"])
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    succeed(
+        db.cmd()
+            .env("DUBAN_USER", "王五")
+            .args(["set", "1.1.1", "blocked"]),
     );
     until_told(&mut zhang, "王五：1.1.1 → 受阻");
     until_told(&mut li, "王五：1.1.1 → 受阻");

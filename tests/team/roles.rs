@@ -7,7 +7,7 @@ use postgres::Client;
 use super::access::{
     PASSWORD, TABLES, connect, destructive, login, no_rows, office_view, refused, store_as, team,
 };
-use super::support::{Db, db};
+use super::support::{Db, db, succeed};
 
 #[test]
 fn a_leader_reads_everything_and_writes_nothing() {
@@ -41,15 +41,7 @@ fn a_leader_reads_everything_and_writes_nothing() {
     // Through duban: reading works, an edit is refused as 无权限 and changes nothing.
     let before = office_view(&mut admin);
     let conninfo = store_as(&db, "ld");
-    let out = super::support::bare()
-        .args(["--store", &conninfo, "list", "--json"])
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeed(super::support::bare().args(["--store", &conninfo, "list", "--json"]));
     let out = super::support::bare()
         .args(["--store", &conninfo, "set", "1.1.2", "done"])
         .output()
@@ -166,15 +158,7 @@ fn office_staff_do_everything_but_rewrite_history() {
         return;
     };
     let conninfo = store_as(&db, "st");
-    let out = super::support::bare()
-        .args(["--store", &conninfo, "set", "1.1.2", "done"])
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeed(super::support::bare().args(["--store", &conninfo, "set", "1.1.2", "done"]));
     let row = admin
         .query_one(
             "SELECT login, actor FROM duban.history WHERE req = '1.1.2' ORDER BY seq DESC LIMIT 1",
@@ -260,15 +244,8 @@ fn liaison_identity(db: &Db, li: &mut Client) {
         .collect();
     assert_eq!(who, [login(db, "li")]);
     // duban: who they are, with the normalised units.
-    let out = super::support::bare()
-        .args(["--store", &store_as(db, "li"), "whoami", "--json"])
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out =
+        succeed(super::support::bare().args(["--store", &store_as(db, "li"), "whoami", "--json"]));
     let me: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(me["role"], "liaison");
     assert_eq!(me["units"], serde_json::json!(["市卫体局", "市发改局"]));

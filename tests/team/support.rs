@@ -1,6 +1,7 @@
 //! A throwaway database per test on the local server, and `duban` pointed at it.
 
 use std::path::PathBuf;
+use std::process::Output;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use assert_cmd::Command;
@@ -117,14 +118,20 @@ impl Db {
 
     /// Run `duban --store … ARGS`, expecting success; its stdout.
     pub fn ok(&self, args: &[&str]) -> String {
-        let out = self.cmd().args(args).output().expect("run");
-        assert!(
-            out.status.success(),
-            "duban {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let out = succeed(self.cmd().args(args));
         String::from_utf8(out.stdout).expect("utf-8")
     }
+}
+
+/// Run `cmd`, expecting success (the command and its stderr are the failure message).
+pub fn succeed(cmd: &mut Command) -> Output {
+    let out = cmd.output().expect("run");
+    assert!(
+        out.status.success(),
+        "{cmd:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
 }
 
 pub fn bare() -> Command {
