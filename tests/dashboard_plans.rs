@@ -55,6 +55,13 @@ fn workspace(dir: &Path) -> std::path::PathBuf {
     state
 }
 
+/// The state file after the dashboard quit: its text and its JSON.
+fn saved(state: &Path) -> (String, serde_json::Value) {
+    let saved = std::fs::read_to_string(state).expect("state file written");
+    let json = serde_json::from_str(&saved).expect("state is JSON");
+    (saved, json)
+}
+
 #[test]
 fn switch_plans_and_add_a_requirement_by_hand() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -76,8 +83,7 @@ fn switch_plans_and_add_a_requirement_by_hand() {
     let status = s.wait_exit();
     assert!(status.success(), "exit status {status:?}");
 
-    let saved = std::fs::read_to_string(&state).expect("state file written");
-    let json: serde_json::Value = serde_json::from_str(&saved).expect("state is JSON");
+    let (saved, json) = saved(&state);
     let plans = json["plans"].as_array().expect("plans");
     assert_eq!(plans.len(), 2);
     assert_eq!(plans[1]["name"], "批示件");
@@ -116,8 +122,7 @@ fn mark_a_requirement_of_the_second_plan_in_all_plans() {
     let status = s.wait_exit();
     assert!(status.success(), "exit status {status:?}");
 
-    let saved = std::fs::read_to_string(&state).expect("state file written");
-    let json: serde_json::Value = serde_json::from_str(&saved).expect("state is JSON");
+    let (_, json) = saved(&state);
     let plans = json["plans"].as_array().expect("plans");
     let statuses = |p: usize| -> Vec<String> {
         let mut out = Vec::new();
