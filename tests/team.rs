@@ -8,6 +8,8 @@ mod team {
     pub mod cli;
     pub mod dashboard;
     pub mod live;
+    pub mod outage;
+    pub mod relay;
     pub mod roles;
     pub mod schema;
     pub mod support;
