@@ -9,6 +9,9 @@ mod team {
     pub mod dashboard;
     pub mod live;
     pub mod outage;
+    #[path = "../common/pty.rs"]
+    pub mod pty;
+    pub mod ptys;
     pub mod relay;
     pub mod roles;
     pub mod schema;
