@@ -46,7 +46,11 @@ impl App {
     /// Start hearing of others' changes; a failure is said, the dashboard works on.
     pub(super) fn start_live(&mut self) {
         if let Err(e) = self.store.listen() {
+            // Listening works, the outbox does not: edits need the server to be saved.
+            let outbox = self.store.link().is_some();
             let text = match self.lang {
+                Lang::Zh if outbox => format!("断线时的修改无法暂存本地：{e}"),
+                Lang::En if outbox => format!("edits cannot wait locally while disconnected: {e}"),
                 Lang::Zh => format!("无法接收他人的修改：{e}"),
                 Lang::En => format!("cannot hear of others' changes: {e}"),
             };
@@ -228,6 +232,14 @@ impl App {
         let kept = self.store.kept();
         if kept.is_empty() {
             return self.nothing_kept();
+        }
+        if self.store.link().is_some_and(|l| !l.connected) {
+            // Made again on the requirement as it is now: that needs the server.
+            let text = self.lang.pick(
+                "连接中断：恢复连接后再重新应用",
+                "disconnected: re-apply once the server is back",
+            );
+            return self.set_message(text, true);
         }
         let ids: Vec<String> = kept.iter().map(|k| k.id.to_string()).collect();
         let summary = match self.lang {

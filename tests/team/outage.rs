@@ -67,8 +67,10 @@ fn outbox_files(db: &Db) -> Vec<String> {
         return Vec::new();
     };
     dir.filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with("outbox-") && n.ends_with(".json"))
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .filter_map(|p| Some(p.file_name()?.to_string_lossy().into_owned()))
+        .filter(|n| n.starts_with("outbox-"))
         .collect()
 }
 
@@ -244,4 +246,46 @@ fn an_outbox_left_by_a_previous_run_is_sent_at_the_next_start() {
         Some(Status::Doing)
     );
     assert!(outbox_files(&db).is_empty());
+}
+
+#[test]
+fn a_requirement_added_during_an_outage_is_not_called_saved_and_quitting_saves_it() {
+    let Some(db) = db("a_requirement_added_during_an_outage_is_not_called_saved") else {
+        return;
+    };
+    staffed(&db);
+    let relay = Relay::start();
+    let mut app = dashboard(&relay, &db, "张三");
+    relay.cut();
+    until(&mut app, "told of the outage", |a| {
+        a.link_banner().is_some()
+    });
+    app.update(Action::AddRequirement, now());
+    for prompt in ["断线时新增的要求", "市司法局", ""] {
+        for c in prompt.chars() {
+            app.update(Action::Edit(Edit::Insert(c)), now());
+        }
+        app.update(Action::SubmitNote, now());
+    }
+    let message = app.message().expect("said");
+    assert!(message.error, "{}", message.text);
+    assert!(message.text.contains("not saved"), "{}", message.text);
+    let has = |state: &duban::store::State| {
+        state
+            .plan
+            .requirements()
+            .any(|r| r.text == "断线时新增的要求")
+    };
+    assert!(has(app.state()));
+    relay.restore();
+    until(&mut app, "reconnected", |a| a.link_banner().is_none());
+    // Not reloaded away: still shown, and quitting saves it.
+    assert!(has(app.state()));
+    app.update(Action::Quit, now());
+    assert!(app.should_quit());
+    assert!(has(&db
+        .store("x")
+        .load()
+        .expect("load")
+        .expect("workspace")));
 }
