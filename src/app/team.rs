@@ -143,8 +143,8 @@ impl App {
         let text = match (self.lang, sent, start) {
             (Lang::Zh, n, true) => format!("上次运行未同步的 {n} 项修改已同步"),
             (Lang::En, n, true) => format!("{n} edit(s) left unsent by the last run sent"),
-            (Lang::Zh, 0, false) => "已重新连接，已重新载入".to_string(),
-            (Lang::En, 0, false) => "connected again; reloaded".to_string(),
+            (Lang::Zh, 0, false) => "已重新连接".to_string(),
+            (Lang::En, 0, false) => "connected again".to_string(),
             (Lang::Zh, n, false) => format!("已重新连接：{n} 项修改已同步"),
             (Lang::En, n, false) => format!("connected again: {n} edit(s) sent"),
         };

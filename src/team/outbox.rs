@@ -55,8 +55,8 @@ pub struct Outbox {
     path: PathBuf,
     store: String,
     entries: Vec<Entry>,
-    /// The slot locks held: the first is this dashboard's own.
-    _locks: Vec<File>,
+    /// The lock on this dashboard's slot, held while it runs.
+    _lock: File,
 }
 
 impl Outbox {
@@ -67,9 +67,8 @@ impl Outbox {
         let fail = |what: &Path, e: &dyn std::fmt::Display| format!("{}: {e}", what.display());
         std::fs::create_dir_all(dir).map_err(|e| fail(dir, &e))?;
         let stem = format!("outbox-{:08x}", crc32fast::hash(key.as_bytes()));
-        let mut locks = Vec::new();
-        let mut own: Option<PathBuf> = None;
-        let mut adopted = Vec::new();
+        let mut own: Option<(PathBuf, File)> = None;
+        let mut adopted: Vec<(PathBuf, File)> = Vec::new();
         let mut entries = Vec::new();
         for slot in 0..SLOTS {
             let lock_path = dir.join(format!("{stem}-{slot}.lock"));
@@ -83,14 +82,18 @@ impl Outbox {
                 continue; // Another running dashboard's.
             }
             let path = dir.join(format!("{stem}-{slot}.json"));
-            entries.extend(read(&path)?);
-            locks.push(lock);
-            match own {
-                None => own = Some(path),
-                Some(_) => adopted.push(path),
+            let left = read(&path)?;
+            if own.is_none() {
+                own = Some((path, lock));
+            } else if !left.is_empty() {
+                // A dead dashboard's entries: its slot is held until they are in ours.
+                adopted.push((path, lock));
+            } else {
+                continue; // Free and empty: left for the next dashboard.
             }
+            entries.extend(left);
         }
-        let path = own.ok_or_else(|| {
+        let (path, lock) = own.ok_or_else(|| {
             format!(
                 "{}: every outbox slot is in use by another dashboard",
                 dir.display()
@@ -103,13 +106,13 @@ impl Outbox {
             path,
             store: store.to_string(),
             entries,
-            _locks: locks,
+            _lock: lock,
         };
         if !adopted.is_empty() {
             // Ours first, holding everything, then the others go: a crash between the two
             // leaves duplicates, which sending recognises as already there.
             outbox.write()?;
-            for p in adopted {
+            for (p, _lock) in adopted {
                 let _ = std::fs::remove_file(p);
             }
         }
@@ -231,6 +234,16 @@ mod tests {
         let c = Outbox::open(dir.path(), "k", "s").expect("again");
         assert_eq!(c.entries().len(), 1);
         assert_eq!(c.entries()[0].version, 3);
+        // A dead second dashboard's slot is taken over too, and emptied.
+        let mut d = Outbox::open(dir.path(), "k", "s").expect("second");
+        d.replace(vec![entry(5)]).expect("write");
+        let d_path = d.path().to_path_buf();
+        drop((c, d));
+        let e = Outbox::open(dir.path(), "k", "s").expect("again");
+        let mut versions: Vec<i64> = e.entries().iter().map(|e| e.version).collect();
+        versions.sort_unstable();
+        assert_eq!(versions, [3, 5]);
+        assert!(!d_path.exists() || e.path() == d_path);
     }
 
     #[test]

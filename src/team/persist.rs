@@ -101,8 +101,24 @@ impl TeamStore {
     }
 
     /// The edit of `before`'s requirements, durably in the outbox (one entry each, with the
-    /// version it was made on) before it counts as saved.
+    /// version it was made on) before it counts as saved. When it cannot be, it is only in
+    /// memory: reconnecting then keeps the state instead of reloading it.
     fn to_outbox(
+        &self,
+        state: &State,
+        before: &[Requirement],
+        again: bool,
+    ) -> Result<(), TeamError> {
+        let kept = self.outbox_edit(state, before, again);
+        if kept.is_err() {
+            self.inner
+                .whole_pending
+                .store(true, std::sync::atomic::Ordering::SeqCst);
+        }
+        kept
+    }
+
+    fn outbox_edit(
         &self,
         state: &State,
         before: &[Requirement],
@@ -119,9 +135,6 @@ impl TeamStore {
                 (self.base().reqs.get(&key).cloned(), state.plan.get(b.id))
             else {
                 // A requirement the server does not have yet: that needs the server.
-                self.inner
-                    .whole_pending
-                    .store(true, std::sync::atomic::Ordering::SeqCst);
                 return Err(TeamError::Disconnected);
             };
             if mine != b {
