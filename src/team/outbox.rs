@@ -224,26 +224,26 @@ mod tests {
     #[test]
     fn entries_survive_a_restart_and_a_second_dashboard_gets_its_own_slot() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let mut a = Outbox::open(dir.path(), "k", "s").expect("open");
-        a.replace(vec![entry(3)]).expect("write");
-        let b = Outbox::open(dir.path(), "k", "s").expect("second");
-        assert_ne!(a.path(), b.path());
-        assert_eq!(b.entries().len(), 0);
-        drop((a, b));
+        let mut first = Outbox::open(dir.path(), "k", "s").expect("open");
+        first.replace(vec![entry(3)]).expect("write");
+        let second = Outbox::open(dir.path(), "k", "s").expect("second");
+        assert_ne!(first.path(), second.path());
+        assert_eq!(second.entries().len(), 0);
+        drop((first, second));
         // The first one died: the next start takes its entries over.
-        let c = Outbox::open(dir.path(), "k", "s").expect("again");
-        assert_eq!(c.entries().len(), 1);
-        assert_eq!(c.entries()[0].version, 3);
+        let third = Outbox::open(dir.path(), "k", "s").expect("again");
+        assert_eq!(third.entries().len(), 1);
+        assert_eq!(third.entries()[0].version, 3);
         // A dead second dashboard's slot is taken over too, and emptied.
-        let mut d = Outbox::open(dir.path(), "k", "s").expect("second");
-        d.replace(vec![entry(5)]).expect("write");
-        let d_path = d.path().to_path_buf();
-        drop((c, d));
-        let e = Outbox::open(dir.path(), "k", "s").expect("again");
-        let mut versions: Vec<i64> = e.entries().iter().map(|e| e.version).collect();
+        let mut fourth = Outbox::open(dir.path(), "k", "s").expect("second");
+        fourth.replace(vec![entry(5)]).expect("write");
+        let d_path = fourth.path().to_path_buf();
+        drop((third, fourth));
+        let fifth = Outbox::open(dir.path(), "k", "s").expect("again");
+        let mut versions: Vec<i64> = fifth.entries().iter().map(|x| x.version).collect();
         versions.sort_unstable();
         assert_eq!(versions, [3, 5]);
-        assert!(!d_path.exists() || e.path() == d_path);
+        assert!(!d_path.exists() || fifth.path() == d_path);
     }
 
     #[test]
