@@ -71,6 +71,10 @@ impl Outbox {
         let mut adopted: Vec<(PathBuf, File)> = Vec::new();
         let mut entries = Vec::new();
         for slot in 0..SLOTS {
+            let path = dir.join(format!("{stem}-{slot}.json"));
+            if own.is_some() && !path.exists() {
+                continue; // Nothing to take over: no lock file made for it.
+            }
             let lock_path = dir.join(format!("{stem}-{slot}.lock"));
             let lock = File::options()
                 .create(true)
@@ -81,7 +85,6 @@ impl Outbox {
             if lock.try_lock().is_err() {
                 continue; // Another running dashboard's.
             }
-            let path = dir.join(format!("{stem}-{slot}.json"));
             let left = read(&path)?;
             if own.is_none() {
                 own = Some((path, lock));
