@@ -145,6 +145,15 @@ fn status_line(app: &App, cols: usize) -> Line<'static> {
             THEME.error,
         ));
     }
+    if let Some(units) = app.liaison_units() {
+        // Who this login is, always in sight: 联络员 · 市发改局.
+        let who = lang.pick("联络员", "liaison");
+        let sep = lang.pick("、", ", ");
+        spans.push(Span::styled(
+            format!(" {who} · {} ", units.join(sep)),
+            THEME.label,
+        ));
+    }
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let room = cols.saturating_sub(used + 1);
     if let Some(m) = app.message() {
@@ -193,6 +202,9 @@ fn hint_spans(app: &App, cols: usize) -> Vec<Span<'static>> {
     let mode = app.key_mode();
     let mut hints: Vec<(String, &'static str)> = Vec::new();
     let mut add = |actions: &[Action], label: &'static str| {
+        if !actions.iter().all(|a| app.may(a)) {
+            return; // Not this login's to take (a unit liaison's).
+        }
         if let Some(keys) = keys_label(km, mode, actions) {
             hints.push((keys, label));
         }
@@ -230,6 +242,9 @@ fn hint_spans(app: &App, cols: usize) -> Vec<Span<'static>> {
                 // Hand entry last before help and quit, after the category keys: the first
                 // to go on a narrow screen.
                 for a in [Action::Correct, Action::AddRequirement] {
+                    if !app.may(&a) {
+                        continue;
+                    }
                     if let Some(keys) = keys_label(km, mode, std::slice::from_ref(&a)) {
                         hints.insert(hints.len().saturating_sub(2), (keys, a.short(lang)));
                     }
