@@ -378,10 +378,9 @@ fn a_liaison_hears_only_their_units_changes() {
         .expect("channels")
         .get(0);
     assert_eq!(channels.len(), 3, "the liaisons' and one per unit");
-    let mut listen = String::from("LISTEN duban;");
-    for c in &channels {
-        listen.push_str(&format!("LISTEN \"{c}\";"));
-    }
+    let listen: String = std::iter::once("LISTEN duban;".to_string())
+        .chain(channels.iter().map(|c| format!("LISTEN \"{c}\";")))
+        .collect();
     li.batch_execute(&listen).expect("listen");
     let bump = |admin: &mut Client, id: &str| {
         admin

@@ -173,7 +173,7 @@ fn prompt_password(login: &str, lang: Lang) -> Result<String, CliError> {
 }
 
 /// A unit liaison's login and a command that is the office's (review, extensions, reminders,
-/// notices, hand entry, imports, plans, snapshots): refused before anything is loaded or
+/// notices, hand entry, imports, plans, snapshots, pulling the workspace): refused before anything is loaded or
 /// written. Their own commands (note, set doing/blocked, claim, attach, report-submitted)
 /// go to the server, which has the last word (the liaison trigger).
 pub fn refuse_office_command(
@@ -200,7 +200,14 @@ pub fn refuse_office_command(
                 action: Some(_),
                 ..
             }
-    ) || matches!(command, C::Snapshot { list: false, .. });
+    ) || matches!(command, C::Snapshot { list: false, .. })
+        // A file of a partial plan would not be a workspace.
+        || matches!(
+            command,
+            C::Store {
+                action: super::super::StoreAction::Pull { .. }
+            }
+        );
     let super::super::backend::Backend::Team(team) = store else {
         return Ok(());
     };
