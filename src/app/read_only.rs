@@ -52,6 +52,21 @@ impl App {
         ) && self.liaison_units().is_some())
     }
 
+    /// What `action` does for this login, for the `?` help overlay: the status key steps
+    /// through a liaison's statuses only.
+    pub fn describe(&self, action: &Action) -> String {
+        if *action == Action::CycleStatus && self.liaison_units().is_some() {
+            return self
+                .lang
+                .pick(
+                    "切换状态：未开始 → 推进中 ⇄ 受阻（办结由督查室审核）",
+                    "switch status: todo → doing ⇄ blocked (the office closes)",
+                )
+                .into();
+        }
+        action.describe(self.lang)
+    }
+
     /// A liaison's refused action: the status line says 无权限 and nothing is touched. The
     /// status key steps through what a liaison may set (todo → doing ⇄ blocked).
     fn refuse_for_liaison(&mut self, action: &Action, now: NaiveDateTime) -> bool {

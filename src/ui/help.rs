@@ -94,7 +94,7 @@ fn rows(app: &App, mode: KeyMode) -> Vec<(String, String)> {
             }
             continue;
         }
-        rows.push((keys, e.action.describe(lang)));
+        rows.push((keys, app.describe(&e.action)));
     }
     if !jumps.is_empty() {
         rows.push((jumps.join(" "), Action::JumpCategory(1).describe(lang)));

@@ -163,6 +163,10 @@ fn a_liaisons_dashboard_offers_and_saves_only_what_a_liaison_may_do() {
     for a in [Action::Approve, Action::Extend, Action::AddRequirement] {
         assert!(!app.may(&a), "{a:?}");
     }
+    app.update(Action::Help, now());
+    let help = screen(&app);
+    assert!(help.contains("todo → doing ⇄ blocked"), "{help}");
+    app.update(Action::Back, now());
     let selected = app.selected_requirement().map(|r| r.id).expect("selected");
     assert_eq!(selected.to_string(), mine[0]);
     let before = office_view(&mut admin);
