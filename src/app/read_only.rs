@@ -34,6 +34,16 @@ impl App {
         self.store.liaison()
     }
 
+    /// Who this login is, for the footer to keep in sight: 联络员 · 市发改局、市卫体局.
+    pub fn login_label(&self) -> Option<String> {
+        let units = self.liaison_units()?;
+        let who = self.lang.pick("联络员", "liaison");
+        Some(format!(
+            "{who} · {}",
+            units.join(self.lang.pick("、", ", "))
+        ))
+    }
+
     /// Whether the login may take `action`: a unit liaison only reports on their units'
     /// requirements (notes, doing/blocked, 报送, evidence, completion claims); the office's
     /// actions are hidden from the footer and help and refused.

@@ -9,11 +9,9 @@ use duban::team::TeamStore;
 use duban::team::conninfo::{Conninfo, process_env};
 use postgres::Client;
 use postgres::fallible_iterator::FallibleIterator;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 use super::access::{connect, login, office_view, refused, store_as, team};
-use super::support::{Db, bare, succeed};
+use super::support::{Db, bare, screen, succeed};
 
 const UNITS: [&str; 2] = ["市卫体局", "市发改局"];
 
@@ -121,24 +119,6 @@ fn dashboard(db: &Db) -> App {
     let store = TeamStore::connect(conninfo, Some("王五".into())).expect("connect");
     let state = store.load().expect("load").expect("workspace");
     App::new(state, Box::new(store), now().date()).with_lang(Lang::En)
-}
-
-fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(160, 30)).expect("terminal");
-    terminal.draw(|f| duban::ui::draw(f, app)).expect("draw");
-    let buf = terminal.backend().buffer();
-    let mut text = String::new();
-    for y in 0..buf.area.height {
-        let mut x = 0;
-        while x < buf.area.width {
-            let symbol = buf[(x, y)].symbol();
-            text.push_str(symbol);
-            let w = unicode_width::UnicodeWidthStr::width(symbol).max(1);
-            x = x.saturating_add(u16::try_from(w).unwrap_or(1));
-        }
-        text.push('\n');
-    }
-    text
 }
 
 #[test]
