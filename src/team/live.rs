@@ -1,6 +1,7 @@
-//! Live updates: a second connection LISTENs on its login's channels in a thread of its own and
-//! hands each notification to the dashboard, which brings in just the changed requirement
-//! (its row and history), or reloads the workspace when a plan or the workspace row changed.
+//! Live updates: a second connection LISTENs on its login's channels in a thread of its
+//! own and hands each notification to the dashboard, which brings in just the changed
+//! requirement (its row and history), or reloads the workspace when a plan or the
+//! workspace row changed.
 //! Changes made on this store's own connection do not echo.
 
 use std::sync::mpsc::{self, Receiver};
