@@ -12,11 +12,13 @@
 //!   to what, and when. Different requirements never clash. No lock file.
 //! - Statements take bound parameters only. A password never appears in output or errors:
 //!   connection strings are shown redacted ([`Conninfo::redacted`]).
-//! - Every change is announced with `pg_notify('duban', {table, op, plan, id, version, by,
-//!   login})` at commit, for dashboards that LISTEN.
+//! - Every change is announced with `pg_notify(channel, {table, op, plan, id, version, by,
+//!   login})` at commit, for dashboards that LISTEN on the channels `duban.my_channels()`
+//!   names (a liaison hears only their units' requirements: migration 0003).
 
 pub mod conninfo;
 mod edit;
+mod liaison;
 mod live;
 mod load;
 mod outbox;
@@ -149,6 +151,8 @@ struct Inner {
     user: Option<String>,
     /// The login's role in this store, asked once (see [`TeamStore::role`]).
     role: std::sync::OnceLock<Option<roles::Role>>,
+    /// A liaison's units, asked once (see [`TeamStore::liaison_units`]).
+    units: std::sync::OnceLock<Vec<String>>,
     /// Dashboard edits a clash kept, for re-applying or dropping ([`persist`]).
     kept: Mutex<Vec<persist::KeptEdit>>,
     /// The LISTEN thread's notifications, once the dashboard started it ([`live`]).
@@ -179,6 +183,7 @@ impl TeamStore {
                 base: Mutex::new(Base::default()),
                 user,
                 role: std::sync::OnceLock::new(),
+                units: std::sync::OnceLock::new(),
                 kept: Mutex::new(Vec::new()),
                 listener: Mutex::new(None),
                 outbox: Mutex::new(Err("the outbox is the dashboard's".into())),
@@ -242,6 +247,10 @@ impl TeamStore {
     pub fn save(&self, state: &State) -> Result<(), TeamError> {
         let mut base = self.base();
         let user = self.inner.user.as_deref();
+        if self.role() == Some(roles::Role::Liaison) {
+            // Only the rows it changed: a liaison's workspace is partial.
+            return liaison::save(&mut self.client(), &mut base, state, user);
+        }
         let next = save::save(&mut self.client(), &base, state, user)?;
         *base = next;
         Ok(())

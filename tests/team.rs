@@ -7,6 +7,7 @@ mod team {
     pub mod clash;
     pub mod cli;
     pub mod dashboard;
+    pub mod liaison;
     pub mod live;
     pub mod outage;
     #[path = "../common/pty.rs"]

@@ -67,6 +67,11 @@ pub trait Persist {
     fn link(&self) -> Option<super::team::Link> {
         None
     }
+    /// A unit liaison's login (the team store): their units; the dashboard offers only what
+    /// a liaison may do.
+    fn liaison(&self) -> Option<Vec<String>> {
+        None
+    }
     /// Set when another duban is the writer and edits must be refused.
     fn read_only(&self) -> Option<ReadOnly> {
         None

@@ -411,7 +411,7 @@ impl App {
             Action::Tick => return,
             _ => {}
         }
-        if self.mode == Mode::Normal && self.refuse_read_only(&action) {
+        if self.mode == Mode::Normal && self.refuse_read_only(&action, now) {
             return;
         }
         let selected = self.selected_requirement().map(|r| r.id);

@@ -2,14 +2,20 @@
 //! with a banner naming the writer, and refuses edits before they touch anything. It follows
 //! what the writer saves, and becomes the writer once that duban has quit.
 
+use chrono::NaiveDateTime;
+
 use super::{Action, App};
 use crate::i18n::Lang;
+use crate::plan::Status;
 use crate::store::{Followed, ReadOnly};
 
 impl App {
     /// Whether `action` is an edit refused because this dashboard is read-only (then the
     /// status line says so).
-    pub(super) fn refuse_read_only(&mut self, action: &Action) -> bool {
+    pub(super) fn refuse_read_only(&mut self, action: &Action, now: NaiveDateTime) -> bool {
+        if self.refuse_for_liaison(action, now) {
+            return true;
+        }
         // Anything else that edits still cannot save: the store refuses (see `Store::save`).
         let Some(banner) = self.read_only_banner().filter(|_| action.is_edit()) else {
             return false;
@@ -19,6 +25,92 @@ impl App {
             Lang::Zh => format!("不能修改（{banner}）"),
             Lang::En => format!("edits are disabled ({banner})"),
         };
+        self.set_message(text, true);
+        true
+    }
+
+    /// A unit liaison's login (issue #22): the units they report for, shown in the footer.
+    pub fn liaison_units(&self) -> Option<Vec<String>> {
+        self.store.liaison()
+    }
+
+    /// Who this login is, for the footer to keep in sight: 联络员 · 市发改局、市卫体局.
+    pub fn login_label(&self) -> Option<String> {
+        let units = self.liaison_units()?;
+        let who = self.lang.pick("联络员", "liaison");
+        Some(format!(
+            "{who} · {}",
+            units.join(self.lang.pick("、", ", "))
+        ))
+    }
+
+    /// Whether the login may take `action`: a unit liaison only reports on their units'
+    /// requirements (notes, doing/blocked, 报送, evidence, completion claims); the office's
+    /// actions are hidden from the footer and help and refused.
+    pub fn may(&self, action: &Action) -> bool {
+        !(matches!(
+            action,
+            Action::ToggleDone
+                | Action::SetDue
+                | Action::SetStart
+                | Action::AddRequirement
+                | Action::Correct
+                | Action::Extend
+                | Action::Approve
+                | Action::Reject
+                | Action::Remind
+        ) && self.liaison_units().is_some())
+    }
+
+    /// What `action` does for this login, for the `?` help overlay: the status key steps
+    /// through a liaison's statuses only.
+    pub fn describe(&self, action: &Action) -> String {
+        if *action == Action::CycleStatus && self.liaison_units().is_some() {
+            return self
+                .lang
+                .pick(
+                    "切换状态：未开始 → 推进中 ⇄ 受阻（办结由督查室审核）",
+                    "switch status: todo → doing ⇄ blocked (the office closes)",
+                )
+                .into();
+        }
+        action.describe(self.lang)
+    }
+
+    /// A liaison's refused action: the status line says 无权限 and nothing is touched. The
+    /// status key steps through what a liaison may set (todo → doing ⇄ blocked).
+    fn refuse_for_liaison(&mut self, action: &Action, now: NaiveDateTime) -> bool {
+        if self.liaison_units().is_none() {
+            return false;
+        }
+        if *action == Action::CycleStatus
+            && let Some(r) = self.selected_requirement()
+        {
+            let (id, from) = (r.id, r.status);
+            let to = match from {
+                Status::Todo | Status::Blocked => Status::Doing,
+                Status::Doing => Status::Blocked,
+                Status::Review | Status::Done => {
+                    let text = self.lang.pick(
+                        "无权限：已申请办结或已办结的要求由督查室处理",
+                        "permission denied: a claimed or closed requirement is the office's",
+                    );
+                    self.set_message(text, true);
+                    return true;
+                }
+            };
+            self.set_status(id, to, now);
+            self.refresh();
+            return true;
+        }
+        if self.may(action) {
+            return false;
+        }
+        let text = self.lang.pick(
+            "无权限：联络员只能写进展、标进行中/受阻、报送、上传佐证和申请办结",
+            "permission denied: a unit liaison may only add notes, set doing/blocked, report, \
+             attach evidence and claim completion",
+        );
         self.set_message(text, true);
         true
     }

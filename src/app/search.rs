@@ -158,10 +158,21 @@ impl App {
         else {
             return;
         };
-        let item = usize::try_from(id.item).unwrap_or(1).saturating_sub(1);
-        let requirement = usize::try_from(id.requirement)
-            .unwrap_or(1)
-            .saturating_sub(1);
+        // Where the tree holds it: its position, except in a partial plan (a liaison's).
+        let (item, requirement) = self.plan().categories[category]
+            .items
+            .iter()
+            .enumerate()
+            .find_map(|(i, it)| {
+                let k = it.requirements.iter().position(|r| r.id == id)?;
+                Some((i, k))
+            })
+            .unwrap_or((
+                usize::try_from(id.item).unwrap_or(1).saturating_sub(1),
+                usize::try_from(id.requirement)
+                    .unwrap_or(1)
+                    .saturating_sub(1),
+            ));
         self.select_category(category);
         self.tree.expand(category, item);
         self.set_cursor(super::TreePath {

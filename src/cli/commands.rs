@@ -65,6 +65,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
     let lang = ctx.lang;
     // Held until the command returns; a dashboard or another edit holding it makes this
     // wait briefly, then fail with the holder's pid.
+    super::team::roles::refuse_office_command(&command, &ctx.store, lang)?;
     let _lock = if writes(&command) {
         ctx.store.lock(crate::store::CLI_LOCK_WAIT)?
     } else {

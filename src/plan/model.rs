@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 mod history;
 mod interned;
+mod lookup;
 mod status;
 
 pub use history::{Change, ChangeKind, Note};
@@ -323,22 +324,6 @@ impl Plan {
         guess
             .filter(|&i| self.categories.get(i).is_some_and(|c| c.number == number))
             .or_else(|| self.categories.iter().position(|c| c.number == number))
-    }
-
-    /// Ids are positional, so lookup is direct indexing, not a scan.
-    pub fn get(&self, id: ReqId) -> Option<&Requirement> {
-        let cat = self.category(id.category)?;
-        let item = cat.items.get(id.item.checked_sub(1)? as usize)?;
-        item.requirements
-            .get(id.requirement.checked_sub(1)? as usize)
-    }
-
-    pub fn get_mut(&mut self, id: ReqId) -> Option<&mut Requirement> {
-        let ci = self.category_index(id.category)?;
-        let cat = self.categories.get_mut(ci)?;
-        let item = cat.items.get_mut(id.item.checked_sub(1)? as usize)?;
-        item.requirements
-            .get_mut(id.requirement.checked_sub(1)? as usize)
     }
 }
 

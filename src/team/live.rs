@@ -1,6 +1,7 @@
-//! Live updates: a second connection LISTENs on channel `duban` in a thread of its own and
-//! hands each notification to the dashboard, which brings in just the changed requirement
-//! (its row and history), or reloads the workspace when a plan or the workspace row changed.
+//! Live updates: a second connection LISTENs on its login's channels in a thread of its
+//! own and hands each notification to the dashboard, which brings in just the changed
+//! requirement (its row and history), or reloads the workspace when a plan or the
+//! workspace row changed.
 //! Changes made on this store's own connection do not echo.
 
 use std::sync::mpsc::{self, Receiver};
@@ -59,7 +60,19 @@ pub(super) fn spawn_listener(
     own: i32,
 ) -> Result<Receiver<Heard>, TeamError> {
     let mut client = conninfo.connect()?;
-    client.batch_execute("LISTEN duban").map_err(|e| sql(&e))?;
+    // The channels this login may hear (a liaison: only their units'; migration 0003).
+    let channels: Vec<String> = client
+        .query_one(
+            "SELECT array(SELECT quote_ident(c) FROM unnest(duban.my_channels()) c)",
+            &[],
+        )
+        .map_err(|e| sql(&e))?
+        .get(0);
+    for channel in channels {
+        client
+            .batch_execute(&format!("LISTEN {channel}"))
+            .map_err(|e| sql(&e))?;
+    }
     let (tx, rx) = mpsc::channel();
     thread::Builder::new()
         .name("duban-listen".into())

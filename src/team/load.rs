@@ -120,13 +120,8 @@ pub fn load(client: &mut Client) -> Result<(Option<State>, Base), TeamError> {
         .map_err(|e| sql(&e))?
         .get(0);
     if role.as_deref() == Some("liaison") {
-        // Requirement ids are positions in the plan's tree, and the database shows a
-        // liaison only their units' rows: this duban cannot build that partial plan.
-        return Err(TeamError::Refused(
-            "a unit liaison's login reads only their units' requirements, and this duban \
-             cannot yet show a partial plan; use `duban whoami`, or SQL on duban.requirements"
-                .into(),
-        ));
+        // Only their units' requirements, under the office's ids (see `liaison`).
+        return super::liaison::load(client);
     }
     let mut tx = client
         .build_transaction()
@@ -194,7 +189,9 @@ pub fn load(client: &mut Client) -> Result<(Option<State>, Base), TeamError> {
 
 /// The history entries by requirement, oldest first, each with the login and server time
 /// its row records.
-fn read_history(tx: &mut impl GenericClient) -> Result<HashMap<ReqKey, Vec<Value>>, TeamError> {
+pub(super) fn read_history(
+    tx: &mut impl GenericClient,
+) -> Result<HashMap<ReqKey, Vec<Value>>, TeamError> {
     let mut history: HashMap<ReqKey, Vec<Value>> = HashMap::new();
     for row in tx
         .query(

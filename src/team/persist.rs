@@ -299,6 +299,10 @@ impl Persist for TeamStore {
         (self.role() == Some(super::roles::Role::Leader)).then_some(ReadOnly::Leader)
     }
 
+    fn liaison(&self) -> Option<Vec<String>> {
+        self.liaison_units()
+    }
+
     fn save_edit(
         &mut self,
         state: &mut State,

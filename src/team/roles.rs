@@ -162,6 +162,20 @@ impl TeamStore {
         })
     }
 
+    /// A liaison's units (asked of the server once); `None` for any other login.
+    pub fn liaison_units(&self) -> Option<Vec<String>> {
+        if self.role() != Some(Role::Liaison) {
+            return None;
+        }
+        let units = self.inner.units.get_or_init(|| {
+            self.client()
+                .query_one("SELECT duban.my_units()", &[])
+                .map(|row| row.get(0))
+                .unwrap_or_default()
+        });
+        Some(units.clone())
+    }
+
     /// Whether a database role named `login` exists on the server.
     pub fn login_exists(&self, login: &str) -> Result<bool, TeamError> {
         let row = self

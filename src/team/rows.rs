@@ -161,3 +161,62 @@ fn place(header: &mut Value, plan: &str, row: ReqRow) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// Append `new` to the trail of `key`, after moving its trail aside when `replace` (an id
+/// that now names another requirement). Entries the server recorded before (a trail
+/// following its requirement to a new id, a restored plan's) keep their login and time:
+/// they go through the owner's `duban.write_history`, which checks that each is on record.
+/// Only new entries take the plain, server-stamped insert (the one a liaison may make).
+pub(super) fn append_history(
+    tx: &mut postgres::Transaction<'_>,
+    key: &ReqKey,
+    new: &[Change],
+    replace: bool,
+) -> Result<(), super::TeamError> {
+    use super::{TeamError, sql};
+    let damaged = |e: serde_json::Error| TeamError::Damaged(e.to_string());
+    if replace
+        || new
+            .iter()
+            .any(|c| c.login.is_some() && c.recorded.is_some())
+    {
+        let mut entries = Vec::new();
+        for c in new {
+            entries.push(json!({
+                "entry": history_entry(c).map_err(damaged)?,
+                "actor": c.by,
+                "login": c.login,
+                "at": c.recorded,
+            }));
+        }
+        tx.execute(
+            "SELECT duban.write_history($1, $2, $3, $4)",
+            &[&key.0, &key.1, &Value::Array(entries), &replace],
+        )
+        .map_err(|e| sql(&e))?;
+        return Ok(());
+    }
+    if new.is_empty() {
+        return Ok(());
+    }
+    let insert = tx
+        .prepare("INSERT INTO duban.history (plan, req, entry, actor) VALUES ($1, $2, $3, $4)")
+        .map_err(|e| sql(&e))?;
+    for c in new {
+        let entry = history_entry(c).map_err(damaged)?;
+        tx.execute(&insert, &[&key.0, &key.1, &entry, &c.by])
+            .map_err(|e| sql(&e))?;
+    }
+    Ok(())
+}
+
+/// The trail of a requirement whose row this transaction deleted: moved aside by the
+/// owner's `duban.drop_history` (history itself is append-only).
+pub(super) fn drop_history(
+    tx: &mut postgres::Transaction<'_>,
+    key: &ReqKey,
+) -> Result<(), super::TeamError> {
+    tx.execute("SELECT duban.drop_history($1, $2)", &[&key.0, &key.1])
+        .map_err(|e| super::sql(&e))?;
+    Ok(())
+}

@@ -144,53 +144,25 @@ pub fn save(
         if n == 0 {
             return Err(requirement_clash(&mut tx, key));
         }
-        tx.execute(
-            "DELETE FROM duban.history WHERE plan = $1 AND req = $2",
-            &[&key.0, &key.1],
-        )
-        .map_err(|e| sql(&e))?;
+        rows::drop_history(&mut tx, key)?;
     }
     tx.commit().map_err(|e| sql(&e))?;
     Base::of(state, &versions)
 }
 
 /// Append the entries `after` adds to `before`; when it does not extend it (the id now
-/// names another requirement, after a merge renumbered the plan) the trail is rewritten,
-/// each entry keeping its recorded login and time.
+/// names another requirement, after a merge renumbered the plan) the trail is replaced,
+/// each entry keeping its recorded login and time (see [`rows::append_history`]).
 pub(super) fn write_history(
     tx: &mut Transaction<'_>,
     key: &ReqKey,
     before: &[Change],
     after: &[Change],
 ) -> Result<(), TeamError> {
-    let new = if after.starts_with(before) {
-        &after[before.len()..]
-    } else {
-        tx.execute(
-            "DELETE FROM duban.history WHERE plan = $1 AND req = $2",
-            &[&key.0, &key.1],
-        )
-        .map_err(|e| sql(&e))?;
-        after
-    };
-    if new.is_empty() {
-        return Ok(());
+    match after.strip_prefix(before) {
+        Some(new) => rows::append_history(tx, key, new, false),
+        None => rows::append_history(tx, key, after, true),
     }
-    let insert = tx
-        .prepare(
-            "INSERT INTO duban.history (plan, req, entry, actor, login, at)
-             VALUES ($1, $2, $3, $4, coalesce($5, session_user), coalesce($6, now()))",
-        )
-        .map_err(|e| sql(&e))?;
-    for c in new {
-        let entry = rows::history_entry(c).map_err(|e| TeamError::Damaged(e.to_string()))?;
-        tx.execute(
-            &insert,
-            &[&key.0, &key.1, &entry, &c.by, &c.login, &c.recorded],
-        )
-        .map_err(|e| sql(&e))?;
-    }
-    Ok(())
 }
 
 /// Who holds the requirement now, for the clash message. The transaction is then dropped,

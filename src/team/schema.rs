@@ -10,10 +10,11 @@ use super::conninfo::describe;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_roles.sql"),
+    include_str!("migrations/0003_liaison.sql"),
 ];
 
 /// The schema version this duban writes.
-pub const SCHEMA_VERSION: i32 = 2;
+pub const SCHEMA_VERSION: i32 = 3;
 
 /// What `init` did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

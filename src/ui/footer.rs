@@ -145,6 +145,9 @@ fn status_line(app: &App, cols: usize) -> Line<'static> {
             THEME.error,
         ));
     }
+    if let Some(who) = app.login_label() {
+        spans.push(Span::styled(format!(" {who} "), THEME.label));
+    }
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let room = cols.saturating_sub(used + 1);
     if let Some(m) = app.message() {
@@ -193,7 +196,9 @@ fn hint_spans(app: &App, cols: usize) -> Vec<Span<'static>> {
     let mode = app.key_mode();
     let mut hints: Vec<(String, &'static str)> = Vec::new();
     let mut add = |actions: &[Action], label: &'static str| {
-        if let Some(keys) = keys_label(km, mode, actions) {
+        // Only what this login may take (a unit liaison's are fewer).
+        let mine = actions.iter().all(|a| app.may(a));
+        if let Some(keys) = keys_label(km, mode, actions).filter(|_| mine) {
             hints.push((keys, label));
         }
     };
@@ -229,7 +234,8 @@ fn hint_spans(app: &App, cols: usize) -> Vec<Span<'static>> {
             if app.screen() != Screen::Units {
                 // Hand entry last before help and quit, after the category keys: the first
                 // to go on a narrow screen.
-                for a in [Action::Correct, Action::AddRequirement] {
+                let hand = [Action::Correct, Action::AddRequirement];
+                for a in hand.into_iter().filter(|a| app.may(a)) {
                     if let Some(keys) = keys_label(km, mode, std::slice::from_ref(&a)) {
                         hints.insert(hints.len().saturating_sub(2), (keys, a.short(lang)));
                     }

@@ -76,6 +76,9 @@ fn rows(app: &App, mode: KeyMode) -> Vec<(String, String)> {
     let mut rows = Vec::new();
     let mut jumps = Vec::new();
     for e in app.keymap().entries(mode) {
+        if !app.may(&e.action) {
+            continue; // Not this login's to take (a unit liaison's).
+        }
         let keys = if e.keys.is_empty() {
             lang.pick("（未绑定）", "(unbound)").to_string()
         } else {
@@ -91,7 +94,7 @@ fn rows(app: &App, mode: KeyMode) -> Vec<(String, String)> {
             }
             continue;
         }
-        rows.push((keys, e.action.describe(lang)));
+        rows.push((keys, app.describe(&e.action)));
     }
     if !jumps.is_empty() {
         rows.push((jumps.join(" "), Action::JumpCategory(1).describe(lang)));

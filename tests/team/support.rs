@@ -154,3 +154,23 @@ pub fn bare() -> Command {
         .args(["--today", "2021-10-15"]);
     cmd
 }
+
+/// The dashboard drawn at 160×30, as text (the spacer cell after a wide character skipped).
+pub fn screen(app: &duban::app::App) -> String {
+    let backend = ratatui::backend::TestBackend::new(160, 30);
+    let mut terminal = ratatui::Terminal::new(backend).expect("terminal");
+    terminal.draw(|f| duban::ui::draw(f, app)).expect("draw");
+    let buf = terminal.backend().buffer();
+    let mut text = String::new();
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        while x < buf.area.width {
+            let symbol = buf[(x, y)].symbol();
+            text.push_str(symbol);
+            let w = unicode_width::UnicodeWidthStr::width(symbol).max(1);
+            x = x.saturating_add(u16::try_from(w).unwrap_or(1));
+        }
+        text.push('\n');
+    }
+    text
+}

@@ -171,3 +171,56 @@ fn prompt_password(login: &str, lang: Lang) -> Result<String, CliError> {
     }
     Ok(password)
 }
+
+/// A unit liaison's login and a command that is the office's (review, extensions, reminders,
+/// notices, hand entry, imports, plans, snapshots, pulling the workspace): refused before anything is loaded or
+/// written. Their own commands (note, set doing/blocked, claim, attach, report-submitted)
+/// go to the server, which has the last word (the liaison trigger).
+pub fn refuse_office_command(
+    command: &super::super::Command,
+    store: &super::super::backend::Backend,
+    lang: Lang,
+) -> Result<(), CliError> {
+    use super::super::Command as C;
+    let office = matches!(
+        command,
+        C::Import { .. }
+            | C::Due { .. }
+            | C::Start { .. }
+            | C::Extend { .. }
+            | C::Approve { .. }
+            | C::Reject { .. }
+            | C::Remind { .. }
+            | C::Notice { .. }
+            | C::Add(_)
+            | C::Edit(_)
+            | C::Remove { .. }
+            | C::Restore { .. }
+            | C::Plans {
+                action: Some(_),
+                ..
+            }
+    ) || matches!(command, C::Snapshot { list: false, .. })
+        // A file of a partial plan would not be a workspace.
+        || matches!(
+            command,
+            C::Store {
+                action: super::super::StoreAction::Pull { .. }
+            }
+        );
+    let super::super::backend::Backend::Team(team) = store else {
+        return Ok(());
+    };
+    if !office || team.role() != Some(Role::Liaison) {
+        return Ok(());
+    }
+    Err(crate::team::TeamError::Denied(
+        lang.pick(
+            "联络员只能写进展、标进行中/受阻、报送、上传佐证和申请办结（duban note/set/claim/attach/report-submitted）",
+            "a unit liaison may only add notes, set doing/blocked, report, attach evidence and \
+             claim completion (duban note/set/claim/attach/report-submitted)",
+        )
+        .into(),
+    )
+    .into())
+}

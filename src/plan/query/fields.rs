@@ -46,12 +46,18 @@ pub fn entries(plan: &Plan) -> impl Iterator<Item = Entry<'_>> {
 /// One requirement by id, by position like [`Plan::get`].
 pub fn entry(plan: &Plan, id: ReqId) -> Option<Entry<'_>> {
     let category = plan.category(id.category)?;
+    let requirement = plan.get(id)?;
+    // By position in a whole plan; a partial one (a liaison's) holds the id elsewhere.
     let item = category
         .items
-        .get(usize::try_from(id.item.checked_sub(1)?).ok()?)?;
-    let requirement = item
-        .requirements
-        .get(usize::try_from(id.requirement.checked_sub(1)?).ok()?)?;
+        .get(usize::try_from(id.item.checked_sub(1)?).ok()?)
+        .filter(|it| it.requirements.iter().any(|r| r.id == id))
+        .or_else(|| {
+            category
+                .items
+                .iter()
+                .find(|it| it.requirements.iter().any(|r| r.id == id))
+        })?;
     Some(Entry {
         plan: None,
         category,
