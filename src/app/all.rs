@@ -125,6 +125,7 @@ impl App {
         }
         self.all = Some(AllPlans::default());
         self.recount_all_plans();
+        self.scope_changed();
         let text = self.lang.pick("计划：全部", "plan: all");
         self.set_message(text, false);
     }
@@ -147,6 +148,27 @@ impl App {
             all.counts = counts;
             let n = self.state.plans().len();
             all.collapsed.retain(|&p| p < n);
+        }
+    }
+
+    /// In 全部, plan `to` was brought in for `from` (a node or a list row of it selected):
+    /// what is derived from the plan shown alone follows (its counts, as kept for its nodes;
+    /// its matches); the lists, which span every plan, stay as they are.
+    pub(super) fn refocused_in_all(&mut self, from: usize, to: usize) {
+        let d = &mut self.derived;
+        d.other_matches
+            .resize_with(self.state.plans().len(), || None);
+        d.other_matches[from] = d.matches.take();
+        d.matches = d.other_matches[to].take();
+        d.search_index = None;
+        d.search_trail.clear();
+        if let Some(counts) = self.all.as_ref().and_then(|a| a.counts.get(to)) {
+            d.counts.clone_from(counts);
+            d.total = (d.counts.iter()).fold(Counts::default(), |a, c| a.plus(*c));
+        }
+        self.tree.clamp(&self.state.plan);
+        if self.screen == super::Screen::Tree {
+            self.scroll.rows = 0;
         }
     }
 

@@ -61,6 +61,7 @@ impl App {
     }
 
     pub(super) fn after_filter_change(&mut self) {
+        self.rebuild_other_matches();
         self.derived.stale = Screen::ALL.to_vec();
         self.refresh();
         self.announce();
@@ -68,7 +69,7 @@ impl App {
 
     /// `筛选：N 项要求` in the status line.
     pub(super) fn announce(&mut self) {
-        let n = self.derived.matches.as_ref().map(|m| m.ids.len());
+        let n = self.match_count();
         let text = match (self.lang, n) {
             (_, None) => self.lang.pick("已清除筛选", "filters cleared").to_string(),
             (Lang::Zh, Some(n)) => format!("筛选：{n} 项要求"),

@@ -30,6 +30,7 @@ pub mod progress;
 mod quit;
 mod read_only;
 mod run;
+mod scope;
 pub mod screen;
 mod scroll;
 mod search;
@@ -414,7 +415,8 @@ impl App {
         if self.mode == Mode::Normal && self.refuse_read_only(&action) {
             return;
         }
-        let selected = self.selected_requirement().map(|r| r.id);
+        let selected = self.selection_key();
+        let row = self.list_key();
         match &self.mode {
             Mode::Normal => self.update_normal(&action, now),
             Mode::Help { .. } => self.update_help(&action),
@@ -425,8 +427,9 @@ impl App {
             Mode::Flow(_) => self.update_flow(action, now),
         }
         self.refresh();
+        self.follow_row_plan(row);
         self.refresh_evidence_checks();
-        if self.selected_requirement().map(|r| r.id) != selected {
+        if self.selection_key() != selected {
             self.note_cursor = None;
         }
     }

@@ -52,7 +52,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ]);
     let first = Line::from(first);
 
-    let c = app.total_counts();
+    // 全部: over every plan, as the strip's 全部 entry counts.
+    let c = app.scope_counts();
     let mut second = vec![
         Span::raw(" "),
         Span::styled(lang.pick("进度 ", "progress "), THEME.dim),
@@ -163,7 +164,7 @@ fn tabs_and_chips(app: &App) -> Line<'static> {
     }
     let chips = app.filter().chips(lang);
     if !chips.is_empty() {
-        if let Some(n) = app.matches().map(|m| m.ids.len()) {
+        if let Some(n) = app.match_count() {
             let count = match lang {
                 Lang::Zh => format!("{n}项 "),
                 Lang::En => format!("{n} "),
