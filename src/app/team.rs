@@ -73,6 +73,10 @@ impl App {
             self.edited(&ids);
         }
         let what = match (last.id, last.status) {
+            // Named as everywhere ids are shown once the workspace holds several plans.
+            (Some(id), Some(status)) if self.state.several() => {
+                format!("{}:{id} → {}", last.plan, self.lang.status(status))
+            }
             (Some(id), Some(status)) => format!("{id} → {}", self.lang.status(status)),
             _ => self
                 .lang

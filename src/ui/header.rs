@@ -39,6 +39,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let banner = app.read_only_banner();
     let (title, title_style) = match &banner {
         Some(text) => (wrap::fit(text, title_room), THEME.error),
+        None if app.all_plans() => {
+            let n = app.state().plans().len();
+            let text = match lang {
+                Lang::Zh => format!("全部计划（{n} 个）"),
+                Lang::En => format!("All plans ({n})"),
+            };
+            (wrap::fit(&text, title_room), THEME.title)
+        }
         None => (wrap::fit(&app.plan().title, title_room), THEME.title),
     };
     let mut first = vec![Span::raw(" "), Span::styled(title, title_style)];

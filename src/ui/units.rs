@@ -156,6 +156,43 @@ fn cell(r: &UnitRow, c: UnitColumn) -> (Option<String>, ratatui::style::Style) {
     }
 }
 
+/// 全部: the unit's share of each plan, one line a plan (`永济  牵头 19  配合 5  逾期 4`).
+fn plan_lines(app: &App, out: &mut Vec<Line<'static>>) {
+    let by_plan = app.unit_by_plan();
+    if by_plan.is_empty() {
+        return;
+    }
+    let lang = app.lang();
+    out.push(Line::default());
+    out.push(Line::styled(lang.pick("各计划", "By plan"), THEME.heading));
+    let names: Vec<&str> = (by_plan.iter())
+        .filter_map(|(p, _)| app.row_plan(*p))
+        .collect();
+    let name_w = names.iter().map(|n| width(n)).max().unwrap_or(0).min(12);
+    for (name, (_, r)) in names.iter().zip(&by_plan) {
+        let mut spans = vec![Span::styled(wrap::fit(name, name_w), THEME.label)];
+        for (c, n, style) in [
+            (UnitColumn::Lead, r.lead, THEME.text),
+            (UnitColumn::Cooperating, r.cooperating, THEME.text),
+            (UnitColumn::Done, r.done, THEME.done),
+            (UnitColumn::Overdue, r.overdue, THEME.overdue),
+            (
+                UnitColumn::ReportsOutstanding,
+                r.reports_outstanding,
+                THEME.report_due,
+            ),
+        ] {
+            let style = if n == 0 { THEME.dim } else { style };
+            spans.push(Span::styled(
+                format!("  {} {n}", column_label(c, lang)),
+                style,
+            ));
+        }
+        // Drawing cuts a line at the pane's edge (by display width).
+        out.push(Line::from(spans));
+    }
+}
+
 /// `3/2`: reminders sent to the unit / requirements they chased.
 fn chased(r: &UnitRow) -> String {
     format!("{}/{}", r.reminders, r.chased)
@@ -213,6 +250,7 @@ pub fn detail_lines(app: &App, cols: usize) -> Vec<Line<'static>> {
             Span::styled(v, THEME.text),
         ]));
     }
+    plan_lines(app, &mut out);
     out.push(Line::default());
     let keys = super::footer::keys_label(
         app.keymap(),
