@@ -122,4 +122,39 @@ impl App {
             list.select(p, id);
         }
     }
+
+    /// `n` / `N` in 全部's tree: the next (previous) match in plan order, on into the next
+    /// plan (brought in) after the last match of this one, wrapping after the last plan.
+    pub(super) fn jump_match_all(&mut self, forward: bool, from_start: bool) {
+        let shown = self.plan_index();
+        let of = |p: usize| {
+            let m = if p == shown {
+                self.derived.matches.as_ref()
+            } else {
+                self.derived.other_matches.get(p).and_then(Option::as_ref)
+            };
+            m.map_or(&[][..], |m| m.ids.as_slice())
+        };
+        let all: Vec<(usize, ReqId)> = (0..self.state.plans().len())
+            .flat_map(|p| of(p).iter().map(move |&id| (p, id)))
+            .collect();
+        let current = self.tree_requirement().map(|r| (shown, r.id));
+        let target = match (current, from_start) {
+            (Some(cur), false) if forward => {
+                let at = all.partition_point(|k| *k <= cur);
+                all.get(at).or(all.first())
+            }
+            (Some(cur), false) => {
+                let at = all.partition_point(|k| *k < cur);
+                at.checked_sub(1).and_then(|i| all.get(i)).or(all.last())
+            }
+            _ => all.first(),
+        };
+        let Some(&(plan, id)) = target else { return };
+        if plan != shown && !self.refocus(plan) {
+            return;
+        }
+        self.node_into_category();
+        self.reveal(id);
+    }
 }

@@ -164,7 +164,7 @@ fn plan_lines(app: &App, out: &mut Vec<Line<'static>>) {
     }
     let lang = app.lang();
     out.push(Line::default());
-    out.push(Line::styled(lang.pick("各计划", "By plan"), THEME.heading));
+    out.push(Line::styled(lang.pick("各计划", "By plan"), THEME.label));
     let names: Vec<&str> = (by_plan.iter())
         .filter_map(|(p, _)| app.row_plan(*p))
         .collect();
@@ -218,6 +218,7 @@ pub fn detail_lines(app: &App, cols: usize) -> Vec<Line<'static>> {
             THEME.dim,
         ));
     }
+    plan_lines(app, &mut out);
     out.push(Line::default());
     let oldest = r
         .oldest_overdue_days
@@ -250,7 +251,6 @@ pub fn detail_lines(app: &App, cols: usize) -> Vec<Line<'static>> {
             Span::styled(v, THEME.text),
         ]));
     }
-    plan_lines(app, &mut out);
     out.push(Line::default());
     let keys = super::footer::keys_label(
         app.keymap(),

@@ -287,6 +287,65 @@ mod tests {
         )
     }
 
+    /// 全部 over two generated plans (the same ids in both), B shown.
+    fn all_plans_app() -> App {
+        use crate::plan::generate::{GenOptions, generate_document};
+        let plan = |requirements, seed| {
+            let doc = generate_document(&GenOptions {
+                requirements,
+                seed,
+                ..GenOptions::default()
+            });
+            crate::plan::import::import_bytes(doc.as_bytes(), "gen.txt").expect("imports")
+        };
+        let mut state = crate::store::State::new(plan(120, 1));
+        state
+            .add(crate::store::PlanState::new("B", plan(90, 2)))
+            .expect("adds");
+        let mut app = App::new(state, Box::new(super::super::super::Discard), now().date());
+        app.update(Action::NextPlan, now());
+        assert!(app.all_plans());
+        app
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// In 全部, edits on rows of either plan (each brought in as its row is selected)
+        /// leave the lists a full rebuild gives.
+        #[test]
+        fn edits_across_plans_match_a_rebuild(
+            units in any::<bool>(),
+            steps in prop::collection::vec((0usize..40, any::<bool>(), any::<bool>()), 1..12),
+        ) {
+            let mut app = all_plans_app();
+            if units {
+                app.update(Action::ShowScreen(Screen::Units), now());
+                app.update(Action::ToggleExpand, now());
+            } else {
+                app.update(Action::ShowScreen(Screen::Agenda), now());
+            }
+            for (moves, cycle, undo) in steps {
+                for _ in 0..moves {
+                    app.update(Action::Down, now());
+                }
+                if undo {
+                    app.update(Action::Undo, now());
+                } else if cycle {
+                    app.update(Action::CycleStatus, now());
+                } else {
+                    app.update(Action::ToggleDone, now());
+                    app.update(Action::SubmitNote, now());
+                }
+                let key = app.list_key();
+                prop_assert!(key.is_none_or(|(p, _)| p == app.plan_index()));
+                let patched = shown(&app);
+                app.rebuilt();
+                prop_assert_eq!(patched, shown(&app));
+            }
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(32))]
 
