@@ -13,7 +13,7 @@ use crate::i18n::Lang;
 pub use crate::plan::query::Filter;
 use crate::plan::{Requirement, Status};
 pub use matches::Matches;
-pub(super) use matches::{INDEX_FROM, plan_len};
+pub(super) use matches::{INDEX_FROM, plan_len, scan};
 
 impl Filter {
     /// The header chips: `[逾期] [推进中] [单位:市财政局] [搜:政策]`.

@@ -3,7 +3,7 @@
 //! its plan's index in the workspace and is known by `(plan, id)`; acting on a row brings its
 //! plan in first (the one-plan code then edits it, see [`App::follow_row_plan`]).
 
-use super::filter::Matches;
+use super::filter::scan;
 use super::{App, Screen};
 use crate::plan::query::Scope;
 use crate::plan::{Counts, Plan, ReqId, Requirement};
@@ -74,21 +74,11 @@ impl App {
         let shown = self.plan_index();
         let others = match &self.all {
             Some(_) if !self.filter.is_empty() => (self.state.plans().iter().enumerate())
-                .map(|(i, p)| (i != shown).then(|| self.matches_in(&p.plan)))
+                .map(|(i, p)| (i != shown).then(|| scan(&p.plan, &self.filter, self.today)))
                 .collect(),
             _ => Vec::new(),
         };
         self.derived.other_matches = others;
-    }
-
-    /// The filter's matches in `plan`, by a scan (the text index is the plan shown's).
-    fn matches_in(&self, plan: &Plan) -> Matches {
-        let today = self.today;
-        let ids = crate::plan::query::entries(plan)
-            .filter(|e| self.filter.matches(e, today))
-            .map(|e| e.requirement.id)
-            .collect();
-        Matches::new(ids)
     }
 
     /// The plans in view changed (entering or leaving 全部): every list is rebuilt over the

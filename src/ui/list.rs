@@ -44,9 +44,10 @@ pub fn render(app: &App, list: &ReqList, title: &str, area: Rect, buf: &mut Buff
         .map(|r| width(&app.countdown(r)))
         .max()
         .unwrap_or(0);
-    // 全部: each row names its plan, in a column as wide as the longest name in view.
-    let plan_w = (visible.iter())
-        .filter_map(|e| app.row_plan(e.key()?.0))
+    // 全部: each row names its plan, in a column as wide as the longest name (of every
+    // plan, so the column does not shift while scrolling).
+    let plan_w = (0..app.state().plans().len())
+        .filter_map(|p| app.row_plan(p))
         .map(width)
         .max()
         .map_or(0, |w| w.min(PLAN_MAX));
