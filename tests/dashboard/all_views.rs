@@ -174,6 +174,11 @@ fn the_units_table_counts_a_unit_in_every_plan_and_drills_into_each() {
     resize(&mut app, 120, 40);
     let text = screen(&app, 120, 40).join("\n");
     assert!(text.contains("各计划"), "{text}");
+    let head = text
+        .lines()
+        .find(|l| l.contains("最长逾期"))
+        .expect("table head");
+    assert!(head.contains("计划"), "how many plans name a unit: {head}");
     assert!(
         text.contains(&format!("A  牵头 {}", by_plan[0].1)),
         "{text}"
