@@ -329,8 +329,14 @@ impl App {
         if self.mode == Mode::Normal && self.refuse_read_only(&action) {
             return;
         }
+        if self.mode == Mode::Normal {
+            self.bring_in_last_step(&action);
+        }
         let selected = self.selection_key();
         let row = self.list_key();
+        let (shown, depth) = (self.plan_index(), self.undo_depth());
+        // 全部 keeps which plan each step was made on (see `all.rs`).
+        let tracked = self.all_plans().then(|| action.clone());
         match &self.mode {
             Mode::Normal => self.update_normal(&action, now),
             Mode::Help { .. } => self.update_help(&action),
@@ -339,6 +345,9 @@ impl App {
             Mode::Input(..) => self.update_input(action, now),
             Mode::Search(_) => self.update_search(action),
             Mode::Flow(_) => self.update_flow(action, now),
+        }
+        if let Some(action) = &tracked {
+            self.track_step(action, shown, depth);
         }
         self.refresh();
         self.follow_row_plan(row);

@@ -137,9 +137,22 @@ fn done_rows_leave_the_agenda_of_their_plan_only() {
         "{listed:?}"
     );
     assert_eq!(listed, scope_agenda(app.state()));
-    // Undo brings B's row back, where the scope query puts it.
+    // Undo undoes B's step wherever the cursor landed, and brings B's row back where the
+    // scope query puts it; redo does it again.
+    go_to(&mut app, 0, id);
     feed(&mut app, [Action::Undo]);
+    assert_eq!(status(&saved(&store), "B", id), Some(Status::Todo));
+    assert_eq!(
+        app.state().name,
+        "A",
+        "the cursor stays on the row it was on"
+    );
+    assert!(keys(&app.agenda().entries).contains(&(1, id)));
     assert_eq!(keys(&app.agenda().entries), scope_agenda(app.state()));
+    go_to(&mut app, 0, id);
+    feed(&mut app, [Action::Redo]);
+    assert_eq!(status(&saved(&store), "B", id), Some(Status::Done));
+    assert_eq!(status(&saved(&store), "A", id), Some(Status::Todo));
 }
 
 #[test]
