@@ -178,7 +178,7 @@ impl App {
             self.all = all;
             return;
         }
-        if all.is_some() && index == self.plan_index() {
+        if all.is_some() {
             self.scope_changed();
         }
         let n = self.state.plans().len();

@@ -273,6 +273,19 @@ fn search_and_filters_span_every_plan() {
         }
     }
     assert_ne!(app.state().name, first, "n reached the other plan");
+    // One plan shown again: its matches alone.
+    feed(&mut app, [Action::NextPlan]);
+    assert!(!app.all_plans());
+    let shown = app.state().name.clone();
+    let alone = (app.state().get(&shown).iter())
+        .map(|p| {
+            entries(&p.plan)
+                .filter(|e| filter.matches(e, today()))
+                .count()
+        })
+        .sum::<usize>();
+    assert_eq!(app.match_count(), Some(alone));
+    assert!(alone < overdue);
 }
 
 #[test]
