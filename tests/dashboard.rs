@@ -7,6 +7,7 @@ mod hostile;
 
 mod dashboard {
     pub mod all_plans;
+    pub mod all_views;
     pub mod count;
     pub mod deadlines;
     pub mod edits;

@@ -149,3 +149,37 @@ fn mark_a_requirement_of_the_second_plan_in_all_plans() {
         statuses(0)
     );
 }
+
+#[test]
+fn one_unit_in_every_plan_and_an_edit_of_its_row() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let home = dir.path();
+    let state = workspace(home);
+    let mut s = Session::start(&state, home, &[]);
+    s.wait_for(&["全部 0/36"]);
+    s.press("{");
+    s.wait_for(&["计划：全部"]);
+    // The units view over both plans, narrowed to the one unit of 批示件's requirement.
+    s.press("w");
+    s.wait_for(&["全部 · 单位"]);
+    s.press("/");
+    s.press("市发改局");
+    s.press("\r");
+    s.wait_for(&["2项 [搜:市发改局]", "市发改局   "]);
+    s.press("\r");
+    s.wait_for(&["要点 · 牵头 (1)", "批示件 · 牵头 (1)", "抓紧落实考核整改"]);
+    s.press("G");
+    s.press("s");
+    s.wait_for(&["批示件:1 未开始 -> 推进中"]);
+    s.press("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    let (_, json) = saved(&state);
+    let plans = json["plans"].as_array().expect("plans");
+    let first = &plans[1]["plan"]["categories"][0]["items"][0]["requirements"][0];
+    assert_eq!(first["status"], "doing");
+    assert!(
+        !json["plans"][0].to_string().contains("\"doing\""),
+        "要点 untouched"
+    );
+}

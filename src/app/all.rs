@@ -11,7 +11,7 @@
 
 use std::collections::BTreeSet;
 
-use super::App;
+use super::{Action, App};
 use crate::plan::Counts;
 
 /// What 全部 keeps while it is shown.
@@ -24,6 +24,11 @@ pub(super) struct AllPlans {
     /// Each plan's per-category counts, as of entering 全部 or leaving that plan (the
     /// focused plan's come live from `derived`).
     counts: Vec<Vec<Counts>>,
+    /// The plans of the steps made here, oldest first, and of the steps undone (the last
+    /// undone last): undo and redo go to the plan of the last step, wherever the cursor is
+    /// (a row marked done leaves the agenda, and the cursor lands on another plan's row).
+    edits: Vec<usize>,
+    undone: Vec<usize>,
 }
 
 /// One row of the categories pane in 全部.
@@ -125,6 +130,7 @@ impl App {
         }
         self.all = Some(AllPlans::default());
         self.recount_all_plans();
+        self.scope_changed();
         let text = self.lang.pick("计划：全部", "plan: all");
         self.set_message(text, false);
     }
@@ -147,6 +153,69 @@ impl App {
             all.counts = counts;
             let n = self.state.plans().len();
             all.collapsed.retain(|&p| p < n);
+        }
+    }
+
+    /// In 全部, plan `to` was brought in for `from` (a node or a list row of it selected):
+    /// what is derived from the plan shown alone follows (its counts, as kept for its nodes;
+    /// its matches); the lists, which span every plan, stay as they are.
+    pub(super) fn refocused_in_all(&mut self, from: usize, to: usize) {
+        let d = &mut self.derived;
+        d.other_matches
+            .resize_with(self.state.plans().len(), || None);
+        d.other_matches[from] = d.matches.take();
+        d.matches = d.other_matches[to].take();
+        d.search_index = None;
+        d.search_trail.clear();
+        if let Some(counts) = self.all.as_ref().and_then(|a| a.counts.get(to)) {
+            d.counts.clone_from(counts);
+            d.total = (d.counts.iter()).fold(Counts::default(), |a, c| a.plus(*c));
+        }
+        self.tree.clamp(&self.state.plan);
+        if self.screen == super::Screen::Tree {
+            self.scroll.rows = 0;
+        }
+    }
+
+    /// 全部: before an undo or redo, bring in the plan of the last step made (undone).
+    pub(super) fn bring_in_last_step(&mut self, action: &Action) {
+        let target = match (&self.all, action) {
+            (Some(all), Action::Undo) => all.edits.last(),
+            (Some(all), Action::Redo) => all.undone.last(),
+            _ => None,
+        };
+        if let Some(&plan) = target
+            && plan != self.plan_index()
+        {
+            self.refocus(plan);
+        }
+    }
+
+    /// 全部: note the step `action` made, undid or redid on plan `shown`, whose undo and
+    /// redo depths were `before`.
+    pub(super) fn track_step(&mut self, action: &Action, shown: usize, before: (usize, usize)) {
+        let after = self.undo_depth();
+        if self.plan_index() != shown {
+            return;
+        }
+        let Some(all) = self.all.as_mut() else {
+            return;
+        };
+        match action {
+            Action::Undo if after.0 < before.0 => {
+                all.edits.pop();
+                all.undone.push(shown);
+            }
+            Action::Redo if after.1 < before.1 => {
+                all.undone.pop();
+                all.edits.push(shown);
+            }
+            Action::Undo | Action::Redo => {}
+            _ if after.0 > before.0 => {
+                all.edits.push(shown);
+                all.undone.clear();
+            }
+            _ => {}
         }
     }
 

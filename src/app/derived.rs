@@ -7,10 +7,11 @@
 //! changed: everything is recomputed). Handlers call one of the two and nothing else.
 
 mod lists;
+mod units;
 
 use super::filter::Matches;
 use super::{App, Screen};
-use crate::plan::agenda::AgendaRow;
+use crate::plan::agenda::ScopedRow;
 use crate::plan::count::Counting;
 use crate::plan::query::TextIndex;
 use crate::plan::workload::Workload;
@@ -31,12 +32,18 @@ pub struct Derived {
     pub(super) search_trail: Vec<(Option<String>, Option<Matches>)>,
     /// The plan's texts for searching a large plan, built when a search starts.
     pub(super) search_index: Option<TextIndex>,
-    /// Every agenda row before filtering (`None`: built when the agenda is shown), and the
-    /// ids among them whose report is still owed, ascending.
-    pub(super) agenda_rows: Option<Vec<AgendaRow>>,
-    pub(super) outstanding: Vec<ReqId>,
-    /// The units table kept up to date edit by edit, with its index of units' requirements.
-    pub(super) workload: Option<Workload>,
+    /// What the filter lets through in the other plans of 全部, by workspace index (the
+    /// plan shown has `matches`; its slot here is empty). Edits reach only the plan shown,
+    /// so these change with the filter alone.
+    pub(super) other_matches: Vec<Option<Matches>>,
+    /// Every agenda row of the plans in scope before filtering, each with its plan's
+    /// workspace index (`None`: built when the agenda is shown), and the `(plan, id)`s among
+    /// them whose report is still owed, ascending.
+    pub(super) agenda_rows: Option<Vec<ScopedRow>>,
+    pub(super) outstanding: Vec<(usize, ReqId)>,
+    /// Each plan's units table kept up to date edit by edit, with its index of units'
+    /// requirements, by workspace index (built for the plans in scope when shown).
+    pub(super) workloads: Vec<Option<Workload>>,
     /// Each unit's 考核 score, for the units table (`None`: computed when the table is
     /// next shown; any edit drops it).
     pub(super) scores: Option<std::collections::HashMap<String, f64>>,
@@ -51,11 +58,12 @@ impl Default for Derived {
             total: Counts::default(),
             plans: Vec::new(),
             matches: None,
+            other_matches: Vec::new(),
             search_trail: Vec::new(),
             search_index: None,
             agenda_rows: None,
             outstanding: Vec::new(),
-            workload: None,
+            workloads: Vec::new(),
             scores: None,
             stale: Screen::ALL.to_vec(),
         }
@@ -124,7 +132,7 @@ impl Derived {
     pub(super) fn forget(&mut self) {
         self.stale = Screen::ALL.to_vec();
         self.agenda_rows = None;
-        self.workload = None;
+        self.workloads.clear();
         self.scores = None;
         self.search_index = None;
         self.search_trail.clear();
@@ -159,6 +167,7 @@ impl App {
     pub(super) fn rebuilt(&mut self) {
         self.derived.recount_plans(&self.state);
         self.recount_all_plans();
+        self.rebuild_other_matches();
         self.rebuilt_shown();
     }
 
@@ -219,9 +228,9 @@ mod tests {
             d.total,
             d.matches.as_ref().map(|m| &m.ids),
             d.agenda_rows,
-            d.workload
-                .as_ref()
-                .map(crate::plan::workload::Workload::rows),
+            (d.workloads.iter().flatten())
+                .map(crate::plan::workload::Workload::rows)
+                .collect::<Vec<_>>(),
         )
     }
 

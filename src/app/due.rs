@@ -64,10 +64,10 @@ impl App {
             return;
         };
         let summary = match (date, self.lang) {
-            (Some(d), Lang::Zh) => format!("{id} 时限人工设定为 {d}"),
-            (Some(d), Lang::En) => format!("{id} due {d} (set by hand)"),
-            (None, Lang::Zh) => format!("{id} 已取消人工设定的时限"),
-            (None, Lang::En) => format!("{id}: hand-set due date cleared"),
+            (Some(d), Lang::Zh) => format!("{} 时限人工设定为 {d}", self.shown_id(id)),
+            (Some(d), Lang::En) => format!("{} due {d} (set by hand)", self.shown_id(id)),
+            (None, Lang::Zh) => format!("{} 已取消人工设定的时限", self.shown_id(id)),
+            (None, Lang::En) => format!("{}: hand-set due date cleared", self.shown_id(id)),
         };
         if self.change(&[id], &summary, |r| r.set_due(date, now)) == 0 {
             let msg = self.lang.pick("时限未改变", "due date unchanged");
@@ -80,10 +80,10 @@ impl App {
             return;
         };
         let summary = match (date, self.lang) {
-            (Some(d), Lang::Zh) => format!("{id} 交办日设为 {d}"),
-            (Some(d), Lang::En) => format!("{id} start date set to {d}"),
-            (None, Lang::Zh) => format!("{id} 已取消交办日"),
-            (None, Lang::En) => format!("{id}: start date cleared"),
+            (Some(d), Lang::Zh) => format!("{} 交办日设为 {d}", self.shown_id(id)),
+            (Some(d), Lang::En) => format!("{} start date set to {d}", self.shown_id(id)),
+            (None, Lang::Zh) => format!("{} 已取消交办日", self.shown_id(id)),
+            (None, Lang::En) => format!("{}: start date cleared", self.shown_id(id)),
         };
         let cal = Calendar::active();
         if self.change(&[id], &summary, |r| r.set_start(date, now, cal)) == 0 {

@@ -219,7 +219,8 @@ impl App {
             return;
         };
         let summary = format!(
-            "{id} {} -> {}",
+            "{} {} -> {}",
+            self.shown_id(id),
             self.lang.status(from),
             self.lang.status(to)
         );

@@ -99,8 +99,8 @@ impl App {
         };
         let stored = evidence::stored_path(&path, &self.state_dir());
         let summary = match self.lang {
-            Lang::Zh => format!("{id} 已登记佐证材料：{stored}"),
-            Lang::En => format!("{id} evidence attached: {stored}"),
+            Lang::Zh => format!("{} 已登记佐证材料：{stored}", self.shown_id(id)),
+            Lang::En => format!("{} evidence attached: {stored}", self.shown_id(id)),
         };
         self.act(id, &summary, now, |r, s| {
             Ok(r.attach(&stored, facts.clone(), None, s))
@@ -122,8 +122,8 @@ impl App {
         match paths.as_slice() {
             [] => {
                 let text = match self.lang {
-                    Lang::Zh => format!("{id} 没有佐证材料"),
-                    Lang::En => format!("{id} has no evidence"),
+                    Lang::Zh => format!("{} 没有佐证材料", self.shown_id(id)),
+                    Lang::En => format!("{} has no evidence", self.shown_id(id)),
                 };
                 self.set_message(text, false);
             }

@@ -13,7 +13,7 @@ use crate::i18n::Lang;
 pub use crate::plan::query::Filter;
 use crate::plan::{Requirement, Status};
 pub use matches::Matches;
-pub(super) use matches::{INDEX_FROM, plan_len};
+pub(super) use matches::{INDEX_FROM, plan_len, scan};
 
 impl Filter {
     /// The header chips: `[逾期] [推进中] [单位:市财政局] [搜:政策]`.
@@ -61,6 +61,7 @@ impl App {
     }
 
     pub(super) fn after_filter_change(&mut self) {
+        self.rebuild_other_matches();
         self.derived.stale = Screen::ALL.to_vec();
         self.refresh();
         self.announce();
@@ -68,7 +69,7 @@ impl App {
 
     /// `筛选：N 项要求` in the status line.
     pub(super) fn announce(&mut self) {
-        let n = self.derived.matches.as_ref().map(|m| m.ids.len());
+        let n = self.match_count();
         let text = match (self.lang, n) {
             (_, None) => self.lang.pick("已清除筛选", "filters cleared").to_string(),
             (Lang::Zh, Some(n)) => format!("筛选：{n} 项要求"),

@@ -129,8 +129,8 @@ impl App {
             requirement: r,
         });
         let summary = match self.lang {
-            Lang::Zh => format!("已手工添加 {id}"),
-            Lang::En => format!("added {id} by hand"),
+            Lang::Zh => format!("已手工添加 {}", self.shown_id(id)),
+            Lang::En => format!("added {} by hand", self.shown_id(id)),
         };
         self.history.push_added(&summary, id);
         self.shape_changed(&summary, id);
@@ -149,8 +149,8 @@ impl App {
             return self.set_message(msg, true);
         }
         let summary = match self.lang {
-            Lang::Zh => format!("{id} 已更正{label}"),
-            Lang::En => format!("{id}: {label} corrected"),
+            Lang::Zh => format!("{} 已更正{label}", self.shown_id(id)),
+            Lang::En => format!("{}: {label} corrected", self.shown_id(id)),
         };
         let derive = self.state.plan.rederive();
         let stamp = Stamp::new(now, None);

@@ -251,8 +251,8 @@ impl App {
             }
             Step::ExtendApprover { to, reason } => {
                 let summary = match self.lang {
-                    Lang::Zh => format!("{id} 已延期至 {to}"),
-                    Lang::En => format!("{id} extended to {to}"),
+                    Lang::Zh => format!("{} 已延期至 {to}", self.shown_id(id)),
+                    Lang::En => format!("{} extended to {to}", self.shown_id(id)),
                 };
                 let today = self.today;
                 self.act(id, &summary, now, |r, s| {
@@ -261,22 +261,22 @@ impl App {
             }
             Step::ClaimNote => {
                 let summary = match self.lang {
-                    Lang::Zh => format!("{id} 已申请办结，待审核"),
-                    Lang::En => format!("{id} completion claimed, in review"),
+                    Lang::Zh => format!("{} 已申请办结，待审核", self.shown_id(id)),
+                    Lang::En => format!("{} completion claimed, in review", self.shown_id(id)),
                 };
                 self.act(id, &summary, now, |r, s| r.claim(note, s, require));
             }
             Step::ApproveNote => {
                 let summary = match self.lang {
-                    Lang::Zh => format!("{id} 审核通过，已销号"),
-                    Lang::En => format!("{id} approved, closed"),
+                    Lang::Zh => format!("{} 审核通过，已销号", self.shown_id(id)),
+                    Lang::En => format!("{} approved, closed", self.shown_id(id)),
                 };
                 self.act(id, &summary, now, |r, s| r.approve(note, s, require));
             }
             Step::RejectReason => {
                 let summary = match self.lang {
-                    Lang::Zh => format!("{id} 已退回重办"),
-                    Lang::En => format!("{id} sent back"),
+                    Lang::Zh => format!("{} 已退回重办", self.shown_id(id)),
+                    Lang::En => format!("{} sent back", self.shown_id(id)),
                 };
                 self.act(id, &summary, now, |r, s| r.reject(&text, s));
             }
@@ -301,8 +301,8 @@ impl App {
                     )
                 });
                 let summary = match self.lang {
-                    Lang::Zh => format!("{id} 已催办 {unit}{how}"),
-                    Lang::En => format!("{id} reminded {unit}{how}"),
+                    Lang::Zh => format!("{} 已催办 {unit}{how}", self.shown_id(id)),
+                    Lang::En => format!("{} reminded {unit}{how}", self.shown_id(id)),
                 };
                 self.act(id, &summary, now, |r, s| {
                     r.remind(Some(&unit), via, note, s)

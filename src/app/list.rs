@@ -9,8 +9,30 @@ use crate::plan::ReqId;
 /// One row of a requirement list: a group heading or a requirement.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ListEntry {
-    Heading { group: Group, count: usize },
-    Requirement { id: ReqId, due: Option<NaiveDate> },
+    /// A group and how many requirements it holds; `plan` when the group is one plan's share
+    /// (a unit's requirements in 全部, grouped plan by plan).
+    Heading {
+        group: Group,
+        count: usize,
+        plan: Option<usize>,
+    },
+    /// A requirement, known by its plan (index in the workspace) and id: ids repeat across
+    /// plans.
+    Requirement {
+        plan: usize,
+        id: ReqId,
+        due: Option<NaiveDate>,
+    },
+}
+
+impl ListEntry {
+    /// `(plan, id)` of a requirement row.
+    pub fn key(&self) -> Option<(usize, ReqId)> {
+        match self {
+            ListEntry::Requirement { plan, id, .. } => Some((*plan, *id)),
+            ListEntry::Heading { .. } => None,
+        }
+    }
 }
 
 /// A list of requirements under headings, with a cursor that only rests on requirements.
@@ -25,10 +47,12 @@ pub struct ReqList {
 
 impl ReqList {
     pub fn selected(&self) -> Option<ReqId> {
-        match self.entries.get(self.cursor)? {
-            ListEntry::Requirement { id, .. } => Some(*id),
-            ListEntry::Heading { .. } => None,
-        }
+        self.selected_key().map(|(_, id)| id)
+    }
+
+    /// The selected row's `(plan, id)`.
+    pub fn selected_key(&self) -> Option<(usize, ReqId)> {
+        self.entries.get(self.cursor)?.key()
     }
 
     /// How many requirements are listed.
@@ -48,7 +72,7 @@ impl ReqList {
 
     /// Change the entries in place, then place the cursor as [`ReqList::replace`] does.
     pub fn edit(&mut self, change: impl FnOnce(&mut Vec<ListEntry>)) {
-        let keep = self.selected();
+        let keep = self.selected_key();
         let at = self.cursor;
         change(&mut self.entries);
         self.count = self
@@ -56,11 +80,7 @@ impl ReqList {
             .iter()
             .filter(|e| matches!(e, ListEntry::Requirement { .. }))
             .count();
-        let found = keep.and_then(|id| {
-            self.entries
-                .iter()
-                .position(|e| matches!(e, ListEntry::Requirement { id: i, .. } if *i == id))
-        });
+        let found = keep.and_then(|key| self.entries.iter().position(|e| e.key() == Some(key)));
         self.cursor = found.unwrap_or(at.min(self.entries.len().saturating_sub(1)));
         self.settle(1);
     }
@@ -114,12 +134,9 @@ impl ReqList {
         self.settle(if last { -1 } else { 1 });
     }
 
-    /// Put the cursor on `id` if listed.
-    pub fn select(&mut self, id: ReqId) -> bool {
-        let found = self
-            .entries
-            .iter()
-            .position(|e| matches!(e, ListEntry::Requirement { id: i, .. } if *i == id));
+    /// Put the cursor on plan `plan`'s `id` if listed.
+    pub fn select(&mut self, plan: usize, id: ReqId) -> bool {
+        let found = (self.entries.iter()).position(|e| e.key() == Some((plan, id)));
         if let Some(i) = found {
             self.cursor = i;
         }
@@ -133,6 +150,7 @@ mod tests {
 
     fn req(n: u32) -> ListEntry {
         ListEntry::Requirement {
+            plan: 0,
             id: ReqId::new(1, 1, n),
             due: None,
         }
@@ -142,6 +160,7 @@ mod tests {
         ListEntry::Heading {
             group: Group::Lead,
             count: 0,
+            plan: None,
         }
     }
 

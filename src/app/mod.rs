@@ -12,6 +12,7 @@ mod cursor;
 mod derived;
 mod due;
 mod edit;
+mod event;
 mod evidence;
 pub mod filter;
 pub mod geometry;
@@ -24,12 +25,14 @@ pub mod lifecycle;
 pub mod list;
 mod mode;
 mod nav;
+mod pane;
 mod plans;
 pub mod preview;
 pub mod progress;
 mod quit;
 mod read_only;
 mod run;
+mod scope;
 pub mod screen;
 mod scroll;
 mod search;
@@ -38,7 +41,6 @@ mod tree;
 pub mod units;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, MouseEventKind};
 
 pub use action::{Action, Edit};
 pub use all::Node;
@@ -53,6 +55,7 @@ pub use keymap::{Key, KeyMode, Keymap, KeymapError};
 pub use lifecycle::{Flow, Step};
 pub use list::{ListEntry, ReqList};
 pub use mode::{BulkChange, Mode, Prompt};
+pub use pane::{Measure, Message, Pane, Scroll};
 pub use plans::{Strip, StripEntry};
 pub use run::run;
 pub use screen::{Group, Screen};
@@ -64,35 +67,6 @@ use crate::i18n::Lang;
 use crate::plan::Counts;
 use crate::plan::escalation::{Escalation, EscalationRules};
 use crate::store::State;
-
-/// The three panes, in Tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    Categories,
-    Tree,
-    Detail,
-}
-
-impl Pane {
-    fn next(self) -> Pane {
-        match self {
-            Pane::Categories => Pane::Tree,
-            Pane::Tree => Pane::Detail,
-            Pane::Detail => Pane::Categories,
-        }
-    }
-
-    fn prev(self) -> Pane {
-        self.next().next()
-    }
-}
-
-/// The status line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Message {
-    pub text: String,
-    pub error: bool,
-}
 
 /// Whether an [`Action::Poll`] changed what the screen shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,24 +128,6 @@ pub struct App {
     opener: Box<dyn crate::open::Opener>,
     /// The selected requirement's evidence checks, made in `update`, read by drawing.
     evidence_checks: Option<evidence::EvidenceChecks>,
-}
-
-/// Scroll offsets of the panes whose rows follow a cursor (drawing only reads them).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Scroll {
-    /// The first category shown.
-    pub categories: usize,
-    /// The first row of the middle pane (tree, list or units table).
-    pub rows: usize,
-}
-
-/// How many lines the detail pane's and the help overlay's contents take at a width. Only
-/// the ui knows (it wraps the text); the run loop hands its answer over, so `update` bounds
-/// scrolling without drawing. Without one, scrolling is unbounded and drawing clamps it.
-#[derive(Debug, Clone, Copy)]
-pub struct Measure {
-    pub detail: fn(&App, u16) -> usize,
-    pub help: fn(&App, u16) -> usize,
 }
 
 impl App {
@@ -335,47 +291,6 @@ impl App {
         (self.history.can_undo(), self.history.can_redo())
     }
 
-    /// Translate a terminal event into an action for the current mode. Pure: `update` acts.
-    pub fn action_for(&self, event: &Event) -> Option<Action> {
-        match event {
-            Event::Key(k) if k.kind != KeyEventKind::Release => {
-                let key = Key::from_event(*k);
-                let mode = self.key_mode();
-                let searching = mode == KeyMode::Normal
-                    && matches!(self.mode, Mode::Normal)
-                    && self.filter.search.is_some();
-                if searching && let Some(a) = self.keymap.action(KeyMode::Search, key) {
-                    return Some(a.clone());
-                }
-                if let Some(a) = self.keymap.action(mode, key) {
-                    return Some(a.clone());
-                }
-                match (mode, key.code) {
-                    (KeyMode::Input, KeyCode::Char(c)) if !key.ctrl && !key.alt => {
-                        Some(Action::Edit(Edit::Insert(c)))
-                    }
-                    _ => None,
-                }
-            }
-            Event::Paste(text)
-                if matches!(self.mode, Mode::Input(..) | Mode::Search(_) | Mode::Flow(_)) =>
-            {
-                Some(Action::Edit(Edit::Paste(text.clone())))
-            }
-            Event::Mouse(m) => {
-                let (column, row) = (m.column, m.row);
-                match m.kind {
-                    MouseEventKind::Down(_) => Some(Action::Click { column, row }),
-                    MouseEventKind::ScrollUp => Some(Action::ScrollUp { column, row }),
-                    MouseEventKind::ScrollDown => Some(Action::ScrollDown { column, row }),
-                    _ => None,
-                }
-            }
-            &Event::Resize(width, height) => Some(Action::Resize { width, height }),
-            _ => None,
-        }
-    }
-
     /// The one place state changes. `now` stamps history entries; its date is the reference
     /// date for countdowns (it rolls over at midnight unless `--today` fixed it).
     pub fn update(&mut self, action: Action, now: NaiveDateTime) {
@@ -414,7 +329,14 @@ impl App {
         if self.mode == Mode::Normal && self.refuse_read_only(&action, now) {
             return;
         }
-        let selected = self.selected_requirement().map(|r| r.id);
+        if self.mode == Mode::Normal {
+            self.bring_in_last_step(&action);
+        }
+        let selected = self.selection_key();
+        let row = self.list_key();
+        let (shown, depth) = (self.plan_index(), self.undo_depth());
+        // 全部 keeps which plan each step was made on (see `all.rs`).
+        let tracked = self.all_plans().then(|| action.clone());
         match &self.mode {
             Mode::Normal => self.update_normal(&action, now),
             Mode::Help { .. } => self.update_help(&action),
@@ -424,9 +346,13 @@ impl App {
             Mode::Search(_) => self.update_search(action),
             Mode::Flow(_) => self.update_flow(action, now),
         }
+        if let Some(action) = &tracked {
+            self.track_step(action, shown, depth);
+        }
         self.refresh();
+        self.follow_row_plan(row);
         self.refresh_evidence_checks();
-        if self.selected_requirement().map(|r| r.id) != selected {
+        if self.selection_key() != selected {
             self.note_cursor = None;
         }
     }

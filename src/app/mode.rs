@@ -145,8 +145,8 @@ impl App {
                     return;
                 };
                 let summary = match self.lang {
-                    Lang::Zh => format!("{id} 已删除备注"),
-                    Lang::En => format!("{id}: note deleted"),
+                    Lang::Zh => format!("{} 已删除备注", self.shown_id(id)),
+                    Lang::En => format!("{}: note deleted", self.shown_id(id)),
                 };
                 self.change(&[id], &summary, |r| r.delete_note(index, now));
                 self.note_cursor = None;

@@ -172,10 +172,15 @@ impl App {
         if index == self.plan_index() && self.all.is_none() {
             return;
         }
+        // Leaving 全部: the plan is brought in as one plan alone, its lists rebuilt.
+        let all = self.all.take();
         if !self.refocus(index) {
+            self.all = all;
             return;
         }
-        self.all = None;
+        if all.is_some() {
+            self.scope_changed();
+        }
         let n = self.state.plans().len();
         let text = match self.lang {
             Lang::Zh => format!("计划：{name}（{}/{n}）", index + 1),
@@ -231,11 +236,16 @@ impl App {
             None => TreeCursor::new(&self.state.plan),
         };
         self.history = back.map(|l| l.history).unwrap_or_default();
+        self.note_cursor = None;
+        self.detail_scroll = 0;
+        if self.all.is_some() {
+            // The lists span every plan: they stay, and so does their scroll.
+            self.refocused_in_all(current, index);
+            return true;
+        }
         self.units.drill = None;
         self.units.cursor = 0;
         self.agenda.list = ReqList::default();
-        self.note_cursor = None;
-        self.detail_scroll = 0;
         self.scroll = super::Scroll::default();
         self.rebuilt_shown();
         true

@@ -90,16 +90,16 @@ impl App {
         };
         let text = match reporting::report_duty(r, self.today) {
             None => Some(match self.lang {
-                Lang::Zh => format!("{} 没有报送要求", r.id),
-                Lang::En => format!("{} has no reporting duty", r.id),
+                Lang::Zh => format!("{} 没有报送要求", self.shown_id(r.id)),
+                Lang::En => format!("{} has no reporting duty", self.shown_id(r.id)),
             }),
             Some(d) if !d.is_outstanding() => Some(match self.lang {
                 Lang::Zh => format!(
                     "{} 本期（{}）已报送",
-                    r.id,
+                    self.shown_id(r.id),
                     crate::i18n::plan::period_label(&d.period, self.lang)
                 ),
-                Lang::En => format!("{}: already reported for {}", r.id, d.period),
+                Lang::En => format!("{}: already reported for {}", self.shown_id(r.id), d.period),
             }),
             Some(_) => None,
         };
@@ -122,8 +122,8 @@ impl App {
             Prompt::Note => self.add_note(id, text, now),
             Prompt::EditNote(index) => {
                 let summary = match self.lang {
-                    Lang::Zh => format!("{id} 已修改备注"),
-                    Lang::En => format!("{id}: note edited"),
+                    Lang::Zh => format!("{} 已修改备注", self.shown_id(id)),
+                    Lang::En => format!("{}: note edited", self.shown_id(id)),
                 };
                 if self.change(&[id], &summary, |r| r.edit_note(index, text, now)) == 0 {
                     self.set_message(self.lang.pick("备注未改动", "note unchanged"), false);
@@ -131,10 +131,12 @@ impl App {
             }
             Prompt::Complete => {
                 let summary = match (self.lang, note) {
-                    (Lang::Zh, None) => format!("{id} -> 已完成"),
-                    (Lang::Zh, Some(_)) => format!("{id} -> 已完成（附办结说明）"),
-                    (Lang::En, None) => format!("{id} -> done"),
-                    (Lang::En, Some(_)) => format!("{id} -> done (with completion note)"),
+                    (Lang::Zh, None) => format!("{} -> 已完成", self.shown_id(id)),
+                    (Lang::Zh, Some(_)) => format!("{} -> 已完成（附办结说明）", self.shown_id(id)),
+                    (Lang::En, None) => format!("{} -> done", self.shown_id(id)),
+                    (Lang::En, Some(_)) => {
+                        format!("{} -> done (with completion note)", self.shown_id(id))
+                    }
                 };
                 self.change(&[id], &summary, |r| r.complete(note, now));
             }
@@ -153,8 +155,8 @@ impl App {
             return self.set_message(msg, false);
         }
         let summary = match self.lang {
-            Lang::Zh => format!("{id} 已添加备注"),
-            Lang::En => format!("{id}: note added"),
+            Lang::Zh => format!("{} 已添加备注", self.shown_id(id)),
+            Lang::En => format!("{}: note added", self.shown_id(id)),
         };
         self.change(&[id], &summary, |r| {
             r.add_note(text, now);
@@ -166,8 +168,8 @@ impl App {
         let today = self.today;
         let mut result: Option<Result<String, ReportError>> = None;
         let summary = match self.lang {
-            Lang::Zh => format!("{id} 已报送"),
-            Lang::En => format!("{id}: report submitted"),
+            Lang::Zh => format!("{} 已报送", self.shown_id(id)),
+            Lang::En => format!("{}: report submitted", self.shown_id(id)),
         };
         self.change(&[id], &summary, |r| {
             let outcome = reporting::submit_report(r, today, note, now);

@@ -163,8 +163,8 @@ impl App {
             Followed::Edited(ids) => {
                 self.edited(ids);
                 Some(match self.lang {
-                    Lang::Zh => format!("另一个 duban 保存了修改：{}", id_list(ids)),
-                    Lang::En => format!("the other duban saved edits: {}", id_list(ids)),
+                    Lang::Zh => format!("另一个 duban 保存了修改：{}", self.id_list(ids)),
+                    Lang::En => format!("the other duban saved edits: {}", self.id_list(ids)),
                 })
             }
             Followed::Reloaded => {
@@ -197,11 +197,13 @@ impl App {
     }
 }
 
-/// `1.1.1, 2.3.4` — at most five, then a count.
-fn id_list(ids: &[crate::plan::ReqId]) -> String {
-    let mut shown: Vec<String> = ids.iter().take(5).map(ToString::to_string).collect();
-    if ids.len() > 5 {
-        shown.push(format!("+{}", ids.len() - 5));
+impl App {
+    /// `1.1.1, 2.3.4` — at most five, then a count.
+    fn id_list(&self, ids: &[crate::plan::ReqId]) -> String {
+        let mut shown: Vec<String> = ids.iter().take(5).map(|id| self.shown_id(id)).collect();
+        if ids.len() > 5 {
+            shown.push(format!("+{}", ids.len() - 5));
+        }
+        shown.join(", ")
     }
-    shown.join(", ")
 }

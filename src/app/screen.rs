@@ -110,9 +110,19 @@ impl App {
     pub fn selected_requirement(&self) -> Option<&Requirement> {
         match self.screen {
             Screen::Tree => self.tree_requirement(),
-            Screen::Agenda => self.plan().get(self.agenda.list.selected()?),
-            Screen::Units => self.plan().get(self.units.drill.as_ref()?.list.selected()?),
+            // A row of another plan is not the selection until its plan is brought in
+            // (see `App::follow_row_plan`): edits reach only the plan shown.
+            Screen::Agenda | Screen::Units => match self.list_key()? {
+                (plan, id) if plan == self.plan_index() => self.plan().get(id),
+                _ => None,
+            },
         }
+    }
+
+    /// The selected requirement as `(plan, id)`.
+    pub(super) fn selection_key(&self) -> Option<(usize, ReqId)> {
+        let id = self.selected_requirement()?.id;
+        Some((self.plan_index(), id))
     }
 
     /// The item of the selection: the tree's selected item, or the selected requirement's.

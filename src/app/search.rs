@@ -98,11 +98,11 @@ impl App {
     /// `n` / `N`: the next (previous) match after the selection, wrapping. `from_start`
     /// selects the first match in the current view.
     pub(super) fn jump_match(&mut self, forward: bool, from_start: bool) {
-        let Some(m) = &self.derived.matches else {
-            return;
-        };
-        if m.ids.is_empty() {
+        if self.match_count() == Some(0) {
             return self.set_message(self.lang.pick("没有匹配项", "no matches"), false);
+        }
+        if self.derived.matches.is_none() {
+            return;
         }
         if self.screen != Screen::Tree
             && let Some(list) = self.current_list_mut()
@@ -122,6 +122,9 @@ impl App {
         }
         if self.screen != Screen::Tree {
             return;
+        }
+        if self.all_plans() {
+            return self.jump_match_all(forward, from_start);
         }
         let Some(m) = &self.derived.matches else {
             return;

@@ -91,6 +91,10 @@ impl App {
             self.edited(&ids);
         }
         let what = match (last.id, last.status) {
+            // Named as everywhere ids are shown once the workspace holds several plans.
+            (Some(id), Some(status)) if self.state.several() => {
+                format!("{}:{id} → {}", last.plan, self.lang.status(status))
+            }
             (Some(id), Some(status)) => format!("{id} → {}", self.lang.status(status)),
             _ => self
                 .lang
@@ -209,13 +213,24 @@ impl App {
         match lang {
             Lang::Zh => format!(
                 "{summary}未保存：{} 已于 {at} 把 {} 改为 {status}，已载入其版本；你的修改已保留：按 {again} 重新应用，按 {drop} 放弃",
-                k.by, k.id
+                k.by,
+                self.kept_id(k)
             ),
             Lang::En => format!(
                 "{summary} not saved: {} changed {} to {status} at {at} (loaded their version); \
                  your edit is kept: {again} re-applies it, {drop} drops it",
-                k.by, k.id
+                k.by,
+                self.kept_id(k)
             ),
+        }
+    }
+
+    /// A kept edit's id, named with its plan once the workspace holds several.
+    fn kept_id(&self, k: &Kept) -> String {
+        if self.state.several() {
+            format!("{}:{}", k.plan, k.id)
+        } else {
+            k.id.to_string()
         }
     }
 
@@ -241,7 +256,7 @@ impl App {
             );
             return self.set_message(text, true);
         }
-        let ids: Vec<String> = kept.iter().map(|k| k.id.to_string()).collect();
+        let ids: Vec<String> = kept.iter().map(|k| self.kept_id(k)).collect();
         let summary = match self.lang {
             Lang::Zh => format!("已重新应用对 {} 的修改", ids.join("、")),
             Lang::En => format!("re-applied the edit of {}", ids.join(", ")),

@@ -17,6 +17,8 @@ pub struct UnitsView {
     /// Index into `rows`.
     pub cursor: usize,
     pub drill: Option<Drill>,
+    /// In 全部: each plan's rows (workspace order), for a unit's counts plan by plan.
+    pub per_plan: Vec<Vec<UnitRow>>,
 }
 
 impl Default for UnitsView {
@@ -27,6 +29,7 @@ impl Default for UnitsView {
             descending: true,
             cursor: 0,
             drill: None,
+            per_plan: Vec::new(),
         }
     }
 }
@@ -52,8 +55,8 @@ impl App {
         self
     }
 
-    /// The unit's 考核 score on the plan shown (what `duban score` says), once the units
-    /// table is shown.
+    /// The unit's 考核 score over the plans in view (what `duban score` says), once the
+    /// units table is shown.
     pub fn unit_score(&self, unit: &str) -> Option<f64> {
         self.derived.scores.as_ref()?.get(unit).copied()
     }
@@ -67,7 +70,8 @@ impl App {
         {
             return;
         }
-        let scores = scoring::scores(&self.state.plan, self.today, &self.scoring);
+        let (today, rules) = (self.today, &self.scoring);
+        let scores = self.with_scope(|_, scope| scoring::scores_scope(scope, today, rules));
         self.derived.scores = Some(scores.into_iter().map(|s| (s.name, s.score)).collect());
     }
 
@@ -121,6 +125,16 @@ impl App {
             return true;
         }
         false
+    }
+
+    /// The selected unit's row in each plan of 全部 that names it: `(plan, row)`.
+    pub fn unit_by_plan(&self) -> Vec<(usize, &UnitRow)> {
+        let Some(name) = self.units.rows.get(self.units.cursor).map(|r| &r.name) else {
+            return Vec::new();
+        };
+        (self.units.per_plan.iter().enumerate())
+            .filter_map(|(p, rows)| Some((p, rows.iter().find(|r| &r.name == name)?)))
+            .collect()
     }
 
     pub(super) fn units_step(&mut self, delta: isize) {

@@ -51,13 +51,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let offset = follow(app.scroll().categories, selected, visible, cats.len());
 
     let cols = usize::from(inner.width);
+    let shown = offset..(offset + visible).min(cats.len());
+    let columns = Columns::of(shown.map(|i| app.category_counts(i)));
     let mut y = inner.y;
     for (index, cat) in cats.iter().enumerate().skip(offset).take(visible) {
         let counts = app.category_counts(index);
         let lines = if lines_per == 2 {
             two_lines(app.lang(), cat, counts, cols)
         } else {
-            vec![one_line(app.lang(), cat, counts, cols)]
+            vec![one_line(app.lang(), cat, counts, cols, columns)]
         };
         let height = u16::try_from(lines.len()).unwrap_or(1);
         let rows = Rect::new(inner.x, y, inner.width, height).intersection(inner);
@@ -91,21 +93,19 @@ fn all_plans(app: &App, inner: Rect, buf: &mut Buffer) {
     let offset = follow(app.scroll().categories, at, visible, nodes.len());
     let cols = usize::from(inner.width);
     let focused = app.focus() == Pane::Categories;
-    for (y, node) in (inner.y..).zip(nodes.iter().skip(offset).take(visible)) {
+    let shown = &nodes[offset.min(nodes.len())..(offset + visible).min(nodes.len())];
+    let columns = Columns::of(shown.iter().map(|n| app.node_counts(*n)));
+    for (y, node) in (inner.y..).zip(shown) {
         let counts = app.node_counts(*node);
         let line = match *node {
             Node::Plan(p) => {
                 let mark = if app.plan_expanded(p) { "▾ " } else { "▸ " };
                 let name = app.state().plans().get(p).map_or("", |p| p.name.as_str());
-                let progress = format!(" {}/{}", counts.done, counts.total);
-                let overdue = overdue_mark(counts);
-                let room = cols.saturating_sub(2 + width(&progress) + width(&overdue));
-                Line::from(vec![
-                    Span::styled(mark, THEME.dim),
-                    Span::styled(wrap::fit(name, room), THEME.key),
-                    Span::styled(progress, THEME.text),
-                    Span::styled(overdue, overdue_style(counts)),
-                ])
+                let mut spans = vec![Span::styled(mark, THEME.dim)];
+                let room = cols.saturating_sub(2 + columns.width());
+                spans.push(Span::styled(wrap::fit(name, room), THEME.key));
+                spans.extend(columns.spans(counts));
+                Line::from(spans)
             }
             Node::Category { plan, index } => {
                 let cat = app
@@ -114,7 +114,7 @@ fn all_plans(app: &App, inner: Rect, buf: &mut Buffer) {
                     .get(plan)
                     .and_then(|p| p.plan.categories.get(index));
                 let Some(cat) = cat else { continue };
-                let mut line = one_line(app.lang(), cat, counts, cols.saturating_sub(2));
+                let mut line = one_line(app.lang(), cat, counts, cols.saturating_sub(2), columns);
                 line.spans.insert(0, Span::raw("  "));
                 line
             }
@@ -138,6 +138,45 @@ fn overdue_mark(c: Counts) -> String {
     } else {
         String::new()
     }
+}
+
+/// The widths of the count columns of one-line rows (` 3/10` and ` !2`), from the rows in
+/// view, so every row's counts line up whether or not it has an overdue mark.
+#[derive(Debug, Clone, Copy)]
+struct Columns {
+    progress: usize,
+    overdue: usize,
+}
+
+impl Columns {
+    fn of(counts: impl Iterator<Item = Counts>) -> Columns {
+        counts.fold(
+            Columns {
+                progress: 0,
+                overdue: 0,
+            },
+            |w, c| Columns {
+                progress: w.progress.max(width(&progress(c))),
+                overdue: w.overdue.max(width(&overdue_mark(c))),
+            },
+        )
+    }
+
+    fn width(self) -> usize {
+        self.progress + self.overdue
+    }
+
+    /// The progress right-aligned in its column, then the overdue mark (or blanks).
+    fn spans(self, c: Counts) -> [Span<'static>; 2] {
+        [
+            Span::styled(wrap::fit_right(&progress(c), self.progress), THEME.text),
+            Span::styled(wrap::fit(&overdue_mark(c), self.overdue), overdue_style(c)),
+        ]
+    }
+}
+
+fn progress(c: Counts) -> String {
+    format!(" {}/{}", c.done, c.total)
 }
 
 /// The selected category's status breakdown, in the room left below the list (if any).
@@ -243,16 +282,15 @@ pub(super) fn name(lang: Lang, cat: &Category) -> &str {
     }
 }
 
-/// `1 扩大公开.. 3/10 !2` when there is no room for two lines per category.
-fn one_line(lang: Lang, cat: &Category, c: Counts, cols: usize) -> Line<'static> {
+/// `1 扩大公开.. 3/10 !2` when there is no room for two lines per category, the counts in
+/// `columns`.
+fn one_line(lang: Lang, cat: &Category, c: Counts, cols: usize, columns: Columns) -> Line<'static> {
     let number = format!("{} ", cat.number);
-    let progress = format!(" {}/{}", c.done, c.total);
-    let overdue = overdue_mark(c);
-    let room = cols.saturating_sub(width(&number) + width(&progress) + width(&overdue));
-    Line::from(vec![
+    let room = cols.saturating_sub(width(&number) + columns.width());
+    let mut spans = vec![
         Span::styled(number, THEME.key),
         Span::styled(wrap::fit(name(lang, cat), room), THEME.title),
-        Span::styled(progress, THEME.text),
-        Span::styled(overdue, overdue_style(c)),
-    ])
+    ];
+    spans.extend(columns.spans(c));
+    Line::from(spans)
 }

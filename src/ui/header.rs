@@ -42,6 +42,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let banner = app.read_only_banner();
     let (title, title_style) = match &banner {
         Some(text) => (wrap::fit(text, title_room), THEME.error),
+        None if app.all_plans() => {
+            let n = app.state().plans().len();
+            let text = match lang {
+                Lang::Zh => format!("全部计划（{n} 个）"),
+                Lang::En => format!("All plans ({n})"),
+            };
+            (wrap::fit(&text, title_room), THEME.title)
+        }
         None => (wrap::fit(&app.plan().title, title_room), THEME.title),
     };
     let mut first = vec![Span::raw(" "), Span::styled(title, title_style)];
@@ -58,7 +66,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ]);
     let first = Line::from(first);
 
-    let c = app.total_counts();
+    // 全部: over every plan, as the strip's 全部 entry counts.
+    let c = app.scope_counts();
     let mut second = vec![
         Span::raw(" "),
         Span::styled(lang.pick("进度 ", "progress "), THEME.dim),
@@ -169,7 +178,7 @@ fn tabs_and_chips(app: &App) -> Line<'static> {
     }
     let chips = app.filter().chips(lang);
     if !chips.is_empty() {
-        if let Some(n) = app.matches().map(|m| m.ids.len()) {
+        if let Some(n) = app.match_count() {
             let count = match lang {
                 Lang::Zh => format!("{n}项 "),
                 Lang::En => format!("{n} "),

@@ -44,17 +44,32 @@ pub fn render(app: &App, list: &ReqList, title: &str, area: Rect, buf: &mut Buff
         .map(|r| width(&app.countdown(r)))
         .max()
         .unwrap_or(0);
+    // 全部: each row names its plan, in a column as wide as the longest name (of every
+    // plan, so the column does not shift while scrolling).
+    let plan_w = (0..app.state().plans().len())
+        .filter_map(|p| app.row_plan(p))
+        .map(width)
+        .max()
+        .map_or(0, |w| w.min(PLAN_MAX));
     for (i, (entry, y)) in visible.iter().zip(inner.top()..inner.bottom()).enumerate() {
         let line = match entry {
-            ListEntry::Heading { group, count } => Line::from(vec![
-                Span::styled(
+            ListEntry::Heading { group, count, plan } => {
+                let mut spans = Vec::new();
+                if let Some(name) = plan.and_then(|p| app.row_plan(p)) {
+                    spans.push(Span::styled(format!("{name} · "), THEME.title));
+                }
+                spans.push(Span::styled(
                     format!("{} ", app.group_label(*group)),
                     heading_style(*group),
-                ),
-                Span::styled(format!("({count})"), THEME.dim),
-            ]),
-            ListEntry::Requirement { .. } => match requirement(app, entry) {
-                Some(r) => row(app, r, countdown_w, cols),
+                ));
+                spans.push(Span::styled(format!("({count})"), THEME.dim));
+                Line::from(spans)
+            }
+            &ListEntry::Requirement { plan, .. } => match requirement(app, entry) {
+                Some(r) => {
+                    let plan = app.row_plan(plan).map(|name| (name, plan_w));
+                    row(app, r, plan, countdown_w, cols)
+                }
                 None => Line::default(),
             },
         };
@@ -70,11 +85,12 @@ pub fn render(app: &App, list: &ReqList, title: &str, area: Rect, buf: &mut Buff
     }
 }
 
+/// The widest plan name a row shows (longer ones are cut).
+const PLAN_MAX: usize = 12;
+
 fn requirement<'a>(app: &'a App, e: &ListEntry) -> Option<&'a Requirement> {
-    match e {
-        ListEntry::Requirement { id, .. } => app.plan().get(*id),
-        ListEntry::Heading { .. } => None,
-    }
+    let (plan, id) = e.key()?;
+    app.requirement_at(plan, id)
 }
 
 fn heading_style(group: Group) -> Style {
@@ -85,15 +101,26 @@ fn heading_style(group: Group) -> Style {
     }
 }
 
-/// `[ ] 1.1.1  逾期36天 报 制作转型政策专题..  市政府办公室`
-pub fn row(app: &App, r: &Requirement, countdown_w: usize, cols: usize) -> Line<'static> {
+/// `[ ] 1.1.1  逾期36天 报 制作转型政策专题..  市政府办公室`; in 全部 the plan's name (padded
+/// to `plan.1` columns) after the status mark: `[ ] 2024要点 1.1.1 …`.
+pub fn row(
+    app: &App,
+    r: &Requirement,
+    plan: Option<(&str, usize)>,
+    countdown_w: usize,
+    cols: usize,
+) -> Line<'static> {
     let (lang, today) = (app.lang(), app.today());
     let id = r.id.to_string();
     let mut spans = vec![
         Span::styled(theme::status_mark(r.status), THEME.status(r.status)),
         Span::raw(" "),
-        Span::styled(format!("{id:<7}"), id_style(app, r)),
     ];
+    if let Some((name, w)) = plan {
+        spans.push(Span::styled(wrap::fit(name, w), THEME.label));
+        spans.push(Span::raw(" "));
+    }
+    spans.push(Span::styled(format!("{id:<7}"), id_style(app, r)));
     let countdown = app.countdown(r);
     let show_countdown = cols >= 40 && countdown_w > 0;
     if show_countdown {

@@ -156,10 +156,13 @@ fn render_too_small(lang: Lang, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// A bordered pane with a title, highlighted when focused.
-/// A pane's title naming the plan its rows come from in 全部 (`B · 日程`).
+/// A pane's title naming the plan its rows come from in 全部 (`B · 任务树`); the list
+/// views span every plan there (`全部 · 日程`).
 fn scoped(app: &App, title: &str) -> String {
     match app.scope_label() {
+        Some(_) if app.screen() != Screen::Tree => {
+            format!("{} · {title}", app.lang().pick("全部", "all"))
+        }
         Some(plan) => format!("{plan} · {title}"),
         None => title.to_string(),
     }

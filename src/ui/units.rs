@@ -22,24 +22,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return super::list::render(app, &drill.list, &title, area, buf);
     }
     let focused = app.focus() != Pane::Detail;
-    let order = if units.descending {
-        lang.pick("降序", "desc")
-    } else {
-        lang.pick("升序", "asc")
-    };
-    let title = match lang {
-        Lang::Zh => format!(
-            "单位 {}（按{}{order}，* 集体单位）",
-            units.rows.len(),
-            column_label(units.sort, lang)
-        ),
-        Lang::En => format!(
-            "Units {} (by {} {order}; * collective)",
-            units.rows.len(),
-            column_label(units.sort, lang)
-        ),
-    };
-    let block = super::pane(&super::scoped(app, &title), focused, area.width);
+    let block = super::pane(&super::scoped(app, &title(app)), focused, area.width);
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.height < 2 || inner.width == 0 {
@@ -62,13 +45,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // The 考核 score (scoring.toml's rules, as `duban score` gives them), last.
     let score_label = lang.pick("考核", "Score");
     let score_w = width(score_label).max(5) + 1;
+    // 全部: how many plans name the unit, beside its name (the detail pane splits them).
+    let plans_label = lang.pick("计划", "Plans");
+    let plans_w = if app.all_plans() {
+        width(plans_label).max(3) + 1
+    } else {
+        0
+    };
     let name_w = cols
-        .saturating_sub(widths.iter().sum::<usize>() + score_w)
+        .saturating_sub(widths.iter().sum::<usize>() + score_w + plans_w)
         .max(6);
     let mut head = vec![header_cell(
         wrap::fit(column_label(UnitColumn::Name, lang), name_w),
         units.sort == UnitColumn::Name,
     )];
+    if plans_w > 0 {
+        head.push(header_cell(wrap::fit_right(plans_label, plans_w), false));
+    }
     for (c, w) in numeric.iter().zip(&widths) {
         head.push(header_cell(
             wrap::fit_right(column_label(*c, lang), *w),
@@ -94,6 +87,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let rows = units.rows.iter().enumerate().skip(offset).take(height);
     for ((i, r), y) in rows.zip(inner.top() + 1..inner.bottom()) {
         let mut line = row(r, &numeric, name_w, &widths);
+        if plans_w > 0 {
+            let n = Span::styled(
+                wrap::fit_right(&r.plans.len().to_string(), plans_w),
+                THEME.text,
+            );
+            line.spans.insert(1, n);
+        }
         let score = app.unit_score(&r.name).map(|s| format!("{s:.1}"));
         line.spans.push(Span::styled(
             wrap::fit_right(score.as_deref().unwrap_or("-"), score_w),
@@ -108,6 +108,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             };
             buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
         }
+    }
+}
+
+/// `单位 21（按逾期降序，* 集体单位）`
+fn title(app: &App) -> String {
+    let (lang, units) = (app.lang(), app.units());
+    let order = if units.descending {
+        lang.pick("降序", "desc")
+    } else {
+        lang.pick("升序", "asc")
+    };
+    let (n, by) = (units.rows.len(), column_label(units.sort, lang));
+    match lang {
+        Lang::Zh => format!("单位 {n}（按{by}{order}，* 集体单位）"),
+        Lang::En => format!("Units {n} (by {by} {order}; * collective)"),
     }
 }
 
@@ -156,6 +171,43 @@ fn cell(r: &UnitRow, c: UnitColumn) -> (Option<String>, ratatui::style::Style) {
     }
 }
 
+/// 全部: the unit's share of each plan, one line a plan (`永济  牵头 19  配合 5  逾期 4`).
+fn plan_lines(app: &App, out: &mut Vec<Line<'static>>) {
+    let by_plan = app.unit_by_plan();
+    if by_plan.is_empty() {
+        return;
+    }
+    let lang = app.lang();
+    out.push(Line::default());
+    out.push(Line::styled(lang.pick("各计划", "By plan"), THEME.label));
+    let names: Vec<&str> = (by_plan.iter())
+        .filter_map(|(p, _)| app.row_plan(*p))
+        .collect();
+    let name_w = names.iter().map(|n| width(n)).max().unwrap_or(0).min(12);
+    for (name, (_, r)) in names.iter().zip(&by_plan) {
+        let mut spans = vec![Span::styled(wrap::fit(name, name_w), THEME.label)];
+        for (c, n, style) in [
+            (UnitColumn::Lead, r.lead, THEME.text),
+            (UnitColumn::Cooperating, r.cooperating, THEME.text),
+            (UnitColumn::Done, r.done, THEME.done),
+            (UnitColumn::Overdue, r.overdue, THEME.overdue),
+            (
+                UnitColumn::ReportsOutstanding,
+                r.reports_outstanding,
+                THEME.report_due,
+            ),
+        ] {
+            let style = if n == 0 { THEME.dim } else { style };
+            spans.push(Span::styled(
+                format!("  {} {n}", column_label(c, lang)),
+                style,
+            ));
+        }
+        // Drawing cuts a line at the pane's edge (by display width).
+        out.push(Line::from(spans));
+    }
+}
+
 /// `3/2`: reminders sent to the unit / requirements they chased.
 fn chased(r: &UnitRow) -> String {
     format!("{}/{}", r.reminders, r.chased)
@@ -181,6 +233,7 @@ pub fn detail_lines(app: &App, cols: usize) -> Vec<Line<'static>> {
             THEME.dim,
         ));
     }
+    plan_lines(app, &mut out);
     out.push(Line::default());
     let oldest = r
         .oldest_overdue_days

@@ -85,7 +85,7 @@ fn headings(app: &App) -> Vec<String> {
         .entries
         .iter()
         .filter_map(|e| match e {
-            ListEntry::Heading { group, count } => {
+            ListEntry::Heading { group, count, .. } => {
                 Some(format!("{} {count}", app.group_label(*group)))
             }
             ListEntry::Requirement { .. } => None,

@@ -17,7 +17,7 @@ pub fn groups(app: &App) -> Vec<(String, Vec<String>)> {
     let mut out: Vec<(String, Vec<String>)> = Vec::new();
     for e in &app.agenda().entries {
         match e {
-            ListEntry::Heading { group, count } => {
+            ListEntry::Heading { group, count, .. } => {
                 let label = app.group_label(*group).to_string();
                 out.push((label, Vec::with_capacity(*count)));
             }
@@ -144,7 +144,7 @@ fn units_table_sorts_and_drills_into_lead_and_cooperating() {
         .entries
         .iter()
         .filter_map(|e| match e {
-            ListEntry::Heading { group, count } => {
+            ListEntry::Heading { group, count, .. } => {
                 Some((app.group_label(*group).to_string(), *count))
             }
             ListEntry::Requirement { .. } => None,

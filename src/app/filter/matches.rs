@@ -105,6 +105,16 @@ fn select<T: Sync>(
     parts.concat()
 }
 
+/// The requirements of `plan` that `filter` lets through, by a scan of the whole plan.
+pub(in crate::app) fn scan(plan: &Plan, filter: &Filter, today: chrono::NaiveDate) -> Matches {
+    let all: Vec<Entry<'_>> = entries(plan).collect();
+    Matches::new(select(&all, filter, |e, s| {
+        filter
+            .matches_prepared(e, today, s)
+            .then_some(e.requirement.id)
+    }))
+}
+
 impl App {
     /// `None` while no filter is active (everything passes).
     pub fn matches(&self) -> Option<&Matches> {
@@ -144,12 +154,7 @@ impl App {
                     .map(|e| e.requirement.id)
             })
         } else {
-            let all: Vec<Entry<'_>> = entries(plan).collect();
-            select(&all, filter, |e, s| {
-                filter
-                    .matches_prepared(e, today, s)
-                    .then_some(e.requirement.id)
-            })
+            return Some(scan(plan, filter, today));
         };
         Some(Matches::new(ids))
     }
