@@ -219,9 +219,7 @@ impl TeamStore {
     pub fn save(&self, state: &State) -> Result<(), TeamError> {
         let mut base = self.base();
         let user = self.inner.user.as_deref();
-        let next = save::save(&mut self.client(), &base, state, user)?;
-        *base = next;
-        Ok(())
+        save::save(&mut self.client(), &mut base, state, user)
     }
 
     /// What `duban store status` prints.
