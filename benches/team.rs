@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! cargo bench --bench team                     # every measure, both sizes
-//! cargo bench --bench team -- --sizes 10000    # one size
+//! DUBAN_BENCH_SIZES=10000 cargo bench --bench team   # one size
 //! ```
 //!
 //! The server is libpq's default (the PG environment, as psql); without one the bench says
@@ -75,15 +75,11 @@ impl Drop for Db {
 }
 
 fn main() {
-    let mut sizes = vec![10_000, 100_000];
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        if arg == "--sizes" {
-            sizes = (args.next().unwrap_or_default().split(','))
-                .filter_map(|s| s.trim().parse().ok())
-                .collect();
-        }
-    }
+    // Criterion reads the command line; the sizes come from the environment.
+    let sizes: Vec<usize> = std::env::var("DUBAN_BENCH_SIZES").map_or_else(
+        |_| vec![10_000, 100_000],
+        |v| v.split(',').filter_map(|s| s.trim().parse().ok()).collect(),
+    );
     let Some(db) = Db::create() else {
         return;
     };
