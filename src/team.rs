@@ -19,6 +19,7 @@ pub mod conninfo;
 mod edit;
 mod live;
 mod load;
+mod outbox;
 mod persist;
 pub mod roles;
 mod rows;
@@ -67,6 +68,9 @@ pub enum TeamError {
     Clash(Clash),
     #[error("{0}")]
     Refused(String),
+    /// The server is out of reach and the edit cannot wait in the outbox.
+    #[error("the team store is out of reach (disconnected): this edit needs the server; not saved")]
+    Disconnected,
     /// The server refused the statement: the login's role may not do it (SQLSTATE 42501,
     /// from a grant, a row-level security policy or the liaison trigger). Nothing changed.
     #[error("permission denied: {0}")]
@@ -78,6 +82,9 @@ impl TeamError {
     pub fn localized(&self, lang: crate::i18n::Lang) -> String {
         match (self, lang) {
             (TeamError::Denied(m), crate::i18n::Lang::Zh) => format!("无权限：{m}"),
+            (TeamError::Disconnected, crate::i18n::Lang::Zh) => {
+                "连接中断：此修改需要连接服务器，未保存".into()
+            }
             _ => self.to_string(),
         }
     }
@@ -146,6 +153,13 @@ struct Inner {
     kept: Mutex<Vec<persist::KeptEdit>>,
     /// The LISTEN thread's notifications, once the dashboard started it ([`live`]).
     listener: Mutex<Option<live::Listener>>,
+    /// Edits made while the server was out of reach ([`outbox`]): the dashboard's.
+    outbox: Mutex<Result<outbox::Outbox, String>>,
+    /// A save of the whole workspace failed while the server was out of reach: reconnecting
+    /// keeps the state (quitting saves it) instead of reloading.
+    whole_pending: std::sync::atomic::AtomicBool,
+    /// Where the outbox lives when not beside the config (tests).
+    outbox_dir: std::sync::OnceLock<std::path::PathBuf>,
 }
 
 impl std::fmt::Debug for TeamStore {
@@ -167,8 +181,17 @@ impl TeamStore {
                 role: std::sync::OnceLock::new(),
                 kept: Mutex::new(Vec::new()),
                 listener: Mutex::new(None),
+                outbox: Mutex::new(Err("the outbox is the dashboard's".into())),
+                whole_pending: std::sync::atomic::AtomicBool::new(false),
+                outbox_dir: std::sync::OnceLock::new(),
             }),
         })
+    }
+
+    /// Keep the dashboard's outbox in `dir` rather than beside the config (before
+    /// [`TeamStore::listen`]; tests).
+    pub fn set_outbox_dir(&self, dir: std::path::PathBuf) {
+        let _ = self.inner.outbox_dir.set(dir);
     }
 
     pub fn conninfo(&self) -> &Conninfo {

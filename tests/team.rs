@@ -8,6 +8,11 @@ mod team {
     pub mod cli;
     pub mod dashboard;
     pub mod live;
+    pub mod outage;
+    #[path = "../common/pty.rs"]
+    pub mod pty;
+    pub mod ptys;
+    pub mod relay;
     pub mod roles;
     pub mod schema;
     pub mod support;

@@ -63,6 +63,10 @@ pub trait Persist {
     fn drop_kept(&mut self) -> usize {
         0
     }
+    /// The team store's connection, once the dashboard listens: `None` for a file.
+    fn link(&self) -> Option<super::team::Link> {
+        None
+    }
     /// Set when another duban is the writer and edits must be refused.
     fn read_only(&self) -> Option<ReadOnly> {
         None
@@ -289,7 +293,12 @@ impl App {
         match save(self.store.as_mut(), &mut self.state) {
             Ok(report) => {
                 self.unsaved = false;
-                let saved = self.lang.pick("已保存", "saved");
+                let saved = if self.store.link().is_some_and(|l| !l.connected) {
+                    self.lang
+                        .pick("已暂存本地，待同步", "kept locally, to sync")
+                } else {
+                    self.lang.pick("已保存", "saved")
+                };
                 self.after_save(&format!("{summary} ({saved})"), &report);
             }
             Err(_) if self.clashed(summary, kept) => {}

@@ -56,7 +56,7 @@ pub use mode::{BulkChange, Mode, Prompt};
 pub use plans::{Strip, StripEntry};
 pub use run::run;
 pub use screen::{Group, Screen};
-pub use team::{Kept, Remote};
+pub use team::{Kept, Link, Remote};
 pub use tree::{Row, Selection};
 pub use units::UnitsView;
 

@@ -33,11 +33,24 @@ pub struct Remote {
     pub status: Option<Status>,
 }
 
+/// The team store's connection as the dashboard shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Link {
+    /// The server is reachable; otherwise a reconnection is under way.
+    pub connected: bool,
+    /// Edits waiting in the outbox.
+    pub pending: usize,
+}
+
 impl App {
     /// Start hearing of others' changes; a failure is said, the dashboard works on.
     pub(super) fn start_live(&mut self) {
         if let Err(e) = self.store.listen() {
+            // Listening works, the outbox does not: edits need the server to be saved.
+            let outbox = self.store.link().is_some();
             let text = match self.lang {
+                Lang::Zh if outbox => format!("断线时的修改无法暂存本地：{e}"),
+                Lang::En if outbox => format!("edits cannot wait locally while disconnected: {e}"),
                 Lang::Zh => format!("无法接收他人的修改：{e}"),
                 Lang::En => format!("cannot hear of others' changes: {e}"),
             };
@@ -48,6 +61,7 @@ impl App {
     /// Bring in what others committed; whether the screen changed.
     pub(super) fn live(&mut self) -> bool {
         let kept = self.store.kept().len();
+        let link = self.store.link();
         let changes = match self.store.remote(&mut self.state) {
             Ok(changes) => changes,
             Err(e) => {
@@ -59,6 +73,10 @@ impl App {
                 return true;
             }
         };
+        let now = self.store.link();
+        if now != link {
+            return self.relinked(link, now, kept);
+        }
         let Some(last) = changes.last() else {
             return false;
         };
@@ -97,6 +115,59 @@ impl App {
         }
         self.set_message(text, error);
         true
+    }
+
+    /// The connection was lost, or came back (the outbox sent, the workspace reloaded), or
+    /// the outbox a previous run left was sent: say so.
+    fn relinked(&mut self, was: Option<Link>, now: Option<Link>, kept: usize) -> bool {
+        let Some(now) = now else { return false };
+        if !now.connected {
+            let text = self.lang.pick(
+                "连接中断：可继续查看；修改暂存本地，恢复后自动同步",
+                "disconnected: reading works; edits are kept locally and sent once it is back",
+            );
+            self.set_message(text, true);
+            return true;
+        }
+        // Back (or caught up at the start): the state is the store's, plus what was sent.
+        self.rebuilt();
+        let sent = was.map_or(0, |w| w.pending).saturating_sub(now.pending);
+        let summary = match self.lang {
+            Lang::Zh => "离线时的修改".to_string(),
+            Lang::En => "the edit made while disconnected".to_string(),
+        };
+        if self.clashed(&summary, kept) {
+            return true;
+        }
+        let start = was.is_some_and(|w| w.connected);
+        let text = match (self.lang, sent, start) {
+            (Lang::Zh, n, true) => format!("上次运行未同步的 {n} 项修改已同步"),
+            (Lang::En, n, true) => format!("{n} edit(s) left unsent by the last run sent"),
+            (Lang::Zh, 0, false) => "已重新连接".to_string(),
+            (Lang::En, 0, false) => "connected again".to_string(),
+            (Lang::Zh, n, false) => format!("已重新连接：{n} 项修改已同步"),
+            (Lang::En, n, false) => format!("connected again: {n} edit(s) sent"),
+        };
+        self.set_message(text, false);
+        true
+    }
+
+    /// The connection indicator for the header: `连接中断`, `N 条待同步`; `None` while all
+    /// is well (or on a file).
+    pub fn link_banner(&self) -> Option<String> {
+        let link = self.store.link()?;
+        let pending = (link.pending > 0).then(|| match self.lang {
+            Lang::Zh => format!("{} 条待同步", link.pending),
+            Lang::En => format!("{} to sync", link.pending),
+        });
+        match (link.connected, pending) {
+            (true, p) => p,
+            (false, None) => Some(self.lang.pick("连接中断", "disconnected").to_string()),
+            (false, Some(p)) => Some(format!(
+                "{} · {p}",
+                self.lang.pick("连接中断", "disconnected")
+            )),
+        }
     }
 
     /// How many edits the store keeps from a clash.
@@ -161,6 +232,14 @@ impl App {
         let kept = self.store.kept();
         if kept.is_empty() {
             return self.nothing_kept();
+        }
+        if self.store.link().is_some_and(|l| !l.connected) {
+            // Made again on the requirement as it is now: that needs the server.
+            let text = self.lang.pick(
+                "连接中断：恢复连接后再重新应用",
+                "disconnected: re-apply once the server is back",
+            );
+            return self.set_message(text, true);
         }
         let ids: Vec<String> = kept.iter().map(|k| k.id.to_string()).collect();
         let summary = match self.lang {

@@ -90,7 +90,10 @@ pub fn reapply(before: &Requirement, mine: &Requirement, theirs: &Requirement) -
     else {
         return mine.clone();
     };
-    let keys: Vec<String> = old.keys().chain(new.keys()).cloned().collect();
+    // Each field once: a list field seen twice would get the appended entries twice.
+    let mut keys: Vec<String> = old.keys().chain(new.keys()).cloned().collect();
+    keys.sort();
+    keys.dedup();
     for key in keys {
         let (was, now) = (old.get(&key), new.get(&key));
         if was == now {

@@ -17,7 +17,7 @@ use crate::store::State;
 
 /// One notification's payload.
 #[derive(Debug, Clone, serde::Deserialize)]
-struct Notice {
+pub(super) struct Notice {
     table: String,
     op: String,
     plan: Option<String>,
@@ -27,51 +27,96 @@ struct Notice {
     login: Option<String>,
 }
 
-/// The listening thread's end: notifications in arrival order.
-pub struct Listener {
-    rx: Receiver<Notice>,
+/// What the listening thread hears.
+pub(super) enum Heard {
+    Notice(Notice),
+    /// Its connection broke: the server went away (or the network did).
+    Lost,
 }
 
-impl TeamStore {
-    /// Start listening (the dashboard calls it once); later [`TeamStore::remote`] calls
-    /// bring in what others committed.
-    pub fn listen(&self) -> Result<(), TeamError> {
-        let own: i32 = self
-            .client()
-            .query_one("SELECT pg_backend_pid()", &[])
-            .map_err(|e| sql(&e))?
-            .get(0);
-        let mut client = self.inner.conninfo.connect()?;
-        client.batch_execute("LISTEN duban").map_err(|e| sql(&e))?;
-        let (tx, rx) = mpsc::channel();
-        thread::Builder::new()
-            .name("duban-listen".into())
-            .spawn(move || {
-                loop {
+/// How long the listening thread waits for a notification before it checks that its
+/// connection still answers: how soon a lost server is noticed.
+const CHECK: Duration = Duration::from_millis(500);
+
+/// The listening thread's end: notifications in arrival order; once the connection is
+/// lost, the reconnecting thread's end.
+pub struct Listener {
+    pub(super) rx: Receiver<Heard>,
+    pub(super) rejoin: Option<super::outbox::Rejoin>,
+}
+
+impl Listener {
+    /// Whether the store is reachable (no reconnection under way).
+    pub fn connected(&self) -> bool {
+        self.rejoin.is_none()
+    }
+}
+
+/// Connect a second time, LISTEN, and hand what is heard to a thread of its own;
+/// notifications from `own` (the backend of the connection saves go through) are ours.
+pub(super) fn spawn_listener(
+    conninfo: &super::Conninfo,
+    own: i32,
+) -> Result<Receiver<Heard>, TeamError> {
+    let mut client = conninfo.connect()?;
+    client.batch_execute("LISTEN duban").map_err(|e| sql(&e))?;
+    let (tx, rx) = mpsc::channel();
+    thread::Builder::new()
+        .name("duban-listen".into())
+        .spawn(move || {
+            loop {
+                let heard = {
                     let mut notifications = client.notifications();
-                    let mut it = notifications.timeout_iter(Duration::from_millis(500));
+                    let mut it = notifications.timeout_iter(CHECK);
                     loop {
                         match it.next() {
                             Ok(Some(n)) if n.process_id() == own => {}
                             Ok(Some(n)) => {
-                                if let Ok(notice) = serde_json::from_str::<Notice>(n.payload())
-                                    && tx.send(notice).is_err()
-                                {
-                                    return; // The dashboard is gone.
+                                if let Ok(notice) = serde_json::from_str::<Notice>(n.payload()) {
+                                    break Some(Heard::Notice(notice));
                                 }
                             }
-                            Ok(None) => break,
-                            Err(_) => return,
+                            Ok(None) => break None,
+                            Err(_) => break Some(Heard::Lost),
                         }
                     }
+                };
+                let heard = match heard {
+                    Some(h) => h,
+                    // Quiet for a while: does the server still answer?
+                    None if client.is_valid(CHECK * 4).is_ok() => continue,
+                    None => Heard::Lost,
+                };
+                let lost = matches!(heard, Heard::Lost);
+                if tx.send(heard).is_err() || lost {
+                    return; // The dashboard is gone, or so is the server.
                 }
-            })
-            .map_err(|e| TeamError::Sql(e.to_string()))?;
-        *self.listener() = Some(Listener { rx });
-        Ok(())
+            }
+        })
+        .map_err(|e| TeamError::Sql(e.to_string()))?;
+    Ok(rx)
+}
+
+impl TeamStore {
+    /// Start listening (the dashboard calls it once) and open the outbox, sending what a
+    /// previous run left in it on the next [`TeamStore::remote`]; later calls bring in what
+    /// others committed.
+    pub fn listen(&self) -> Result<(), TeamError> {
+        let own = self.backend_pid()?;
+        let rx = spawn_listener(&self.inner.conninfo, own)?;
+        *self.listener() = Some(Listener { rx, rejoin: None });
+        self.open_outbox()
     }
 
-    fn listener(&self) -> std::sync::MutexGuard<'_, Option<Listener>> {
+    pub(super) fn backend_pid(&self) -> Result<i32, TeamError> {
+        Ok(self
+            .client()
+            .query_one("SELECT pg_backend_pid()", &[])
+            .map_err(|e| sql(&e))?
+            .get(0))
+    }
+
+    pub(super) fn listener(&self) -> std::sync::MutexGuard<'_, Option<Listener>> {
         self.inner
             .listener
             .lock()
@@ -79,17 +124,47 @@ impl TeamStore {
     }
 
     /// Bring what others committed since the last call into `state`: each changed
-    /// requirement reread, a whole reload when a plan or the workspace changed.
+    /// requirement reread, a whole reload when a plan or the workspace changed. After the
+    /// server came back (or at the first call, with an outbox a previous run left), the
+    /// outbox is sent and the workspace reloaded. A lost connection is no error: the
+    /// dashboard reads on, and edits go to the outbox.
     pub fn remote(&self, state: &mut State) -> Result<Vec<Remote>, TeamError> {
+        if let Some(caught_up) = self.rejoined(state) {
+            return caught_up;
+        }
         let mut notices = Vec::new();
-        if let Some(l) = self.listener().as_ref() {
-            while let Ok(n) = l.rx.try_recv() {
-                notices.push(n);
+        let mut lost = false;
+        if let Some(l) = self.listener().as_ref().filter(|l| l.connected()) {
+            while let Ok(heard) = l.rx.try_recv() {
+                match heard {
+                    Heard::Notice(n) => notices.push(n),
+                    Heard::Lost => lost = true,
+                }
             }
         }
+        if lost {
+            self.lose();
+        }
+        if !self.connected() {
+            // What was heard is brought in by the reload after reconnecting.
+            return Ok(Vec::new());
+        }
+        if self.pending() > 0 {
+            return self.catch_up(state, false);
+        }
+        match self.bring_in(state, &notices) {
+            Err(_) if !self.alive() => {
+                self.lose();
+                Ok(Vec::new())
+            }
+            other => other,
+        }
+    }
+
+    fn bring_in(&self, state: &mut State, notices: &[Notice]) -> Result<Vec<Remote>, TeamError> {
         let mut out = Vec::new();
         let mut whole = false;
-        for n in &notices {
+        for n in notices {
             let single = n.table == "requirements" && n.op == "update";
             let id = n.id.as_deref().and_then(|i| i.parse::<ReqId>().ok());
             let (Some(plan), Some(id), Some(version), true) = (&n.plan, id, n.version, single)
@@ -117,22 +192,27 @@ impl TeamStore {
             }
         }
         if whole {
-            let shown = state.name.clone();
-            if let Some(mut fresh) = self.load()? {
-                let _ = fresh.focus(&shown);
-                *state = fresh;
-            }
             let by = notices
                 .last()
                 .and_then(|n| n.by.clone().or_else(|| n.login.clone()));
-            out.push(Remote {
-                plan: state.name.clone(),
-                id: None,
-                by: by.unwrap_or_default(),
-                status: None,
-            });
+            out.push(self.reload(state, by.unwrap_or_default())?);
         }
         Ok(out)
+    }
+
+    /// Load the workspace again into `state`, on the plan it shows.
+    pub(super) fn reload(&self, state: &mut State, by: String) -> Result<Remote, TeamError> {
+        let shown = state.name.clone();
+        if let Some(mut fresh) = self.load()? {
+            let _ = fresh.focus(&shown);
+            *state = fresh;
+        }
+        Ok(Remote {
+            plan: state.name.clone(),
+            id: None,
+            by,
+            status: None,
+        })
     }
 
     /// Reread one requirement into `state` and the base; `None` when it has no place

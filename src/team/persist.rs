@@ -2,14 +2,16 @@
 //! changed, with the version check ([`super::edit`]). A clash writes nothing: the workspace
 //! is reloaded (the clashed row as its author left it) and the edit is kept here, for the
 //! user to re-apply on their version or drop (see `App::clashed`). Every later edit saves
-//! on its own: a clash blocks nothing else.
+//! on its own: a clash blocks nothing else. While the server is out of reach an edit goes
+//! to the outbox instead ([`super::outbox`]), sent once it is back.
 
 use std::sync::{MutexGuard, PoisonError};
 
-use crate::app::{Kept, Persist, Remote};
+use crate::app::{Kept, Link, Persist, Remote};
 use crate::plan::{ReqId, Requirement};
 use crate::store::{ReadOnly, SaveReport, State, StoreError};
 
+use super::outbox::Entry;
 use super::{Clash, TeamError, TeamStore, edit};
 
 /// An edit a clash kept: the requirement before it, with it, and the clash.
@@ -19,6 +21,17 @@ pub struct KeptEdit {
     before: Requirement,
     mine: Requirement,
     clash: Clash,
+}
+
+impl KeptEdit {
+    pub(super) fn new(plan: String, before: Requirement, mine: Requirement, clash: Clash) -> Self {
+        KeptEdit {
+            plan,
+            before,
+            mine,
+            clash,
+        }
+    }
 }
 
 impl TeamStore {
@@ -43,6 +56,9 @@ impl TeamStore {
         before: &[Requirement],
         again: bool,
     ) -> Result<(), TeamError> {
+        if !self.connected() {
+            return self.to_outbox(state, before, again);
+        }
         let ids: Vec<ReqId> = before.iter().map(|r| r.id).collect();
         let saved = {
             let mut base = self.base();
@@ -51,12 +67,111 @@ impl TeamStore {
         };
         let saved = match saved {
             Some(saved) => saved,
-            None => self.save(state),
+            None => self.save_whole(state),
         };
-        if let Err(TeamError::Clash(clash)) = &saved {
-            self.keep(state, before, clash, again)?;
+        match &saved {
+            Err(TeamError::Clash(clash)) => self.keep(state, before, clash, again)?,
+            // The server went away under the save (whether a commit under way landed is
+            // not known: the outbox entry sent later recognises its own edit).
+            Err(_) if !self.alive() => {
+                self.lose();
+                return self.to_outbox(state, before, again);
+            }
+            _ => {}
         }
         saved
+    }
+
+    /// Save the whole workspace; while the server is out of reach that cannot wait in the
+    /// outbox: nothing is saved, and the state is not replaced on reconnecting, so that
+    /// quitting saves it.
+    fn save_whole(&self, state: &State) -> Result<(), TeamError> {
+        let whole = std::sync::atomic::Ordering::SeqCst;
+        if !self.connected() {
+            self.inner.whole_pending.store(true, whole);
+            return Err(TeamError::Disconnected);
+        }
+        let saved = self.save(state);
+        if saved.is_err() && !matches!(saved, Err(TeamError::Clash(_))) && !self.alive() {
+            self.lose();
+            self.inner.whole_pending.store(true, whole);
+            return Err(TeamError::Disconnected);
+        }
+        saved
+    }
+
+    /// The edit of `before`'s requirements, durably in the outbox (one entry each, with the
+    /// version it was made on) before it counts as saved. When it cannot be, it is only in
+    /// memory: reconnecting then keeps the state instead of reloading it.
+    fn to_outbox(
+        &self,
+        state: &State,
+        before: &[Requirement],
+        again: bool,
+    ) -> Result<(), TeamError> {
+        let kept = self.outbox_edit(state, before, again);
+        if kept.is_err() {
+            self.inner
+                .whole_pending
+                .store(true, std::sync::atomic::Ordering::SeqCst);
+        }
+        kept
+    }
+
+    fn outbox_edit(
+        &self,
+        state: &State,
+        before: &[Requirement],
+        again: bool,
+    ) -> Result<(), TeamError> {
+        if again {
+            // A kept edit is re-applied on the requirement as it is now: that needs the server.
+            return Err(TeamError::Disconnected);
+        }
+        let mut entries = Vec::new();
+        for b in before {
+            let key = (state.name.clone(), b.id.canonical().to_string());
+            let (Some(base), Some(mine)) =
+                (self.base().reqs.get(&key).cloned(), state.plan.get(b.id))
+            else {
+                // A requirement the server does not have yet: that needs the server.
+                return Err(TeamError::Disconnected);
+            };
+            if mine != b {
+                entries.push(Entry {
+                    plan: key.0,
+                    id: key.1,
+                    version: base.version,
+                    before: b.clone(),
+                    mine: mine.clone(),
+                    held: false,
+                });
+            }
+        }
+        let mut outbox = self.outbox();
+        let outbox = outbox
+            .as_mut()
+            .map_err(|e| TeamError::Refused(format!("outbox {e}")))?;
+        let mut all = outbox.entries().to_vec();
+        all.extend(entries);
+        outbox
+            .replace(all)
+            .map_err(|e| TeamError::Refused(format!("outbox {e}")))
+    }
+
+    /// An outbox entry that clashed: kept, or merged into the kept edit of its requirement.
+    pub(super) fn keep_sent(&self, k: KeptEdit) {
+        let mut kept = self.kept_edits();
+        match kept
+            .iter_mut()
+            .find(|old| old.plan == k.plan && old.mine.id == k.mine.id)
+        {
+            Some(old) => {
+                old.mine = k.mine;
+                old.clash = k.clash;
+            }
+            None => kept.push(k),
+        }
     }
 
     /// Keep the edit of `before`'s requirements and reload `state` from the store, on the
@@ -128,7 +243,10 @@ impl TeamStore {
             }
             // A new clash keeps the edit again, from where it first started (see `keep`).
             match self.save_or_keep(state, &before, true) {
-                Ok(()) => self.kept_edits().retain(|k| k.plan != plan),
+                Ok(()) => {
+                    self.kept_edits().retain(|k| k.plan != plan);
+                    self.release(Some(&plan))?;
+                }
                 Err(e) => result = Err(e),
             }
         }
@@ -138,6 +256,16 @@ impl TeamStore {
 }
 
 impl TeamStore {
+    /// Forget the outbox entries a kept edit held (it was re-applied or dropped).
+    fn release(&self, plan: Option<&str>) -> Result<(), TeamError> {
+        match self.outbox().as_mut() {
+            Ok(o) => o
+                .release(plan)
+                .map_err(|e| TeamError::Refused(format!("outbox {e}"))),
+            Err(_) => Ok(()),
+        }
+    }
+
     /// An edit that had not been saved when someone else's change to its requirement came
     /// in: kept for re-applying on theirs.
     pub(super) fn keep_unsaved(&self, plan: &str, before: Requirement, mine: Requirement) {
@@ -159,7 +287,7 @@ impl TeamStore {
 
 impl Persist for TeamStore {
     fn save(&mut self, state: &State) -> Result<(), StoreError> {
-        TeamStore::save(self, state).map_err(team)
+        self.save_whole(state).map_err(team)
     }
 
     fn location(&self) -> String {
@@ -211,7 +339,17 @@ impl Persist for TeamStore {
     }
 
     fn drop_kept(&mut self) -> usize {
-        std::mem::take(&mut *self.kept_edits()).len()
+        let n = std::mem::take(&mut *self.kept_edits()).len();
+        // Dropped is dropped: a failure to rewrite the outbox shows the edit again next time.
+        let _ = self.release(None);
+        n
+    }
+
+    fn link(&self) -> Option<Link> {
+        self.listener().as_ref().map(|l| Link {
+            connected: l.connected(),
+            pending: self.pending(),
+        })
     }
 }
 

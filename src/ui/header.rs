@@ -34,7 +34,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // The ended notice is worth more than the end of the title: it is cut last.
     let ended = ended.map(|e| wrap::truncate(&e, cols.saturating_sub(right + 4)).into_owned());
     let ended_w = ended.as_ref().map_or(0, |e| width(e) + 2);
-    let title_room = cols.saturating_sub(right + 2 + ended_w);
+    // The team store out of reach, or edits waiting to be sent: never cut.
+    let link = app.link_banner();
+    let link_w = link.as_ref().map_or(0, |l| width(l) + 2);
+    let title_room = cols.saturating_sub(right + 2 + ended_w + link_w);
     // A read-only dashboard (another duban is the writer) says so where the title was.
     let banner = app.read_only_banner();
     let (title, title_style) = match &banner {
@@ -42,6 +45,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         None => (wrap::fit(&app.plan().title, title_room), THEME.title),
     };
     let mut first = vec![Span::raw(" "), Span::styled(title, title_style)];
+    if let Some(link) = link {
+        first.extend([Span::raw("  "), Span::styled(link, THEME.error)]);
+    }
     if let Some(ended) = ended {
         first.extend([Span::raw("  "), Span::styled(ended, THEME.overdue)]);
     }

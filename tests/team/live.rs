@@ -87,3 +87,54 @@ fn a_change_by_one_dashboard_appears_in_the_other() {
     assert!(!message.error, "{}", message.text);
     until_told(&mut li, "张三：1.1.1 → 受阻");
 }
+
+#[test]
+fn live_changes_come_in_while_all_plans_are_shown() {
+    let Some(db) = db("live_changes_come_in_while_all_plans_are_shown") else {
+        return;
+    };
+    db.initialised();
+    db.ok(&["note", "1.1.1", "起点"]);
+    db.ok(&[
+        "import",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/yongji-2021-plan.txt"),
+        "--as",
+        "第二份",
+    ]);
+    let mut app = dashboard(&db, "张三");
+    app.update(Action::PrevPlan, now());
+    assert!(app.all_plans(), "全部 is shown");
+    let plan = |app: &App, p: usize| app.node_counts(duban::app::Node::Plan(p));
+    let (first, second) = (plan(&app, 0), plan(&app, 1));
+    // Another plan than the one in focus, then the one in focus.
+    succeed(db.cmd().env("DUBAN_USER", "王五").args([
+        "--plan",
+        "第二份",
+        "set",
+        "1.2.1",
+        "blocked",
+    ]));
+    until_told(&mut app, "王五");
+    assert!(app.all_plans());
+    assert_eq!(plan(&app, 1).blocked, second.blocked + 1);
+    assert_eq!(plan(&app, 0).blocked, first.blocked);
+    succeed(
+        db.cmd()
+            .env("DUBAN_USER", "赵六")
+            .args(["--plan", "2021", "set", "1.3.1", "doing"]),
+    );
+    until_told(&mut app, "赵六");
+    assert!(app.all_plans());
+    assert_eq!(plan(&app, 0).doing, first.doing + 1);
+    assert_eq!(plan(&app, 1).blocked, second.blocked + 1);
+    let state = app.state();
+    let second_plan = state
+        .plans()
+        .iter()
+        .find(|p| p.name == "第二份")
+        .expect("plan");
+    assert_eq!(
+        second_plan.plan.get(ReqId::new(1, 2, 1)).map(|r| r.status),
+        Some(Status::Blocked)
+    );
+}

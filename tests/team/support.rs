@@ -87,8 +87,11 @@ impl Db {
         format!("host={} dbname={}", self.conninfo.host(), self.name)
     }
 
+    /// A store as `user`; a dashboard on it keeps its outbox in this test's folder.
     pub fn store(&self, user: &str) -> TeamStore {
-        TeamStore::connect(self.conninfo.clone(), Some(user.into())).expect("connect")
+        let store = TeamStore::connect(self.conninfo.clone(), Some(user.into())).expect("connect");
+        store.set_outbox_dir(self.file("config"));
+        store
     }
 
     /// The store with its schema made.
