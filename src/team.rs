@@ -251,9 +251,7 @@ impl TeamStore {
             // Only the rows it changed: a liaison's workspace is partial.
             return liaison::save(&mut self.client(), &mut base, state, user);
         }
-        let next = save::save(&mut self.client(), &base, state, user)?;
-        *base = next;
-        Ok(())
+        save::save(&mut self.client(), &mut base, state, user)
     }
 
     /// What `duban store status` prints.

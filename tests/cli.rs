@@ -23,6 +23,7 @@ mod cli {
     pub mod support;
     pub mod workspace;
     pub mod workspace_ids;
+    pub mod workspace_leftovers;
     pub mod workspace_span;
     pub mod wrapping;
 }

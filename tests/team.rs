@@ -17,4 +17,5 @@ mod team {
     pub mod roles;
     pub mod schema;
     pub mod support;
+    pub mod tls;
 }

@@ -158,12 +158,8 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
             output,
             since,
         } => {
-            // A workbook holds every plan (a ledger sheet each); the other formats one.
-            let xlsx = format == Some(crate::report::export::Format::Xlsx)
-                || (format.is_none() && output.as_deref().is_some_and(super::reports::is_xlsx));
-            if !xlsx || since.is_some() {
-                one_plan(ctx, "export")?;
-            }
+            // Spans the plans (the workbook a ledger sheet each, the md and html reports a
+            // part each); the CSV ledger and the JSON state refuse without --plan.
             super::reports::export(format, output.as_deref(), since.as_deref(), ctx)
         }
         Command::Snapshot {
@@ -190,21 +186,6 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
         | Command::Attach { .. }
         | Command::Evidence { .. }) => super::lifecycle::run(lifecycle, ctx),
     }
-}
-
-/// Commands that write one plan's file or snapshot need it named when there are several.
-fn one_plan(ctx: &Context, command: &str) -> Result<(), CliError> {
-    if ctx.plan.is_some() {
-        return Ok(());
-    }
-    let (state, _) = super::context::load_store(&ctx.store)?;
-    if state.several() {
-        return Err(CliError::Usage(format!(
-            "`{command}` works on one plan: pass --plan NAME (plans: {})",
-            state.names().join(", ")
-        )));
-    }
-    Ok(())
 }
 
 /// Text output of `list` and `show`: countdowns by the chosen count, the calendar's warning
@@ -356,7 +337,7 @@ fn set(id: &IdArg, status: Status, note: Option<&str>, ctx: &Context) -> Result<
     let from = r.status;
     if status == Status::Done && from != Status::Done {
         r.completion_allowed(ctx.require_evidence)
-            .map_err(|e| super::lifecycle::refused(&e, lang))?;
+            .map_err(|e| super::lifecycle::refused_as(&e, lang, Some(&shown)))?;
     }
     let changed = signed(r, ctx.user.as_deref(), |r| {
         let changed = r.set_status(status, now);

@@ -102,10 +102,15 @@ pub fn load_store(store: &Backend) -> Result<(State, bool), CliError> {
     Ok((state, false))
 }
 
-/// The team store `conninfo` names, connected; `user` is who is acting.
+/// The team store `conninfo` names, connected; `user` is who is acting. Without one (no
+/// `--user`, `DUBAN_USER` or `$USER`, as under a service manager) the rows are signed with
+/// the login name, as the state file's history is, else the database login.
 pub fn resolve_team(conninfo: &str, user: Option<String>) -> Result<TeamStore, CliError> {
     let conninfo = Conninfo::parse(conninfo, &crate::team::conninfo::process_env)?;
-    Ok(TeamStore::connect(conninfo, user)?)
+    let user = (user.filter(|u| !u.trim().is_empty()))
+        .or_else(|| whoami::username().ok().filter(|u| !u.is_empty()))
+        .unwrap_or_else(|| conninfo.user().to_string());
+    Ok(TeamStore::connect(conninfo, Some(user))?)
 }
 
 /// The store a command works on: the team store when `--store`/`DUBAN_STORE` names one, or

@@ -12,7 +12,7 @@ use super::commands::{named, now, push_notice, resolve, unknown_id};
 use super::context::{CliError, Context, load_state};
 use crate::i18n::Lang;
 use crate::plan::lifecycle::{EvidenceCheck, FileFacts, LifecycleError, Stamp, evidence};
-use crate::plan::{IdArg, Requirement};
+use crate::plan::{IdArg, ReqId, Requirement};
 
 pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
     let lang = ctx.lang;
@@ -106,7 +106,7 @@ fn edit(
     let shown = named(&state, id);
     let stamp = Stamp::new(now(ctx.clock), ctx.user.as_deref());
     let r = state.plan.get_mut(id).ok_or_else(|| unknown_id(id))?;
-    let mut msg = action(r, &stamp, &shown).map_err(|e| refused(&e, ctx.lang))?;
+    let mut msg = action(r, &stamp, &shown).map_err(|e| refused_as(&e, ctx.lang, Some(&shown)))?;
     let report = ctx.store.save_changes(&mut state)?;
     push_notice(&mut msg, &report, ctx.lang);
     msg.push('\n');
@@ -114,13 +114,34 @@ fn edit(
 }
 
 /// A blank reason or a unit not named is a mistake in the command line (exit 2); the others
-/// are refusals of the state the requirement is in (exit 1).
-pub(super) fn refused(e: &LifecycleError, lang: Lang) -> CliError {
+/// are refusals of the state the requirement is in (exit 1). The requirement is named
+/// `shown` (`NAME:1.1.1` when there are several plans) where the message has its bare id.
+pub(super) fn refused_as(e: &LifecycleError, lang: Lang, shown: Option<&str>) -> CliError {
+    let mut msg = e.message(lang);
+    // Every refusal starts with the requirement's id.
+    let bare = lifecycle_id(e).to_string();
+    if let Some(shown) = shown
+        && let Some(rest) = msg.strip_prefix(&bare)
+    {
+        msg = format!("{shown}{rest}");
+    }
     match e {
         LifecycleError::ReasonRequired { .. } | LifecycleError::UnknownUnit { .. } => {
-            CliError::Usage(e.message(lang))
+            CliError::Usage(msg)
         }
-        _ => CliError::Refused(e.message(lang)),
+        _ => CliError::Refused(msg),
+    }
+}
+
+fn lifecycle_id(e: &LifecycleError) -> ReqId {
+    match e {
+        LifecycleError::NotLater { id, .. }
+        | LifecycleError::NoDate { id, .. }
+        | LifecycleError::ReasonRequired { id }
+        | LifecycleError::UnknownUnit { id, .. }
+        | LifecycleError::NoUnit { id }
+        | LifecycleError::WrongStatus { id, .. }
+        | LifecycleError::EvidenceRequired { id } => *id,
     }
 }
 

@@ -59,6 +59,10 @@ pub fn plans(
     };
     let (mut state, _) = load_store(&ctx.store)?;
     let lang = ctx.lang;
+    // The notices' bare ids are the first plan's: pinned before the plans change.
+    if let Some(first) = state.plans().first().map(|p| p.name.clone()) {
+        state.notices.settle(&first);
+    }
     let msg = match action {
         PlansAction::New {
             name,
@@ -84,6 +88,7 @@ pub fn plans(
         PlansAction::Rename { old, new } => {
             state.rename(&old, &new).map_err(workspace_error)?;
             let (old, new) = (old.trim(), new.trim());
+            state.notices.rename_plan(old, new);
             match lang {
                 Lang::Zh => format!("计划 {old} 已改名为 {new}"),
                 Lang::En => format!("plan {old} renamed to {new}"),

@@ -9,9 +9,11 @@ use chrono::Timelike;
 use super::context::{CliError, Context, load_state};
 use crate::i18n::Lang;
 use crate::plan::snapshot::{self, Snapshot, changes};
+use crate::report::export::workspace::Planned;
 use crate::report::export::{self, Format};
 use crate::report::text::terminal_width;
 use crate::report::{self, across, json};
+use crate::store::State;
 
 fn usage(msg: impl Into<String>) -> CliError {
     CliError::Usage(msg.into())
@@ -48,9 +50,8 @@ pub fn export(
     }
     let (state, _) = load_state(ctx)?;
     let today = ctx.clock.today;
-    if format == Format::Xlsx && ctx.plan.is_none() && state.several() {
-        let plans = super::views::plans_in_scope(&state, ctx)?;
-        let bytes = export::render_workspace(&plans, today, ctx.lang)?;
+    if ctx.plan.is_none() && state.several() {
+        let bytes = export_workspace(&state, format, since, ctx)?;
         return write_export(output, format, today, &bytes, ctx.lang);
     }
     let since = since
@@ -62,9 +63,41 @@ pub fn export(
     write_export(output, format, today, &bytes, ctx.lang)
 }
 
-/// Whether `-o PATH` asks for a workbook.
-pub(super) fn is_xlsx(path: &Path) -> bool {
-    Format::from_path(path) == Some(Format::Xlsx)
+/// Every plan of the workspace in one report, each compared with its own snapshot `since`
+/// (a plan without one is named; only when no plan has one is it an error, as for
+/// `duban report`).
+fn export_workspace(
+    state: &State,
+    format: Format,
+    since: Option<&str>,
+    ctx: &Context,
+) -> Result<Vec<u8>, CliError> {
+    let today = ctx.clock.today;
+    let scope = (state.scope(None)).map_err(super::context::workspace_error)?;
+    let plans: Vec<Planned<'_>> = (scope.iter())
+        .map(|p| Planned {
+            name: &p.name,
+            plan: &p.plan,
+            changes: since.map(|key| {
+                snapshot::find(&p.snapshots, Some(key))
+                    .map(|snap| changes::compute(snap, &p.plan, today))
+                    .map_err(|e| format!("{}{}{e}", p.name, ctx.lang.pick("：", ": ")))
+            }),
+        })
+        .collect();
+    if since.is_some() && plans.iter().all(|p| matches!(p.changes, Some(Err(_)))) {
+        let why: Vec<&str> = (plans.iter())
+            .filter_map(|p| p.changes.as_ref()?.as_ref().err().map(String::as_str))
+            .collect();
+        return Err(usage(format!("no plan to compare ({})", why.join("; "))));
+    }
+    export::render_workspace(&plans, today, ctx.lang, format)?.ok_or_else(|| {
+        usage(format!(
+            "`export --format {}` holds one plan: pass --plan NAME (plans: {})",
+            format.extension(),
+            state.names().join(", ")
+        ))
+    })
 }
 
 /// The export to `output`, or its dated name for a workbook, or the text itself for stdout.

@@ -9,8 +9,8 @@ use serde_json::Value;
 
 use super::rows::{self, PlanKey, PlanRow, ReqKey, ReqRow};
 use super::{TeamError, schema, sql};
-use crate::plan::Requirement;
-use crate::store::State;
+use crate::plan::{Category, Item, Plan, Requirement};
+use crate::store::{PlanState, State};
 
 /// A requirement as last loaded or saved.
 #[derive(Debug, Clone)]
@@ -51,13 +51,46 @@ pub fn plan_rows(state: &State) -> Result<Vec<(PlanKey, i32, Value)>, serde_json
     let mut out = Vec::new();
     for (i, (p, gone)) in active.chain(removed).enumerate() {
         let position = i32::try_from(i).unwrap_or(i32::MAX);
-        out.push((
-            (p.name.clone(), gone),
-            position,
-            rows::plan_header(p, gone)?,
-        ));
+        let header = if gone {
+            rows::plan_header(p, gone)?
+        } else {
+            rows::plan_header(&shell(p), gone)?
+        };
+        out.push(((p.name.clone(), gone), position, header));
     }
     Ok(out)
+}
+
+/// The plan without its requirements, as its header holds it: built without serialising
+/// the requirements only to drop them, so that comparing headers costs the tree, not the
+/// plan (every save does it).
+fn shell(p: &PlanState) -> PlanState {
+    let plan = &p.plan;
+    let categories = plan.categories.iter().map(|c| Category {
+        number: c.number,
+        name: c.name.clone(),
+        items: (c.items.iter())
+            .map(|i| Item {
+                name: i.name.clone(),
+                requirements: Vec::new(),
+            })
+            .collect(),
+    });
+    PlanState {
+        name: p.name.clone(),
+        plan: Plan {
+            title: plan.title.clone(),
+            year: plan.year,
+            source: plan.source.clone(),
+            period: plan.period,
+            levels: plan.levels,
+            year_guessed: plan.year_guessed,
+            categories: categories.collect(),
+        },
+        snapshots: p.snapshots.clone(),
+        archived: p.archived.clone(),
+        removed_at: p.removed_at,
+    }
 }
 
 /// Each requirement of the workspace's plans with its key and position in its plan.

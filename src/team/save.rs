@@ -1,111 +1,188 @@
-//! Saving: the state compared with the base, the differences written in one transaction,
-//! each update and delete checked against the version it was loaded at.
+//! Saving: the state compared with the base, only the differences written in one
+//! transaction, each update and delete checked against the version it was loaded at.
+//!
+//! The cost follows the change, not the workspace: an unchanged requirement is compared in
+//! memory and never serialised, plan headers are built without their requirements, and the
+//! base is updated in place, only where rows were written, once the transaction committed.
+//! A renamed plan is an UPDATE of its rows, which keep their versions ([`rename`]).
 
-use std::collections::HashSet;
+mod rename;
+
+use std::collections::{HashMap, HashSet};
 
 use postgres::{Client, Transaction};
+use serde_json::Value;
 
-use super::load::{Base, Versions, plan_rows, requirement_rows};
-use super::rows::{self, ReqKey};
+use super::load::{Base, BasePlan, BaseReq, plan_rows, requirement_rows};
+use super::rows::{self, PlanKey, ReqKey};
 use super::{Clash, TeamError, sql};
 use crate::plan::Change;
 use crate::store::State;
+use rename::{Rename, rename_plans, renames};
 
-/// Write what `state` changed since `base`; the base of the next save on success. On any
-/// error the transaction is rolled back: nothing is written.
-#[allow(clippy::too_many_lines)] // one pass per table, in the order they depend on
+/// The rows a save wrote, to update the base with once it has committed.
+#[derive(Default)]
+struct Delta {
+    workspace: Option<(Value, i64)>,
+    plans: Vec<(PlanKey, BasePlan)>,
+    gone_plans: Vec<PlanKey>,
+    reqs: Vec<(ReqKey, BaseReq)>,
+    gone_reqs: Vec<ReqKey>,
+}
+
+/// Write what `state` changed since `base`, and bring `base` up to date once it has
+/// committed. On any error the transaction is rolled back and `base` is left as it was.
 pub fn save(
     client: &mut Client,
+    base: &mut Base,
+    state: &State,
+    user: Option<&str>,
+) -> Result<(), TeamError> {
+    let mut tx = client.transaction().map_err(|e| sql(&e))?;
+    let renamed = renames(base, state).map_err(damaged)?;
+    let mut delta = Delta::default();
+    rename_plans(&mut tx, base, &renamed, user, &mut delta.plans)?;
+    save_workspace(&mut tx, base, state, user, &mut delta)?;
+    save_plans(&mut tx, base, state, &renamed, user, &mut delta)?;
+    save_requirements(&mut tx, base, state, &renamed, user, &mut delta)?;
+    tx.commit().map_err(|e| sql(&e))?;
+    apply(base, delta, &renamed);
+    Ok(())
+}
+
+#[allow(clippy::needless_pass_by_value)] // as `map_err` hands it over
+fn damaged(e: serde_json::Error) -> TeamError {
+    TeamError::Damaged(e.to_string())
+}
+
+fn save_workspace(
+    tx: &mut Transaction<'_>,
     base: &Base,
     state: &State,
     user: Option<&str>,
-) -> Result<Base, TeamError> {
-    let damaged = |e: serde_json::Error| TeamError::Damaged(e.to_string());
-    let mut tx = client.transaction().map_err(|e| sql(&e))?;
-    let mut versions = Versions::default();
-
-    // The workspace row.
+    delta: &mut Delta,
+) -> Result<(), TeamError> {
     let data = rows::workspace_data(state).map_err(damaged)?;
-    versions.workspace = Some(match &base.workspace {
-        None => {
-            let row = tx
-                .query_opt(
-                    "INSERT INTO duban.workspace (data, updated_by) VALUES ($1, $2)
-                     ON CONFLICT (one) DO NOTHING RETURNING version",
-                    &[&data, &user],
-                )
-                .map_err(|e| sql(&e))?;
-            row.ok_or_else(|| workspace_clash(&mut tx))?.get(0)
-        }
-        Some((old, v)) if *old == data => *v,
-        Some((_, v)) => {
-            let row = tx
-                .query_opt(
-                    "UPDATE duban.workspace SET data = $1, updated_by = $2, version = version + 1
-                     WHERE version = $3 RETURNING version",
-                    &[&data, &user, v],
-                )
-                .map_err(|e| sql(&e))?;
-            row.ok_or_else(|| workspace_clash(&mut tx))?.get(0)
-        }
-    });
+    let row = match &base.workspace {
+        Some((old, _)) if *old == data => return Ok(()),
+        None => tx.query_opt(
+            "INSERT INTO duban.workspace (data, updated_by) VALUES ($1, $2)
+             ON CONFLICT (one) DO NOTHING RETURNING version",
+            &[&data, &user],
+        ),
+        Some((_, v)) => tx.query_opt(
+            "UPDATE duban.workspace SET data = $1, updated_by = $2, version = version + 1
+             WHERE version = $3 RETURNING version",
+            &[&data, &user, v],
+        ),
+    }
+    .map_err(|e| sql(&e))?;
+    let version = row.ok_or_else(|| workspace_clash(tx))?.get(0);
+    delta.workspace = Some((data, version));
+    Ok(())
+}
 
-    // The plans.
-    let mut seen = HashSet::new();
+fn save_plans(
+    tx: &mut Transaction<'_>,
+    base: &Base,
+    state: &State,
+    renamed: &[Rename],
+    user: Option<&str>,
+    delta: &mut Delta,
+) -> Result<(), TeamError> {
+    let mut seen: HashSet<&PlanKey> = HashSet::new();
     for ((name, removed), position, header) in plan_rows(state).map_err(damaged)? {
-        let key = (name.clone(), removed);
-        let version = match base.plans.get(&key) {
-            None => tx
-                .query_opt(
-                    "INSERT INTO duban.plans (name, removed, position, header, updated_by)
-                     VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING version",
-                    &[&name, &removed, &position, &header, &user],
-                )
-                .map_err(|e| sql(&e))?
-                .map(|r| r.get(0)),
-            Some(b) if b.position == position && b.header == header => Some(b.version),
-            Some(b) => tx
-                .query_opt(
-                    "UPDATE duban.plans SET position = $3, header = $4, updated_by = $5,
-                     version = version + 1
-                     WHERE name = $1 AND removed = $2 AND version = $6 RETURNING version",
-                    &[&name, &removed, &position, &header, &user, &b.version],
-                )
-                .map_err(|e| sql(&e))?
-                .map(|r| r.get(0)),
-        };
-        let Some(version) = version else {
-            return Err(plan_clash(&mut tx, &name, removed));
-        };
-        versions.plans.insert(key.clone(), version);
-        seen.insert(key);
-    }
-    for (key, b) in &base.plans {
-        if !seen.contains(key) {
-            let n = tx
-                .execute(
-                    "DELETE FROM duban.plans WHERE name = $1 AND removed = $2 AND version = $3",
-                    &[&key.0, &key.1, &b.version],
-                )
-                .map_err(|e| sql(&e))?;
-            if n == 0 {
-                return Err(plan_clash(&mut tx, &key.0, key.1));
-            }
-        }
-    }
-
-    // The requirements and their history.
-    let mut seen: HashSet<ReqKey> = HashSet::new();
-    for (key, position, r) in requirement_rows(state) {
-        let old = base.reqs.get(&key);
-        if let Some(b) = old
-            && b.position == position
-            && b.req == *r
-        {
-            versions.reqs.insert(key.clone(), b.version);
-            seen.insert(key);
+        if let Some(r) = renamed.iter().find(|r| r.new == name && !removed) {
+            // Written by the rename, header and position included.
+            seen.extend(
+                base.plans
+                    .get_key_value(&(r.old.clone(), false))
+                    .map(|kv| kv.0),
+            );
             continue;
         }
+        let key = (name, removed);
+        let old = base.plans.get_key_value(&key);
+        if let Some((k, b)) = old {
+            seen.insert(k);
+            if b.position == position && b.header == header {
+                continue;
+            }
+        }
+        let (name, removed) = (&key.0, &key.1);
+        let row = match old {
+            None => tx.query_opt(
+                "INSERT INTO duban.plans (name, removed, position, header, updated_by)
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING version",
+                &[name, removed, &position, &header, &user],
+            ),
+            Some((_, b)) => tx.query_opt(
+                "UPDATE duban.plans SET position = $3, header = $4, updated_by = $5,
+                 version = version + 1
+                 WHERE name = $1 AND removed = $2 AND version = $6 RETURNING version",
+                &[name, removed, &position, &header, &user, &b.version],
+            ),
+        }
+        .map_err(|e| sql(&e))?;
+        let Some(row) = row else {
+            return Err(plan_clash(tx, name, *removed));
+        };
+        let version = row.get(0);
+        delta.plans.push((
+            key,
+            BasePlan {
+                position,
+                header,
+                version,
+            },
+        ));
+    }
+    for (key, b) in &base.plans {
+        if seen.contains(key) {
+            continue;
+        }
+        let n = tx
+            .execute(
+                "DELETE FROM duban.plans WHERE name = $1 AND removed = $2 AND version = $3",
+                &[&key.0, &key.1, &b.version],
+            )
+            .map_err(|e| sql(&e))?;
+        if n == 0 {
+            return Err(plan_clash(tx, &key.0, key.1));
+        }
+        delta.gone_plans.push(key.clone());
+    }
+    Ok(())
+}
+
+fn save_requirements(
+    tx: &mut Transaction<'_>,
+    base: &Base,
+    state: &State,
+    renamed: &[Rename],
+    user: Option<&str>,
+    delta: &mut Delta,
+) -> Result<(), TeamError> {
+    // A renamed plan's rows are in the base under its old name.
+    let was: HashMap<&str, &str> = renamed
+        .iter()
+        .map(|r| (r.new.as_str(), r.old.as_str()))
+        .collect();
+    let mut seen: HashSet<&ReqKey> = HashSet::new();
+    for (key, position, r) in requirement_rows(state) {
+        let old = match was.get(key.0.as_str()) {
+            Some(old) => base
+                .reqs
+                .get_key_value(&((*old).to_string(), key.1.clone())),
+            None => base.reqs.get_key_value(&key),
+        };
+        if let Some((k, b)) = old {
+            seen.insert(k);
+            if b.position == position && b.req == *r {
+                continue;
+            }
+        }
+        let old = old.map(|kv| kv.1);
         let data = rows::requirement_data(r).map_err(damaged)?;
         let units = rows::unit_names(r);
         let (plan, id) = (&key.0, &key.1);
@@ -124,12 +201,19 @@ pub fn save(
         }
         .map_err(|e| sql(&e))?;
         let Some(row) = row else {
-            return Err(requirement_clash(&mut tx, &key));
+            return Err(requirement_clash(tx, &key));
         };
         let before: &[Change] = old.map_or(&[], |b| &b.req.history);
-        write_history(&mut tx, &key, before, &r.history)?;
-        versions.reqs.insert(key.clone(), row.get(0));
-        seen.insert(key);
+        write_history(tx, &key, before, &r.history)?;
+        let version = row.get(0);
+        delta.reqs.push((
+            key,
+            BaseReq {
+                position,
+                req: r.clone(),
+                version,
+            },
+        ));
     }
     for (key, b) in &base.reqs {
         if seen.contains(key) {
@@ -142,12 +226,40 @@ pub fn save(
             )
             .map_err(|e| sql(&e))?;
         if n == 0 {
-            return Err(requirement_clash(&mut tx, key));
+            return Err(requirement_clash(tx, key));
         }
-        rows::drop_history(&mut tx, key)?;
+        rows::drop_history(tx, key)?;
+        delta.gone_reqs.push(key.clone());
     }
-    tx.commit().map_err(|e| sql(&e))?;
-    Base::of(state, &versions)
+    Ok(())
+}
+
+/// The committed save in the base: the deleted rows out (under their old names), the
+/// renamed plans' rows moved to their new names, then the written rows in.
+fn apply(base: &mut Base, delta: Delta, renamed: &[Rename]) {
+    for key in &delta.gone_plans {
+        base.plans.remove(key);
+    }
+    for key in &delta.gone_reqs {
+        base.reqs.remove(key);
+    }
+    for r in renamed {
+        base.plans.remove(&(r.old.clone(), false));
+        let moved: Vec<ReqKey> = (base.reqs.keys())
+            .filter(|k| k.0 == r.old)
+            .cloned()
+            .collect();
+        for key in moved {
+            if let Some(b) = base.reqs.remove(&key) {
+                base.reqs.insert((r.new.clone(), key.1), b);
+            }
+        }
+    }
+    if let Some(w) = delta.workspace {
+        base.workspace = Some(w);
+    }
+    base.plans.extend(delta.plans);
+    base.reqs.extend(delta.reqs);
 }
 
 /// Append the entries `after` adds to `before`; when it does not extend it (the id now
@@ -185,7 +297,7 @@ pub(super) fn requirement_clash(tx: &mut Transaction<'_>, key: &ReqKey) -> TeamE
     })
 }
 
-fn plan_clash(tx: &mut Transaction<'_>, name: &str, removed: bool) -> TeamError {
+pub(super) fn plan_clash(tx: &mut Transaction<'_>, name: &str, removed: bool) -> TeamError {
     let row = tx
         .query_opt(
             "SELECT updated_by, login, updated_at FROM duban.plans WHERE name = $1 AND removed = $2",

@@ -279,3 +279,84 @@ fn unaudited(text: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// `(id, version)` of a plan's requirement rows, and its history's row count.
+fn rows_of(db: &Db, plan: &str) -> (Vec<(String, i64)>, i64) {
+    let store = db.store("x");
+    let mut client = store.client();
+    let rows = client
+        .query(
+            "SELECT id, version FROM duban.requirements WHERE plan = $1 ORDER BY position",
+            &[&plan],
+        )
+        .expect("rows");
+    let history: i64 = client
+        .query_one(
+            "SELECT count(*) FROM duban.history WHERE plan = $1",
+            &[&plan],
+        )
+        .expect("count")
+        .get(0);
+    (rows.iter().map(|r| (r.get(0), r.get(1))).collect(), history)
+}
+
+#[test]
+fn a_plan_renamed_keeps_its_rows_and_their_versions() {
+    let Some(db) = db("a_plan_renamed_keeps_its_rows_and_their_versions") else {
+        return;
+    };
+    db.initialised();
+    db.ok(&["set", "1.1.1", "doing"]);
+    db.ok(&["note", "1.1.1", "改名前的备注"]);
+    db.ok(&["plans", "new", "提案", "--title", "政协提案"]);
+    let before = rows_of(&db, "2021");
+    assert!(before.0.len() > 10 && before.1 == 2, "{before:?}");
+    // A requirement row renamed in place is an UPDATE: its ctid moves, its version not.
+    db.ok(&["plans", "rename", "2021", "2021要点"]);
+    assert_eq!(rows_of(&db, "2021要点"), before);
+    assert_eq!(rows_of(&db, "2021"), (Vec::new(), 0));
+    let plan_version: i64 = db
+        .store("x")
+        .client()
+        .query_one(
+            "SELECT version FROM duban.plans WHERE name = '2021要点'",
+            &[],
+        )
+        .expect("plan row")
+        .get(0);
+    assert_eq!(
+        plan_version, 2,
+        "the plan row is updated, not inserted again"
+    );
+    let show = db.ok(&["show", "2021要点:1.1.1", "--json"]);
+    assert!(show.contains("改名前的备注"), "{show}");
+    // And it goes on like any plan: an edit after the rename is one more version.
+    db.ok(&["set", "2021要点:1.1.1", "done"]);
+    let after = rows_of(&db, "2021要点");
+    assert_eq!(after.0[0].1, before.0[0].1 + 1);
+    assert_eq!(after.1, 3);
+}
+
+#[test]
+fn without_a_user_the_rows_are_signed_with_the_login_name() {
+    let Some(db) = db("without_a_user_the_rows_are_signed_with_the_login_name") else {
+        return;
+    };
+    db.initialised();
+    let mut cmd = db.cmd();
+    for var in ["DUBAN_USER", "USER", "LOGNAME", "USERNAME"] {
+        cmd.env_remove(var);
+    }
+    succeed(cmd.args(["set", "1.1.1", "doing"]));
+    let by: Option<String> = db
+        .store("x")
+        .client()
+        .query_one(
+            "SELECT updated_by FROM duban.requirements WHERE plan = '2021' AND id = '1.1.1'",
+            &[],
+        )
+        .expect("row")
+        .get(0);
+    let login = whoami::username().expect("the login name");
+    assert_eq!(by.as_deref(), Some(login.as_str()));
+}

@@ -288,3 +288,39 @@ fn a_version_1_store_is_upgraded_with_its_roles() {
             || db.ok(&["store", "users"]).contains("还没有")
     );
 }
+
+#[test]
+fn office_staff_rename_a_plan_and_its_history_follows_it() {
+    let Some((db, mut admin)) = team("office_staff_rename_a_plan_and_its_history_follows_it")
+    else {
+        return;
+    };
+    let staff = store_as(&db, "st");
+    let history = |admin: &mut Client, plan: &str| -> i64 {
+        admin
+            .query_one(
+                "SELECT count(*) FROM duban.history WHERE plan = $1",
+                &[&plan],
+            )
+            .expect("count")
+            .get(0)
+    };
+    let before = history(&mut admin, "2021");
+    assert!(before > 0, "the pushed plan has a history");
+    // History is append-only for staff: the rename moves it through the owner's function.
+    succeed(
+        super::support::bare()
+            .args(["--store", &staff, "plans", "rename", "2021", "2021要点"])
+            .arg("--lang")
+            .arg("en"),
+    );
+    assert_eq!(history(&mut admin, "2021"), 0);
+    assert_eq!(history(&mut admin, "2021要点"), before);
+    // The function moves trails only for a plan that was renamed.
+    let mut st = connect(&db, "st").expect("staff connects");
+    refused(
+        &mut st,
+        &mut admin,
+        "SELECT duban.rename_history('2021要点', 'elsewhere')",
+    );
+}

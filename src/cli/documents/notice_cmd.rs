@@ -47,6 +47,9 @@ pub(super) fn notice(
     // Numbered outside the state while its plans are borrowed for the lists; put back below
     // (an error before then saves nothing, so no number is spent).
     let mut book = std::mem::take(&mut state.notices);
+    if let Some(first) = state.plans().first() {
+        book.settle(&first.name);
+    }
     let plans = super::super::views::plans_in_scope(&state, ctx)?;
     let scope = Scope::new(&plans);
     let units = if let Some(name) = unit {
@@ -78,7 +81,9 @@ pub(super) fn notice(
             .map(|(i, r)| scope.shown_id(*i, r.id))
             .collect();
         let ids: Vec<(usize, ReqId)> = listed.iter().map(|(i, r)| (*i, r.id)).collect();
-        let n = book.issue(year, name, today, reqs.iter().map(|r| r.id).collect());
+        let planned: Vec<(&str, ReqId)> =
+            (listed.iter()).map(|(i, r)| (plans[*i].0, r.id)).collect();
+        let n = book.issue(year, name, today, &planned);
         let number = office.number(year, n);
         let title = plan_titles(scope, &listed);
         let doc = Notice {

@@ -10,6 +10,7 @@ mod doc_changes;
 pub mod html;
 pub mod ledger;
 pub mod markdown;
+pub mod workspace;
 pub mod xlsx;
 
 use std::io::Write as _;
@@ -110,21 +111,33 @@ pub fn render(
     })
 }
 
-/// The workbook of every plan in `plans` (name and plan, in order; see
-/// [`xlsx::render_scope`]), for a workspace exported without `--plan`.
+/// The report of every plan in `plans`, in order, for a workspace exported without
+/// `--plan`: a workbook (see [`xlsx::render_scope`]), or a Markdown or HTML report (see
+/// [`workspace::document`]); `None` for the formats that hold one plan.
 pub fn render_workspace(
-    plans: &[(&str, &crate::plan::Plan)],
+    plans: &[workspace::Planned<'_>],
     today: NaiveDate,
     lang: Lang,
-) -> Result<Vec<u8>, ExportError> {
-    let scope = crate::plan::query::Scope::new(plans);
-    Ok(xlsx::render_scope(
-        scope,
-        today,
-        lang,
-        None,
-        &scoring_rules()?,
-    )?)
+    format: Format,
+) -> Result<Option<Vec<u8>>, ExportError> {
+    Ok(Some(match format {
+        Format::Md => markdown::render(&workspace::document(plans, today, lang)).into_bytes(),
+        Format::Html => html::render(&workspace::document(plans, today, lang)).into_bytes(),
+        Format::Xlsx => {
+            let list: Vec<(&str, &crate::plan::Plan)> =
+                plans.iter().map(|p| (p.name, p.plan)).collect();
+            let section = workspace::changes_section(plans, lang);
+            xlsx::render_scope(
+                crate::plan::query::Scope::new(&list),
+                today,
+                lang,
+                section.as_ref(),
+                &scoring_rules()?,
+            )?
+        }
+        // The CSV ledger and the JSON state file hold one plan.
+        Format::Csv | Format::Json => return Ok(None),
+    }))
 }
 
 /// The 考核 rules for the workbook's score sheet (`scoring.toml`, else the defaults).

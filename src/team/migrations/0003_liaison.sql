@@ -1,8 +1,9 @@
 -- duban team store, schema 3: closing what schema 2 left open (issue #22).
 --
 -- * History is append-only for every member. The trail of a requirement removed or
---   renumbered is moved aside into duban.history_replaced (never deleted) by two functions
---   of the owner's, which office staff call: drop_history and write_history. A re-attached
+--   renumbered is moved aside into duban.history_replaced (never deleted) by functions of
+--   the owner's, which office staff call: drop_history and write_history (rename_history
+--   moves a renamed plan's trails to its new name). A re-attached
 --   entry keeps its recorded login and time only when the same entry with that stamp is
 --   already on record for the plan: a stamp cannot be made up.
 -- * A liaison reads nothing of other units' rows: not the plans' headers (their archive and
@@ -76,6 +77,21 @@ BEGIN
     WITH gone AS (DELETE FROM duban.history h WHERE h.plan = p AND h.req = r RETURNING h.*)
     INSERT INTO duban.history_replaced (seq, plan, req, entry, actor, login, at)
         SELECT seq, plan, req, entry, actor, login, at FROM gone;
+END
+$$;
+
+-- A renamed plan's trails follow it: only once the plan row carries the new name and no
+-- row, live or removed, the old one.
+CREATE FUNCTION duban.rename_history(old text, new text) RETURNS void LANGUAGE plpgsql
+    SECURITY DEFINER SET search_path = pg_catalog AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM duban.plans q WHERE q.name = old AND NOT q.removed)
+        OR NOT EXISTS (SELECT 1 FROM duban.plans q WHERE q.name = new AND NOT q.removed) THEN
+        RAISE EXCEPTION 'plan % is not renamed to %', old, new
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    UPDATE duban.history h SET plan = new WHERE h.plan = old;
+    UPDATE duban.history_replaced h SET plan = new WHERE h.plan = old;
 END
 $$;
 
@@ -273,11 +289,13 @@ DECLARE
     f text;
 BEGIN
     FOREACH f IN ARRAY ARRAY['duban.drop_history(text, text)',
+                             'duban.rename_history(text, text)',
                              'duban.write_history(text, text, jsonb, boolean)',
                              'duban.plan_skeletons()', 'duban.my_channels()'] LOOP
         EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', f);
     END LOOP;
     EXECUTE format('GRANT EXECUTE ON FUNCTION duban.drop_history(text, text), '
+                   'duban.rename_history(text, text), '
                    'duban.write_history(text, text, jsonb, boolean) TO %I',
                    duban.role_name('staff'));
     EXECUTE format('GRANT EXECUTE ON FUNCTION duban.plan_skeletons() TO %I',
