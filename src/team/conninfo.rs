@@ -101,6 +101,18 @@ impl Conninfo {
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(CONNECT_TIMEOUT);
         }
+        // A network that drops packets without a reset would leave a save waiting for the
+        // kernel's TCP timeout (minutes): notice a dead peer within about 15 s instead,
+        // unless the connection string chooses for itself.
+        if !text.contains("keepalives") {
+            config
+                .keepalives_idle(Duration::from_secs(5))
+                .keepalives_interval(Duration::from_secs(2))
+                .keepalives_retries(3);
+        }
+        if !text.contains("tcp_user_timeout") {
+            config.tcp_user_timeout(Duration::from_secs(15));
+        }
         config.application_name("duban");
         Ok(Conninfo { config, verify })
     }
@@ -271,6 +283,22 @@ mod tests {
             "host=db.example port=6543 user=zhang dbname=duban password=*** sslmode=verify-full"
         );
         assert!(!format!("{c:?}").contains("s3cret"));
+    }
+
+    #[test]
+    fn a_dead_peer_is_noticed_within_seconds_unless_the_string_says_otherwise() {
+        let env = env_of(&[("USER", "li")]);
+        let c = Conninfo::parse("host=h1 dbname=d", &env).expect("parses");
+        assert_eq!(
+            c.config.get_tcp_user_timeout(),
+            Some(&Duration::from_secs(15))
+        );
+        assert_eq!(c.config.get_keepalives_idle(), Duration::from_secs(5));
+        let c =
+            Conninfo::parse("host=h1 keepalives_idle=60 tcp_user_timeout=0", &env).expect("parses");
+        assert_eq!(c.config.get_keepalives_idle(), Duration::from_secs(60));
+        // 0 is the system's default, as in libpq: the string's choice, not ours.
+        assert_eq!(c.config.get_tcp_user_timeout(), None);
     }
 
     #[test]

@@ -103,12 +103,13 @@ pub fn assemble(
             removed.push(p.header);
             continue;
         }
+        let numbers = category_numbers(&p.header);
         for mut row in by_plan.remove(&p.name).unwrap_or_default() {
             let key = (row.plan.clone(), row.id.clone());
             if let Some(entries) = history.remove(&key) {
                 row.data["history"] = Value::Array(entries);
             }
-            place(&mut p.header, &p.name, row)?;
+            place(&mut p.header, &numbers, &p.name, row)?;
         }
         active.push(p.header);
     }
@@ -132,8 +133,27 @@ pub fn assemble(
     crate::store::state_from_json(&bytes)
 }
 
+/// Each category's position in the header's tree by its number, looked up once per plan:
+/// a linear search per row made a 100k-requirement load quadratic.
+fn category_numbers(header: &Value) -> HashMap<u64, usize> {
+    let categories = header.pointer("/plan/categories").and_then(Value::as_array);
+    let mut numbers = HashMap::new();
+    for (i, c) in categories.into_iter().flatten().enumerate() {
+        if let Some(n) = c.get("number").and_then(Value::as_u64) {
+            // The first of a repeated number, as the search found it.
+            numbers.entry(n).or_insert(i);
+        }
+    }
+    numbers
+}
+
 /// Append a requirement (rows come in plan order) to the item its id names.
-fn place(header: &mut Value, plan: &str, row: ReqRow) -> Result<(), String> {
+fn place(
+    header: &mut Value,
+    numbers: &HashMap<u64, usize>,
+    plan: &str,
+    row: ReqRow,
+) -> Result<(), String> {
     let misplaced = || {
         format!(
             "plan `{plan}`: requirement {} has no place in the tree",
@@ -145,9 +165,9 @@ fn place(header: &mut Value, plan: &str, row: ReqRow) -> Result<(), String> {
         .pointer_mut("/plan/categories")
         .and_then(Value::as_array_mut)
         .ok_or_else(misplaced)?;
-    let category = categories
-        .iter_mut()
-        .find(|c| c.get("number").and_then(Value::as_u64) == Some(u64::from(id.category)))
+    let category = numbers
+        .get(&u64::from(id.category))
+        .and_then(|&i| categories.get_mut(i))
         .ok_or_else(misplaced)?;
     let index = usize::try_from(id.item).map_err(|_| misplaced())?;
     let item = category
