@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 use postgres::{Client, IsolationLevel};
 use serde_json::json;
 
-use super::load::{Base, Versions, plan_rows, read_history};
+use super::load::{Base, Versions, plan_rows, read_history, read_requirements};
 use super::rows::{self, PlanRow, ReqKey, ReqRow};
 use super::{TeamError, edit, sql};
 use crate::plan::ReqId;
@@ -46,22 +46,7 @@ pub fn load(client: &mut Client) -> Result<(Option<State>, Base), TeamError> {
             header: row.get(1),
         });
     }
-    let mut visible: Vec<ReqRow> = Vec::new();
-    for row in tx
-        .query(
-            "SELECT plan, id, data, version FROM duban.requirements ORDER BY plan, position",
-            &[],
-        )
-        .map_err(|e| sql(&e))?
-    {
-        let (plan, id): (String, String) = (row.get(0), row.get(1));
-        versions.reqs.insert((plan.clone(), id.clone()), row.get(3));
-        visible.push(ReqRow {
-            plan,
-            id,
-            data: row.get(2),
-        });
-    }
+    let visible = read_requirements(&mut tx, &mut versions)?;
     let history = read_history(&mut tx)?;
     tx.commit().map_err(|e| sql(&e))?;
     if plans.is_empty() {

@@ -189,6 +189,27 @@ pub fn load(client: &mut Client) -> Result<(Option<State>, Base), TeamError> {
             header: row.get(2),
         });
     }
+    let requirements = read_requirements(&mut tx, &mut versions)?;
+    let history = read_history(&mut tx)?;
+    tx.commit().map_err(|e| sql(&e))?;
+    if plans.iter().all(|p| p.removed) {
+        let base = Base {
+            workspace: workspace.map(|w| (w, versions.workspace.unwrap_or(0))),
+            ..Base::default()
+        };
+        return Ok((None, base));
+    }
+    let state =
+        rows::assemble(workspace, plans, requirements, history).map_err(TeamError::Damaged)?;
+    let base = Base::of(&state, &versions)?;
+    Ok((Some(state), base))
+}
+
+/// The requirement rows this login may read, in plan order, their versions noted.
+pub(super) fn read_requirements(
+    tx: &mut impl GenericClient,
+    versions: &mut Versions,
+) -> Result<Vec<ReqRow>, TeamError> {
     let mut requirements = Vec::new();
     for row in tx
         .query(
@@ -205,19 +226,7 @@ pub fn load(client: &mut Client) -> Result<(Option<State>, Base), TeamError> {
             data: row.get(2),
         });
     }
-    let history = read_history(&mut tx)?;
-    tx.commit().map_err(|e| sql(&e))?;
-    if plans.iter().all(|p| p.removed) {
-        let base = Base {
-            workspace: workspace.map(|w| (w, versions.workspace.unwrap_or(0))),
-            ..Base::default()
-        };
-        return Ok((None, base));
-    }
-    let state =
-        rows::assemble(workspace, plans, requirements, history).map_err(TeamError::Damaged)?;
-    let base = Base::of(&state, &versions)?;
-    Ok((Some(state), base))
+    Ok(requirements)
 }
 
 /// The history entries by requirement, oldest first, each with the login and server time

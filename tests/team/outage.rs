@@ -52,6 +52,12 @@ fn until(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
     }
 }
 
+/// Cut the relay and wait until the dashboard says it is disconnected.
+fn cut_off(relay: &Relay, app: &mut App) {
+    relay.cut();
+    until(app, "told of the outage", |a| a.link_banner().is_some());
+}
+
 fn stored(db: &Db, id: &str) -> duban::plan::Requirement {
     let state = db.store("x").load().expect("load").expect("workspace");
     state
@@ -172,10 +178,7 @@ fn an_outbox_edit_that_clashes_is_kept_for_reapplying() {
     staffed(&db);
     let relay = Relay::start();
     let mut app = dashboard(&relay, &db, "张三");
-    relay.cut();
-    until(&mut app, "told of the outage", |a| {
-        a.link_banner().is_some()
-    });
+    cut_off(&relay, &mut app);
     note(&mut app, "离线备注");
     note(&mut app, "第二条");
     assert_eq!(
@@ -227,10 +230,7 @@ fn an_outbox_left_by_a_previous_run_is_sent_at_the_next_start() {
     staffed(&db);
     let relay = Relay::start();
     let mut app = dashboard(&relay, &db, "张三");
-    relay.cut();
-    until(&mut app, "told of the outage", |a| {
-        a.link_banner().is_some()
-    });
+    cut_off(&relay, &mut app);
     app.update(Action::CycleStatus, now());
     assert_eq!(outbox_files(&db).len(), 1);
     drop(app); // As if killed: nothing more is done with the edit.
@@ -256,10 +256,7 @@ fn a_requirement_added_during_an_outage_is_not_called_saved_and_quitting_saves_i
     staffed(&db);
     let relay = Relay::start();
     let mut app = dashboard(&relay, &db, "张三");
-    relay.cut();
-    until(&mut app, "told of the outage", |a| {
-        a.link_banner().is_some()
-    });
+    cut_off(&relay, &mut app);
     app.update(Action::AddRequirement, now());
     for prompt in ["断线时新增的要求", "市司法局", ""] {
         for c in prompt.chars() {
