@@ -293,10 +293,19 @@ impl Store {
     }
 }
 
-/// A state from its JSON, checked and derived as a state file is (the team store builds
-/// its workspace this way, so both read alike).
-pub fn state_from_json(bytes: &[u8]) -> Result<State, String> {
-    parse(bytes)
+/// A workspace from its parts, checked and derived as a state file is (the team store
+/// builds its workspace from its rows this way, so both read alike).
+pub fn state_from_parts(
+    plans: Vec<PlanState>,
+    removed_plans: Vec<PlanState>,
+    merge_notice: Option<String>,
+    notices: crate::plan::notice::NoticeBook,
+) -> Result<State, String> {
+    let mut state = State::of(plans);
+    state.set_removed(removed_plans);
+    state.merge_notice = merge_notice;
+    state.notices = notices;
+    parse::checked(state)
 }
 
 #[cfg(test)]

@@ -164,6 +164,22 @@ struct Inner {
     whole_pending: std::sync::atomic::AtomicBool,
     /// Where the outbox lives when not beside the config (tests).
     outbox_dir: std::sync::OnceLock<std::path::PathBuf>,
+    /// The base the last load is building ([`load::Loaded::Later`]); [`TeamStore::base`]
+    /// waits for it.
+    base_job: Mutex<Option<std::thread::JoinHandle<Base>>>,
+}
+
+/// A large workspace's rows take a while to free: not on the way to a frame or a save.
+/// `unused` is a base the last load built that nothing asked for.
+fn free_later(old: Base, unused: Option<std::thread::JoinHandle<Base>>) {
+    if old.reqs.len() > 1000 || unused.is_some() {
+        let _ = std::thread::Builder::new()
+            .name("duban-free".into())
+            .spawn(move || {
+                drop(old);
+                drop(unused.map(std::thread::JoinHandle::join));
+            });
+    }
 }
 
 impl std::fmt::Debug for TeamStore {
@@ -189,6 +205,7 @@ impl TeamStore {
                 outbox: Mutex::new(Err("the outbox is the dashboard's".into())),
                 whole_pending: std::sync::atomic::AtomicBool::new(false),
                 outbox_dir: std::sync::OnceLock::new(),
+                base_job: Mutex::new(None),
             }),
         })
     }
@@ -222,9 +239,40 @@ impl TeamStore {
             .unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// The base of the next save: the one the last load is building, once it is built.
     fn base(&self) -> MutexGuard<'_, Base> {
+        let mut base = self.base_now();
+        if let Some(job) = self.base_job().take() {
+            match job.join() {
+                Ok(built) => free_later(std::mem::replace(&mut *base, built), None),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        base
+    }
+
+    /// Wait for what the last load left running (its base being built) and free the base
+    /// it replaces here, not on a thread: benchmarks time one start at a time.
+    pub fn settle(&self) {
+        let mut base = self.base_now();
+        if let Some(job) = self.base_job().take() {
+            match job.join() {
+                Ok(built) => drop(std::mem::replace(&mut *base, built)),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+    }
+
+    fn base_now(&self) -> MutexGuard<'_, Base> {
         self.inner
             .base
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn base_job(&self) -> MutexGuard<'_, Option<std::thread::JoinHandle<Base>>> {
+        self.inner
+            .base_job
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
     }
@@ -237,8 +285,20 @@ impl TeamStore {
     /// The workspace, or `None` while the store holds no plan. Remembers every row's
     /// version as the base of the next save.
     pub fn load(&self) -> Result<Option<State>, TeamError> {
-        let (state, base) = load::load(&mut self.client())?;
-        *self.base() = base;
+        let (state, loaded) = load::load(&mut self.client())?;
+        match loaded {
+            // The base first, then the job: the order `base` takes them in.
+            load::Loaded::Ready(base) => {
+                let mut now = self.base_now();
+                let unused = self.base_job().take();
+                free_later(std::mem::replace(&mut *now, base), unused);
+            }
+            load::Loaded::Later(job) => {
+                let _now = self.base_now();
+                let unused = self.base_job().replace(job);
+                free_later(Base::default(), unused);
+            }
+        }
         Ok(state)
     }
 

@@ -4,6 +4,7 @@
 
 mod team {
     pub mod access;
+    pub mod base;
     pub mod clash;
     pub mod cli;
     pub mod dashboard;

@@ -28,7 +28,7 @@ impl App {
     /// Quit, unless an edit is still unsaved and saving it fails now: then say so, and quit
     /// only when asked a second time — writing the unsaved state to a rescue file first.
     pub(super) fn request_quit(&mut self, now: NaiveDateTime) {
-        if self.holds_kept() {
+        if self.holds_kept() || self.holds_outbox() {
             return;
         }
         if self.unsaved {

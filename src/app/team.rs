@@ -301,6 +301,28 @@ impl App {
         true
     }
 
+    /// Edits waiting in the outbox are safe on disk and go when duban next starts
+    /// connected; quitting says so once, so nobody leaves believing the others have them.
+    pub(super) fn holds_outbox(&mut self) -> bool {
+        let n = self.store.link().map_or(0, |l| l.pending);
+        if n == 0 || self.quitting.armed {
+            return false;
+        }
+        self.quitting.armed = true;
+        let quit = self.key_of(&Action::Quit);
+        let text = match self.lang {
+            Lang::Zh => format!(
+                "{n} 条修改尚未同步：已存于本机待同步文件，下次启动连上服务器时发送；再按 {quit} 退出"
+            ),
+            Lang::En => format!(
+                "{n} edit(s) not yet sent: kept on this machine, sent when duban next starts \
+                 connected; {quit} again quits"
+            ),
+        };
+        self.set_message(text, false);
+        true
+    }
+
     fn nothing_kept(&mut self) {
         let text = self
             .lang

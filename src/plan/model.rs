@@ -10,6 +10,7 @@ mod history;
 mod interned;
 mod lookup;
 mod status;
+mod stored;
 
 pub use history::{Change, ChangeKind, Note};
 use interned::Interned;

@@ -27,10 +27,16 @@ struct Header {
 pub(super) fn parse(bytes: &[u8]) -> Result<State, String> {
     // The common case in one pass over the bytes; anything else (older or newer schema, a
     // broken file) takes the careful path below, which names the problem.
-    let mut state = match serde_json::from_slice::<State>(bytes) {
+    let state = match serde_json::from_slice::<State>(bytes) {
         Ok(state) if state.schema == SCHEMA_VERSION => state,
         _ => parse_versioned(bytes)?,
     };
+    checked(state)
+}
+
+/// A state as read (from the file, or put together from the team store's rows): the plans
+/// checked, every id against its tree, and what is derived recomputed.
+pub(super) fn checked(mut state: State) -> Result<State, String> {
     super::state::check_plans(&state)?;
     // A one-plan file's errors read as they did before workspaces.
     let named = state.several();

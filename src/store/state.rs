@@ -151,6 +151,11 @@ impl State {
         &self.removed_plans
     }
 
+    /// The plans `plans remove` took out, as read back (the team store's rows).
+    pub(super) fn set_removed(&mut self, removed: Vec<PlanState>) {
+        self.removed_plans = removed;
+    }
+
     pub(super) fn removed_plans_mut(&mut self) -> &mut [PlanState] {
         &mut self.removed_plans
     }

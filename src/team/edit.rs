@@ -28,7 +28,7 @@ pub fn save_requirements(
         let key = (plan.clone(), id.canonical().to_string());
         let b = base.reqs.get(&key)?;
         let r = state.plan.get(id)?;
-        if b.req != *r {
+        if !b.req.same_stored(r) {
             rows.push((key, b, r));
         }
     }

@@ -15,7 +15,9 @@ use std::collections::{HashMap, HashSet};
 use postgres::{Client, IsolationLevel};
 use serde_json::json;
 
-use super::load::{Base, Versions, plan_rows, read_history, read_requirements};
+use super::load::{
+    Base, Versions, note_versions, plan_rows, read_history, read_requirements, typed,
+};
 use super::rows::{self, PlanRow, ReqKey, ReqRow};
 use super::{TeamError, edit, sql};
 use crate::plan::ReqId;
@@ -40,14 +42,21 @@ pub fn load(client: &mut Client) -> Result<(Option<State>, Base), TeamError> {
     {
         let name: String = row.get(0);
         versions.plans.insert((name.clone(), false), row.get(2));
+        let header = typed(&row, 1, || format!("plan `{name}`"))?;
         plans.push(PlanRow {
             name,
             removed: false,
-            header: row.get(1),
+            header,
         });
     }
-    let visible = read_requirements(&mut tx, &mut versions)?;
-    let history = read_history(&mut tx)?;
+    let mut visible = Vec::new();
+    let rows = read_requirements(&mut tx, |plan, id, data| {
+        let (plan, id) = (plan.to_string(), id.to_string());
+        visible.push(ReqRow { plan, id, data });
+        Ok(())
+    })?;
+    note_versions(&rows, &mut versions);
+    let (history, _) = read_history(&mut tx)?;
     tx.commit().map_err(|e| sql(&e))?;
     if plans.is_empty() {
         return Ok((None, Base::default()));
@@ -97,9 +106,11 @@ fn with_placeholders(visible: Vec<ReqRow>) -> Result<Vec<ReqRow>, TeamError> {
             .or_insert(1);
         for k in *from..id.requirement {
             let hidden = ReqId::new(id.category, id.item, k).canonical().to_string();
+            let data = json!({"id": hidden, "text": "", "units_raw": "", "deadline_raw": ""});
             out.push(ReqRow {
                 plan: row.plan.clone(),
-                data: json!({"id": hidden, "text": "", "units_raw": "", "deadline_raw": ""}),
+                data: serde_json::from_value(data)
+                    .map_err(|e| TeamError::Damaged(e.to_string()))?,
                 id: hidden,
             });
         }
@@ -121,7 +132,7 @@ pub fn save(
     for p in state.plans() {
         for r in p.plan.requirements() {
             let key = (p.name.clone(), r.id.canonical().to_string());
-            if base.reqs.get(&key).is_some_and(|b| b.req != *r) {
+            if base.reqs.get(&key).is_some_and(|b| !b.req.same_stored(r)) {
                 changed.entry(p.name.clone()).or_default().push(r.id);
             }
         }

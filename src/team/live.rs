@@ -286,7 +286,7 @@ impl TeamStore {
         let placed = match (state.plan.get_mut(id), base.reqs.get_mut(&key)) {
             (Some(local), Some(b)) => {
                 // An edit of ours that failed to save: kept, as after a clash.
-                let unsaved = (*local != b.req).then(|| (b.req.clone(), local.clone()));
+                let unsaved = (!b.req.same_stored(local)).then(|| (b.req.clone(), local.clone()));
                 *local = req.clone();
                 b.req = req;
                 b.version = version;
@@ -297,7 +297,14 @@ impl TeamStore {
         drop(base);
         let _ = state.focus(&shown);
         match placed {
-            Some(Some((before, mine))) => self.keep_unsaved(plan, before, mine),
+            Some(Some((mut before, mine))) => {
+                // The base holds stored fields only.
+                if state.focus(plan).is_ok() {
+                    state.plan.derive_one(&mut before);
+                }
+                let _ = state.focus(&shown);
+                self.keep_unsaved(plan, before, mine);
+            }
             Some(None) => {}
             None => return Ok(None),
         }

@@ -4,18 +4,25 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use postgres::{Client, GenericClient, IsolationLevel};
+use postgres::fallible_iterator::FallibleIterator;
+use postgres::types::Json;
+use postgres::{Client, GenericClient, IsolationLevel, Row};
 use serde_json::Value;
 
-use super::rows::{self, PlanKey, PlanRow, ReqKey, ReqRow};
+use super::rows::{self, PlanKey, PlanRow, ReqKey, WorkspaceRow};
 use super::{TeamError, schema, sql};
-use crate::plan::{Category, Item, Plan, Requirement};
+use crate::plan::{Category, Change, Item, Plan, Requirement};
 use crate::store::{PlanState, State};
+
+mod job;
 
 /// A requirement as last loaded or saved.
 #[derive(Debug, Clone)]
 pub struct BaseReq {
     pub position: i32,
+    /// Its stored fields; the derived ones may be left empty (a load's base is read from
+    /// the rows, not copied from the workspace), so compare with
+    /// [`Requirement::same_stored`].
     pub req: Requirement,
     pub version: i64,
 }
@@ -106,6 +113,26 @@ pub fn requirement_rows(state: &State) -> impl Iterator<Item = (ReqKey, i32, &Re
 impl Base {
     /// `state` as the rows hold it, at `versions`.
     pub fn of(state: &State, versions: &Versions) -> Result<Base, TeamError> {
+        let mut base = Base::heads(state, versions)?;
+        base.reqs.reserve(versions.reqs.len());
+        for (key, position, r) in requirement_rows(state) {
+            if let Some(&version) = versions.reqs.get(&key) {
+                let req = r.clone();
+                base.reqs.insert(
+                    key,
+                    BaseReq {
+                        position,
+                        req,
+                        version,
+                    },
+                );
+            }
+        }
+        Ok(base)
+    }
+
+    /// The workspace and plan rows of `state` at `versions`, no requirement.
+    fn heads(state: &State, versions: &Versions) -> Result<Base, TeamError> {
         let damaged = |e: serde_json::Error| TeamError::Damaged(e.to_string());
         let workspace = match versions.workspace {
             Some(v) => Some((rows::workspace_data(state).map_err(damaged)?, v)),
@@ -124,29 +151,23 @@ impl Base {
                 );
             }
         }
-        let mut reqs = HashMap::new();
-        for (key, position, r) in requirement_rows(state) {
-            if let Some(&version) = versions.reqs.get(&key) {
-                reqs.insert(
-                    key,
-                    BaseReq {
-                        position,
-                        req: r.clone(),
-                        version,
-                    },
-                );
-            }
-        }
         Ok(Base {
             workspace,
             plans,
-            reqs,
+            reqs: HashMap::new(),
         })
     }
 }
 
-/// Every row, read in one repeatable-read snapshot.
-pub fn load(client: &mut Client) -> Result<(Option<State>, Base), TeamError> {
+/// The base of a load: at once, or still being built by [`job`].
+pub enum Loaded {
+    Ready(Base),
+    Later(std::thread::JoinHandle<Base>),
+}
+
+/// Every row, read in one repeatable-read snapshot. The base is built from the same rows on
+/// a thread of its own while the workspace goes on to the first frame (see [`job`]).
+pub fn load(client: &mut Client) -> Result<(Option<State>, Loaded), TeamError> {
     schema::check(client)?;
     let role: Option<String> = client
         .query_one("SELECT duban.my_role()", &[])
@@ -154,7 +175,8 @@ pub fn load(client: &mut Client) -> Result<(Option<State>, Base), TeamError> {
         .get(0);
     if role.as_deref() == Some("liaison") {
         // Only their units' requirements, under the office's ids (see `liaison`).
-        return super::liaison::load(client);
+        let (state, base) = super::liaison::load(client)?;
+        return Ok((state, Loaded::Ready(base)));
     }
     let mut tx = client
         .build_transaction()
@@ -169,7 +191,9 @@ pub fn load(client: &mut Client) -> Result<(Option<State>, Base), TeamError> {
     {
         Some(row) => {
             versions.workspace = Some(row.get(1));
-            Some(row.get::<_, Value>(0))
+            Some(typed::<WorkspaceRow>(&row, 0, || {
+                "the workspace row".into()
+            })?)
         }
         None => None,
     };
@@ -183,77 +207,120 @@ pub fn load(client: &mut Client) -> Result<(Option<State>, Base), TeamError> {
     {
         let (name, removed): (String, bool) = (row.get(0), row.get(1));
         versions.plans.insert((name.clone(), removed), row.get(3));
+        let header = typed(&row, 2, || format!("plan `{name}`"))?;
         plans.push(PlanRow {
             name,
             removed,
-            header: row.get(2),
+            header,
         });
     }
-    let requirements = read_requirements(&mut tx, &mut versions)?;
-    let history = read_history(&mut tx)?;
+    let mut placer = rows::Placer::new(plans);
+    let any = placer.any_active();
+    let req_rows = read_requirements(&mut tx, |plan, id, r| {
+        if !any {
+            return Ok(()); // An empty workspace: rows of no plan are not read into one.
+        }
+        placer.place(plan, id, r).map_err(TeamError::Damaged)
+    })?;
+    let (history, history_rows) = read_history(&mut tx)?;
     tx.commit().map_err(|e| sql(&e))?;
-    if plans.iter().all(|p| p.removed) {
+    let damaged = |e: serde_json::Error| TeamError::Damaged(e.to_string());
+    if !any {
         let base = Base {
-            workspace: workspace.map(|w| (w, versions.workspace.unwrap_or(0))),
+            workspace: match workspace {
+                Some(w) => Some((w.value().map_err(damaged)?, versions.workspace.unwrap_or(0))),
+                None => None,
+            },
             ..Base::default()
         };
-        return Ok((None, base));
+        return Ok((None, Loaded::Ready(base)));
     }
-    let state =
-        rows::assemble(workspace, plans, requirements, history).map_err(TeamError::Damaged)?;
-    let base = Base::of(&state, &versions)?;
-    Ok((Some(state), base))
+    let state = placer
+        .finish(workspace, history)
+        .map_err(TeamError::Damaged)?;
+    // What the base holds beside the requirements is small: taken from the state here.
+    let mut base = Base::heads(&state, &versions)?;
+    let job = job::Job {
+        plans: std::mem::take(&mut base.plans),
+        workspace: base.workspace.take(),
+        order: job::tree_order(&state),
+        requirements: req_rows,
+        history: history_rows,
+    };
+    Ok((Some(state), job.start()))
 }
 
-/// The requirement rows this login may read, in plan order, their versions noted.
+/// The requirement rows this login may read, each made a requirement and handed to
+/// `each` with its plan and id; the rows as read are returned (for the base, see [`job`]).
+/// Streamed, so that turning each row into a requirement overlaps the server sending the
+/// next, and in the server's order: each is put in its place by its id (sorting them on
+/// the server cost more than the rest of the query).
 pub(super) fn read_requirements(
     tx: &mut impl GenericClient,
-    versions: &mut Versions,
-) -> Result<Vec<ReqRow>, TeamError> {
-    let mut requirements = Vec::new();
-    for row in tx
-        .query(
-            "SELECT plan, id, data, version FROM duban.requirements ORDER BY plan, position",
-            &[],
+    mut each: impl FnMut(&str, &str, Requirement) -> Result<(), TeamError>,
+) -> Result<Vec<Row>, TeamError> {
+    let mut kept = Vec::new();
+    let mut rows = tx
+        .query_raw(
+            "SELECT plan, id, data, version FROM duban.requirements",
+            std::iter::empty::<i32>(),
         )
-        .map_err(|e| sql(&e))?
-    {
-        let (plan, id): (String, String) = (row.get(0), row.get(1));
-        versions.reqs.insert((plan.clone(), id.clone()), row.get(3));
-        requirements.push(ReqRow {
-            plan,
-            id,
-            data: row.get(2),
-        });
+        .map_err(|e| sql(&e))?;
+    while let Some(row) = rows.next().map_err(|e| sql(&e))? {
+        let (plan, id): (&str, &str) = (row.get(0), row.get(1));
+        let data = typed(&row, 2, || format!("plan `{plan}`: requirement {id}"))?;
+        each(plan, id, data)?;
+        kept.push(row);
     }
-    Ok(requirements)
+    Ok(kept)
+}
+
+/// The versions of requirement rows as [`read_requirements`] returned them.
+pub(super) fn note_versions(rows: &[Row], versions: &mut Versions) {
+    for row in rows {
+        versions.reqs.insert((row.get(0), row.get(1)), row.get(3));
+    }
 }
 
 /// The history entries by requirement, oldest first, each with the login and server time
-/// its row records.
-pub(super) fn read_history(
-    tx: &mut impl GenericClient,
-) -> Result<HashMap<ReqKey, Vec<Value>>, TeamError> {
-    let mut history: HashMap<ReqKey, Vec<Value>> = HashMap::new();
-    for row in tx
+/// its row records; and the rows as read (for the base, see [`job`]).
+pub(super) fn read_history(tx: &mut impl GenericClient) -> Result<(Trails, Vec<Row>), TeamError> {
+    let rows = tx
         .query(
             "SELECT plan, req, entry, login, at FROM duban.history ORDER BY seq",
             &[],
         )
-        .map_err(|e| sql(&e))?
-    {
-        let mut entry: Value = row.get(2);
-        if let Some(map) = entry.as_object_mut() {
-            map.insert("login".into(), Value::String(row.get(3)));
-            let at: DateTime<Utc> = row.get(4);
-            map.insert("recorded".into(), Value::String(at.to_rfc3339()));
-        }
-        history
-            .entry((row.get(0), row.get(1)))
-            .or_default()
-            .push(entry);
+        .map_err(|e| sql(&e))?;
+    Ok((history_of(&rows)?, rows))
+}
+
+/// History entries by requirement.
+pub(super) type Trails = HashMap<ReqKey, Vec<Change>>;
+
+/// History rows as entries by requirement.
+fn history_of(rows: &[Row]) -> Result<Trails, TeamError> {
+    let mut history = Trails::new();
+    for row in rows {
+        let key: ReqKey = (row.get(0), row.get(1));
+        let mut entry: Change =
+            typed(row, 2, || format!("plan `{}`: history of {}", key.0, key.1))?;
+        entry.login = Some(row.get(3));
+        entry.recorded = Some(row.get::<_, DateTime<Utc>>(4));
+        history.entry(key).or_default().push(entry);
     }
     Ok(history)
+}
+
+/// A jsonb column read straight into its type; a row that does not fit is damage, named.
+pub(super) fn typed<T: serde::de::DeserializeOwned>(
+    row: &Row,
+    column: usize,
+    what: impl FnOnce() -> String,
+) -> Result<T, TeamError> {
+    match row.try_get::<_, Json<T>>(column) {
+        Ok(Json(value)) => Ok(value),
+        Err(e) => Err(TeamError::Damaged(format!("{}: {e}", what()))),
+    }
 }
 
 /// What `duban store status` shows.

@@ -41,6 +41,11 @@ pub struct Entry {
     /// while this dashboard runs.
     #[serde(default)]
     pub held: bool,
+    /// The server refused it (the login's role changed meanwhile): why. Held in the file,
+    /// not tried again while this dashboard runs; the next start tries once more (a grant
+    /// may have come), and dropping a kept edit never drops it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refused: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -104,6 +109,7 @@ impl Outbox {
         })?;
         for e in &mut entries {
             e.held = false;
+            e.refused = None;
         }
         let outbox = Outbox {
             path,
@@ -122,7 +128,6 @@ impl Outbox {
         Ok(outbox)
     }
 
-    #[cfg(test)]
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -152,7 +157,7 @@ impl Outbox {
         let rest: Vec<Entry> = self
             .entries
             .iter()
-            .filter(|e| !(e.held && plan.is_none_or(|p| p == e.plan)))
+            .filter(|e| !(e.held && e.refused.is_none() && plan.is_none_or(|p| p == e.plan)))
             .cloned()
             .collect();
         if rest.len() == self.entries.len() {
@@ -221,6 +226,7 @@ mod tests {
             before: r.clone(),
             mine: r,
             held: false,
+            refused: None,
         }
     }
 

@@ -131,9 +131,10 @@ impl TeamStore {
         let mut entries = Vec::new();
         for b in before {
             let key = (state.name.clone(), b.id.canonical().to_string());
-            let (Some(base), Some(mine)) =
-                (self.base().reqs.get(&key).cloned(), state.plan.get(b.id))
-            else {
+            let (Some(version), Some(mine)) = (
+                self.base().reqs.get(&key).map(|b| b.version),
+                state.plan.get(b.id),
+            ) else {
                 // A requirement the server does not have yet: that needs the server.
                 return Err(TeamError::Disconnected);
             };
@@ -141,10 +142,11 @@ impl TeamStore {
                 entries.push(Entry {
                     plan: key.0,
                     id: key.1,
-                    version: base.version,
+                    version,
                     before: b.clone(),
                     mine: mine.clone(),
                     held: false,
+                    refused: None,
                 });
             }
         }

@@ -1,12 +1,14 @@
 //! A workspace as rows and back: the workspace row, one header per plan (its tree without
 //! the requirements' bodies), one row per requirement (without its history), the history.
 
-use std::collections::HashMap;
-
 use serde_json::{Value, json};
 
+use crate::plan::notice::NoticeBook;
 use crate::plan::{Change, Requirement};
-use crate::store::{PlanState, SCHEMA_VERSION, State};
+use crate::store::{PlanState, State};
+
+mod assemble;
+pub use assemble::{Placer, assemble};
 
 /// A requirement row's key: the plan's name and the id (`1.2.3`).
 pub type ReqKey = (String, String);
@@ -70,116 +72,38 @@ pub fn history_entry(c: &Change) -> Result<Value, serde_json::Error> {
     Ok(value)
 }
 
-/// A requirement row as read.
+/// A requirement row as read: typed straight from the row's bytes (no JSON value between).
 pub struct ReqRow {
     pub plan: String,
     pub id: String,
-    pub data: Value,
+    pub data: Requirement,
 }
 
-/// A plan row as read, in workspace order.
+/// A plan row as read, in workspace order: the plan with its items' requirements empty (a
+/// removed plan's header holds them all).
 pub struct PlanRow {
     pub name: String,
     pub removed: bool,
-    pub header: Value,
+    pub header: PlanState,
 }
 
-/// Put the rows back together as the state file would hold them, then let the state
-/// file's own reader check and derive it (ids against the tree, units, deadlines).
-pub fn assemble(
-    workspace: Option<Value>,
-    plans: Vec<PlanRow>,
-    requirements: Vec<ReqRow>,
-    mut history: HashMap<ReqKey, Vec<Value>>,
-) -> Result<State, String> {
-    let mut by_plan: HashMap<String, Vec<ReqRow>> = HashMap::new();
-    for row in requirements {
-        by_plan.entry(row.plan.clone()).or_default().push(row);
-    }
-    let mut active = Vec::new();
-    let mut removed = Vec::new();
-    for mut p in plans {
-        if p.removed {
-            removed.push(p.header);
-            continue;
-        }
-        let numbers = category_numbers(&p.header);
-        for mut row in by_plan.remove(&p.name).unwrap_or_default() {
-            let key = (row.plan.clone(), row.id.clone());
-            if let Some(entries) = history.remove(&key) {
-                row.data["history"] = Value::Array(entries);
-            }
-            place(&mut p.header, &numbers, &p.name, row)?;
-        }
-        active.push(p.header);
-    }
-    if let Some(plan) = by_plan.keys().next() {
-        return Err(format!(
-            "requirements of a plan `{plan}` that is not in the workspace"
-        ));
-    }
-    let workspace = workspace.unwrap_or_else(|| json!({}));
-    let mut state = json!({
-        "schema": SCHEMA_VERSION,
-        "plans": active,
-        "removed_plans": removed,
-    });
-    for key in ["merge_notice", "notices"] {
-        if let Some(v) = workspace.get(key).filter(|v| !v.is_null()) {
-            state[key] = v.clone();
-        }
-    }
-    let bytes = serde_json::to_vec(&state).map_err(|e| e.to_string())?;
-    crate::store::state_from_json(&bytes)
+/// The workspace row's fields as read.
+#[derive(serde::Deserialize, Default)]
+pub struct WorkspaceRow {
+    #[serde(default)]
+    pub(super) merge_notice: Option<String>,
+    #[serde(default)]
+    pub(super) notices: Option<NoticeBook>,
 }
 
-/// Each category's position in the header's tree by its number, looked up once per plan:
-/// a linear search per row made a 100k-requirement load quadratic.
-fn category_numbers(header: &Value) -> HashMap<u64, usize> {
-    let categories = header.pointer("/plan/categories").and_then(Value::as_array);
-    let mut numbers = HashMap::new();
-    for (i, c) in categories.into_iter().flatten().enumerate() {
-        if let Some(n) = c.get("number").and_then(Value::as_u64) {
-            // The first of a repeated number, as the search found it.
-            numbers.entry(n).or_insert(i);
-        }
+impl WorkspaceRow {
+    /// As [`workspace_data`] writes it: the base a save compares with.
+    pub fn value(&self) -> Result<Value, serde_json::Error> {
+        Ok(json!({
+            "merge_notice": self.merge_notice,
+            "notices": serde_json::to_value(self.notices.clone().unwrap_or_default())?,
+        }))
     }
-    numbers
-}
-
-/// Append a requirement (rows come in plan order) to the item its id names.
-fn place(
-    header: &mut Value,
-    numbers: &HashMap<u64, usize>,
-    plan: &str,
-    row: ReqRow,
-) -> Result<(), String> {
-    let misplaced = || {
-        format!(
-            "plan `{plan}`: requirement {} has no place in the tree",
-            row.id
-        )
-    };
-    let id: crate::plan::ReqId = row.id.parse().map_err(|_| misplaced())?;
-    let categories = header
-        .pointer_mut("/plan/categories")
-        .and_then(Value::as_array_mut)
-        .ok_or_else(misplaced)?;
-    let category = numbers
-        .get(&u64::from(id.category))
-        .and_then(|&i| categories.get_mut(i))
-        .ok_or_else(misplaced)?;
-    let index = usize::try_from(id.item).map_err(|_| misplaced())?;
-    let item = category
-        .get_mut("items")
-        .and_then(Value::as_array_mut)
-        .and_then(|items| items.get_mut(index.checked_sub(1)?))
-        .ok_or_else(misplaced)?;
-    match item.get_mut("requirements").and_then(Value::as_array_mut) {
-        Some(list) => list.push(row.data),
-        None => item["requirements"] = Value::Array(vec![row.data]),
-    }
-    Ok(())
 }
 
 /// Append `new` to the trail of `key`, after moving its trail aside when `replace` (an id

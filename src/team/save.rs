@@ -178,7 +178,7 @@ fn save_requirements(
         };
         if let Some((k, b)) = old {
             seen.insert(k);
-            if b.position == position && b.req == *r {
+            if b.position == position && b.req.same_stored(r) {
                 continue;
             }
         }

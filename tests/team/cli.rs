@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::support::{Db, db, succeed};
 
 /// A workspace with progress of every kind, built on a state file through the commands.
-fn workspace(db: &Db, file: &str) {
+pub fn workspace(db: &Db, file: &str) {
     let steps: &[&[&str]] = &[
         &["set", "1.1.1", "doing"],
         &["note", "1.1.2", "已与市发改局对接"],

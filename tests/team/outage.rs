@@ -58,6 +58,17 @@ fn cut_off(relay: &Relay, app: &mut App) {
     until(app, "told of the outage", |a| a.link_banner().is_some());
 }
 
+/// 张三's dashboard, cut off, with 1.1.1's status changed into the outbox.
+fn offline_edit(db: &Db) -> (Relay, App) {
+    staffed(db);
+    let relay = Relay::start();
+    let mut app = dashboard(&relay, db, "张三");
+    cut_off(&relay, &mut app);
+    app.update(Action::CycleStatus, now());
+    assert_eq!(outbox_files(db).len(), 1);
+    (relay, app)
+}
+
 fn stored(db: &Db, id: &str) -> duban::plan::Requirement {
     let state = db.store("x").load().expect("load").expect("workspace");
     state
@@ -227,13 +238,19 @@ fn an_outbox_left_by_a_previous_run_is_sent_at_the_next_start() {
     let Some(db) = db("an_outbox_left_by_a_previous_run_is_sent_at_the_next_start") else {
         return;
     };
-    staffed(&db);
-    let relay = Relay::start();
-    let mut app = dashboard(&relay, &db, "张三");
-    cut_off(&relay, &mut app);
-    app.update(Action::CycleStatus, now());
-    assert_eq!(outbox_files(&db).len(), 1);
-    drop(app); // As if killed: nothing more is done with the edit.
+    let (relay, mut app) = offline_edit(&db);
+    // Quitting says the edit has not reached the others yet, once.
+    app.update(Action::Quit, now());
+    assert!(!app.should_quit());
+    let message = app.message().expect("said");
+    assert!(
+        message.text.contains("1 edit(s) not yet sent") && message.text.contains("q again quits"),
+        "{}",
+        message.text
+    );
+    app.update(Action::Quit, now());
+    assert!(app.should_quit());
+    drop(app); // Nothing more is done with the edit.
     relay.restore();
     let mut next = dashboard(&relay, &db, "张三");
     until(&mut next, "sent the old outbox", |a| {
@@ -285,4 +302,38 @@ fn a_requirement_added_during_an_outage_is_not_called_saved_and_quitting_saves_i
         .load()
         .expect("load")
         .expect("workspace")));
+}
+
+#[test]
+fn an_outbox_edit_the_server_refuses_is_said_once_and_kept_on_disk() {
+    let Some(db) = db("an_outbox_edit_the_server_refuses_is_said_once_and_kept_on_disk") else {
+        return;
+    };
+    let (relay, mut app) = offline_edit(&db);
+    // Meanwhile the login is made a leader's: it may read, no longer write.
+    let login = super::relay::staff_login(&db);
+    db.ok(&["store", "grant", "--login", &login, "--role", "leader"]);
+    relay.restore();
+    until(&mut app, "told of the refusal", |a| {
+        a.message()
+            .is_some_and(|m| m.text.contains("permission denied"))
+    });
+    let message = app.message().expect("said");
+    assert!(message.error, "{}", message.text);
+    assert!(
+        message.text.contains("2021:1.1.1") && message.text.contains("kept in the outbox"),
+        "{}",
+        message.text
+    );
+    // Not written, no longer counted as waiting (so not tried on every poll), still on
+    // disk for the next start, which tries once more.
+    until(&mut app, "reconnected", |a| a.link_banner().is_none());
+    assert_eq!(stored(&db, "1.1.1").status, Status::Todo);
+    let files = outbox_files(&db);
+    assert_eq!(files.len(), 1, "{files:?}");
+    let kept = std::fs::read_to_string(db.file("config").join(&files[0])).expect("outbox");
+    assert!(kept.contains("\"refused\""), "{kept}");
+    // Quitting does not call it waiting either: it is not sent by this dashboard.
+    app.update(Action::Quit, now());
+    assert!(app.should_quit());
 }

@@ -88,6 +88,27 @@ impl TeamStore {
                     }
                     self.keep_sent(KeptEdit::new(e.plan.clone(), e.before.clone(), mine, clash));
                 }
+                Err(TeamError::Denied(why)) => {
+                    // Refused for good while this dashboard runs: held in the file (with
+                    // every later edit of the requirement), said once, not tried on every
+                    // poll. The other entries go on being sent.
+                    for later in entries.iter_mut().skip(i) {
+                        if later.plan == e.plan && later.id == e.id {
+                            later.held = true;
+                            later.refused = Some(why.clone());
+                        }
+                    }
+                    let mut outbox = self.outbox();
+                    let outbox = outbox.as_mut().map_err(|e| refused(e.clone()))?;
+                    outbox.replace(entries).map_err(refused)?;
+                    return Err(TeamError::Denied(format!(
+                        "{}:{} {} ({}): {why}",
+                        e.plan,
+                        e.id,
+                        "kept in the outbox",
+                        outbox.path().display()
+                    )));
+                }
                 Err(other) => return Err(other),
             }
             self.outbox()
