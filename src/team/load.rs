@@ -262,13 +262,13 @@ pub(super) fn read_requirements(
     let mut kept = Vec::new();
     let mut rows = tx
         .query_raw(
-            "SELECT plan, id, data, version FROM duban.requirements",
+            "SELECT plan, id, data_text, version FROM duban.requirements",
             std::iter::empty::<i32>(),
         )
         .map_err(|e| sql(&e))?;
     while let Some(row) = rows.next().map_err(|e| sql(&e))? {
         let (plan, id): (&str, &str) = (row.get(0), row.get(1));
-        let data = typed(&row, 2, || format!("plan `{plan}`: requirement {id}"))?;
+        let data = from_text(&row, 2, || format!("plan `{plan}`: requirement {id}"))?;
         each(plan, id, data)?;
         kept.push(row);
     }
@@ -309,6 +309,20 @@ fn history_of(rows: &[Row]) -> Result<Trails, TeamError> {
         history.entry(key).or_default().push(entry);
     }
     Ok(history)
+}
+
+/// A column of JSON text (see migration 4) read straight into its type; a row that does
+/// not fit is damage, named.
+pub(super) fn from_text<T: serde::de::DeserializeOwned>(
+    row: &Row,
+    column: usize,
+    what: impl FnOnce() -> String,
+) -> Result<T, TeamError> {
+    let read = row
+        .try_get::<_, &str>(column)
+        .map_err(|e| e.to_string())
+        .and_then(|text| serde_json::from_str(text).map_err(|e| e.to_string()));
+    read.map_err(|e| TeamError::Damaged(format!("{}: {e}", what())))
 }
 
 /// A jsonb column read straight into its type; a row that does not fit is damage, named.

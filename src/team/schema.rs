@@ -11,10 +11,11 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_roles.sql"),
     include_str!("migrations/0003_liaison.sql"),
+    include_str!("migrations/0004_text.sql"),
 ];
 
 /// The schema version this duban writes.
-pub const SCHEMA_VERSION: i32 = 3;
+pub const SCHEMA_VERSION: i32 = 4;
 
 /// What `init` did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

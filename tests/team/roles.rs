@@ -274,7 +274,7 @@ fn a_version_1_store_is_upgraded_with_its_roles() {
         .batch_execute("INSERT INTO duban.meta (schema_version) VALUES (1)")
         .expect("meta");
     let out = db.ok(&["--lang", "en", "store", "init"]);
-    assert!(out.contains("from version 1 to 3"), "{out}");
+    assert!(out.contains("from version 1 to 4"), "{out}");
     let groups: i64 = admin
         .query_one(
             "SELECT count(*) FROM pg_roles r, duban.role_prefix p WHERE r.rolname LIKE p.prefix || '\\_%'",

@@ -10,7 +10,7 @@ fn init_creates_then_changes_nothing() {
     };
     assert!(
         db.ok(&["--lang", "en", "store", "init"])
-            .contains("created the duban schema (version 3)")
+            .contains("created the duban schema (version 4)")
     );
     assert!(
         db.ok(&["--lang", "en", "store", "init"])
@@ -18,7 +18,7 @@ fn init_creates_then_changes_nothing() {
     );
     let status = db.ok(&["store", "status", "--json"]);
     let v: serde_json::Value = serde_json::from_str(&status).expect("json");
-    assert_eq!(v["schema"], 3);
+    assert_eq!(v["schema"], 4);
     assert_eq!(v["plans"], 0);
 }
 

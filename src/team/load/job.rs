@@ -11,7 +11,7 @@ use std::sync::mpsc;
 use postgres::Row;
 use serde_json::Value;
 
-use super::{Base, BasePlan, BaseReq, Loaded, history_of, typed};
+use super::{Base, BasePlan, BaseReq, Loaded, from_text, history_of};
 use crate::plan::{ReqId, Requirement};
 use crate::store::State;
 use crate::team::rows::{PlanKey, ReqKey};
@@ -65,7 +65,7 @@ impl Job {
         let mut by_plan: HashMap<String, Vec<Placed>> = HashMap::new();
         for row in &self.requirements {
             let key: ReqKey = (row.get(0), row.get(1));
-            let Ok(mut req) = typed::<Requirement>(row, 2, String::new) else {
+            let Ok(mut req) = from_text::<Requirement>(row, 2, String::new) else {
                 continue;
             };
             let Some(order) = self.order.get(&key.0) else {
