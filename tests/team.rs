@@ -15,8 +15,10 @@ mod team {
     pub mod pty;
     pub mod ptys;
     pub mod relay;
+    pub mod restart;
     pub mod roles;
     pub mod schema;
+    pub mod server;
     pub mod support;
     pub mod tls;
 }

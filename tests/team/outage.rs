@@ -12,7 +12,7 @@ use duban::plan::{ReqId, Status};
 use super::relay::{Relay, staffed};
 use super::support::{Db, db, succeed};
 
-fn now() -> chrono::NaiveDateTime {
+pub fn now() -> chrono::NaiveDateTime {
     chrono::NaiveDate::from_ymd_opt(2021, 10, 15)
         .and_then(|d| d.and_hms_opt(10, 0, 0))
         .expect("time")
@@ -26,7 +26,7 @@ fn dashboard(relay: &Relay, db: &Db, user: &str) -> App {
     app
 }
 
-fn note(app: &mut App, text: &str) {
+pub fn note(app: &mut App, text: &str) {
     app.update(Action::AddNote, now());
     for c in text.chars() {
         app.update(Action::Edit(Edit::Insert(c)), now());
@@ -35,7 +35,7 @@ fn note(app: &mut App, text: &str) {
 }
 
 /// Poll `app` until `done` holds; a generous deadline, no fixed sleep.
-fn until(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
+pub fn until(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
         app.update(Action::Poll { idle: false }, now());
