@@ -133,28 +133,40 @@ fn status(team: &TeamStore, json: bool, lang: Lang) -> Result<String, CliError> 
         return Ok(out);
     }
     let mut out = String::new();
+    let plans = match (s.removed_plans, lang) {
+        (Some(removed), Lang::Zh) => format!("计划 {}（已移除 {removed}）", s.plans),
+        (Some(removed), Lang::En) => format!("plans {} ({removed} removed)", s.plans),
+        (None, Lang::Zh) => format!("计划 {}", s.plans),
+        (None, Lang::En) => format!("plans {}", s.plans),
+    };
     let _ = match lang {
         Lang::Zh => writeln!(
             out,
-            "团队存储 {}\n结构版本 {}；计划 {}（已移除 {}）；任务 {}；历史记录 {}",
+            "团队存储 {}\n结构版本 {}；{plans}；任务 {}；历史记录 {}",
             team.address(),
             s.schema,
-            s.plans,
-            s.removed_plans,
             s.requirements,
             s.history
         ),
         Lang::En => writeln!(
             out,
-            "{}\nschema {}; plans {} ({} removed); requirements {}; history entries {}",
+            "{}\nschema {}; {plans}; requirements {}; history entries {}",
             team.location(),
             s.schema,
-            s.plans,
-            s.removed_plans,
             s.requirements,
             s.history
         ),
     };
+    if s.liaison {
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "（联络员：只计本单位的任务及其历史）",
+                "(a liaison: only your units' requirements and their history are counted)"
+            )
+        );
+    }
     if let Some(last) = &s.last_change {
         let who = last.by.as_deref().unwrap_or(&last.login);
         let at = last.at.format("%Y-%m-%d %H:%M:%S UTC");

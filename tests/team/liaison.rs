@@ -75,6 +75,14 @@ fn a_liaisons_commands_read_exactly_their_units_and_report_to_the_office() {
         succeed(bare().args(["--store", &liaison(&db)]).args(args));
     }
     assert!(!run_as(&db, "li", &["show", &others[0]]).status.success());
+    // `store status` counts what the liaison may read, and says so.
+    let out = succeed(bare().args(["--store", &liaison(&db), "store", "status", "--json"]));
+    let status: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(status["liaison"], true);
+    assert_eq!(status["requirements"], mine.len());
+    assert!(status.get("removed_plans").is_none(), "{status}");
+    let out = succeed(bare().args(["--store", &liaison(&db), "store", "status"]));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("联络员"));
 
     // A note and a completion claim, which the office then sees, signed by the login.
     let own = &mine[1];
