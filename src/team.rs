@@ -21,6 +21,7 @@ mod edit;
 mod liaison;
 mod live;
 mod load;
+mod messages;
 mod outbox;
 mod persist;
 pub mod roles;
@@ -77,19 +78,6 @@ pub enum TeamError {
     /// from a grant, a row-level security policy or the liaison trigger). Nothing changed.
     #[error("permission denied: {0}")]
     Denied(String),
-}
-
-impl TeamError {
-    /// The message in `lang`: a refusal by the server reads 无权限：… in Chinese.
-    pub fn localized(&self, lang: crate::i18n::Lang) -> String {
-        match (self, lang) {
-            (TeamError::Denied(m), crate::i18n::Lang::Zh) => format!("无权限：{m}"),
-            (TeamError::Disconnected, crate::i18n::Lang::Zh) => {
-                "连接中断：此修改需要连接服务器，未保存".into()
-            }
-            _ => self.to_string(),
-        }
-    }
 }
 
 /// A row someone else changed since it was loaded: what it is now.

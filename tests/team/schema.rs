@@ -79,6 +79,12 @@ fn a_newer_schema_is_refused_unchanged() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("newer duban (schema 99)"), "{err}");
     }
+    let out = db.cmd().args(["list"]).output().expect("run");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("更新版本的 duban 建立（结构版本 99）"),
+        "{err}"
+    );
     assert_eq!(dump(&store), before);
     let v: i32 = store
         .client()
@@ -106,6 +112,8 @@ fn connection_errors_name_the_host_and_hide_the_password() {
         "{err}"
     );
     assert!(!err.contains("hunter2"), "{err}");
+    // In the default language, Chinese around what the client library said.
+    assert!(err.contains("无法连接 127.0.0.1 上的团队存储"), "{err}");
     let out = bare()
         .env("PGPASSWORD", "hunter2-Secret")
         .args([
