@@ -28,6 +28,7 @@ pub mod roles;
 mod rows;
 mod save;
 pub mod schema;
+mod status;
 
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
@@ -303,12 +304,12 @@ impl TeamStore {
     }
 
     /// What `duban store status` prints.
-    pub fn status(&self) -> Result<load::Status, TeamError> {
-        load::status(&mut self.client())
+    pub fn status(&self) -> Result<status::Status, TeamError> {
+        status::status(&mut self.client())
     }
 }
 
-pub use load::Status;
+pub use status::Status;
 
 /// A client error as a [`TeamError::Sql`].
 fn sql(e: &postgres::Error) -> TeamError {
