@@ -5,6 +5,8 @@
 
 use std::collections::BTreeMap;
 
+use duban::plan::generate::{GenOptions, generate_document};
+
 use super::support::{Db, db, succeed};
 
 /// Every row's version, by table and key, and the history's row count.
@@ -54,5 +56,41 @@ fn a_save_after_a_load_writes_only_the_row_that_changed() {
         )],
         "only the edited row is written"
     );
+    assert_eq!(history_after, history + 1);
+}
+
+#[test]
+fn a_large_workspace_s_base_built_on_its_own_thread_is_exact() {
+    let Some(db) = db("a_large_workspace_s_base_built_on_its_own_thread_is_exact") else {
+        return;
+    };
+    // Enough rows for the base to be built on a thread of its own.
+    let doc = generate_document(&GenOptions {
+        requirements: 3000,
+        ..GenOptions::default()
+    });
+    let plan = duban::plan::import::import_bytes(doc.as_bytes(), "gen.txt").expect("imports");
+    let pushed = duban::store::State::new(plan);
+    db.initialised().save(&pushed).expect("pushed");
+    let (before, history) = versions(&db);
+
+    let store = db.store("张三");
+    let mut state = store.load().expect("loads").expect("workspace");
+    let id = (state.plan.requirements())
+        .nth(2500)
+        .map(|r| r.id)
+        .expect("a requirement");
+    let now = chrono::NaiveDate::from_ymd_opt(2021, 10, 15)
+        .and_then(|d| d.and_hms_opt(10, 0, 0))
+        .expect("time");
+    (state.plan.get_mut(id).expect("requirement")).set_status(duban::plan::Status::Doing, now);
+    store.save(&state).expect("saves");
+    let (after, history_after) = versions(&db);
+    let key = format!("{}:{}", state.name, id);
+    let changed: Vec<&String> = (after.keys())
+        .filter(|k| before.get(*k) != after.get(*k))
+        .collect();
+    assert_eq!(changed, vec![&key], "only the edited row is written");
+    assert_eq!(after[&key], before[&key] + 1);
     assert_eq!(history_after, history + 1);
 }

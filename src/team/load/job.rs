@@ -16,6 +16,9 @@ use crate::plan::{ReqId, Requirement};
 use crate::store::State;
 use crate::team::rows::{PlanKey, ReqKey};
 
+/// Below this many rows the base is built at once.
+const IN_PLACE: usize = 1000;
+
 /// A base requirement with its place in the tree (category order, item, requirement).
 type Placed = ((usize, u32, u32), ReqKey, BaseReq);
 
@@ -42,8 +45,12 @@ pub fn tree_order(state: &State) -> HashMap<String, HashMap<u32, usize>> {
 }
 
 impl Job {
-    /// On a thread of its own; should none start, here and now.
+    /// On a thread of its own; should none start, or the workspace be small (a thread
+    /// costs more than a few hundred rows), here and now.
     pub fn start(self) -> Loaded {
+        if self.requirements.len() < IN_PLACE {
+            return Loaded::Ready(self.run());
+        }
         let (tx, rx) = mpsc::channel::<Job>();
         let spawned = std::thread::Builder::new()
             .name("duban-base".into())
