@@ -36,6 +36,7 @@ fn main() -> ExitCode {
         Err(e) => {
             let text = match e.downcast_ref::<CliError>() {
                 Some(CliError::Team(team)) => team.localized(lang),
+                Some(CliError::Store(store)) => store.localized(lang),
                 _ => format!("{e:#}"),
             };
             eprintln!("duban: {}", safe::display(&text));

@@ -309,6 +309,7 @@ impl App {
             }
             Err(_) if self.clashed(summary, kept) => {}
             Err(e) => {
+                let e = e.localized(self.lang);
                 let text = match self.lang {
                     Lang::Zh => {
                         format!("{summary}，但保存失败：{e}。修改保留在内存中，下次修改时重试")
@@ -361,6 +362,7 @@ impl App {
             Err(e) => {
                 // The journal still holds every edit; say so once, retry after the next edit.
                 self.unsaved = true;
+                let e = e.localized(self.lang);
                 let text = match self.lang {
                     Lang::Zh => format!("写入状态文件失败：{e}。修改已记录在日志中，不会丢失"),
                     Lang::En => format!(

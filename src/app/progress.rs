@@ -224,6 +224,7 @@ impl App {
             Ok(()) => self.set_message(notice, false),
             Err(e) => {
                 self.unsaved = true;
+                let e = e.localized(self.lang);
                 let text = match self.lang {
                     Lang::Zh => format!("{notice}（清除合并提示时保存失败：{e}）"),
                     Lang::En => format!("{notice} (saving failed: {e})"),

@@ -34,6 +34,7 @@ impl App {
         if self.unsaved {
             if !self.quitting.armed {
                 if let Err(e) = self.store.save_changes(&mut self.state) {
+                    let e = e.localized(self.lang);
                     self.quitting.armed = true;
                     let keys: Vec<String> = self
                         .keymap

@@ -149,6 +149,7 @@ impl App {
         let followed = match self.store.follow(&mut self.state) {
             Ok(followed) => followed,
             Err(e) => {
+                let e = e.localized(self.lang);
                 let text = match self.lang {
                     Lang::Zh => format!("读取另一个 duban 的修改失败：{e}"),
                     Lang::En => format!("cannot read the other duban's edits: {e}"),

@@ -46,6 +46,7 @@ impl App {
     /// Start hearing of others' changes; a failure is said, the dashboard works on.
     pub(super) fn start_live(&mut self) {
         if let Err(e) = self.store.listen() {
+            let e = e.localized(self.lang);
             // Listening works, the outbox does not: edits need the server to be saved.
             let outbox = self.store.link().is_some();
             let text = match self.lang {
@@ -65,6 +66,7 @@ impl App {
         let changes = match self.store.remote(&mut self.state) {
             Ok(changes) => changes,
             Err(e) => {
+                let e = e.localized(self.lang);
                 let text = match self.lang {
                     Lang::Zh => format!("读取他人的修改失败：{e}"),
                     Lang::En => format!("cannot read others' changes: {e}"),

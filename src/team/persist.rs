@@ -361,5 +361,8 @@ impl Persist for TeamStore {
 
 #[allow(clippy::needless_pass_by_value)] // used as `map_err(team)`
 fn team(e: TeamError) -> StoreError {
-    StoreError::Team(e.to_string())
+    StoreError::Team {
+        en: e.to_string(),
+        zh: e.localized(crate::i18n::Lang::Zh),
+    }
 }

@@ -78,7 +78,7 @@ fn the_link_and_the_real_path_share_one_lock() {
     let out = env.run(&["set", "1.1.1", "done"]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains("being edited by another duban"), "{err}");
+    assert!(err.contains("正由另一个 duban 编辑"), "{err}");
     assert_eq!(
         fs::read(&env.state).expect("read"),
         before,
@@ -100,10 +100,10 @@ fn a_dangling_link_is_named_and_never_replaced() {
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
         assert!(
-            err.contains("is a symbolic link to moved-away/state.json, which does not exist"),
+            err.contains("是指向 moved-away/state.json 的符号链接，而它并不存在"),
             "{err}"
         );
-        assert_eq!(err.matches("state.json is a").count(), 1, "{err}");
+        assert_eq!(err.matches("state.json 是指向").count(), 1, "{err}");
     }
     assert_eq!(env.names(), ["state.json"], "nothing created beside it");
     assert_eq!(
@@ -169,13 +169,18 @@ fn cli_edits_on_a_read_only_file_or_directory_fail_naming_the_path() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     let path = env.state.display().to_string();
     assert!(
-        err.contains(&format!(
-            "{path}: cannot save: the state file is read-only (mode 0444)"
-        )),
+        err.contains(&format!("{path}：无法保存：状态文件为只读（权限 0444）")),
         "{err}"
     );
     assert_eq!(err.matches(&path).count(), 1, "{err}");
-    assert!(err.contains("nothing was written"), "{err}");
+    assert!(err.contains("未写入任何内容"), "{err}");
+    let err = stderr(&env.run(&["--lang", "en", "set", "1.1.1", "done"]));
+    assert!(
+        err.contains(&format!(
+            "{path}: cannot save: the state file is read-only (mode 0444); nothing was written"
+        )),
+        "{err}"
+    );
     assert_eq!(env.names(), before);
     chmod(&env.state, 0o600);
 
@@ -185,10 +190,7 @@ fn cli_edits_on_a_read_only_file_or_directory_fail_naming_the_path() {
     chmod(env.dir.path(), 0o700);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(
-        err.contains("cannot be written (no write permission)"),
-        "{err}"
-    );
+    assert!(err.contains("不可写（no write permission）"), "{err}");
     assert_eq!(names, before, "no lock, no temp file");
     assert_eq!(fs::read(&env.state).expect("read"), content);
     // Reading still works.

@@ -29,8 +29,8 @@ fn a_cli_edit_fails_clearly_while_another_process_holds_the_lock_and_succeeds_af
     let waited = start.elapsed();
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let err = stderr(&out);
-    assert!(err.contains("another duban"), "{err}");
-    assert!(err.contains(&format!("pid {pid}")), "{err}");
+    assert!(err.contains("另一个 duban"), "{err}");
+    assert!(err.contains(&format!("进程 {pid}")), "{err}");
     assert!(err.contains("state.json"), "{err}");
     assert!(
         waited >= Duration::from_millis(1500),

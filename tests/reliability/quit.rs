@@ -28,7 +28,7 @@ fn a_dashboard_through_a_link_and_a_cli_edit_through_the_real_path_never_both_wr
     s.wait_for(&["扩大公开范围"]);
     let out = env.run(&["set", "2.1.1", "done"]);
     assert_eq!(out.status.code(), Some(1), "refused: {}", stderr(&out));
-    assert!(stderr(&out).contains("being edited by another duban"));
+    assert!(stderr(&out).contains("正由另一个 duban 编辑"));
     // A second dashboard through the real path is read-only, naming the first.
     let mut other = Session::start(&env.state, home.path(), &[]);
     other.wait_for(&[format!("只读：另一个 duban（pid {}）正在编辑", s.pid()).as_str()]);

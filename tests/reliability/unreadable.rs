@@ -97,14 +97,10 @@ fn a_failed_write_leaves_the_old_file_intact_and_says_so() {
         .expect("run sh");
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains("cannot save"), "{err}");
-    assert!(err.contains("left as it was"), "{err}");
+    assert!(err.contains("无法保存"), "{err}");
+    assert!(err.contains("磁盘上的文件保持原样"), "{err}");
     // The I/O error once, at its place, not repeated as a cause after the sentence.
-    assert!(
-        err.trim_end()
-            .ends_with("the file on disk was left as it was"),
-        "{err}"
-    );
+    assert!(err.trim_end().ends_with("磁盘上的文件保持原样"), "{err}");
     assert_eq!(
         err.matches(&env.state.display().to_string()).count(),
         1,
