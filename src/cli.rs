@@ -17,6 +17,7 @@ mod import;
 mod lifecycle;
 mod plans;
 pub mod reports;
+mod resolve;
 mod start;
 mod team;
 pub mod views;

@@ -6,15 +6,16 @@
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 
 use super::context::{CliError, Context, load_state};
+pub(super) use super::resolve::{named, resolve, unknown_id};
 use super::{Command, FilterArgs};
 use crate::clock::Clock;
 use crate::i18n::Lang;
 use crate::plan::count::{Count, Counting};
 use crate::plan::lifecycle::signed;
 use crate::plan::query::{self, Filter};
-use crate::plan::{IdArg, ReqId, Status};
+use crate::plan::{IdArg, Status};
 use crate::report::{self, text::terminal_width};
-use crate::store::{SaveReport, State};
+use crate::store::SaveReport;
 
 /// Whether `command` may write the state file: those run holding the writer's lock, so two
 /// duban processes never write at once.
@@ -128,7 +129,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<String, CliError> {
         Command::Show { id, json } => {
             let (mut state, _) = load_state(ctx)?;
             let id = resolve(&id, &mut state, ctx)?;
-            let entry = query::entry(&state.plan, id).ok_or_else(|| unknown_id(id))?;
+            let entry = query::entry(&state.plan, id).ok_or_else(|| unknown_id(id, ctx.lang))?;
             // From a workspace of several plans the requirement names its plan.
             let entry = query::Entry {
                 plan: state.several().then_some(state.name.as_str()),
@@ -244,74 +245,6 @@ fn to_filter(args: FilterArgs, count: Count) -> Filter {
     }
 }
 
-/// The requirement `id` names (see [`IdArg::resolve`]), in the plan it or `--plan` names,
-/// else in the one plan of the workspace that has it; the state is focused on that plan.
-/// A bare id that several plans have is a usage error listing them.
-pub(super) fn resolve(id: &IdArg, state: &mut State, ctx: &Context) -> Result<ReqId, CliError> {
-    let usage = |e: &dyn std::fmt::Display| CliError::Usage(e.to_string());
-    let named = match (id.plan(), ctx.plan.as_deref()) {
-        (Some(a), Some(b)) if a.trim() != b.trim() => {
-            return Err(CliError::Usage(format!(
-                "`{}:{id}` names plan `{a}`, but --plan is `{b}`",
-                a.trim()
-            )));
-        }
-        (Some(name), _) | (None, Some(name)) => Some(name),
-        (None, None) => None,
-    };
-    if let Some(name) = named {
-        state.focus(name).map_err(super::context::workspace_error)?;
-    }
-    if named.is_some() || !state.several() {
-        return id.resolve(&state.plan).map_err(|e| match e {
-            // The id as typed, with its plan: `no requirement 县2022:9.9.9 in plan 县2022`.
-            crate::plan::IdError::Unknown(_) if state.several() => CliError::Usage(format!(
-                "no requirement {}:{} in plan {0} (plans: {})",
-                state.name,
-                id.text(),
-                state.names().join(", ")
-            )),
-            e if state.several() => CliError::Usage(format!("{}: {e}", state.name)),
-            e => usage(&e),
-        });
-    }
-    let found: Vec<(String, ReqId)> = (state.plans().iter())
-        .filter_map(|p| Some((p.name.clone(), id.resolve(&p.plan).ok()?)))
-        .collect();
-    match &found[..] {
-        [(name, found)] => {
-            state.focus(name).map_err(super::context::workspace_error)?;
-            Ok(*found)
-        }
-        [] => Err(CliError::Usage(format!(
-            "no requirement {id} in any plan (plans: {})",
-            state.names().join(", ")
-        ))),
-        several => {
-            let holders: Vec<&str> = several.iter().map(|(n, _)| n.as_str()).collect();
-            Err(CliError::Usage(format!(
-                "{id} is in several plans: {}; write {}:{id} or pass --plan NAME",
-                holders.join(", "),
-                holders[0]
-            )))
-        }
-    }
-}
-
-/// An id as output names it: `NAME:1.1.1` (the focused plan's) when the workspace holds
-/// several plans, else as before.
-pub(super) fn named(state: &State, id: impl std::fmt::Display) -> String {
-    if state.several() {
-        format!("{}:{id}", state.name)
-    } else {
-        id.to_string()
-    }
-}
-
-pub(super) fn unknown_id(id: ReqId) -> CliError {
-    CliError::Usage(format!("no requirement {id} in this plan"))
-}
-
 /// Edits are stamped to the second: sub-second digits only clutter the file and output.
 pub(super) fn now(clock: Clock) -> NaiveDateTime {
     let now = clock.now();
@@ -333,7 +266,10 @@ fn set(id: &IdArg, status: Status, note: Option<&str>, ctx: &Context) -> Result<
     let now = now(ctx.clock);
     let lang = ctx.lang;
     let shown = named(&state, id);
-    let r = state.plan.get_mut(id).ok_or_else(|| unknown_id(id))?;
+    let r = state
+        .plan
+        .get_mut(id)
+        .ok_or_else(|| unknown_id(id, ctx.lang))?;
     let from = r.status;
     if status == Status::Done && from != Status::Done {
         r.completion_allowed(ctx.require_evidence)
@@ -378,7 +314,10 @@ fn note(id: &IdArg, text: &str, ctx: &Context) -> Result<String, CliError> {
     let id = resolve(id, &mut state, ctx)?;
     let now = now(ctx.clock);
     let shown = named(&state, id);
-    let r = state.plan.get_mut(id).ok_or_else(|| unknown_id(id))?;
+    let r = state
+        .plan
+        .get_mut(id)
+        .ok_or_else(|| unknown_id(id, ctx.lang))?;
     signed(r, ctx.user.as_deref(), |r| r.add_note(text, now));
     let report = ctx.store.save_changes(&mut state)?;
     let mut msg = match ctx.lang {

@@ -18,7 +18,10 @@ pub fn due(id: &IdArg, date: Option<NaiveDate>, ctx: &Context) -> Result<String,
     let now = now(ctx.clock);
     let lang = ctx.lang;
     let period = state.plan.period();
-    let r = state.plan.get_mut(id).ok_or_else(|| unknown_id(id))?;
+    let r = state
+        .plan
+        .get_mut(id)
+        .ok_or_else(|| unknown_id(id, ctx.lang))?;
     let raw = crate::report::text::one_line(&r.deadline_raw).into_owned();
     let raw = if raw.trim().is_empty() {
         lang.pick("（无）", "(none)").to_string()

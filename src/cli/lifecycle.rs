@@ -105,7 +105,10 @@ fn edit(
     let id = resolve(id, &mut state, ctx)?;
     let shown = named(&state, id);
     let stamp = Stamp::new(now(ctx.clock), ctx.user.as_deref());
-    let r = state.plan.get_mut(id).ok_or_else(|| unknown_id(id))?;
+    let r = state
+        .plan
+        .get_mut(id)
+        .ok_or_else(|| unknown_id(id, ctx.lang))?;
     let mut msg = action(r, &stamp, &shown).map_err(|e| refused_as(&e, ctx.lang, Some(&shown)))?;
     let report = ctx.store.save_changes(&mut state)?;
     push_notice(&mut msg, &report, ctx.lang);
@@ -193,7 +196,7 @@ fn list(id: &IdArg, json: bool, ctx: &Context) -> Result<String, CliError> {
     let (mut state, _) = load_state(ctx)?;
     let id = resolve(id, &mut state, ctx)?;
     let rid = named(&state, id);
-    let r = state.plan.get(id).ok_or_else(|| unknown_id(id))?;
+    let r = state.plan.get(id).ok_or_else(|| unknown_id(id, ctx.lang))?;
     let base = base(ctx);
     let checked: Vec<_> = r.evidence.iter().map(|e| (e, e.check(base))).collect();
     if json {

@@ -23,7 +23,10 @@ pub fn start(
     let shown = named(&state, id);
     let now = now(ctx.clock);
     let lang = ctx.lang;
-    let r = state.plan.get_mut(id).ok_or_else(|| unknown_id(id))?;
+    let r = state
+        .plan
+        .get_mut(id)
+        .ok_or_else(|| unknown_id(id, ctx.lang))?;
     let changed = crate::plan::lifecycle::signed(r, ctx.user.as_deref(), |r| {
         r.set_start(date, now, Calendar::builtin())
     });

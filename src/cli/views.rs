@@ -173,7 +173,7 @@ pub fn report_submitted(
     let today = ctx.clock.today;
     let now = ctx.clock.now();
     let now = now.with_nanosecond(0).unwrap_or(now);
-    let r = (state.plan.get_mut(id)).ok_or_else(|| super::commands::unknown_id(id))?;
+    let r = (state.plan.get_mut(id)).ok_or_else(|| super::commands::unknown_id(id, ctx.lang))?;
     let period = crate::plan::lifecycle::signed(r, ctx.user.as_deref(), |r| {
         submit_report(r, today, note, now)
     })

@@ -245,6 +245,33 @@ pub enum IdError {
     },
 }
 
+impl IdError {
+    /// The message in `lang`.
+    pub fn localized(&self, lang: crate::i18n::Lang) -> String {
+        if lang == crate::i18n::Lang::En {
+            return self.to_string();
+        }
+        match self {
+            IdError::Unknown(id) => format!("本计划中没有要求 {id}"),
+            IdError::Form { input, form } => {
+                let form = (form.replace(" (e.g. ", "（如 "))
+                    .replace(") or ", "）或 ")
+                    .replace(')', "）");
+                format!("`{input}` 不是本计划的编号：本计划的要求编号形如 {form}")
+            }
+            IdError::Ambiguous {
+                input,
+                by_position,
+                by_position_full,
+                by_number,
+            } => format!(
+                "`{input}` 有歧义：按位置是要求 {by_position}，文件中的第{input}项是要求 \
+                 {by_number}；请写 {by_position_full} 或 第{input}项"
+            ),
+        }
+    }
+}
+
 impl IdArg {
     /// The plan written before `:` (`2024要点:1.1.1`), if any.
     pub fn plan(&self) -> Option<&str> {

@@ -95,7 +95,7 @@ fn edit_errors_exit_2_without_writing() {
         .args(["set", "9.9.9", "done"])
         .assert()
         .code(2)
-        .stderr("duban: no requirement 9.9.9 in this plan\n");
+        .stderr("duban: 本计划中没有要求 9.9.9\n");
     env.cmd().args(["note", "1.1.9", "x"]).assert().code(2);
     env.cmd()
         .args(["note", "1.1.1", "  "])

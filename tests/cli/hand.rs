@@ -291,7 +291,7 @@ fn in_a_workspace_add_needs_the_plan_and_ids_name_theirs() {
         .args(["edit", "1.1.1", "--unit", "县审计局"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("several plans"));
+        .stderr(predicate::str::contains("1.1.1 在多个计划中"));
     stdout(
         env.cmd()
             .args(["edit", "县2022:1.1.1", "--unit", "县审计局"]),

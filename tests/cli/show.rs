@@ -32,7 +32,7 @@ fn show_unknown_id_exits_2() {
         .args(["show", "9.9.9"])
         .assert()
         .code(2)
-        .stderr("duban: no requirement 9.9.9 in this plan\n");
+        .stderr("duban: 本计划中没有要求 9.9.9\n");
     env.cmd()
         .args(["show", "1.x"])
         .assert()

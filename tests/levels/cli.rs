@@ -65,9 +65,9 @@ fn a_two_level_plan_is_shown_and_addressed_as_c_r() {
     assert!(state.contains("\"id\": \"1.1.2\""), "{state}");
     assert!(!state.contains("\"id\": \"1.2\""), "{state}");
     let e = refused(&env, &["show", "1.3"]);
-    assert!(e.contains("no requirement 1.3"), "{e}");
+    assert!(e.contains("本计划中没有要求 1.3"), "{e}");
     let e = refused(&env, &["show", "9"]);
-    assert!(e.contains("no requirement 9"), "{e}");
+    assert!(e.contains("本计划中没有要求 9"), "{e}");
     let summary = run(&env, &["summary"]);
     assert!(summary.contains("类别 2 个，要求 4 条"), "{summary}");
     assert!(!summary.contains("事项"), "{summary}");
@@ -85,7 +85,7 @@ fn a_one_level_plan_is_shown_and_addressed_by_position() {
     );
     assert!(!show.contains("类别") && !show.contains("事项"), "{show}");
     let e = refused(&env, &["show", "1.2"]);
-    assert!(e.contains("numbered R (e.g. 12) or 1.1.R"), "{e}");
+    assert!(e.contains("编号形如 R（如 12）或 1.1.R"), "{e}");
     let summary = run(&env, &["summary"]);
     assert!(summary.contains("\n要求 3 条\n"), "{summary}");
 }
@@ -94,7 +94,7 @@ fn a_one_level_plan_is_shown_and_addressed_by_position() {
 fn a_three_level_plan_takes_c_i_r_and_refuses_shorter_ids() {
     let env = Env::new();
     let e = refused(&env, &["show", "2.2"]);
-    assert!(e.contains("numbered C.I.R"), "{e}");
+    assert!(e.contains("编号形如 C.I.R（如 1.2.3）"), "{e}");
     assert!(run(&env, &["show", "2.2.4"]).starts_with("编号  2.2.4\n"));
 }
 
@@ -164,8 +164,8 @@ fn a_number_that_is_another_tasks_position_is_ambiguous() {
     // Numbered 3, 1, 2: "1" is the first by position, the second by number.
     let env = saved(numbered_plan([3, 1, 2]));
     let e = refused(&env, &["show", "1"]);
-    assert!(e.contains("`1` is ambiguous"), "{e}");
-    assert!(e.contains("1.1.1 or 第1项"), "{e}");
+    assert!(e.contains("`1` 有歧义"), "{e}");
+    assert!(e.contains("1.1.1 或 第1项"), "{e}");
     assert_eq!(env.json(&["show", "第1项", "--json"])["id"], "2");
     assert_eq!(env.json(&["show", "1.1.1", "--json"])["id"], "1");
 }

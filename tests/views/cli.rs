@@ -161,7 +161,7 @@ fn report_submitted_errors_exit_2_and_leave_state() {
         .args(["report-submitted", "9.9.9"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no requirement 9.9.9"));
+        .stderr(predicate::str::contains("本计划中没有要求 9.9.9"));
     assert!(!env.dir.path().join("state.json").exists(), "nothing saved");
     env.cmd()
         .args(["report-submitted", "1.1.3"])
