@@ -37,6 +37,7 @@ fn main() -> ExitCode {
             let text = match e.downcast_ref::<CliError>() {
                 Some(CliError::Team(team)) => team.localized(lang),
                 Some(CliError::Store(store)) => store.localized(lang),
+                Some(CliError::Workspace(w)) => w.localized(lang),
                 _ => format!("{e:#}"),
             };
             eprintln!("duban: {}", safe::display(&text));

@@ -27,6 +27,9 @@ pub enum CliError {
     Team(#[from] TeamError),
     #[error(transparent)]
     Export(#[from] crate::report::export::ExportError),
+    /// A plan name that names nothing, or is refused (exit 2).
+    #[error(transparent)]
+    Workspace(crate::store::WorkspaceError),
     /// A command declined to act (exit 1), e.g. import over recorded progress.
     #[error("{0}")]
     Refused(String),
@@ -40,7 +43,7 @@ impl CliError {
     /// 2 for mistakes in the command line, 1 for everything else.
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::Usage(_) | CliError::Filter(_) => 2,
+            CliError::Usage(_) | CliError::Filter(_) | CliError::Workspace(_) => 2,
             _ => 1,
         }
     }
@@ -133,7 +136,6 @@ pub fn resolve_backend(
 }
 
 /// A plan name that names nothing, or is refused, is a mistake in the command line.
-#[allow(clippy::needless_pass_by_value)] // used as `map_err(workspace_error)`
 pub fn workspace_error(e: crate::store::WorkspaceError) -> CliError {
-    CliError::Usage(e.to_string())
+    CliError::Workspace(e)
 }

@@ -12,6 +12,7 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use super::SCHEMA_VERSION;
+use crate::i18n::Lang;
 use crate::plan::merge::Archived;
 use crate::plan::snapshot::Snapshot;
 use crate::plan::{Plan, Requirement, Status};
@@ -79,6 +80,28 @@ pub enum WorkspaceError {
     LastPlan(String),
     #[error("no removed plan named `{0}`")]
     NotRemoved(String),
+}
+
+impl WorkspaceError {
+    /// The message in `lang`.
+    pub fn localized(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (_, Lang::En) => self.to_string(),
+            (WorkspaceError::Unknown { name, available }, Lang::Zh) => {
+                format!("没有名为 `{name}` 的计划（各计划：{available}）")
+            }
+            (WorkspaceError::Exists(name), Lang::Zh) => format!("已有名为 `{name}` 的计划"),
+            (WorkspaceError::BadName(name), Lang::Zh) => {
+                format!("计划名 `{name}` 无效：不能为空，也不能含 `:` 或空格")
+            }
+            (WorkspaceError::LastPlan(name), Lang::Zh) => {
+                format!("`{name}` 是唯一的计划：工作区至少保留一个计划")
+            }
+            (WorkspaceError::NotRemoved(name), Lang::Zh) => {
+                format!("没有名为 `{name}` 的已移除计划")
+            }
+        }
+    }
 }
 
 /// Everything duban keeps: the plans, each with its requirements' progress.

@@ -271,7 +271,7 @@ fn plans_new_rename_remove_and_restore() {
         .args(["plans", "remove", "2024要点", "--force"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("at least one"));
+        .stderr(predicates::str::contains("工作区至少保留一个计划"));
 }
 
 #[test]
