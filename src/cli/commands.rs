@@ -251,16 +251,18 @@ pub(super) fn now(clock: Clock) -> NaiveDateTime {
     now.with_nanosecond(0).unwrap_or(now)
 }
 
-fn note_text(text: &str) -> Result<&str, CliError> {
+fn note_text(text: &str, lang: Lang) -> Result<&str, CliError> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(CliError::Usage("the note is empty".into()));
+        return Err(CliError::Usage(
+            lang.pick("备注为空", "the note is empty").into(),
+        ));
     }
     Ok(text)
 }
 
 fn set(id: &IdArg, status: Status, note: Option<&str>, ctx: &Context) -> Result<String, CliError> {
-    let note = note.map(note_text).transpose()?;
+    let note = note.map(|n| note_text(n, ctx.lang)).transpose()?;
     let (mut state, _) = load_state(ctx)?;
     let id = resolve(id, &mut state, ctx)?;
     let now = now(ctx.clock);
@@ -309,7 +311,7 @@ fn set(id: &IdArg, status: Status, note: Option<&str>, ctx: &Context) -> Result<
 }
 
 fn note(id: &IdArg, text: &str, ctx: &Context) -> Result<String, CliError> {
-    let text = note_text(text)?;
+    let text = note_text(text, ctx.lang)?;
     let (mut state, _) = load_state(ctx)?;
     let id = resolve(id, &mut state, ctx)?;
     let now = now(ctx.clock);

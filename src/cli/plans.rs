@@ -73,7 +73,10 @@ pub fn plans(
             check_name(&name).map_err(workspace_error)?;
             let title = title.trim();
             if title.is_empty() {
-                return Err(CliError::Usage("the plan's title is empty".into()));
+                return Err(CliError::Usage(
+                    lang.pick("计划标题为空", "the plan's title is empty")
+                        .into(),
+                ));
             }
             let period = period.unwrap_or_else(|| Period::year(ctx.clock.today.year()));
             let plan = empty_plan(title, period);
@@ -97,14 +100,24 @@ pub fn plans(
         PlansAction::Remove { name, force } => {
             let scope = state.scope(Some(&name)).map_err(workspace_error)?;
             let Some(plan) = scope.first() else {
-                return Err(CliError::Usage(format!("no plan named `{name}`")));
+                return Err(CliError::Usage(match lang {
+                    Lang::Zh => format!("没有名为 `{name}` 的计划"),
+                    Lang::En => format!("no plan named `{name}`"),
+                }));
             };
             if plan.has_progress() && !force {
-                return Err(CliError::Refused(format!(
-                    "plan {} records progress (statuses, notes or history); use --force to \
-                     remove it anyway (it goes to the archive: `duban plans restore {}`)",
-                    plan.name, plan.name
-                )));
+                let name = &plan.name;
+                return Err(CliError::Refused(match lang {
+                    Lang::Zh => format!(
+                        "计划 {name} 已有进展（状态、备注或历史）；确要移除请加 --force（移除后可用 \
+                         `duban plans restore {name}` 恢复）"
+                    ),
+                    Lang::En => format!(
+                        "plan {name} records progress (statuses, notes or history); use --force \
+                         to remove it anyway (it goes to the archive: `duban plans restore \
+                         {name}`)"
+                    ),
+                }));
             }
             state
                 .remove(&name, now(ctx.clock))

@@ -101,7 +101,7 @@ fn edit_errors_exit_2_without_writing() {
         .args(["note", "1.1.1", "  "])
         .assert()
         .code(2)
-        .stderr("duban: the note is empty\n");
+        .stderr("duban: 备注为空\n");
     env.cmd()
         .args(["set", "1.1.1", "finished"])
         .assert()
