@@ -38,6 +38,7 @@ fn main() -> ExitCode {
                 Some(CliError::Team(team)) => team.localized(lang),
                 Some(CliError::Store(store)) => store.localized(lang),
                 Some(CliError::Workspace(w)) => w.localized(lang),
+                Some(CliError::Filter(f)) => f.localized(lang),
                 _ => format!("{e:#}"),
             };
             eprintln!("duban: {}", safe::display(&text));

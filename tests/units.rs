@@ -254,13 +254,13 @@ fn list_by_a_cooperating_unit_and_hints_from_the_plan_in_use() {
         .args(["list", "--unit", "卫健委"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("did you mean 区卫健委?"))
+        .stderr(predicate::str::contains("是否要找：区卫健委？"))
         .stderr(predicate::str::contains("市卫体局").not());
     env.cmd()
         .args(["list", "--unit", "市卫体局"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("this plan names e.g. 区财政局"));
+        .stderr(predicate::str::contains("本计划列出的单位如：区财政局"));
 }
 
 // ---------------------------------------------------------------- property

@@ -107,7 +107,7 @@ fn list_by_category() {
         .args(["list", "--category", "9"])
         .assert()
         .code(2)
-        .stderr(predicate::str::starts_with("duban: no category 9"));
+        .stderr(predicate::str::starts_with("duban: 本计划中没有第 9 类"));
 }
 
 #[test]

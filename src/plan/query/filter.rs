@@ -9,6 +9,8 @@ use crate::plan::count::{Count, Counting};
 use crate::plan::units::{Suggestions, suggest};
 use crate::plan::{Plan, Requirement, Status};
 
+mod messages;
+
 /// Conditions that all must hold (AND). The default filter matches everything.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
