@@ -34,13 +34,9 @@ fn main() -> ExitCode {
     match run(cli, typed) {
         Ok(code) => code,
         Err(e) => {
-            let text = match e.downcast_ref::<CliError>() {
-                Some(CliError::Team(team)) => team.localized(lang),
-                Some(CliError::Store(store)) => store.localized(lang),
-                Some(CliError::Workspace(w)) => w.localized(lang),
-                Some(CliError::Filter(f)) => f.localized(lang),
-                _ => format!("{e:#}"),
-            };
+            let text = (e.downcast_ref::<CliError>())
+                .and_then(|c| c.localized(lang))
+                .unwrap_or_else(|| format!("{e:#}"));
             eprintln!("duban: {}", safe::display(&text));
             ExitCode::from(e.downcast_ref::<CliError>().map_or(1, CliError::exit_code))
         }

@@ -231,11 +231,8 @@ impl TeamStore {
     /// The base of the next save: the one the last load is building, once it is built.
     fn base(&self) -> MutexGuard<'_, Base> {
         let mut base = self.base_now();
-        if let Some(job) = self.base_job().take() {
-            match job.join() {
-                Ok(built) => free_later(std::mem::replace(&mut *base, built), None),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
+        if let Some(old) = self.install_built(&mut base) {
+            free_later(old, None);
         }
         base
     }
@@ -244,11 +241,16 @@ impl TeamStore {
     /// it replaces here, not on a thread: benchmarks time one start at a time.
     pub fn settle(&self) {
         let mut base = self.base_now();
-        if let Some(job) = self.base_job().take() {
-            match job.join() {
-                Ok(built) => drop(std::mem::replace(&mut *base, built)),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
+        drop(self.install_built(&mut base));
+    }
+
+    /// The base the last load is building, waited for and put in place of `base` (held
+    /// by the caller, the order locks are taken in); the base it replaces.
+    fn install_built(&self, base: &mut Base) -> Option<Base> {
+        let job = self.base_job().take()?;
+        match job.join() {
+            Ok(built) => Some(std::mem::replace(base, built)),
+            Err(panic) => std::panic::resume_unwind(panic),
         }
     }
 

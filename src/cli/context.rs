@@ -40,6 +40,18 @@ pub enum CliError {
 }
 
 impl CliError {
+    /// The message in `lang`, for the errors that have one; the others are written once
+    /// (with their causes) as they come.
+    pub fn localized(&self, lang: Lang) -> Option<String> {
+        match self {
+            CliError::Team(e) => Some(e.localized(lang)),
+            CliError::Store(e) => Some(e.localized(lang)),
+            CliError::Workspace(e) => Some(e.localized(lang)),
+            CliError::Filter(e) => Some(e.localized(lang)),
+            _ => None,
+        }
+    }
+
     /// 2 for mistakes in the command line, 1 for everything else.
     pub fn exit_code(&self) -> u8 {
         match self {

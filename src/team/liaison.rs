@@ -13,14 +13,13 @@
 use std::collections::{HashMap, HashSet};
 
 use postgres::{Client, IsolationLevel};
-use serde_json::json;
 
 use super::load::{
     Base, Versions, note_versions, plan_rows, read_history, read_requirements, typed,
 };
 use super::rows::{self, PlanRow, ReqKey, ReqRow};
 use super::{TeamError, edit, sql};
-use crate::plan::ReqId;
+use crate::plan::{ReqId, Requirement};
 use crate::store::State;
 
 /// The liaison's rows, read in one repeatable-read snapshot, as a workspace.
@@ -105,13 +104,11 @@ fn with_placeholders(visible: Vec<ReqRow>) -> Result<Vec<ReqRow>, TeamError> {
             .entry((row.plan.clone(), id.category, id.item))
             .or_insert(1);
         for k in *from..id.requirement {
-            let hidden = ReqId::new(id.category, id.item, k).canonical().to_string();
-            let data = json!({"id": hidden, "text": "", "units_raw": "", "deadline_raw": ""});
+            let hidden = ReqId::new(id.category, id.item, k);
             out.push(ReqRow {
                 plan: row.plan.clone(),
-                data: serde_json::from_value(data)
-                    .map_err(|e| TeamError::Damaged(e.to_string()))?,
-                id: hidden,
+                id: hidden.canonical().to_string(),
+                data: Requirement::underived(hidden, String::new(), String::new(), String::new()),
             });
         }
         *from = id.requirement + 1;

@@ -239,10 +239,8 @@ pub fn load(client: &mut Client) -> Result<(Option<State>, Loaded), TeamError> {
         .finish(workspace, history)
         .map_err(TeamError::Damaged)?;
     // What the base holds beside the requirements is small: taken from the state here.
-    let mut base = Base::heads(&state, &versions)?;
     let job = job::Job {
-        plans: std::mem::take(&mut base.plans),
-        workspace: base.workspace.take(),
+        heads: Base::heads(&state, &versions)?,
         order: job::tree_order(&state),
         requirements: req_rows,
         history: history_rows,

@@ -8,6 +8,7 @@ use crate::plan::{Change, Requirement};
 use crate::store::{PlanState, State};
 
 mod assemble;
+pub(super) use assemble::category_numbers;
 pub use assemble::{Placer, assemble};
 
 /// A requirement row's key: the plan's name and the id (`1.2.3`).

@@ -9,12 +9,11 @@ use std::collections::HashMap;
 use std::sync::mpsc;
 
 use postgres::Row;
-use serde_json::Value;
 
-use super::{Base, BasePlan, BaseReq, Loaded, from_text, history_of};
+use super::{Base, BaseReq, Loaded, from_text, history_of};
 use crate::plan::{ReqId, Requirement};
 use crate::store::State;
-use crate::team::rows::{PlanKey, ReqKey};
+use crate::team::rows::{ReqKey, category_numbers};
 
 /// Below this many rows the base is built at once.
 const IN_PLACE: usize = 1000;
@@ -24,8 +23,8 @@ type Placed = ((usize, u32, u32), ReqKey, BaseReq);
 
 /// What the base is built from.
 pub struct Job {
-    pub plans: HashMap<PlanKey, BasePlan>,
-    pub workspace: Option<(Value, i64)>,
+    /// The workspace and plan rows (taken from the state); `run` adds the requirements.
+    pub heads: Base,
     /// Each plan's categories' places in its tree, by number: positions are tree order.
     pub order: HashMap<String, HashMap<u32, usize>>,
     pub requirements: Vec<Row>,
@@ -35,12 +34,7 @@ pub struct Job {
 /// Where each active plan's categories stand in its tree.
 pub fn tree_order(state: &State) -> HashMap<String, HashMap<u32, usize>> {
     (state.plans().iter())
-        .map(|p| {
-            let numbers = (p.plan.categories.iter().enumerate())
-                .map(|(i, c)| (c.number, i))
-                .collect();
-            (p.name.clone(), numbers)
-        })
+        .map(|p| (p.name.clone(), category_numbers(&p.plan)))
         .collect()
 }
 
@@ -108,10 +102,6 @@ impl Job {
                 reqs.insert(key, b);
             }
         }
-        Base {
-            workspace: self.workspace,
-            plans: self.plans,
-            reqs,
-        }
+        Base { reqs, ..self.heads }
     }
 }

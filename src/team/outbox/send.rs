@@ -102,10 +102,9 @@ impl TeamStore {
                     let outbox = outbox.as_mut().map_err(|e| refused(e.clone()))?;
                     outbox.replace(entries).map_err(refused)?;
                     return Err(TeamError::Denied(format!(
-                        "{}:{} {} ({}): {why}",
+                        "{}:{} kept in the outbox ({}): {why}",
                         e.plan,
                         e.id,
-                        "kept in the outbox",
                         outbox.path().display()
                     )));
                 }

@@ -114,7 +114,7 @@ pub fn assemble(
 
 /// Each category's position in the tree by its number, looked up once per plan: a linear
 /// search per row made a 100k-requirement load quadratic.
-fn category_numbers(plan: &Plan) -> HashMap<u32, usize> {
+pub(in crate::team) fn category_numbers(plan: &Plan) -> HashMap<u32, usize> {
     let mut numbers = HashMap::new();
     for (i, c) in plan.categories.iter().enumerate() {
         // The first of a repeated number; the reader refuses a repeated one anyway.
